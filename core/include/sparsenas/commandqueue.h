@@ -1,0 +1,44 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <condition_variable>
+#include <deque>
+#include <mutex>
+#include <string>
+
+namespace sparsenas {
+
+/// What a user can ask of a running search. The engine applies commands between steps.
+struct Command
+{
+    enum class Type { Pause, Resume, Stop, SetLambda, SetAlpha, SetLambdaStep, Checkpoint };
+    Type type;
+    double value = 0.0;
+};
+std::string toString(Command::Type type);
+
+/// Thread-safe queue from any thread (the GUI) to the engine thread.
+class CommandQueue
+{
+public:
+    void push(Command command);
+    void pause() { push({Command::Type::Pause}); }
+    void resume() { push({Command::Type::Resume}); }
+    void stop() { push({Command::Type::Stop}); }
+    void setLambda(double v) { push({Command::Type::SetLambda, v}); }
+    void setAlpha(double v) { push({Command::Type::SetAlpha, v}); }
+    void setLambdaStep(double v) { push({Command::Type::SetLambdaStep, v}); }
+    void checkpointNow() { push({Command::Type::Checkpoint}); }
+
+    /// Takes every queued command without waiting.
+    std::deque<Command> takeAll();
+    /// Blocks until a command arrives, then takes all of them.
+    std::deque<Command> waitAndTakeAll();
+
+private:
+    std::mutex m_mutex;
+    std::condition_variable m_cv;
+    std::deque<Command> m_queue;
+};
+
+} // namespace sparsenas

@@ -1,0 +1,108 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+// The run configuration: one JSON document, validated field by field. Every wrong field is named
+// with what is wrong, all at once (ConfigError::what() holds one line per problem).
+
+#include "sparsenas/errors.h"
+
+#include <nlohmann/json.hpp>
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace sparsenas {
+
+struct DatasetConfig
+{
+    std::string name = "digits";    ///< digits, fashion-mnist, mnist, cifar10, cifar100
+    std::string path;               ///< folder (empty: the embedded digits / Debian's default)
+    double trainFraction = 0.5;     ///< DARTS: half for w, half for A
+    int64_t limit = 0;              ///< use only the first `limit` training images (0: all)
+};
+
+struct SpaceConfig
+{
+    int64_t channels = 16;
+    int64_t layers = 8;
+    int nodes = 4;
+    int64_t stemMultiplier = 3;
+    std::vector<std::string> ops;   ///< default: the 8 DARTS operations
+};
+
+struct WeightOptimConfig
+{
+    double lr = 0.025;
+    double lrMin = 0.001;
+    double momentum = 0.9;
+    double weightDecay = 3e-4;
+    double gradClip = 5.0;
+};
+
+struct ArchConfig
+{
+    std::string optimizer = "adam_hapg"; ///< hapg, adam_hapg, sgd, adam
+    double lr = 3e-4;
+    double beta1 = 0.5;
+    double beta2 = 0.999;
+    double eps = 1e-8;
+    double momentum = 0.9;          ///< for the sgd baseline
+    bool accelerated = true;        ///< HAPG momentum of Eq. 7-8
+    std::string penalty = "sgl";    ///< sgl, lasso, group_lasso
+    double alpha = 0.5;
+    double lambdaStart = 0.0;
+    double lambdaStep = 0.01;       ///< added at the start of every epoch after the first
+    double lambdaMax = 1.0;         ///< cap
+    double init = 0.125;            ///< initial A
+    double initNoise = 1e-3;
+};
+
+struct SearchConfig
+{
+    int64_t epochs = 50;
+    int64_t batchSize = 64;
+    std::string order = "first";    ///< first, second
+    uint64_t seed = 2;
+    std::string device = "cpu";     ///< cpu, cuda
+    int threads = 0;                ///< 0: all cores
+    int64_t evalBatches = 0;        ///< validation batches for the epoch's accuracy (0: all)
+};
+
+struct CheckpointConfig
+{
+    int64_t everyEpochs = 1;
+    int64_t keep = 3;
+};
+
+struct RunConfig
+{
+    std::string name = "search";
+    DatasetConfig dataset;
+    SpaceConfig space;
+    WeightOptimConfig weights;
+    ArchConfig arch;
+    SearchConfig search;
+    CheckpointConfig checkpoint;
+};
+
+/// Parses and validates; throws ConfigError listing every problem ("arch.alpha: must be in
+/// [0, 1], got 1.5"). Unknown fields are errors (a typo must not silently become a default).
+RunConfig configFromJson(const nlohmann::json &j);
+/// Parses text (JSON syntax errors are reported with line and column).
+RunConfig configFromText(const std::string &text, const std::string &origin = "config");
+RunConfig loadConfigFile(const std::string &path);
+/// The fully resolved config, every field present.
+nlohmann::json toJson(const RunConfig &config);
+
+/// Validation without throwing: one message per problem, empty if valid. The studio's form
+/// calls this as the user types.
+std::vector<std::string> validateConfig(const nlohmann::json &j);
+
+/// Shipped presets: digits-quick, fashion-mnist, cifar10-paper.
+std::vector<std::string> presetNames();
+/// The preset's JSON text; throws ConfigError for an unknown name.
+std::string presetText(const std::string &name);
+RunConfig presetConfig(const std::string &name);
+
+} // namespace sparsenas

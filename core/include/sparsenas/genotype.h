@@ -1,0 +1,110 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+// Derivation of the mixed-path genotype from architecture weights, and its text forms.
+// Torch-free and Qt-free: the studio's widgets use these plain structs directly.
+
+#include <nlohmann/json_fwd.hpp>
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace sparsenas {
+
+/// Node numbering follows DARTS: 0 = c_{k-2}, 1 = c_{k-1}, 2 .. N+1 the intermediate nodes.
+/// Edges are ordered by target node, then source: for j = 0..N-1, i = 0..j+1 -> edge into node j+2.
+int numEdges(int nodes);
+/// Index of the first edge entering intermediate node `target` (2 .. N+1).
+int firstEdgeOf(int target);
+struct EdgeEnds
+{
+    int source;
+    int target;
+};
+EdgeEnds edgeEnds(int edge);
+
+/// The architecture weights of one cell type: weights[e * ops.size() + o] = A_{ij}^o.
+struct CellWeights
+{
+    std::string type;               ///< "normal" or "reduce"
+    int nodes = 4;                  ///< intermediate nodes N
+    std::vector<std::string> ops;   ///< operation names, column order
+    std::vector<float> weights;     ///< numEdges(nodes) x ops.size(), row-major
+
+    float at(int edge, int op) const { return weights[size_t(edge) * ops.size() + size_t(op)]; }
+};
+
+struct GenotypeEdge
+{
+    int source = 0;
+    int target = 0;
+    std::string op;
+    float weight = 0.0f;
+};
+
+/// A derived cell: what survives after removing zero weights, dead nodes and nodes that reach
+/// nothing. `concat` lists the intermediate nodes that form the cell output.
+struct CellGenotype
+{
+    std::string type;
+    int nodes = 4;                  ///< N of the supernet the cell was derived from
+    std::vector<int> aliveNodes;    ///< intermediate nodes kept (2 .. N+1), ascending
+    std::vector<int> usedInputs;    ///< input nodes (0, 1) that feed a kept node
+    std::vector<GenotypeEdge> edges;
+    std::vector<int> concat;
+
+    bool collapsed() const { return aliveNodes.empty(); }
+};
+
+struct Genotype
+{
+    std::vector<CellGenotype> cells;
+    const CellGenotype *cell(const std::string &type) const;
+};
+
+/// Paths that survive (non-zero weight, op other than "none"), before node pruning.
+int countNonZeroPaths(const CellWeights &w);
+
+/// The derivation of the paper: drop every op whose weight is exactly zero ("none" never counts
+/// as a path); drop every intermediate node with no surviving input from a kept node or an input;
+/// drop every node whose output reaches nothing (an input with no edge into a kept node; an
+/// intermediate node feeds the output through the concat); repeat until nothing changes.
+CellGenotype deriveCell(const CellWeights &w);
+Genotype deriveGenotype(const std::vector<CellWeights> &cells);
+
+nlohmann::json toJson(const CellGenotype &cell);
+nlohmann::json toJson(const Genotype &genotype);
+/// Parses what toJson wrote; throws std::runtime_error naming the wrong field.
+Genotype genotypeFromJson(const nlohmann::json &j);
+
+/// DARTS-style Python text (`Genotype(normal=[('sep_conv_3x3', 0), ...], normal_concat=[...],
+/// reduce=..., reduce_concat=...)`). Only cells where every intermediate node survives with
+/// exactly two inputs fit that format; otherwise returns nullopt and says why in *whyNot.
+std::optional<std::string> toDartsText(const Genotype &genotype, std::string *whyNot = nullptr);
+
+/// Look of the DOT drawing; the studio's export dialog edits these fields.
+struct DotStyle
+{
+    std::string fontName = "Helvetica";
+    double fontSize = 12.0;
+    bool showWeights = true;        ///< write A (signed) on the edge label, pen width by |A|
+    bool showOpLabels = true;
+    bool colorByOp = true;
+    bool horizontal = true;         ///< rankdir LR
+    std::string inputFill = "#a6cee3";
+    std::string nodeFill = "#fdfdb0";
+    std::string outputFill = "#b2df8a";
+    std::string edgeColor = "#333333";
+    int weightDecimals = 2;
+};
+
+/// Colour of an operation in the diagrams (a fixed qualitative palette).
+std::string opColor(const std::string &op);
+
+/// One cell as a DOT digraph: c_{k-2}, c_{k-1}, kept nodes, c_{k}; edges labelled by op.
+std::string cellToDot(const CellGenotype &cell, const DotStyle &style = {});
+/// All cells of a genotype in one DOT graph, one cluster per cell type.
+std::string genotypeToDot(const Genotype &genotype, const DotStyle &style = {});
+
+} // namespace sparsenas

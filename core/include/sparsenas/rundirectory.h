@@ -1,0 +1,82 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+// The run directory: everything a run leaves on disk, readable by the CLI, the studio and other
+// tools while the run is still being written.
+//
+//   config.json        the resolved configuration
+//   status.json        state (running, paused, finished, stopped, failed), epoch, step
+//   metrics.jsonl      one JSON object a line: {"type":"step",...}, {"type":"epoch",...},
+//                      {"type":"event",...} (lambda / alpha changes, pauses, checkpoints)
+//   metrics.csv        one row per epoch
+//   snapshots.jsonl    per epoch: every A matrix (sparse iterate) and the alive nodes / paths
+//   log.txt            the engine's messages
+//   checkpoints/       ckpt-<step>.pt written atomically, latest.json names the newest
+//   genotype.json      the derived mixed-path genotype (per cell type: alive nodes, edges, concat)
+//   genotype.dot       its DOT drawing; genotype_darts.txt the DARTS-style text or why it does
+//                      not fit; genotype.svg / .pdf / .png rendered through libgvc
+
+#include "sparsenas/config.h"
+#include "sparsenas/snapshot.h"
+
+#include <nlohmann/json.hpp>
+
+#include <fstream>
+#include <string>
+#include <vector>
+
+namespace sparsenas {
+
+nlohmann::json toJson(const CellWeights &w);
+CellWeights cellWeightsFromJson(const nlohmann::json &j);
+nlohmann::json toJson(const CellSnapshot &cell);
+nlohmann::json toJson(const Snapshot &s);
+nlohmann::json toJson(const EpochSummary &e);
+
+class RunDirectory
+{
+public:
+    explicit RunDirectory(std::string path);
+
+    const std::string &path() const { return m_path; }
+    std::string file(const std::string &name) const;
+    bool exists() const;            ///< holds a run (config.json present)
+
+    /// Creates the folder for a new run and writes config.json. Throws RunError if it already
+    /// holds a run.
+    void create(const RunConfig &config);
+    RunConfig loadConfig() const;
+
+    void appendMetrics(const nlohmann::json &line);
+    void appendEpoch(const EpochSummary &e);
+    void appendLog(MessageLevel level, const std::string &message);
+    void writeStatus(RunState state, int64_t epoch, int64_t step, const std::string &message = {});
+
+    /// After a resume from a checkpoint at (`step`, `epoch`): drops what a killed run wrote past
+    /// it, so the files read as if the run had never gone further.
+    void truncateAfter(int64_t step, int64_t epoch);
+
+    std::string checkpointDir() const;
+    std::string newCheckpointPath(int64_t step) const;
+    /// Records `path` as the newest checkpoint and deletes all but the newest `keep`.
+    void commitCheckpoint(const std::string &path, int64_t keep);
+    /// The newest checkpoint, or "" if none.
+    std::string latestCheckpoint() const;
+
+    /// The A matrices of the last epoch snapshot (what `derive` reads from a run).
+    std::vector<CellWeights> lastArchWeights() const;
+
+    /// genotype.json, genotype.dot and genotype_darts.txt (no Graphviz: that has its own thread).
+    void writeGenotype(const Genotype &genotype) const;
+
+private:
+    void appendLine(const std::string &name, const std::string &line);
+    std::string m_path;
+};
+
+/// Renders genotype.dot to genotype.svg / .pdf / .png in the run directory (call it from the
+/// thread that owns Graphviz). Returns the files written.
+std::vector<std::string> renderGenotypeDiagrams(const RunDirectory &dir, const Genotype &g,
+                                                double pngDpi = 150.0);
+
+} // namespace sparsenas

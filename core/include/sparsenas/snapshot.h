@@ -1,0 +1,89 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+// Plain structs the engine reports to its observers (no torch, no Qt): the studio's controller
+// turns them into Qt signals, the CLI prints them.
+
+#include "sparsenas/genotype.h"
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace sparsenas {
+
+/// One cell type at one moment: its architecture weights (the sparse iterate) and what is alive.
+struct CellSnapshot
+{
+    CellWeights weights;            ///< type, nodes, ops, A (exact zeros where pruned)
+    std::vector<int> aliveNodes;    ///< intermediate nodes that survive derivation
+    int alivePaths = 0;             ///< surviving (edge, op) pairs after derivation
+    int nonZeroWeights = 0;         ///< non-zero A entries, "none" column excluded
+    int totalWeights = 0;           ///< A entries, "none" column excluded
+    int zeroGroups = 0;             ///< nodes whose whole group of incoming weights is zero
+};
+
+struct Snapshot
+{
+    int64_t step = 0;               ///< search steps done, over the whole run
+    int64_t epoch = 0;              ///< current epoch, 0-based
+    int64_t epochs = 0;
+    int64_t stepInEpoch = 0;        ///< steps done in this epoch
+    int64_t stepsPerEpoch = 0;
+    double lambda = 0, alpha = 0, lambdaStep = 0;
+    double weightLr = 0;
+    double trainLoss = 0, trainAcc = 0;  ///< this step's weight batch
+    double valLoss = 0, valAcc = 0;      ///< this step's architecture batch
+    double penalty = 0;             ///< Omega(A) at the sparse iterate
+    double elementSparsity = 0;     ///< fraction of A entries that are exactly zero
+    double groupSparsity = 0;       ///< fraction of groups that are entirely zero
+    double stepSeconds = 0, archSeconds = 0, weightSeconds = 0;
+    double etaSeconds = 0;
+    std::vector<CellSnapshot> cells;
+};
+
+/// End of an epoch: means over the epoch, and the full validation of the supernet.
+struct EpochSummary
+{
+    int64_t epoch = 0;
+    int64_t step = 0;
+    double lambda = 0, alpha = 0, weightLr = 0;
+    double trainLoss = 0, trainAcc = 0;
+    double valLoss = 0, valAcc = 0; ///< whole validation split, eval mode
+    double penalty = 0, elementSparsity = 0, groupSparsity = 0;
+    double seconds = 0;
+    std::vector<CellSnapshot> cells;
+};
+
+enum class MessageLevel { Info, Warning, Error };
+std::string toString(MessageLevel level);
+
+enum class RunState { Idle, Running, Paused, Finished, Stopped, Failed };
+std::string toString(RunState state);
+
+/// How a run ended.
+struct RunResult
+{
+    RunState state = RunState::Idle;  ///< Finished, Stopped or Failed
+    std::string message;
+    int64_t epochsDone = 0;
+    int64_t step = 0;
+    double finalValAcc = 0;
+    Genotype genotype;
+};
+
+/// Receives the engine's reports, on the engine's thread. Keep the handlers short: copy what is
+/// needed and return (the studio buffers and coalesces).
+class SearchObserver
+{
+public:
+    virtual ~SearchObserver() = default;
+    virtual void onSnapshot(const Snapshot &) {}
+    virtual void onEpoch(const EpochSummary &) {}
+    virtual void onMessage(MessageLevel, const std::string &) {}
+    virtual void onStateChanged(RunState) {}
+    virtual void onCheckpoint(const std::string & /*path*/) {}
+    virtual void onFinished(const RunResult &) {}
+};
+
+} // namespace sparsenas

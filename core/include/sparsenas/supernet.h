@@ -1,0 +1,81 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+// The sparse supernet: the DARTS CNN search space where every edge is the plain linear
+// combination of paper Eq. 1, x_j = sum_{i<j} sum_o A_ij^o o(x_i), with no softmax.
+
+#include <torch/torch.h>
+
+#include <string>
+#include <vector>
+
+namespace sparsenas {
+
+struct SupernetConfig
+{
+    int64_t inChannels = 3;
+    int64_t numClasses = 10;
+    int64_t channels = 16;        ///< C, the initial channel count
+    int64_t layers = 8;           ///< cells; reductions at layers/3 and 2*layers/3
+    int nodes = 4;                ///< intermediate nodes N per cell
+    int64_t stemMultiplier = 3;
+    std::vector<std::string> ops; ///< candidate operations (DARTS names)
+    double archInit = 0.125;      ///< initial A_ij^o
+    double archInitNoise = 1e-3;  ///< std of the Gaussian added to the initial A
+};
+
+/// One edge i -> j: the candidate operations and their linear combination.
+struct MixedEdgeImpl : torch::nn::Module
+{
+    MixedEdgeImpl(const std::vector<std::string> &ops, int64_t channels, int64_t stride);
+    /// sum_o weights[o] * o(x); "none" contributes exactly zero and is not evaluated.
+    torch::Tensor forward(const torch::Tensor &x, const torch::Tensor &weights);
+
+    std::vector<torch::nn::AnyModule> ops; ///< empty AnyModule for "none"
+};
+TORCH_MODULE(MixedEdge);
+
+struct SearchCellImpl : torch::nn::Module
+{
+    SearchCellImpl(int nodes, int64_t cPrevPrev, int64_t cPrev, int64_t c, bool reduction,
+                   bool reductionPrev, const std::vector<std::string> &ops);
+    /// `arch` is the [numEdges, numOps] weight matrix of this cell type.
+    torch::Tensor forward(const torch::Tensor &s0, const torch::Tensor &s1,
+                          const torch::Tensor &arch);
+
+    int nodes;
+    bool reduction;
+    torch::nn::AnyModule preprocess0, preprocess1;
+    std::vector<MixedEdge> edges;
+};
+TORCH_MODULE(SearchCell);
+
+class SupernetImpl : public torch::nn::Module
+{
+public:
+    explicit SupernetImpl(const SupernetConfig &config);
+
+    torch::Tensor forward(const torch::Tensor &x);
+
+    const SupernetConfig &config() const { return m_config; }
+    /// Network weights w (everything except the architecture weights).
+    std::vector<torch::Tensor> weightParameters() const;
+    /// Architecture weights A: {normal, reduce}, each [numEdges(N), ops.size()].
+    std::vector<torch::Tensor> archParameters() const { return {m_archNormal, m_archReduce}; }
+    static std::vector<std::string> cellTypes() { return {"normal", "reduce"}; }
+
+    /// Per element of each arch parameter (flattened), the id of its SGL group: all incoming
+    /// weights of one intermediate node of one cell type form a group (paper Eq. 3).
+    std::vector<torch::Tensor> archGroupIndex() const;
+    int64_t numArchGroups() const;
+
+private:
+    SupernetConfig m_config;
+    torch::nn::Sequential m_stem{nullptr};
+    std::vector<SearchCell> m_cells;
+    torch::nn::Linear m_classifier{nullptr};
+    torch::Tensor m_archNormal, m_archReduce;
+};
+TORCH_MODULE(Supernet);
+
+} // namespace sparsenas

@@ -1,0 +1,391 @@
+// SPDX-License-Identifier: MIT
+#include "sparsenas/config.h"
+
+#include "sparsenas/fileutil.h"
+#include "sparsenas/ops.h"
+#include "sparsenas/optimizers.h"
+
+#include <algorithm>
+#include <cmath>
+#include <set>
+#include <sstream>
+
+namespace sparsenas {
+
+using nlohmann::json;
+
+namespace {
+
+std::string show(const json &v)
+{
+    std::string s = v.dump();
+    return s.size() > 40 ? s.substr(0, 37) + "..." : s;
+}
+
+/// Walks one JSON object, reading known fields into a struct and collecting every problem.
+class Section
+{
+public:
+    Section(const json *obj, std::string path, std::vector<std::string> &errors)
+        : m_obj(obj), m_path(std::move(path)), m_errors(errors)
+    {
+    }
+
+    /// A sub-object; a missing one reads as empty (all defaults).
+    Section child(const std::string &key)
+    {
+        m_known.insert(key);
+        const json *sub = nullptr;
+        if (m_obj && m_obj->contains(key)) {
+            sub = &(*m_obj)[key];
+            if (!sub->is_object()) {
+                error(key, "must be an object, got " + show(*sub));
+                sub = nullptr;
+            }
+        }
+        return Section(sub, at(key), m_errors);
+    }
+
+    void number(const std::string &key, double &out, double lo, double hi, bool loOpen = false)
+    {
+        const json *v = get(key);
+        if (!v)
+            return;
+        if (!v->is_number()) {
+            error(key, "must be a number, got " + show(*v));
+            return;
+        }
+        const double d = v->get<double>();
+        if (!std::isfinite(d) || d < lo || d > hi || (loOpen && d == lo)) {
+            std::ostringstream ss;
+            ss << "must be in " << (loOpen ? "(" : "[") << lo << ", " << hi << "], got " << d;
+            error(key, ss.str());
+            return;
+        }
+        out = d;
+    }
+
+    template <typename Int>
+    void integer(const std::string &key, Int &out, int64_t lo, int64_t hi)
+    {
+        const json *v = get(key);
+        if (!v)
+            return;
+        if (!v->is_number_integer()) {
+            error(key, "must be an integer, got " + show(*v));
+            return;
+        }
+        const int64_t i = v->is_number_unsigned() ? int64_t(v->get<uint64_t>()) : v->get<int64_t>();
+        if (i < lo || i > hi) {
+            error(key, "must be in [" + std::to_string(lo) + ", " + std::to_string(hi) + "], got " +
+                           std::to_string(i));
+            return;
+        }
+        out = Int(i);
+    }
+
+    void boolean(const std::string &key, bool &out)
+    {
+        const json *v = get(key);
+        if (!v)
+            return;
+        if (!v->is_boolean()) {
+            error(key, "must be true or false, got " + show(*v));
+            return;
+        }
+        out = v->get<bool>();
+    }
+
+    void text(const std::string &key, std::string &out, const std::vector<std::string> &allowed = {})
+    {
+        const json *v = get(key);
+        if (!v)
+            return;
+        if (!v->is_string()) {
+            error(key, "must be a string, got " + show(*v));
+            return;
+        }
+        const auto s = v->get<std::string>();
+        if (!allowed.empty() && std::find(allowed.begin(), allowed.end(), s) == allowed.end()) {
+            std::string list;
+            for (const auto &a : allowed)
+                list += (list.empty() ? "" : ", ") + a;
+            error(key, "must be one of " + list + ", got \"" + s + "\"");
+            return;
+        }
+        out = s;
+    }
+
+    void opList(const std::string &key, std::vector<std::string> &out)
+    {
+        const json *v = get(key);
+        if (!v)
+            return;
+        if (!v->is_array() || v->empty()) {
+            error(key, "must be a non-empty list of operation names");
+            return;
+        }
+        std::vector<std::string> ops;
+        std::set<std::string> seen;
+        bool ok = true;
+        for (size_t i = 0; i < v->size(); ++i) {
+            const auto &e = (*v)[i];
+            const std::string where = key + "[" + std::to_string(i) + "]";
+            if (!e.is_string()) {
+                error(where, "must be a string, got " + show(e));
+                ok = false;
+                continue;
+            }
+            const auto name = e.get<std::string>();
+            if (!isKnownOp(name)) {
+                error(where, "unknown operation \"" + name + "\"");
+                ok = false;
+            } else if (!seen.insert(name).second) {
+                error(where, "operation \"" + name + "\" is listed twice");
+                ok = false;
+            }
+            ops.push_back(name);
+        }
+        if (ok && std::all_of(ops.begin(), ops.end(), [](auto &o) { return o == "none"; })) {
+            error(key, "needs at least one operation other than \"none\"");
+            ok = false;
+        }
+        if (ok)
+            out = ops;
+    }
+
+    /// Reports fields that no reader asked for.
+    void rejectUnknown()
+    {
+        if (!m_obj)
+            return;
+        for (auto it = m_obj->begin(); it != m_obj->end(); ++it) {
+            if (!m_known.count(it.key()))
+                m_errors.push_back(at(it.key()) + ": unknown field");
+        }
+    }
+
+    void error(const std::string &key, const std::string &what)
+    {
+        m_errors.push_back(at(key) + ": " + what);
+    }
+
+private:
+    const json *get(const std::string &key)
+    {
+        m_known.insert(key);
+        if (!m_obj || !m_obj->contains(key) || (*m_obj)[key].is_null())
+            return nullptr;
+        return &(*m_obj)[key];
+    }
+    std::string at(const std::string &key) const
+    {
+        return m_path.empty() ? key : m_path + "." + key;
+    }
+
+    const json *m_obj;
+    std::string m_path;
+    std::vector<std::string> &m_errors;
+    std::set<std::string> m_known;
+};
+
+RunConfig parse(const json &j, std::vector<std::string> &errors)
+{
+    RunConfig c;
+    c.space.ops = dartsOps();
+    if (!j.is_object()) {
+        errors.push_back("config: must be a JSON object");
+        return c;
+    }
+    Section root(&j, "", errors);
+    root.text("name", c.name);
+    {
+        auto s = root.child("dataset");
+        s.text("name", c.dataset.name, {"digits", "fashion-mnist", "mnist", "cifar10", "cifar100"});
+        s.text("path", c.dataset.path);
+        s.number("train_fraction", c.dataset.trainFraction, 0.0, 1.0, true);
+        s.integer("limit", c.dataset.limit, 0, int64_t(1) << 40);
+        if (c.dataset.trainFraction >= 1.0)
+            s.error("train_fraction", "must leave some images for the architecture split");
+        if ((c.dataset.name == "cifar10" || c.dataset.name == "cifar100" ||
+             c.dataset.name == "mnist") &&
+            c.dataset.path.empty())
+            s.error("path", "is required for " + c.dataset.name + " (the folder with its files)");
+        s.rejectUnknown();
+    }
+    {
+        auto s = root.child("space");
+        s.integer("channels", c.space.channels, 2, 1024);
+        s.integer("layers", c.space.layers, 1, 64);
+        s.integer("nodes", c.space.nodes, 1, 12);
+        s.integer("stem_multiplier", c.space.stemMultiplier, 1, 16);
+        s.opList("ops", c.space.ops);
+        if (c.space.channels % 2 != 0)
+            s.error("channels", "must be even (factorized reduction halves it), got " +
+                                    std::to_string(c.space.channels));
+        s.rejectUnknown();
+    }
+    {
+        auto s = root.child("weights");
+        s.number("lr", c.weights.lr, 0.0, 10.0, true);
+        s.number("lr_min", c.weights.lrMin, 0.0, 10.0);
+        s.number("momentum", c.weights.momentum, 0.0, 0.999999);
+        s.number("weight_decay", c.weights.weightDecay, 0.0, 1.0);
+        s.number("grad_clip", c.weights.gradClip, 0.0, 1e6);
+        if (c.weights.lrMin > c.weights.lr)
+            s.error("lr_min", "must not exceed weights.lr");
+        s.rejectUnknown();
+    }
+    {
+        auto s = root.child("arch");
+        s.text("optimizer", c.arch.optimizer, archOptimizerNames());
+        s.number("lr", c.arch.lr, 0.0, 10.0, true);
+        s.number("beta1", c.arch.beta1, 0.0, 0.999999);
+        s.number("beta2", c.arch.beta2, 0.0, 0.999999);
+        s.number("eps", c.arch.eps, 0.0, 1.0, true);
+        s.number("momentum", c.arch.momentum, 0.0, 0.999999);
+        s.boolean("accelerated", c.arch.accelerated);
+        s.text("penalty", c.arch.penalty, {"sgl", "lasso", "group_lasso"});
+        s.number("alpha", c.arch.alpha, 0.0, 1.0);
+        s.number("lambda_start", c.arch.lambdaStart, 0.0, 1e6);
+        s.number("lambda_step", c.arch.lambdaStep, 0.0, 1e6);
+        s.number("lambda_max", c.arch.lambdaMax, 0.0, 1e6);
+        s.number("init", c.arch.init, -10.0, 10.0);
+        s.number("init_noise", c.arch.initNoise, 0.0, 10.0);
+        if (c.arch.lambdaMax < c.arch.lambdaStart)
+            s.error("lambda_max", "must be at least arch.lambda_start");
+        s.rejectUnknown();
+    }
+    {
+        auto s = root.child("search");
+        s.integer("epochs", c.search.epochs, 1, 100000);
+        s.integer("batch_size", c.search.batchSize, 1, 65536);
+        s.text("order", c.search.order, {"first", "second"});
+        s.integer("seed", c.search.seed, 0, std::numeric_limits<int64_t>::max());
+        s.text("device", c.search.device, {"cpu", "cuda"});
+        s.integer("threads", c.search.threads, 0, 1024);
+        s.integer("eval_batches", c.search.evalBatches, 0, int64_t(1) << 30);
+        s.rejectUnknown();
+    }
+    {
+        auto s = root.child("checkpoint");
+        s.integer("every_epochs", c.checkpoint.everyEpochs, 1, 100000);
+        s.integer("keep", c.checkpoint.keep, 1, 1000);
+        s.rejectUnknown();
+    }
+    root.rejectUnknown();
+    return c;
+}
+
+} // namespace
+
+std::vector<std::string> validateConfig(const json &j)
+{
+    std::vector<std::string> errors;
+    parse(j, errors);
+    return errors;
+}
+
+RunConfig configFromJson(const json &j)
+{
+    std::vector<std::string> errors;
+    RunConfig c = parse(j, errors);
+    if (!errors.empty()) {
+        std::string msg = "invalid configuration (" + std::to_string(errors.size()) +
+                          (errors.size() == 1 ? " problem):" : " problems):");
+        for (const auto &e : errors)
+            msg += "\n  " + e;
+        throw ConfigError(msg);
+    }
+    return c;
+}
+
+RunConfig configFromText(const std::string &text, const std::string &origin)
+{
+    json j;
+    try {
+        j = json::parse(text);
+    } catch (const json::parse_error &e) {
+        // nlohmann reports the byte offset; turn it into line and column.
+        size_t line = 1, col = 1;
+        for (size_t i = 0; i < std::min(e.byte > 0 ? e.byte - 1 : 0, text.size()); ++i) {
+            if (text[i] == '\n') {
+                ++line;
+                col = 1;
+            } else {
+                ++col;
+            }
+        }
+        std::string what = e.what();
+        const auto pos = what.find("parse error");
+        throw ConfigError(origin + ":" + std::to_string(line) + ":" + std::to_string(col) +
+                          ": not valid JSON (" + (pos == std::string::npos ? what : what.substr(pos)) +
+                          ")");
+    }
+    try {
+        return configFromJson(j);
+    } catch (const ConfigError &e) {
+        throw ConfigError(origin + ": " + e.what());
+    }
+}
+
+RunConfig loadConfigFile(const std::string &path)
+{
+    std::string text;
+    try {
+        text = readFile(path);
+    } catch (const std::exception &e) {
+        throw ConfigError(std::string("cannot read the configuration: ") + e.what());
+    }
+    return configFromText(text, path);
+}
+
+json toJson(const RunConfig &c)
+{
+    return json{
+        {"name", c.name},
+        {"dataset",
+         {{"name", c.dataset.name},
+          {"path", c.dataset.path},
+          {"train_fraction", c.dataset.trainFraction},
+          {"limit", c.dataset.limit}}},
+        {"space",
+         {{"channels", c.space.channels},
+          {"layers", c.space.layers},
+          {"nodes", c.space.nodes},
+          {"stem_multiplier", c.space.stemMultiplier},
+          {"ops", c.space.ops}}},
+        {"weights",
+         {{"lr", c.weights.lr},
+          {"lr_min", c.weights.lrMin},
+          {"momentum", c.weights.momentum},
+          {"weight_decay", c.weights.weightDecay},
+          {"grad_clip", c.weights.gradClip}}},
+        {"arch",
+         {{"optimizer", c.arch.optimizer},
+          {"lr", c.arch.lr},
+          {"beta1", c.arch.beta1},
+          {"beta2", c.arch.beta2},
+          {"eps", c.arch.eps},
+          {"momentum", c.arch.momentum},
+          {"accelerated", c.arch.accelerated},
+          {"penalty", c.arch.penalty},
+          {"alpha", c.arch.alpha},
+          {"lambda_start", c.arch.lambdaStart},
+          {"lambda_step", c.arch.lambdaStep},
+          {"lambda_max", c.arch.lambdaMax},
+          {"init", c.arch.init},
+          {"init_noise", c.arch.initNoise}}},
+        {"search",
+         {{"epochs", c.search.epochs},
+          {"batch_size", c.search.batchSize},
+          {"order", c.search.order},
+          {"seed", c.search.seed},
+          {"device", c.search.device},
+          {"threads", c.search.threads},
+          {"eval_batches", c.search.evalBatches}}},
+        {"checkpoint", {{"every_epochs", c.checkpoint.everyEpochs}, {"keep", c.checkpoint.keep}}},
+    };
+}
+
+} // namespace sparsenas

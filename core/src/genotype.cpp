@@ -1,0 +1,344 @@
+// SPDX-License-Identifier: MIT
+#include "sparsenas/genotype.h"
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+#include <cstdlib>
+#include <stdexcept>
+#include <system_error>
+
+namespace sparsenas {
+
+int numEdges(int nodes)
+{
+    if (nodes < 0)
+        throw std::invalid_argument("numEdges: negative node count " + std::to_string(nodes));
+    return nodes * (nodes + 3) / 2;
+}
+
+int firstEdgeOf(int target)
+{
+    if (target < 2)
+        throw std::invalid_argument("firstEdgeOf: node " + std::to_string(target)
+                                    + " is not an intermediate node");
+    return (target - 2) * (target + 1) / 2;
+}
+
+EdgeEnds edgeEnds(int edge)
+{
+    if (edge < 0)
+        throw std::invalid_argument("edgeEnds: negative edge index " + std::to_string(edge));
+    int target = 2;
+    while (firstEdgeOf(target + 1) <= edge)
+        ++target;
+    return {edge - firstEdgeOf(target), target};
+}
+
+const CellGenotype *Genotype::cell(const std::string &type) const
+{
+    for (const CellGenotype &c : cells) {
+        if (c.type == type)
+            return &c;
+    }
+    return nullptr;
+}
+
+namespace {
+
+bool isPath(const CellWeights &w, int edge, int op)
+{
+    return w.ops[size_t(op)] != "none" && w.at(edge, op) != 0.0f;
+}
+
+void checkShape(const CellWeights &w)
+{
+    if (w.nodes < 1)
+        throw std::invalid_argument("cell '" + w.type + "': needs at least one node, got "
+                                    + std::to_string(w.nodes));
+    const size_t expected = size_t(numEdges(w.nodes)) * w.ops.size();
+    if (w.weights.size() != expected)
+        throw std::invalid_argument("cell '" + w.type + "': " + std::to_string(w.weights.size())
+                                    + " weights, expected " + std::to_string(numEdges(w.nodes))
+                                    + " edges x " + std::to_string(w.ops.size()) + " ops");
+}
+
+} // namespace
+
+int countNonZeroPaths(const CellWeights &w)
+{
+    checkShape(w);
+    int count = 0;
+    for (int e = 0; e < numEdges(w.nodes); ++e) {
+        for (int o = 0; o < int(w.ops.size()); ++o)
+            count += isPath(w, e, o) ? 1 : 0;
+    }
+    return count;
+}
+
+CellGenotype deriveCell(const CellWeights &w)
+{
+    checkShape(w);
+    const int n = w.nodes;
+    const int opCount = int(w.ops.size());
+
+    std::vector<bool> edgeAlive(size_t(numEdges(n)), false);
+    for (int e = 0; e < numEdges(n); ++e) {
+        for (int o = 0; o < opCount && !edgeAlive[size_t(e)]; ++o)
+            edgeAlive[size_t(e)] = isPath(w, e, o);
+    }
+
+    // kept[k] for k = 0 .. n+1; intermediate nodes always reach the output through the concat,
+    // so only inputs can be dropped for reaching nothing.
+    std::vector<bool> kept(size_t(n + 2), true);
+    bool changed = true;
+    while (changed) {
+        changed = false;
+        for (int t = 2; t < n + 2; ++t) {
+            if (!kept[size_t(t)])
+                continue;
+            bool fed = false;
+            for (int s = 0; s < t && !fed; ++s)
+                fed = kept[size_t(s)] && edgeAlive[size_t(firstEdgeOf(t) + s)];
+            if (!fed) {
+                kept[size_t(t)] = false;
+                changed = true;
+            }
+        }
+        for (int s = 0; s < 2; ++s) {
+            if (!kept[size_t(s)])
+                continue;
+            bool reaches = false;
+            for (int t = 2; t < n + 2 && !reaches; ++t)
+                reaches = kept[size_t(t)] && edgeAlive[size_t(firstEdgeOf(t) + s)];
+            if (!reaches) {
+                kept[size_t(s)] = false;
+                changed = true;
+            }
+        }
+    }
+
+    CellGenotype cell;
+    cell.type = w.type;
+    cell.nodes = n;
+    for (int s = 0; s < 2; ++s) {
+        if (kept[size_t(s)])
+            cell.usedInputs.push_back(s);
+    }
+    for (int t = 2; t < n + 2; ++t) {
+        if (!kept[size_t(t)])
+            continue;
+        cell.aliveNodes.push_back(t);
+        for (int s = 0; s < t; ++s) {
+            if (!kept[size_t(s)])
+                continue;
+            const int e = firstEdgeOf(t) + s;
+            for (int o = 0; o < opCount; ++o) {
+                if (isPath(w, e, o))
+                    cell.edges.push_back({s, t, w.ops[size_t(o)], w.at(e, o)});
+            }
+        }
+    }
+    cell.concat = cell.aliveNodes;
+    return cell;
+}
+
+Genotype deriveGenotype(const std::vector<CellWeights> &cells)
+{
+    Genotype g;
+    g.cells.reserve(cells.size());
+    for (const CellWeights &w : cells)
+        g.cells.push_back(deriveCell(w));
+    return g;
+}
+
+namespace {
+
+// The shortest decimal that reads back as the same float, so the JSON shows 0.1 rather than
+// 0.10000000149011612 (a float widened to double).
+double readableWeight(float f)
+{
+    if (!std::isfinite(f))
+        return double(f);
+    char buf[32];
+    const auto res = std::to_chars(buf, buf + sizeof buf, f);
+    if (res.ec != std::errc())
+        return double(f);
+    *res.ptr = '\0';
+    // strtod depends on LC_NUMERIC, from_chars does not.
+    double d = 0.0;
+    const auto back = std::from_chars(buf, res.ptr, d);
+    if (back.ec != std::errc() || float(d) != f)
+        return double(f);
+    return d;
+}
+
+} // namespace
+
+nlohmann::json toJson(const CellGenotype &cell)
+{
+    nlohmann::json edges = nlohmann::json::array();
+    for (const GenotypeEdge &e : cell.edges) {
+        edges.push_back({{"source", e.source},
+                         {"target", e.target},
+                         {"op", e.op},
+                         {"weight", readableWeight(e.weight)}});
+    }
+    return {{"type", cell.type},
+            {"nodes", cell.nodes},
+            {"alive_nodes", cell.aliveNodes},
+            {"used_inputs", cell.usedInputs},
+            {"edges", edges},
+            {"concat", cell.concat},
+            {"collapsed", cell.collapsed()}};
+}
+
+nlohmann::json toJson(const Genotype &genotype)
+{
+    nlohmann::json cells = nlohmann::json::array();
+    for (const CellGenotype &c : genotype.cells)
+        cells.push_back(toJson(c));
+    return {{"format", "sparsenas-genotype"}, {"version", 1}, {"cells", cells}};
+}
+
+namespace {
+
+[[noreturn]] void fail(const std::string &field, const std::string &what)
+{
+    throw std::runtime_error(field + ": " + what);
+}
+
+const nlohmann::json &member(const nlohmann::json &obj, const std::string &key,
+                             const std::string &path)
+{
+    const auto it = obj.find(key);
+    if (it == obj.end())
+        fail(path, "missing");
+    return *it;
+}
+
+std::string join(const std::string &path, const std::string &key)
+{
+    return path.empty() ? key : path + "." + key;
+}
+
+std::string index(const std::string &path, size_t i)
+{
+    return path + "[" + std::to_string(i) + "]";
+}
+
+int readInt(const nlohmann::json &v, const std::string &path, int lo, int hi)
+{
+    if (!v.is_number_integer())
+        fail(path, "expected an integer");
+    const auto x = v.get<long long>();
+    if (x < lo || x > hi)
+        fail(path, std::to_string(x) + " is out of range " + std::to_string(lo) + ".."
+                       + std::to_string(hi));
+    return int(x);
+}
+
+std::string readString(const nlohmann::json &v, const std::string &path)
+{
+    if (!v.is_string())
+        fail(path, "expected a string");
+    return v.get<std::string>();
+}
+
+const nlohmann::json &readArray(const nlohmann::json &v, const std::string &path)
+{
+    if (!v.is_array())
+        fail(path, "expected an array");
+    return v;
+}
+
+const nlohmann::json &readObject(const nlohmann::json &v, const std::string &path)
+{
+    if (!v.is_object())
+        fail(path, "expected an object");
+    return v;
+}
+
+// A strictly ascending list of node numbers in lo..hi.
+std::vector<int> readNodeList(const nlohmann::json &v, const std::string &path, int lo, int hi)
+{
+    std::vector<int> out;
+    const nlohmann::json &arr = readArray(v, path);
+    for (size_t i = 0; i < arr.size(); ++i) {
+        const int x = readInt(arr[i], index(path, i), lo, hi);
+        if (!out.empty() && x <= out.back())
+            fail(index(path, i), "node " + std::to_string(x) + " is not in ascending order");
+        out.push_back(x);
+    }
+    return out;
+}
+
+CellGenotype readCell(const nlohmann::json &j, const std::string &path)
+{
+    readObject(j, path);
+    CellGenotype c;
+    c.type = readString(member(j, "type", join(path, "type")), join(path, "type"));
+    c.nodes = readInt(member(j, "nodes", join(path, "nodes")), join(path, "nodes"), 1, 1000);
+    const int last = c.nodes + 1;
+
+    std::string p = join(path, "alive_nodes");
+    c.aliveNodes = readNodeList(member(j, "alive_nodes", p), p, 2, last);
+    p = join(path, "used_inputs");
+    c.usedInputs = readNodeList(member(j, "used_inputs", p), p, 0, 1);
+
+    p = join(path, "edges");
+    const nlohmann::json &edges = readArray(member(j, "edges", p), p);
+    for (size_t i = 0; i < edges.size(); ++i) {
+        const std::string ep = index(p, i);
+        const nlohmann::json &e = readObject(edges[i], ep);
+        GenotypeEdge edge;
+        edge.target = readInt(member(e, "target", join(ep, "target")), join(ep, "target"), 2,
+                              last);
+        edge.source = readInt(member(e, "source", join(ep, "source")), join(ep, "source"), 0,
+                              edge.target - 1);
+        edge.op = readString(member(e, "op", join(ep, "op")), join(ep, "op"));
+        const nlohmann::json &wv = member(e, "weight", join(ep, "weight"));
+        if (!wv.is_number())
+            fail(join(ep, "weight"), "expected a number");
+        edge.weight = wv.get<float>();
+        c.edges.push_back(std::move(edge));
+    }
+
+    p = join(path, "concat");
+    c.concat = readNodeList(member(j, "concat", p), p, 2, last);
+
+    p = join(path, "collapsed");
+    const nlohmann::json &collapsed = member(j, "collapsed", p);
+    if (!collapsed.is_boolean())
+        fail(p, "expected a boolean");
+    if (collapsed.get<bool>() != c.collapsed())
+        fail(p, collapsed.get<bool>() ? "true, but alive_nodes is not empty"
+                                      : "false, but alive_nodes is empty");
+    return c;
+}
+
+} // namespace
+
+Genotype genotypeFromJson(const nlohmann::json &j)
+{
+    if (!j.is_object())
+        fail("genotype", "expected an object");
+    const nlohmann::json &format = member(j, "format", "format");
+    if (!format.is_string() || format.get<std::string>() != "sparsenas-genotype")
+        fail("format", "expected \"sparsenas-genotype\"");
+    const nlohmann::json &version = member(j, "version", "version");
+    if (!version.is_number_integer())
+        fail("version", "expected an integer");
+    if (version.get<long long>() != 1)
+        fail("version", "unsupported version " + version.dump() + " (this build reads 1)");
+
+    Genotype g;
+    const nlohmann::json &cells = readArray(member(j, "cells", "cells"), "cells");
+    for (size_t i = 0; i < cells.size(); ++i)
+        g.cells.push_back(readCell(cells[i], index("cells", i)));
+    return g;
+}
+
+} // namespace sparsenas

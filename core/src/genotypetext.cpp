@@ -1,0 +1,339 @@
+// SPDX-License-Identifier: MIT
+// Text forms of a genotype: DARTS's Python notation and Graphviz DOT.
+#include "sparsenas/genotype.h"
+
+#include <algorithm>
+#include <cctype>
+#include <cmath>
+#include <locale>
+#include <sstream>
+
+namespace sparsenas {
+
+namespace {
+
+std::string cellTitle(const std::string &type)
+{
+    if (type == "normal")
+        return "normal cell";
+    if (type == "reduce")
+        return "reduction cell";
+    return type + " cell";
+}
+
+std::string pythonString(const std::string &s)
+{
+    std::string out = "'";
+    for (char c : s) {
+        if (c == '\\' || c == '\'')
+            out += '\\';
+        out += c;
+    }
+    return out + "'";
+}
+
+std::string pythonList(const std::vector<int> &v)
+{
+    std::string out = "[";
+    for (size_t i = 0; i < v.size(); ++i)
+        out += (i ? ", " : "") + std::to_string(v[i]);
+    return out + "]";
+}
+
+// The DARTS gene list of one cell, or the reason it has none.
+std::optional<std::string> dartsGenes(const CellGenotype &cell, std::string *whyNot)
+{
+    const std::string title = cellTitle(cell.type);
+    if (cell.collapsed()) {
+        if (whyNot)
+            *whyNot = title + ": collapsed, no node survives";
+        return std::nullopt;
+    }
+    std::string genes = "[";
+    for (int node = 2; node < cell.nodes + 2; ++node) {
+        if (!std::binary_search(cell.aliveNodes.begin(), cell.aliveNodes.end(), node)) {
+            if (whyNot)
+                *whyNot = title + ": node " + std::to_string(node)
+                          + " was pruned (DARTS needs every node)";
+            return std::nullopt;
+        }
+        std::vector<const GenotypeEdge *> in;
+        for (const GenotypeEdge &e : cell.edges) {
+            if (e.target == node)
+                in.push_back(&e);
+        }
+        if (in.size() != 2) {
+            if (whyNot)
+                *whyNot = title + ": node " + std::to_string(node) + " has "
+                          + std::to_string(in.size())
+                          + (in.size() == 1 ? " input" : " inputs") + " (DARTS needs exactly 2)";
+            return std::nullopt;
+        }
+        std::stable_sort(in.begin(), in.end(), [](const GenotypeEdge *a, const GenotypeEdge *b) {
+            return a->source < b->source;
+        });
+        for (const GenotypeEdge *e : in) {
+            genes += (genes.size() > 1 ? ", (" : "(") + pythonString(e->op) + ", "
+                     + std::to_string(e->source) + ")";
+        }
+    }
+    return genes + "]";
+}
+
+} // namespace
+
+std::optional<std::string> toDartsText(const Genotype &genotype, std::string *whyNot)
+{
+    for (const CellGenotype &c : genotype.cells) {
+        if (c.type != "normal" && c.type != "reduce") {
+            if (whyNot)
+                *whyNot = cellTitle(c.type) + ": DARTS has only normal and reduce cells";
+            return std::nullopt;
+        }
+    }
+    std::string text = "Genotype(";
+    for (const char *type : {"normal", "reduce"}) {
+        const CellGenotype *cell = genotype.cell(type);
+        if (!cell) {
+            if (whyNot)
+                *whyNot = cellTitle(type) + ": missing from the genotype";
+            return std::nullopt;
+        }
+        const std::optional<std::string> genes = dartsGenes(*cell, whyNot);
+        if (!genes)
+            return std::nullopt;
+        if (text.size() > 9)
+            text += ", ";
+        text += std::string(type) + "=" + *genes + ", " + type + "_concat="
+                + pythonList(cell->concat);
+    }
+    if (whyNot)
+        whyNot->clear();
+    return text + ")";
+}
+
+std::string opColor(const std::string &op)
+{
+    // Pools in blues, separable convolutions in warm tones, dilated ones in purples.
+    static const std::pair<const char *, const char *> palette[] = {
+        {"none", "#c7c7c7"},         {"max_pool_3x3", "#1f77b4"}, {"avg_pool_3x3", "#17becf"},
+        {"skip_connect", "#2ca02c"}, {"sep_conv_3x3", "#d62728"}, {"sep_conv_5x5", "#ff7f0e"},
+        {"dil_conv_3x3", "#9467bd"}, {"dil_conv_5x5", "#e377c2"},
+    };
+    for (const auto &[name, color] : palette) {
+        if (op == name)
+            return color;
+    }
+    return "#7f7f7f";
+}
+
+namespace {
+
+bool isPlainId(const std::string &s)
+{
+    if (s.empty() || std::isdigit(static_cast<unsigned char>(s[0])))
+        return false;
+    for (char c : s) {
+        if (!std::isalnum(static_cast<unsigned char>(c)) && c != '_')
+            return false;
+    }
+    std::string lower = s;
+    for (char &c : lower)
+        c = char(std::tolower(static_cast<unsigned char>(c)));
+    for (const char *keyword : {"node", "edge", "graph", "digraph", "subgraph", "strict"}) {
+        if (lower == keyword)
+            return false;
+    }
+    return true;
+}
+
+// A DOT double-quoted string. Backslashes are doubled so that Graphviz's escapes (\n, \N, ...)
+// cannot be triggered by the text; newlines become Graphviz's centred line break.
+std::string quoted(const std::string &s)
+{
+    std::string out = "\"";
+    for (char c : s) {
+        if (c == '"' || c == '\\')
+            out += '\\';
+        if (c == '\n')
+            out += "\\n";
+        else if (c != '\r')
+            out += c;
+    }
+    return out + "\"";
+}
+
+std::string dotId(const std::string &s)
+{
+    return isPlainId(s) ? s : quoted(s);
+}
+
+std::string number(double v)
+{
+    std::ostringstream os;
+    os.imbue(std::locale::classic());
+    os << v;
+    return os.str();
+}
+
+std::string weightText(float w, int decimals)
+{
+    decimals = std::clamp(decimals, 0, 9);
+    std::ostringstream os;
+    os.imbue(std::locale::classic());
+    os.setf(std::ios::fixed);
+    os.precision(decimals);
+    os << w;
+    std::string s = os.str();
+    // A kept weight is never zero; do not let rounding print it as one.
+    if (s.find_first_of("123456789") == std::string::npos && w != 0.0f) {
+        std::ostringstream sci;
+        sci.imbue(std::locale::classic());
+        sci.setf(std::ios::scientific);
+        sci.precision(std::max(decimals - 1, 1));
+        sci << w;
+        s = sci.str();
+    }
+    return s;
+}
+
+std::string attrList(const std::vector<std::pair<std::string, std::string>> &attrs)
+{
+    std::string out = "[";
+    for (size_t i = 0; i < attrs.size(); ++i)
+        out += (i ? ", " : "") + attrs[i].first + "=" + attrs[i].second;
+    return out + "]";
+}
+
+// The statements of one cell, indented; ids start with `prefix`.
+void writeCell(std::ostream &os, const CellGenotype &cell, const DotStyle &style,
+               const std::string &prefix, const std::string &indent)
+{
+    const auto id = [&](const std::string &local) { return dotId(prefix + local); };
+    const std::string inputIds[2] = {id("in0"), id("in1")};
+    const std::string outId = id("out");
+    const char *inputLabels[2] = {"<c<SUB>k-2</SUB>>", "<c<SUB>k-1</SUB>>"};
+
+    for (int s = 0; s < 2; ++s) {
+        const bool used =
+            std::find(cell.usedInputs.begin(), cell.usedInputs.end(), s) != cell.usedInputs.end();
+        std::vector<std::pair<std::string, std::string>> attrs = {{"label", inputLabels[s]}};
+        if (used) {
+            attrs.push_back({"fillcolor", quoted(style.inputFill)});
+        } else {
+            // Drawn, so the figure shows that the input is not used.
+            attrs.push_back({"style", quoted("rounded,filled,dashed")});
+            attrs.push_back({"fillcolor", quoted("#ffffff")});
+            attrs.push_back({"color", quoted("#999999")});
+            attrs.push_back({"fontcolor", quoted("#999999")});
+        }
+        os << indent << inputIds[s] << ' ' << attrList(attrs) << ";\n";
+    }
+    os << indent << "{rank=same; " << inputIds[0] << "; " << inputIds[1] << ";}\n";
+
+    for (int node : cell.aliveNodes) {
+        os << indent << id("n" + std::to_string(node))
+           << " [label=" << quoted(std::to_string(node - 2))
+           << ", fillcolor=" << quoted(style.nodeFill) << "];\n";
+    }
+    os << indent << outId << " [label=<c<SUB>k</SUB>>, fillcolor=" << quoted(style.outputFill)
+       << "];\n";
+
+    if (cell.collapsed()) {
+        const std::string noteId = id("note");
+        os << indent << noteId << " [label=" << quoted("collapsed: no node survives")
+           << ", shape=plaintext, style=\"\", fontcolor=\"#666666\"];\n";
+        os << indent << inputIds[0] << " -> " << noteId << " [style=invis];\n";
+        os << indent << inputIds[1] << " -> " << noteId << " [style=invis];\n";
+        os << indent << noteId << " -> " << outId << " [style=invis];\n";
+        return;
+    }
+
+    float maxAbs = 0.0f;
+    for (const GenotypeEdge &e : cell.edges)
+        maxAbs = std::max(maxAbs, std::fabs(e.weight));
+
+    for (const GenotypeEdge &e : cell.edges) {
+        std::vector<std::string> lines;
+        if (style.showOpLabels)
+            lines.push_back(e.op);
+        if (style.showWeights)
+            lines.push_back(weightText(e.weight, style.weightDecimals));
+        std::string label;
+        for (size_t i = 0; i < lines.size(); ++i)
+            label += (i ? "\n" : "") + lines[i];
+
+        const std::string color = style.colorByOp ? opColor(e.op) : style.edgeColor;
+        double pen = 1.5;
+        if (style.showWeights && maxAbs > 0.0f && std::isfinite(maxAbs))
+            pen = 1.0 + 3.0 * double(std::fabs(e.weight) / maxAbs);
+
+        std::vector<std::pair<std::string, std::string>> attrs;
+        if (!label.empty())
+            attrs.push_back({"label", quoted(label)});
+        attrs.push_back({"color", quoted(color)});
+        attrs.push_back({"fontcolor", quoted(color)});
+        attrs.push_back({"penwidth", number(std::round(pen * 100.0) / 100.0)});
+        const std::string source = e.source < 2 ? inputIds[e.source]
+                                                : id("n" + std::to_string(e.source));
+        os << indent << source << " -> " << id("n" + std::to_string(e.target)) << ' '
+           << attrList(attrs) << ";\n";
+    }
+    for (int node : cell.concat) {
+        os << indent << id("n" + std::to_string(node)) << " -> " << outId
+           << " [style=dashed, color=\"#999999\", penwidth=1];\n";
+    }
+}
+
+void writeDefaults(std::ostream &os, const DotStyle &style)
+{
+    const std::string font = quoted(style.fontName);
+    os << "    graph [" << (style.horizontal ? "rankdir=LR, " : "") << "fontname=" << font
+       << ", fontsize=" << number(style.fontSize)
+       << ", nodesep=0.3, ranksep=0.55, pad=0.1, bgcolor=\"white\"];\n";
+    os << "    node [shape=box, style=\"rounded,filled\", fontname=" << font
+       << ", fontsize=" << number(style.fontSize)
+       << ", color=\"#333333\", penwidth=1, height=0.4, width=0.5, margin=\"0.08,0.04\"];\n";
+    os << "    edge [fontname=" << font << ", fontsize=" << number(style.fontSize * 0.8)
+       << ", arrowsize=0.7, color=" << quoted(style.edgeColor) << "];\n";
+}
+
+} // namespace
+
+std::string cellToDot(const CellGenotype &cell, const DotStyle &style)
+{
+    std::ostringstream os;
+    os.imbue(std::locale::classic());
+    os << "digraph " << dotId(cell.type.empty() ? std::string("cell") : cell.type) << " {\n";
+    writeDefaults(os, style);
+    writeCell(os, cell, style, std::string(), "    ");
+    os << "}\n";
+    return os.str();
+}
+
+std::string genotypeToDot(const Genotype &genotype, const DotStyle &style)
+{
+    std::ostringstream os;
+    os.imbue(std::locale::classic());
+    os << "digraph genotype {\n";
+    writeDefaults(os, style);
+    // Unconnected clusters are stacked in reverse order under rankdir=LR; emit them backwards
+    // so that the first cell ends up on top.
+    std::vector<const CellGenotype *> order;
+    for (const CellGenotype &cell : genotype.cells)
+        order.push_back(&cell);
+    if (style.horizontal)
+        std::reverse(order.begin(), order.end());
+    for (const CellGenotype *c : order) {
+        const CellGenotype &cell = *c;
+        os << "    subgraph " << dotId("cluster_" + cell.type) << " {\n";
+        os << "        label=" << quoted(cellTitle(cell.type))
+           << "; labeljust=l; style=\"rounded\"; color=\"#bbbbbb\"; margin=12;\n";
+        writeCell(os, cell, style, cell.type + "_", "        ");
+        os << "    }\n";
+    }
+    os << "}\n";
+    return os.str();
+}
+
+} // namespace sparsenas

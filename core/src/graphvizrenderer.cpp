@@ -1,0 +1,192 @@
+// SPDX-License-Identifier: MIT
+#include "sparsenas/graphvizrenderer.h"
+
+#include "sparsenas/fileutil.h"
+
+#include <gvc.h>
+
+#include <algorithm>
+#include <cctype>
+#include <cstdlib>
+#include <locale>
+#include <sstream>
+
+#include <locale.h>
+
+namespace sparsenas {
+
+namespace {
+
+// Graphviz reads numbers with atof/strtod and writes them with printf, all of which follow
+// LC_NUMERIC: under a locale with a decimal comma "1.5" parses as 1 and SVG coordinates come out
+// as "1,5". uselocale() switches only the calling thread, so other threads (the studio's GUI)
+// keep their locale while a render runs.
+class CNumericLocale
+{
+public:
+    CNumericLocale()
+    {
+        locale_t base = duplocale(uselocale(locale_t(0)));
+        if (!base)
+            return;
+        m_numericC = newlocale(LC_NUMERIC_MASK, "C", base);
+        if (!m_numericC) {
+            freelocale(base);
+            return;
+        }
+        m_previous = uselocale(m_numericC);
+    }
+    ~CNumericLocale()
+    {
+        if (m_numericC) {
+            uselocale(m_previous);
+            freelocale(m_numericC);
+        }
+    }
+    CNumericLocale(const CNumericLocale &) = delete;
+    CNumericLocale &operator=(const CNumericLocale &) = delete;
+
+private:
+    locale_t m_numericC = locale_t(0);
+    locale_t m_previous = locale_t(0);
+};
+
+// Keeps Graphviz's messages off stderr while a render runs, so they can be reported in the
+// exception instead; restores the previous reporting level afterwards.
+class ErrorCapture
+{
+public:
+    ErrorCapture() : m_previous(agseterr(AGMAX)) { agreseterrors(); }
+    ~ErrorCapture() { agseterr(m_previous); }
+    ErrorCapture(const ErrorCapture &) = delete;
+    ErrorCapture &operator=(const ErrorCapture &) = delete;
+
+    std::string message(const std::string &fallback) const
+    {
+        std::string text;
+        if (agerrors() > 0) {
+            if (char *last = aglasterr()) {
+                text = last;
+                std::free(last);
+            }
+        }
+        while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back())))
+            text.pop_back();
+        if (text.empty())
+            return fallback;
+        if (text.find("not recognized") != std::string::npos)
+            text += " (if no choice is listed, Graphviz's plugins are not registered: "
+                    "run `dot -c` as root)";
+        return text;
+    }
+
+private:
+    agerrlevel_t m_previous;
+};
+
+// gvRenderData's length is `unsigned int *` up to Graphviz 12 and `size_t *` from 13 on; the
+// template takes whichever the installed header declares.
+template <typename Length>
+int renderData(int (*fn)(GVC_t *, graph_t *, const char *, char **, Length *), GVC_t *gvc,
+               graph_t *g, const char *format, char **data, size_t *size)
+{
+    Length length = 0;
+    const int rc = fn(gvc, g, format, data, &length);
+    *size = size_t(length);
+    return rc;
+}
+
+std::string numberText(double v)
+{
+    std::ostringstream os;
+    os.imbue(std::locale::classic());
+    os << v;
+    return os.str();
+}
+
+} // namespace
+
+struct GraphvizRenderer::Private
+{
+    GVC_t *gvc = nullptr;
+};
+
+GraphvizRenderer::GraphvizRenderer() : d(new Private)
+{
+    // gvContext() registers the plugins listed in Graphviz's config file (config6a next to the
+    // plugin libraries), which the graphviz package writes with `dot -c` when it is installed.
+    d->gvc = gvContext();
+    if (!d->gvc) {
+        delete d;
+        throw GraphvizError("cannot create a Graphviz context");
+    }
+}
+
+GraphvizRenderer::~GraphvizRenderer()
+{
+    gvFreeContext(d->gvc);
+    delete d;
+}
+
+std::string GraphvizRenderer::render(const std::string &dot, const std::string &format,
+                                     double dpi)
+{
+    if (format.empty())
+        throw GraphvizError("no output format given");
+    CNumericLocale numericC;
+    ErrorCapture errors;
+
+    graph_t *g = agmemread(dot.c_str());
+    if (!g)
+        throw GraphvizError(errors.message("cannot parse the DOT text"));
+
+    if (dpi > 0.0) {
+        const std::string value = numberText(dpi);
+        agattr(g, AGRAPH, const_cast<char *>("dpi"), const_cast<char *>(value.c_str()));
+    }
+
+    if (gvLayout(d->gvc, g, "dot") != 0) {
+        const std::string msg = errors.message("layout failed");
+        gvFreeLayout(d->gvc, g);
+        agclose(g);
+        throw GraphvizError(msg);
+    }
+
+    char *data = nullptr;
+    size_t size = 0;
+    const int rc = renderData(&gvRenderData, d->gvc, g, format.c_str(), &data, &size);
+    std::string out;
+    if (rc == 0 && data)
+        out.assign(data, size);
+    if (data)
+        gvFreeRenderData(data);
+    gvFreeLayout(d->gvc, g);
+    agclose(g);
+    if (rc != 0)
+        throw GraphvizError(errors.message("cannot render format '" + format + "'"));
+    return out;
+}
+
+void GraphvizRenderer::renderToFile(const std::string &dot, const std::string &format,
+                                    const std::string &path, double dpi)
+{
+    writeFileAtomic(path, render(dot, format, dpi));
+}
+
+std::string formatFromPath(const std::string &path)
+{
+    const size_t slash = path.find_last_of("/\\");
+    const size_t dot = path.find_last_of('.');
+    if (dot == std::string::npos || (slash != std::string::npos && dot < slash))
+        return {};
+    std::string ext = path.substr(dot + 1);
+    std::transform(ext.begin(), ext.end(), ext.begin(),
+                   [](unsigned char c) { return char(std::tolower(c)); });
+    if (ext == "gv")
+        return "dot";
+    if (ext == "svg" || ext == "pdf" || ext == "png" || ext == "dot")
+        return ext;
+    return {};
+}
+
+} // namespace sparsenas

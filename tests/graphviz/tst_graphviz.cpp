@@ -1,0 +1,389 @@
+// SPDX-License-Identifier: MIT
+#include "sparsenas/fileutil.h"
+#include "sparsenas/genotype.h"
+#include "sparsenas/graphvizrenderer.h"
+
+#include <QtTest>
+
+#include <QDir>
+#include <QTemporaryDir>
+#include <QXmlStreamReader>
+
+#include <clocale>
+#include <cstdint>
+
+using namespace sparsenas;
+
+namespace {
+
+const std::vector<std::string> kOps = {"none",         "max_pool_3x3", "avg_pool_3x3",
+                                       "skip_connect", "sep_conv_3x3", "sep_conv_5x5",
+                                       "dil_conv_3x3", "dil_conv_5x5"};
+
+void setPath(CellWeights &w, int source, int target, const std::string &op, float value)
+{
+    const size_t o = size_t(std::find(kOps.begin(), kOps.end(), op) - kOps.begin());
+    w.weights[size_t(firstEdgeOf(target) + source) * kOps.size() + o] = value;
+}
+
+CellWeights emptyCell(const std::string &type)
+{
+    CellWeights w;
+    w.type = type;
+    w.nodes = 4;
+    w.ops = kOps;
+    w.weights.assign(size_t(numEdges(4)) * kOps.size(), 0.0f);
+    return w;
+}
+
+// Node 3 dies (no input) and takes 3-4 and 3-5 with it: nodes 2, 4, 5 survive with 4 op edges
+// and 3 concat edges; both inputs are used.
+CellGenotype deadNodeCell(const std::string &type = "normal")
+{
+    CellWeights w = emptyCell(type);
+    setPath(w, 0, 2, "sep_conv_3x3", 0.5f);
+    setPath(w, 1, 2, "skip_connect", 0.3f);
+    setPath(w, 3, 4, "dil_conv_3x3", 0.7f);
+    setPath(w, 1, 4, "max_pool_3x3", 0.2f);
+    setPath(w, 3, 5, "sep_conv_5x5", 0.4f);
+    setPath(w, 2, 5, "avg_pool_3x3", -0.6f);
+    return deriveCell(w);
+}
+
+QByteArray bytes(const std::string &s)
+{
+    return QByteArray(s.data(), qsizetype(s.size()));
+}
+
+struct SvgCounts
+{
+    QString root;
+    int nodes = 0;
+    int edges = 0;
+    int clusters = 0;
+    QString error;
+};
+
+SvgCounts parseSvg(const std::string &svg)
+{
+    SvgCounts c;
+    QXmlStreamReader xml(bytes(svg));
+    while (!xml.atEnd()) {
+        if (xml.readNext() != QXmlStreamReader::StartElement)
+            continue;
+        if (c.root.isEmpty())
+            c.root = xml.name().toString();
+        if (xml.name() != QLatin1String("g"))
+            continue;
+        const auto cls = xml.attributes().value(QLatin1String("class"));
+        if (cls == QLatin1String("node"))
+            ++c.nodes;
+        else if (cls == QLatin1String("edge"))
+            ++c.edges;
+        else if (cls == QLatin1String("cluster"))
+            ++c.clusters;
+    }
+    if (xml.hasError())
+        c.error = xml.errorString();
+    return c;
+}
+
+struct PngSize
+{
+    quint32 width = 0;
+    quint32 height = 0;
+};
+
+quint32 bigEndian32(const QByteArray &b, int at)
+{
+    quint32 v = 0;
+    for (int i = 0; i < 4; ++i)
+        v = (v << 8) | quint8(b.at(at + i));
+    return v;
+}
+
+// The IHDR chunk always comes first, right after the 8-byte signature.
+bool readPngSize(const QByteArray &png, PngSize *size)
+{
+    static const char signature[] = "\x89PNG\r\n\x1a\n";
+    if (png.size() < 33 || !png.startsWith(QByteArray(signature, 8)))
+        return false;
+    if (bigEndian32(png, 8) != 13 || png.mid(12, 4) != QByteArrayLiteral("IHDR"))
+        return false;
+    size->width = bigEndian32(png, 16);
+    size->height = bigEndian32(png, 20);
+    return size->width > 0 && size->height > 0;
+}
+
+} // namespace
+
+class tst_Graphviz : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void svg_data();
+    void svg();
+    void pdf();
+    void png();
+    void pngScalesWithDpi();
+    void laidOutDot();
+    void renderToFileIsAtomic();
+    void renderToFileReportsErrors();
+    void syntaxError_data();
+    void syntaxError();
+    void unknownFormat();
+    void formatFromPath_data();
+    void formatFromPath();
+    void decimalPointUnderGermanLocale();
+};
+
+void tst_Graphviz::svg_data()
+{
+    QTest::addColumn<QByteArray>("dot");
+    QTest::addColumn<int>("nodes");
+    QTest::addColumn<int>("edges");
+    QTest::addColumn<int>("clusters");
+
+    // in0, in1, 2, 4, 5, out; 4 op edges and 3 concat edges.
+    QTest::newRow("cell") << bytes(cellToDot(deadNodeCell())) << 6 << 7 << 0;
+    DotStyle plain;
+    plain.horizontal = false;
+    plain.showWeights = false;
+    plain.colorByOp = false;
+    QTest::newRow("cell, plain style") << bytes(cellToDot(deadNodeCell(), plain)) << 6 << 7 << 0;
+
+    // Inputs, output and the note; the note's edges are invisible and not drawn.
+    const CellGenotype collapsed = deriveCell(emptyCell("reduce"));
+    QTest::newRow("collapsed cell") << bytes(cellToDot(collapsed)) << 4 << 0 << 0;
+
+    Genotype g;
+    g.cells = {deadNodeCell("normal"), collapsed};
+    QTest::newRow("genotype") << bytes(genotypeToDot(g)) << 10 << 7 << 2;
+
+    // Quotes and backslashes in names must survive DOT's parser.
+    CellWeights odd = emptyCell("my \"odd\" cell");
+    odd.ops[4] = "op\"with\\quote & <tag>";
+    setPath(odd, 0, 2, "sep_conv_3x3", 1.0f);
+    setPath(odd, 2, 3, "skip_connect", 1.0f);
+    Genotype oddGenotype;
+    oddGenotype.cells = {deriveCell(odd)};
+    // in0, in1 (unused), 2, 3, out; 2 op edges and 2 concat edges.
+    QTest::newRow("odd names") << bytes(genotypeToDot(oddGenotype)) << 5 << 4 << 1;
+}
+
+void tst_Graphviz::svg()
+{
+    QFETCH(QByteArray, dot);
+    QFETCH(int, nodes);
+    QFETCH(int, edges);
+    QFETCH(int, clusters);
+
+    GraphvizRenderer renderer;
+    const std::string svg = renderer.render(dot.toStdString(), "svg");
+    const SvgCounts c = parseSvg(svg);
+    QVERIFY2(c.error.isEmpty(), qPrintable(c.error));
+    QCOMPARE(c.root, QStringLiteral("svg"));
+    QCOMPARE(c.nodes, nodes);
+    QCOMPARE(c.edges, edges);
+    QCOMPARE(c.clusters, clusters);
+}
+
+void tst_Graphviz::pdf()
+{
+    GraphvizRenderer renderer;
+    const QByteArray pdf = bytes(renderer.render(cellToDot(deadNodeCell()), "pdf"));
+    QVERIFY(pdf.startsWith("%PDF-"));
+    QByteArray tail = pdf;
+    while (tail.endsWith('\n') || tail.endsWith('\r'))
+        tail.chop(1);
+    QVERIFY2(tail.endsWith("%%EOF"), pdf.right(16).constData());
+}
+
+void tst_Graphviz::png()
+{
+    GraphvizRenderer renderer;
+    const QByteArray png = bytes(renderer.render(cellToDot(deadNodeCell()), "png"));
+    PngSize size;
+    QVERIFY(readPngSize(png, &size));
+    QVERIFY(size.width > 50 && size.width < 5000);
+    QVERIFY(size.height > 20 && size.height < 5000);
+    // The last chunk is IEND (length 0, type, CRC).
+    QCOMPARE(png.right(12).mid(4, 4), QByteArrayLiteral("IEND"));
+}
+
+void tst_Graphviz::pngScalesWithDpi()
+{
+    GraphvizRenderer renderer;
+    const std::string dot = cellToDot(deadNodeCell());
+    PngSize at96, at192;
+    QVERIFY(readPngSize(bytes(renderer.render(dot, "png", 96.0)), &at96));
+    QVERIFY(readPngSize(bytes(renderer.render(dot, "png", 192.0)), &at192));
+    QVERIFY2(qAbs(qint64(at192.width) - 2 * qint64(at96.width)) <= 2,
+             qPrintable(QStringLiteral("%1 vs %2").arg(at192.width).arg(at96.width)));
+    QVERIFY(qAbs(qint64(at192.height) - 2 * qint64(at96.height)) <= 2);
+
+    // A fresh graph per call: the dpi of one render does not stick to the next.
+    PngSize again;
+    QVERIFY(readPngSize(bytes(renderer.render(dot, "png")), &again));
+    QCOMPARE(again.width, at96.width);
+}
+
+void tst_Graphviz::laidOutDot()
+{
+    GraphvizRenderer renderer;
+    const std::string out = renderer.render(cellToDot(deadNodeCell()), "dot");
+    QVERIFY(out.find("pos=") != std::string::npos);
+    QVERIFY(out.find("bb=") != std::string::npos);
+}
+
+void tst_Graphviz::renderToFileIsAtomic()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString path = dir.filePath(QStringLiteral("cell.svg"));
+    writeFileAtomic(path.toStdString(), "old content");
+
+    GraphvizRenderer renderer;
+    const std::string dot = cellToDot(deadNodeCell());
+    renderer.renderToFile(dot, "svg", path.toStdString());
+
+    QCOMPARE(readFile(path.toStdString()), renderer.render(dot, "svg"));
+    // Nothing but the target is left in the folder (no temp file).
+    QCOMPARE(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden),
+             QStringList{QStringLiteral("cell.svg")});
+
+    const QString png = dir.filePath(QStringLiteral("sub/cell.png"));
+    renderer.renderToFile(dot, sparsenas::formatFromPath(png.toStdString()), png.toStdString(),
+                          72.0);
+    PngSize size;
+    QVERIFY(readPngSize(bytes(readFile(png.toStdString())), &size));
+}
+
+void tst_Graphviz::renderToFileReportsErrors()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString path = dir.filePath(QStringLiteral("cell.svg"));
+    writeFileAtomic(path.toStdString(), "old content");
+
+    GraphvizRenderer renderer;
+    // A failed render leaves the old file alone.
+    QVERIFY_THROWS_EXCEPTION(GraphvizError,
+                             renderer.renderToFile("digraph {", "svg", path.toStdString()));
+    QCOMPARE(readFile(path.toStdString()), std::string("old content"));
+
+    // A folder that cannot be created: a plain file is in the way.
+    const QString blocked = dir.filePath(QStringLiteral("cell.svg/inner.svg"));
+    QVERIFY_THROWS_EXCEPTION(
+        std::runtime_error,
+        renderer.renderToFile(cellToDot(deadNodeCell()), "svg", blocked.toStdString()));
+}
+
+void tst_Graphviz::syntaxError_data()
+{
+    QTest::addColumn<QByteArray>("dot");
+    QTest::newRow("dangling edge") << QByteArrayLiteral("digraph { a -> }");
+    QTest::newRow("unclosed") << QByteArrayLiteral("digraph {\n a -> b;\n");
+    QTest::newRow("not DOT") << QByteArrayLiteral("hello world");
+    QTest::newRow("empty") << QByteArray();
+}
+
+void tst_Graphviz::syntaxError()
+{
+    QFETCH(QByteArray, dot);
+    GraphvizRenderer renderer;
+    try {
+        renderer.render(dot.toStdString(), "svg");
+        QFAIL("no exception");
+    } catch (const GraphvizError &e) {
+        const QString what = QString::fromUtf8(e.what());
+        QVERIFY2(!what.trimmed().isEmpty(), "empty message");
+        if (!dot.isEmpty())
+            QVERIFY2(what.contains(QStringLiteral("syntax")), qPrintable(what));
+    }
+    // The parser recovers: the next graph renders.
+    const SvgCounts c = parseSvg(renderer.render("digraph { a -> b }", "svg"));
+    QCOMPARE(c.nodes, 2);
+    QCOMPARE(c.edges, 1);
+}
+
+void tst_Graphviz::unknownFormat()
+{
+    GraphvizRenderer renderer;
+    try {
+        renderer.render("digraph { a -> b }", "no-such-format");
+        QFAIL("no exception");
+    } catch (const GraphvizError &e) {
+        const QString what = QString::fromUtf8(e.what());
+        QVERIFY2(what.contains(QStringLiteral("no-such-format")), qPrintable(what));
+    }
+    QVERIFY_THROWS_EXCEPTION(GraphvizError, renderer.render("digraph { a -> b }", ""));
+}
+
+void tst_Graphviz::formatFromPath_data()
+{
+    QTest::addColumn<QString>("path");
+    QTest::addColumn<QString>("format");
+    QTest::newRow("svg") << QStringLiteral("out/cell.svg") << QStringLiteral("svg");
+    QTest::newRow("upper case") << QStringLiteral("/tmp/Cell.PDF") << QStringLiteral("pdf");
+    QTest::newRow("png") << QStringLiteral("a.b/c.png") << QStringLiteral("png");
+    QTest::newRow("dot") << QStringLiteral("cell.dot") << QStringLiteral("dot");
+    QTest::newRow("gv") << QStringLiteral("cell.gv") << QStringLiteral("dot");
+    QTest::newRow("unknown") << QStringLiteral("cell.txt") << QString();
+    QTest::newRow("no extension") << QStringLiteral("cell") << QString();
+    QTest::newRow("dot in folder only") << QStringLiteral("a.svg/cell") << QString();
+    QTest::newRow("empty") << QString() << QString();
+}
+
+void tst_Graphviz::formatFromPath()
+{
+    QFETCH(QString, path);
+    QFETCH(QString, format);
+    QCOMPARE(QString::fromStdString(sparsenas::formatFromPath(path.toStdString())), format);
+}
+
+void tst_Graphviz::decimalPointUnderGermanLocale()
+{
+    const std::string saved = std::setlocale(LC_NUMERIC, nullptr);
+    const char *german = nullptr;
+    for (const char *name : {"de_DE.UTF-8", "de_DE.utf8", "de_DE", "de_DE@euro"}) {
+        if (std::setlocale(LC_NUMERIC, name)) {
+            german = name;
+            break;
+        }
+    }
+    if (!german)
+        QSKIP("no de_DE locale installed");
+    struct Restore
+    {
+        std::string name;
+        ~Restore() { std::setlocale(LC_NUMERIC, name.c_str()); }
+    } restore{saved};
+    QCOMPARE(*std::localeconv()->decimal_point, ',');
+    const std::string active = std::setlocale(LC_NUMERIC, nullptr);
+
+    // penwidth and width are parsed, stroke-width and font-size printed: both must use '.'.
+    const std::string dot =
+        "digraph { node [fontsize=10.5]; a [width=1.5]; a -> b [penwidth=2.5]; }";
+    GraphvizRenderer renderer;
+    const std::string svg = renderer.render(dot, "svg");
+    QVERIFY2(svg.find("stroke-width=\"2.5\"") != std::string::npos, svg.c_str());
+    QVERIFY2(svg.find("font-size=\"10.50\"") != std::string::npos, svg.c_str());
+    QVERIFY2(svg.find(",50\"") == std::string::npos, svg.c_str());
+
+    // A non-integer dpi is written and read back with a '.'.
+    PngSize at96, at144;
+    QVERIFY(readPngSize(bytes(renderer.render(dot, "png", 96.0)), &at96));
+    QVERIFY(readPngSize(bytes(renderer.render(dot, "png", 144.5)), &at144));
+    QVERIFY(qAbs(double(at144.width) - at96.width * 144.5 / 96.0) <= 2.0);
+
+    // The generated DOT is locale-free too, and the process locale is back after rendering.
+    const std::string cellSvg = renderer.render(cellToDot(deadNodeCell()), "svg");
+    QCOMPARE(parseSvg(cellSvg).edges, 7);
+    QCOMPARE(std::string(std::setlocale(LC_NUMERIC, nullptr)), active);
+    QCOMPARE(*std::localeconv()->decimal_point, ',');
+}
+
+QTEST_GUILESS_MAIN(tst_Graphviz)
+#include "tst_graphviz.moc"
