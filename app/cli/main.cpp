@@ -1,1 +1,345 @@
-int main() { return 0; }
+// SPDX-License-Identifier: MIT
+// sparsenas: the headless command-line front end of the search engine.
+
+#include "progressprinter.h"
+
+#include "sparsenas/config.h"
+#include "sparsenas/fileutil.h"
+#include "sparsenas/graphvizrenderer.h"
+#include "sparsenas/rundirectory.h"
+#include "sparsenas/searchengine.h"
+
+#include <CLI/CLI.hpp>
+#include <nlohmann/json.hpp>
+
+#include <atomic>
+#include <csignal>
+#include <ctime>
+#include <filesystem>
+#include <iostream>
+
+#include <unistd.h>
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+using namespace sparsenas;
+
+namespace {
+
+std::atomic<SearchEngine *> g_engine{nullptr};
+std::atomic<int> g_interrupts{0};
+
+extern "C" void onSignal(int)
+{
+    // A first Ctrl-C asks the engine to stop cleanly (checkpoint written); a second one quits.
+    if (g_interrupts.fetch_add(1) > 0)
+        std::_Exit(130);
+    if (auto *e = g_engine.load())
+        e->commands().stop();
+}
+
+/// "section.key=value" overrides on top of a config, e.g. search.epochs=3.
+void applyOverride(json &config, const std::string &assignment)
+{
+    const auto eq = assignment.find('=');
+    if (eq == std::string::npos || eq == 0)
+        throw ConfigError("--set expects section.key=value, got '" + assignment + "'");
+    const std::string key = assignment.substr(0, eq), text = assignment.substr(eq + 1);
+    json value;
+    try {
+        value = json::parse(text);
+    } catch (const json::parse_error &) {
+        value = text; // a bare word is a string
+    }
+    json *node = &config;
+    size_t start = 0;
+    for (;;) {
+        const auto dot = key.find('.', start);
+        const auto part = key.substr(start, dot == std::string::npos ? std::string::npos
+                                                                     : dot - start);
+        if (dot == std::string::npos) {
+            (*node)[part] = value;
+            break;
+        }
+        node = &(*node)[part];
+        start = dot + 1;
+    }
+}
+
+std::string defaultOutDir(const std::string &name)
+{
+    char stamp[32];
+    const std::time_t now = std::time(nullptr);
+    std::strftime(stamp, sizeof stamp, "%Y%m%d-%H%M%S", std::localtime(&now));
+    return (fs::path("runs") / (name + "-" + stamp)).string();
+}
+
+int runEngine(SearchEngine &engine, bool quiet)
+{
+    ProgressPrinter printer(std::cerr, quiet);
+    engine.setObserver(&printer);
+    g_engine = &engine;
+    std::signal(SIGINT, onSignal);
+    std::signal(SIGTERM, onSignal);
+    const RunResult result = engine.run();
+    g_engine = nullptr;
+    std::signal(SIGINT, SIG_DFL);
+    std::signal(SIGTERM, SIG_DFL);
+
+    if (result.state == RunState::Failed) {
+        std::cerr << "sparsenas: error: " << result.message << "\n";
+        return 1;
+    }
+    RunDirectory dir(engine.runDir());
+    try {
+        const auto files = renderGenotypeDiagrams(dir, result.genotype);
+        for (const auto &f : files)
+            std::cerr << "  wrote " << f << "\n";
+    } catch (const std::exception &e) {
+        std::cerr << "sparsenas: warning: the cell diagrams could not be rendered: " << e.what()
+                  << "\n";
+    }
+    std::cout << summarizeGenotype(result.genotype);
+    std::cout << "run directory: " << engine.runDir() << "\n";
+    return result.state == RunState::Stopped ? 130 : 0;
+}
+
+int cmdSearch(const std::string &configPath, const std::string &preset, std::string out,
+              const std::vector<std::string> &sets, const std::string &device, int threads,
+              bool quiet)
+{
+    std::string text;
+    if (!configPath.empty() && !preset.empty())
+        throw ConfigError("give either --config or --preset, not both");
+    text = configPath.empty() ? presetText(preset.empty() ? "digits-quick" : preset)
+                              : readFile(configPath);
+    const std::string origin = configPath.empty() ? "preset " + (preset.empty() ? "digits-quick"
+                                                                                : preset)
+                                                  : configPath;
+    json j;
+    try {
+        j = json::parse(text);
+    } catch (const json::parse_error &) {
+        configFromText(text, origin); // throws with line and column
+    }
+    for (const auto &s : sets)
+        applyOverride(j, s);
+    if (!device.empty())
+        j["search"]["device"] = device;
+    if (threads > 0)
+        j["search"]["threads"] = threads;
+    RunConfig config;
+    try {
+        config = configFromJson(j);
+    } catch (const ConfigError &e) {
+        throw ConfigError(origin + ": " + e.what());
+    }
+    if (out.empty())
+        out = defaultOutDir(config.name);
+    SearchEngine engine(config, out);
+    return runEngine(engine, quiet);
+}
+
+int cmdResume(const std::string &runDir, int threads, bool quiet)
+{
+    auto engine = SearchEngine::resume(runDir);
+    if (threads > 0)
+        configureThreads(threads);
+    return runEngine(*engine, quiet);
+}
+
+std::vector<CellWeights> weightsFrom(const std::string &source)
+{
+    if (fs::is_directory(source))
+        return RunDirectory(source).lastArchWeights();
+    json j;
+    try {
+        j = json::parse(readFile(source));
+    } catch (const json::parse_error &e) {
+        throw std::runtime_error("'" + source + "' is not valid JSON: " + e.what());
+    }
+    std::vector<CellWeights> cells;
+    const json &list = j.contains("cells") ? j["cells"] : j;
+    if (!list.is_array())
+        throw std::runtime_error("'" + source + "' must hold {\"cells\": [...]} with the A "
+                                 "matrices (as snapshots.jsonl lines do)");
+    for (const auto &c : list)
+        cells.push_back(cellWeightsFromJson(c));
+    return cells;
+}
+
+Genotype genotypeFrom(const std::string &source)
+{
+    if (fs::is_directory(source)) {
+        const RunDirectory dir(source);
+        if (fs::exists(dir.file("genotype.json")))
+            return genotypeFromJson(json::parse(readFile(dir.file("genotype.json"))));
+        return deriveGenotype(dir.lastArchWeights());
+    }
+    const auto j = json::parse(readFile(source));
+    if (j.value("format", "") == "sparsenas-genotype")
+        return genotypeFromJson(j);
+    return deriveGenotype(weightsFrom(source));
+}
+
+int cmdDerive(const std::string &source, const std::string &out)
+{
+    const auto genotype = deriveGenotype(weightsFrom(source));
+    const auto text = toJson(genotype).dump(2) + "\n";
+    if (out.empty() || out == "-") {
+        std::cout << text;
+    } else {
+        writeFileAtomic(out, text);
+        std::cerr << "wrote " << out << "\n";
+    }
+    std::cerr << summarizeGenotype(genotype);
+    return 0;
+}
+
+int cmdExport(const std::string &source, const std::vector<std::string> &outs, double dpi,
+              bool noWeights, const std::string &cellType, const std::string &font)
+{
+    const auto genotype = genotypeFrom(source);
+    DotStyle style;
+    style.showWeights = !noWeights;
+    if (!font.empty())
+        style.fontName = font;
+    std::string dot;
+    if (cellType.empty()) {
+        dot = genotypeToDot(genotype, style);
+    } else {
+        const auto *cell = genotype.cell(cellType);
+        if (!cell)
+            throw std::runtime_error("the genotype has no cell of type '" + cellType + "'");
+        dot = cellToDot(*cell, style);
+    }
+    std::unique_ptr<GraphvizRenderer> renderer;
+    for (const auto &out : outs) {
+        const auto ext = fs::path(out).extension().string();
+        if (ext == ".json") {
+            writeFileAtomic(out, toJson(genotype).dump(2) + "\n");
+        } else if (ext == ".txt" || ext == ".py") {
+            std::string why;
+            const auto text = toDartsText(genotype, &why);
+            if (!text)
+                throw std::runtime_error("the genotype does not fit the DARTS format: " + why);
+            writeFileAtomic(out, *text + "\n");
+        } else if (ext == ".dot" || ext == ".gv") {
+            writeFileAtomic(out, dot);
+        } else {
+            const auto fmt = formatFromPath(out);
+            if (fmt.empty())
+                throw std::runtime_error("cannot tell the format of '" + out +
+                                         "' (use .json, .txt, .dot, .svg, .pdf or .png)");
+            if (!renderer)
+                renderer = std::make_unique<GraphvizRenderer>();
+            renderer->renderToFile(dot, fmt, out, fmt == "png" ? dpi : 0.0);
+        }
+        std::cerr << "wrote " << out << "\n";
+    }
+    return 0;
+}
+
+int cmdInfo()
+{
+    std::cout << "sparsenas " << SPARSENAS_VERSION << "\n"
+              << "LibTorch " << torchVersion() << "\n"
+              << "threads: " << configureThreads(0) << " (all cores)\n"
+              << "CUDA: " << (cudaAvailable() ? "available" : "not available") << "\n"
+              << "BLAS: " << blasInUse() << "\n"
+              << "presets:";
+    for (const auto &p : presetNames())
+        std::cout << " " << p;
+    std::cout << "\n";
+    return 0;
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    CLI::App app{"SparseNAS: Neural Architecture Search as a sparse supernet (headless)",
+                 "sparsenas"};
+    app.require_subcommand(1);
+    app.set_version_flag("--version", std::string(SPARSENAS_VERSION));
+
+    std::string configPath, preset, out, device, source, cellType, font;
+    std::vector<std::string> sets, outs;
+    int threads = 0;
+    double dpi = 150.0;
+    bool quiet = false, noWeights = false, showPreset = false;
+
+    auto *search = app.add_subcommand("search", "run a search from a config or preset");
+    search->add_option("-c,--config", configPath, "JSON config file")->check(CLI::ExistingFile);
+    search->add_option("-p,--preset", preset, "shipped preset (digits-quick, fashion-mnist, "
+                                               "cifar10-paper); default digits-quick");
+    search->add_option("-o,--out", out, "run directory (default runs/<name>-<time>)");
+    search->add_option("--set", sets, "override a field, e.g. --set search.epochs=3");
+    search->add_option("--device", device, "cpu or cuda")->check(CLI::IsMember({"cpu", "cuda"}));
+    search->add_option("--threads", threads, "CPU threads (default: all cores)")
+        ->check(CLI::NonNegativeNumber);
+    search->add_flag("-q,--quiet", quiet, "no progress line");
+
+    auto *resume = app.add_subcommand("resume", "continue a stopped or killed run");
+    resume->add_option("run", source, "run directory")->required()->check(CLI::ExistingDirectory);
+    resume->add_option("--threads", threads, "CPU threads (default: the run's setting)");
+    resume->add_flag("-q,--quiet", quiet, "no progress line");
+
+    auto *derive = app.add_subcommand("derive", "derive the genotype from a run or saved A");
+    derive->add_option("source", source, "run directory or JSON file with the A matrices")
+        ->required()
+        ->check(CLI::ExistingPath);
+    derive->add_option("-o,--out", out, "genotype JSON to write (default: stdout)");
+
+    auto *exportCmd = app.add_subcommand("export", "export a genotype as JSON/DOT/SVG/PDF/PNG");
+    exportCmd->add_option("source", source, "run directory, genotype.json or A matrices")
+        ->required()
+        ->check(CLI::ExistingPath);
+    exportCmd->add_option("-o,--out", outs, "output file(s); the format follows the extension")
+        ->required();
+    exportCmd->add_option("--dpi", dpi, "PNG resolution")->check(CLI::Range(10.0, 2400.0));
+    exportCmd->add_option("--cell", cellType, "only this cell type (normal or reduce)");
+    exportCmd->add_option("--font", font, "font name for the diagram");
+    exportCmd->add_flag("--no-weights", noWeights, "leave the weights off the edges");
+
+    auto *presets = app.add_subcommand("presets", "list the shipped presets, or print one");
+    presets->add_option("name", preset, "preset to print as JSON");
+    presets->add_flag("--show", showPreset, "print the preset");
+
+    auto *info = app.add_subcommand("info", "LibTorch, threads, CUDA and BLAS of this build");
+
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::ParseError &e) {
+        return app.exit(e);
+    }
+
+    try {
+        if (search->parsed())
+            return cmdSearch(configPath, preset, out, sets, device, threads, quiet);
+        if (resume->parsed())
+            return cmdResume(source, threads, quiet);
+        if (derive->parsed())
+            return cmdDerive(source, out);
+        if (exportCmd->parsed())
+            return cmdExport(source, outs, dpi, noWeights, cellType, font);
+        if (presets->parsed()) {
+            if (preset.empty()) {
+                for (const auto &p : presetNames())
+                    std::cout << p << "\n";
+            } else {
+                std::cout << presetText(preset);
+            }
+            return 0;
+        }
+        if (info->parsed())
+            return cmdInfo();
+    } catch (const ConfigError &e) {
+        std::cerr << "sparsenas: " << e.what() << "\n";
+        return 2;
+    } catch (const std::exception &e) {
+        std::cerr << "sparsenas: error: " << e.what() << "\n";
+        return 1;
+    }
+    return 0;
+}

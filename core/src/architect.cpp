@@ -73,7 +73,7 @@ std::vector<torch::Tensor> secondOrderArchGrad(const BatchLoss &trainLoss,
     double norm2 = 0;
     for (const auto &d : dW)
         norm2 += d.square().sum().item<double>();
-    const double eps = 0.01 / std::max(std::sqrt(norm2), 1e-12);
+    const double eps = step.fdScale / std::max(std::sqrt(norm2), 1e-12);
 
     // Finite differences of grad_A l_train around the original w (Eq. 13).
     {

@@ -239,6 +239,10 @@ RunConfig parse(const json &j, std::vector<std::string> &errors)
     {
         auto s = root.child("arch");
         s.text("optimizer", c.arch.optimizer, archOptimizerNames());
+        // Without an explicit rate each optimizer gets its own default (docs/method.md): the
+        // Adam-based ones move A by about lr per step whatever the gradient's scale, HAPG and
+        // SGD by lr times the gradient, which is O(1e-2) for A, so they need a 10x larger lr.
+        c.arch.lr = (c.arch.optimizer == "hapg" || c.arch.optimizer == "sgd") ? 3e-3 : 3e-4;
         s.number("lr", c.arch.lr, 0.0, 10.0, true);
         s.number("beta1", c.arch.beta1, 0.0, 0.999999);
         s.number("beta2", c.arch.beta2, 0.0, 0.999999);

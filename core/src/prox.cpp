@@ -53,7 +53,7 @@ GroupStructure GroupStructure::fromIndex(const torch::Tensor &groupIndex, int64_
     auto sizes = torch::zeros({numGroups}, torch::kDouble)
                      .index_add_(0, g.groupIndex.cpu(),
                                  torch::ones({g.groupIndex.numel()}, torch::kDouble));
-    g.groupWeight = sizes.sqrt().to(torch::kFloat).to(groupIndex.device());
+    g.groupWeight = sizes.sqrt().to(groupIndex.device());
     return g;
 }
 

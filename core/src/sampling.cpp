@@ -74,8 +74,9 @@ Split makeSplit(int64_t n, uint64_t seed, double trainFraction)
 }
 
 BatchSampler::BatchSampler(std::vector<int64_t> indices, int64_t batchSize, uint64_t seed,
-                           uint64_t stream)
-    : m_indices(std::move(indices)), m_batchSize(batchSize), m_seed(seed), m_stream(stream)
+                           uint64_t stream, bool dropLast)
+    : m_indices(std::move(indices)), m_batchSize(batchSize), m_seed(seed), m_stream(stream),
+      m_dropLast(dropLast)
 {
     if (batchSize < 1)
         throw std::invalid_argument("batch size must be at least 1, got " +
@@ -84,7 +85,10 @@ BatchSampler::BatchSampler(std::vector<int64_t> indices, int64_t batchSize, uint
 
 int64_t BatchSampler::batchesPerEpoch() const
 {
-    return (int64_t(m_indices.size()) + m_batchSize - 1) / m_batchSize;
+    const auto n = int64_t(m_indices.size());
+    if (m_dropLast && n >= m_batchSize)
+        return n / m_batchSize;
+    return (n + m_batchSize - 1) / m_batchSize;
 }
 
 std::vector<int64_t> BatchSampler::epochOrder(int64_t epoch) const

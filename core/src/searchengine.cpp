@@ -10,6 +10,7 @@
 #include "sparsenas/torchcompat.h"
 
 #include <torch/torch.h>
+#include <torch/version.h>
 
 #include <algorithm>
 #include <chrono>
@@ -33,6 +34,11 @@ int configureThreads(int threads)
 bool cudaAvailable()
 {
     return torch::cuda::is_available();
+}
+
+std::string torchVersion()
+{
+    return TORCH_VERSION;
 }
 
 std::string blasInUse()
@@ -246,8 +252,10 @@ void SearchEngine::Private::setUp()
 
     data = loadSearchData(c.dataset);
     split = makeSplit(data.size(), c.search.seed, c.dataset.trainFraction);
-    trainSampler = std::make_unique<BatchSampler>(split.train, c.search.batchSize, c.search.seed, 1);
-    valSampler = std::make_unique<BatchSampler>(split.val, c.search.batchSize, c.search.seed, 2);
+    trainSampler =
+        std::make_unique<BatchSampler>(split.train, c.search.batchSize, c.search.seed, 1, true);
+    valSampler =
+        std::make_unique<BatchSampler>(split.val, c.search.batchSize, c.search.seed, 2, true);
 
     SupernetConfig sc;
     sc.inChannels = data.channels();
@@ -500,17 +508,27 @@ bool SearchEngine::Private::handleCommands(bool *stopRequested)
 
 std::pair<double, double> SearchEngine::Private::evaluate()
 {
+    // BatchNorm uses batch statistics here, as during the search: the running averages of an
+    // affine-free BN inside a supernet whose A keeps changing lag behind and make eval-mode
+    // accuracy swing wildly between epochs. (The running buffers still update; they are
+    // checkpointed, so a resumed run stays identical.)
     torch::NoGradGuard guard;
-    model->eval();
     double loss = 0, correct = 0, count = 0;
     const auto &idx = split.val;
     const int64_t bs = config.search.batchSize;
     int64_t batches = (int64_t(idx.size()) + bs - 1) / bs;
     if (config.search.evalBatches > 0)
         batches = std::min(batches, config.search.evalBatches);
+    const int64_t n = int64_t(idx.size());
+    // A short tail batch would get poor batch statistics: fold it into the batch before.
+    const bool foldTail = config.search.evalBatches == 0 && batches > 1 && n % bs != 0 &&
+                          n % bs < bs / 2;
+    if (foldTail)
+        --batches;
     for (int64_t b = 0; b < batches; ++b) {
         const auto begin = idx.begin() + b * bs;
-        const auto end = idx.begin() + std::min<int64_t>(int64_t(idx.size()), (b + 1) * bs);
+        const auto end = idx.begin() + ((foldTail && b + 1 == batches) ? n
+                                                                        : std::min(n, (b + 1) * bs));
         auto [x, y] = makeBatch(data, std::vector<int64_t>(begin, end), false, 0);
         x = x.to(device);
         y = y.to(device);
@@ -519,7 +537,6 @@ std::pair<double, double> SearchEngine::Private::evaluate()
         correct += logits.argmax(1).eq(y).sum().item<double>();
         count += double(y.size(0));
     }
-    model->train();
     return {count ? loss / count : 0.0, count ? correct / count : 0.0};
 }
 

@@ -105,7 +105,6 @@ QString dataErrorOf(const std::function<void()> &f)
     try {
         f();
     } catch (const DataError &e) {
-        qInfo("%s", e.what());
         return QString::fromStdString(e.what());
     } catch (const std::exception &e) {
         return QStringLiteral("<not a DataError: %1>").arg(QString::fromStdString(e.what()));

@@ -43,7 +43,7 @@ struct WeightOptimConfig
 struct ArchConfig
 {
     std::string optimizer = "adam_hapg"; ///< hapg, adam_hapg, sgd, adam
-    double lr = 3e-4;
+    double lr = 3e-4;               ///< default 3e-4 (adam_hapg, adam), 3e-3 (hapg, sgd)
     double beta1 = 0.5;
     double beta2 = 0.999;
     double eps = 1e-8;

@@ -75,9 +75,12 @@ Split makeSplit(int64_t n, uint64_t seed, double trainFraction = 0.5);
 class BatchSampler
 {
 public:
-    BatchSampler(std::vector<int64_t> indices, int64_t batchSize, uint64_t seed, uint64_t stream);
+    /// With `dropLast`, a final partial batch is left out of every epoch (as long as one full
+    /// batch exists): a batch of two or three images makes BatchNorm statistics meaningless.
+    BatchSampler(std::vector<int64_t> indices, int64_t batchSize, uint64_t seed, uint64_t stream,
+                 bool dropLast = false);
     int64_t batchesPerEpoch() const;
-    /// Indices of batch `b` of `epoch` (the last batch may be short; it is kept).
+    /// Indices of batch `b` of `epoch` (the last batch may be short unless dropLast).
     std::vector<int64_t> batch(int64_t epoch, int64_t b) const;
     const std::vector<int64_t> &indices() const { return m_indices; }
 
@@ -87,6 +90,7 @@ private:
     int64_t m_batchSize;
     uint64_t m_seed;
     uint64_t m_stream;
+    bool m_dropLast;
     mutable int64_t m_cachedEpoch = -1;
     mutable std::vector<int64_t> m_cachedOrder;
 };

@@ -55,6 +55,8 @@ private:
 int configureThreads(int threads);
 /// Whether LibTorch was built with CUDA and sees a device.
 bool cudaAvailable();
+/// "1.13.0" etc.: the LibTorch this build uses.
+std::string torchVersion();
 /// The BLAS LibTorch's matrix products end up in (read from the loaded libraries).
 std::string blasInUse();
 

@@ -1,0 +1,32 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "sparsenas/snapshot.h"
+
+#include <chrono>
+#include <ostream>
+#include <string>
+
+/// The CLI's observer: one live progress line (rewritten in place on a terminal, one line per
+/// epoch otherwise), the engine's messages, and the epoch summaries.
+class ProgressPrinter : public sparsenas::SearchObserver
+{
+public:
+    ProgressPrinter(std::ostream &out, bool quiet);
+    void onSnapshot(const sparsenas::Snapshot &s) override;
+    void onEpoch(const sparsenas::EpochSummary &e) override;
+    void onMessage(sparsenas::MessageLevel level, const std::string &text) override;
+    void onFinished(const sparsenas::RunResult &r) override;
+
+private:
+    void clearLine();
+    std::ostream &m_out;
+    bool m_quiet;
+    bool m_tty;
+    bool m_lineOpen = false;
+    std::chrono::steady_clock::time_point m_lastPrint;
+};
+
+/// A few lines on the derived cells: alive nodes, paths, and the edges.
+std::string summarizeGenotype(const sparsenas::Genotype &g);
+std::string formatDuration(double seconds);
