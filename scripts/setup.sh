@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: MIT
 # Installs what SparseNAS Studio needs on Debian 12 / Ubuntu 24.04 (skips what is present)
-# and builds the project in Release into build/.
+# and builds the project in Release into build/. libopenblas0-openmp replaces the reference
+# BLAS that Debian's LibTorch would otherwise run its matrix products on (OpenMP matches
+# LibTorch's own parallel backend). Extra CMake arguments: SPARSENAS_CMAKE_ARGS.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -11,8 +13,7 @@ PKGS=(build-essential cmake ninja-build pkg-config
       libtorch-dev libopenblas0-openmp
       libqcustomplot-dev libgraphviz-dev graphviz
       nlohmann-json3-dev libcli11-dev zlib1g-dev
-      dataset-fashion-mnist
-      xvfb xauth)
+      dataset-fashion-mnist)
 
 missing=()
 for p in "${PKGS[@]}"; do

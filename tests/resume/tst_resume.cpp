@@ -1,1 +1,286 @@
 // SPDX-License-Identifier: MIT
+// The search engine as the studio drives it: resume (after a stop, and after a kill that left
+// lines past the checkpoint) equals an uninterrupted run; commands (pause, set lambda, resume,
+// checkpoint, stop) take effect between steps; divergence is reported, not crashed on; fork.
+
+#include "sparsenas/fileutil.h"
+#include "sparsenas/rundirectory.h"
+#include "sparsenas/searchengine.h"
+
+#include <QtTest>
+
+#include <atomic>
+#include <filesystem>
+#include <fstream>
+#include <functional>
+#include <thread>
+
+using namespace sparsenas;
+using nlohmann::json;
+namespace fs = std::filesystem;
+
+namespace {
+
+/// A search small enough for seconds: 384 digits (192 / 192), 3 cells of 2 nodes, 4 ops,
+/// 6 steps per epoch.
+RunConfig tinyConfig()
+{
+    auto c = configFromJson(json{
+        {"dataset", {{"name", "digits"}, {"limit", 384}}},
+        {"space",
+         {{"channels", 4},
+          {"layers", 3},
+          {"nodes", 2},
+          {"ops", {"none", "max_pool_3x3", "skip_connect", "sep_conv_3x3"}}}},
+        {"arch", {{"optimizer", "adam_hapg"}, {"lr", 0.01}, {"lambda_step", 0.1}}},
+        {"search", {{"epochs", 3}, {"batch_size", 32}, {"seed", 5}, {"threads", 2}}},
+        {"checkpoint", {{"keep", 2}}}});
+    return c;
+}
+
+struct Recorder : SearchObserver
+{
+    std::function<void(const Snapshot &, CommandQueue &)> onStep;
+    CommandQueue *queue = nullptr;
+    std::vector<Snapshot> snapshots;
+    std::vector<RunState> states;
+    std::vector<std::string> messages;
+    std::atomic<bool> paused{false};
+
+    void onSnapshot(const Snapshot &s) override
+    {
+        snapshots.push_back(s);
+        if (onStep)
+            onStep(s, *queue);
+    }
+    void onStateChanged(RunState s) override
+    {
+        states.push_back(s);
+        paused = s == RunState::Paused;
+    }
+    void onMessage(MessageLevel, const std::string &m) override { messages.push_back(m); }
+};
+
+QString st(RunState s)
+{
+    return QString::fromStdString(toString(s));
+}
+
+std::vector<json> jsonLines(const std::string &path)
+{
+    std::vector<json> out;
+    std::ifstream in(path);
+    std::string line;
+    while (std::getline(in, line))
+        out.push_back(json::parse(line));
+    return out;
+}
+
+/// metrics.jsonl without wall-clock fields and events (which differ between the runs).
+std::vector<json> comparableMetrics(const std::string &dir)
+{
+    std::vector<json> out;
+    for (auto j : jsonLines(dir + "/metrics.jsonl")) {
+        if (j["type"] == "event")
+            continue;
+        j.erase("seconds");
+        j.erase("step_seconds");
+        out.push_back(j);
+    }
+    return out;
+}
+
+} // namespace
+
+class tst_Resume : public QObject
+{
+    Q_OBJECT
+
+    QTemporaryDir m_tmp;
+    std::string dir(const char *name) const { return (fs::path(m_tmp.path().toStdString()) / name).string(); }
+
+private Q_SLOTS:
+    void resumeEqualsUninterruptedRun()
+    {
+        const auto cfg = tinyConfig();
+        SearchEngine full(cfg, dir("full"));
+        const auto ra = full.run();
+        QCOMPARE(st(ra.state), st(RunState::Finished));
+        QCOMPARE(ra.step, int64_t(18));
+
+        // The same run, stopped in the middle of epoch 2 (after step 8)...
+        Recorder rec;
+        SearchEngine part(cfg, dir("part"));
+        rec.queue = &part.commands();
+        rec.onStep = [](const Snapshot &s, CommandQueue &q) {
+            if (s.step == 8)
+                q.stop();
+        };
+        part.setObserver(&rec);
+        const auto rb = part.run();
+        QCOMPARE(st(rb.state), st(RunState::Stopped));
+        QCOMPARE(rb.step, int64_t(8)); // stop takes effect before the next batch
+        QVERIFY(json::parse(readFile(dir("part") + "/status.json"))["state"] == "stopped");
+
+        // ...then "killed" while writing: lines past the checkpoint and a torn last line.
+        {
+            std::ofstream m(dir("part") + "/metrics.jsonl", std::ios::app);
+            m << json{{"type", "step"}, {"step", 9}, {"epoch", 1}}.dump() << "\n"
+              << "{\"type\": \"step\", \"st";
+        }
+        auto resumed = SearchEngine::resume(dir("part"));
+        const auto rc = resumed->run();
+        QCOMPARE(st(rc.state), st(RunState::Finished));
+        QCOMPARE(rc.step, int64_t(18));
+
+        // Same architecture weights, genotype and metrics, exactly.
+        const auto lastA = jsonLines(dir("full") + "/snapshots.jsonl").back();
+        const auto lastB = jsonLines(dir("part") + "/snapshots.jsonl").back();
+        QVERIFY(lastB["cells"].dump() == lastA["cells"].dump());
+        QVERIFY(readFile(dir("part") + "/genotype.json") == readFile(dir("full") + "/genotype.json"));
+        const auto ma = comparableMetrics(dir("full")), mb = comparableMetrics(dir("part"));
+        QCOMPARE(mb.size(), ma.size());
+        for (size_t i = 0; i < ma.size(); ++i)
+            QCOMPARE(QString::fromStdString(mb[i].dump()), QString::fromStdString(ma[i].dump()));
+        QCOMPARE(jsonLines(dir("part") + "/snapshots.jsonl").size(), size_t(3));
+        // metrics.csv: header + one row per epoch.
+        std::ifstream csv(dir("part") + "/metrics.csv");
+        int rows = 0;
+        for (std::string line; std::getline(csv, line);)
+            ++rows;
+        QCOMPARE(rows, 4);
+        // Atomic writes leave no temp files; old checkpoints are pruned to `keep`.
+        int checkpoints = 0;
+        for (const auto &e : fs::recursive_directory_iterator(dir("part"))) {
+            QVERIFY2(e.path().string().find(".tmp") == std::string::npos, e.path().c_str());
+            checkpoints += e.path().extension() == ".pt" ? 1 : 0;
+        }
+        QCOMPARE(checkpoints, 2);
+    }
+
+    void commandsTakeEffectBetweenSteps()
+    {
+        Recorder rec;
+        SearchEngine engine(tinyConfig(), dir("steer"));
+        rec.queue = &engine.commands();
+        rec.onStep = [](const Snapshot &s, CommandQueue &q) {
+            if (s.step == 2)
+                q.pause();
+            if (s.step == 4)
+                q.checkpointNow();
+            if (s.step == 5)
+                q.stop();
+        };
+        engine.setObserver(&rec);
+        // The GUI side: once paused, steer and resume from another thread.
+        std::thread gui([&] {
+            while (!rec.paused)
+                std::this_thread::sleep_for(std::chrono::milliseconds(5));
+            engine.commands().setLambda(0.7);
+            engine.commands().setAlpha(0.25);
+            engine.commands().setLambdaStep(0.02);
+            engine.commands().resume();
+        });
+        const auto r = engine.run();
+        gui.join();
+        QCOMPARE(st(r.state), st(RunState::Stopped));
+        QCOMPARE(rec.snapshots.size(), size_t(5));
+        QCOMPARE(rec.snapshots[1].lambda, 0.0);
+        QCOMPARE(rec.snapshots[2].lambda, 0.7); // the next step after the change
+        QCOMPARE(rec.snapshots[2].alpha, 0.25);
+        QCOMPARE(rec.snapshots[2].lambdaStep, 0.02);
+        QVERIFY(std::find(rec.states.begin(), rec.states.end(), RunState::Paused) !=
+                rec.states.end());
+        // The events are in the metrics, at the step where they happened (for the plots).
+        std::map<std::string, json> events;
+        for (const auto &j : jsonLines(dir("steer") + "/metrics.jsonl")) {
+            if (j["type"] == "event")
+                events[j["what"].get<std::string>() + "@" + std::to_string(j["step"].get<int>())] = j;
+        }
+        QVERIFY(events.count("pause@2"));
+        QVERIFY(events.count("lambda@2"));
+        QCOMPARE(events["lambda@2"]["value"].get<double>(), 0.7);
+        QVERIFY(events.count("checkpoint@4"));
+        QVERIFY(events.count("checkpoint@5")); // the stop's own checkpoint
+        // The stop's checkpoint resumes with the steered values.
+        auto resumed = SearchEngine::resume(dir("steer"));
+        Recorder rec2;
+        resumed->setObserver(&rec2);
+        QCOMPARE(st(resumed->run().state), st(RunState::Finished));
+        QCOMPARE(rec2.snapshots.front().step, int64_t(6));
+        QCOMPARE(rec2.snapshots.front().lambda, 0.7);
+        // Epoch 2 starts from 0.7 + the steered step 0.02.
+        QCOMPARE(rec2.snapshots.back().lambda, 0.7 + 2 * 0.02);
+    }
+
+    void divergenceIsReportedNotCrashed()
+    {
+        // Architecture weights of 1e30 (past what validation allows, set directly here)
+        // overflow the forward pass: the very first loss is not finite.
+        auto c = tinyConfig();
+        c.arch.init = 1e30;
+        SearchEngine engine(c, dir("nan"));
+        const auto r = engine.run();
+        QCOMPARE(st(r.state), st(RunState::Failed));
+        QVERIFY2(r.message.find("NaN or infinite") != std::string::npos, r.message.c_str());
+        QVERIFY(json::parse(readFile(dir("nan") + "/status.json"))["state"] == "failed");
+        QVERIFY(readFile(dir("nan") + "/log.txt").find("diverged") != std::string::npos);
+    }
+
+    void badDataFailsCleanly()
+    {
+        auto c = tinyConfig();
+        c.dataset.name = "fashion-mnist";
+        c.dataset.path = dir("no-such-folder");
+        Recorder rec;
+        SearchEngine engine(c, dir("bad"));
+        engine.setObserver(&rec);
+        const auto r = engine.run();
+        QCOMPARE(st(r.state), st(RunState::Failed));
+        QVERIFY2(r.message.find("no-such-folder") != std::string::npos, r.message.c_str());
+        QVERIFY(!rec.messages.empty());
+    }
+
+    void resumeWithoutCheckpointIsAClearError()
+    {
+        RunDirectory d(dir("empty"));
+        d.create(tinyConfig());
+        try {
+            SearchEngine::resume(dir("empty"));
+            QFAIL("resume should throw");
+        } catch (const RunError &e) {
+            QVERIFY(std::string(e.what()).find("no checkpoint") != std::string::npos);
+        }
+        // A second run into the same folder is refused, nothing is overwritten.
+        QVERIFY_EXCEPTION_THROWN(SearchEngine(tinyConfig(), dir("empty")), RunError);
+    }
+
+    void forkContinuesFromACheckpoint()
+    {
+        // Depends on resumeEqualsUninterruptedRun's "full" run.
+        const auto ckpt = RunDirectory(dir("full")).latestCheckpoint();
+        QVERIFY(!ckpt.empty());
+        auto c = tinyConfig();
+        c.arch.alpha = 0.9;
+        c.search.epochs = 4;
+        auto forked = SearchEngine::fork(ckpt, c, dir("fork"));
+        Recorder rec;
+        forked->setObserver(&rec);
+        QCOMPARE(st(forked->run().state), st(RunState::Finished));
+        QCOMPARE(rec.snapshots.front().alpha, 0.9);
+        // The forked run starts from the source's weights: its first snapshot has the
+        // source's zeros (a fresh A of 0.125 everywhere would have none).
+        const auto src = jsonLines(dir("full") + "/snapshots.jsonl").back();
+        int srcZeros = 0;
+        for (const auto &cell : src["cells"])
+            for (const auto &row : cell["weights"])
+                for (const auto &v : row)
+                    srcZeros += v.get<double>() == 0.0 ? 1 : 0;
+        QVERIFY(srcZeros > 0);
+        QVERIFY(rec.snapshots.front().elementSparsity > 0);
+        QCOMPARE(json::parse(readFile(dir("fork") + "/config.json"))["arch"]["alpha"].get<double>(), 0.9);
+    }
+};
+
+QTEST_GUILESS_MAIN(tst_Resume)
+#include "tst_resume.moc"
