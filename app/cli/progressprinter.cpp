@@ -78,7 +78,8 @@ void ProgressPrinter::onEpoch(const EpochSummary &e)
 
 void ProgressPrinter::onMessage(MessageLevel level, const std::string &text)
 {
-    if (m_quiet && level == MessageLevel::Info)
+    // Errors end the run and come back in its result, which main() prints once.
+    if (level == MessageLevel::Error || (m_quiet && level == MessageLevel::Info))
         return;
     clearLine();
     m_out << (level == MessageLevel::Info ? "" : toString(level) + ": ") << text << "\n"

@@ -165,7 +165,12 @@ Dataset loadCifarFolder(const std::string &dir, int classes, bool train)
                                     std::to_string(classes));
     std::error_code ec;
     if (!fs::is_directory(dir, ec))
-        throw DataError("data folder '" + dir + "' does not exist");
+        throw DataError("data folder '" + dir + "' does not exist (it should hold the " +
+                        (classes == 10 ? std::string("CIFAR-10 binary version: data_batch_1.bin "
+                                                     "... data_batch_5.bin, test_batch.bin")
+                                       : std::string("CIFAR-100 binary version: train.bin, "
+                                                     "test.bin")) +
+                        "; set dataset.path, e.g. --set dataset.path=/data/cifar)");
 
     std::vector<std::string> names;
     if (classes == 10) {

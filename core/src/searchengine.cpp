@@ -15,6 +15,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <thread>
@@ -124,6 +125,7 @@ struct SearchEngine::Private
     bool pauseOnDivergence = false;
     std::string resumeFrom;         ///< checkpoint to load (resume or fork)
     bool fork = false;
+    bool createdDir = false;        ///< the run directory did not exist before this run
 
     torch::Device device{torch::kCPU};
     Dataset data;
@@ -184,6 +186,7 @@ SearchEngine::SearchEngine(const RunConfig &config, const std::string &runDir) :
 {
     d->config = config;
     d->dir = RunDirectory(runDir);
+    d->createdDir = !std::filesystem::exists(runDir);
     d->dir.create(config);
 }
 
@@ -206,6 +209,7 @@ std::unique_ptr<SearchEngine> SearchEngine::fork(const std::string &checkpoint,
     std::unique_ptr<SearchEngine> e(new SearchEngine());
     e->d->config = config;
     e->d->dir = RunDirectory(newRunDir);
+    e->d->createdDir = !std::filesystem::exists(newRunDir);
     e->d->dir.create(config);
     e->d->resumeFrom = checkpoint;
     e->d->fork = true;
@@ -586,9 +590,17 @@ RunResult SearchEngine::run()
         RunResult r;
         r.state = RunState::Failed;
         r.message = e.what();
+        if (p.observer)
+            p.observer->onMessage(MessageLevel::Error, r.message);
         try {
-            p.message(MessageLevel::Error, r.message);
-            p.dir.writeStatus(RunState::Failed, p.epoch, p.globalStep, r.message);
+            if (p.createdDir) {
+                // A new run that never started (missing data, no CUDA...): leave nothing
+                // half-written behind.
+                std::filesystem::remove_all(p.dir.path());
+            } else {
+                p.dir.appendLog(MessageLevel::Error, r.message);
+                p.dir.writeStatus(RunState::Failed, p.epoch, p.globalStep, r.message);
+            }
         } catch (const std::exception &) {
         }
         if (p.observer)

@@ -239,6 +239,8 @@ private Q_SLOTS:
         QCOMPARE(st(r.state), st(RunState::Failed));
         QVERIFY2(r.message.find("no-such-folder") != std::string::npos, r.message.c_str());
         QVERIFY(!rec.messages.empty());
+        // A run that never started leaves no directory behind.
+        QVERIFY(!fs::exists(dir("bad")));
     }
 
     void resumeWithoutCheckpointIsAClearError()
