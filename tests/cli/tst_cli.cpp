@@ -1,1 +1,684 @@
 // SPDX-License-Identifier: MIT
+// The `sparsenas` command line, run as a real process: help / info / presets, bad inputs (non-zero
+// exit, a message on stderr, nothing left behind), an end-to-end search on the embedded digits
+// with the digits-quick preset as shipped, derive / export of its result, and a search stopped
+// by SIGINT and resumed.
+
+#include "sparsenas/genotype.h"
+
+#include <QtTest>
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <cmath>
+#include <set>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include <signal.h>
+#include <sys/types.h>
+#ifdef Q_OS_LINUX
+#include <sys/prctl.h>
+#endif
+
+using nlohmann::json;
+using namespace sparsenas;
+
+namespace {
+
+struct Result
+{
+    bool started = false;
+    bool timedOut = false;
+    bool crashed = false;
+    int code = -1;
+    QString out;
+    QString err;
+
+    QString describe() const
+    {
+        return QStringLiteral("exit code %1%2%3\n--- stdout ---\n%4\n--- stderr ---\n%5")
+            .arg(code)
+            .arg(timedOut ? QStringLiteral(" (timed out)") : QString())
+            .arg(crashed ? QStringLiteral(" (crashed)") : QString())
+            .arg(out.right(3000), err.right(3000));
+    }
+};
+
+QByteArray readAll(const QString &path)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        return {};
+    return f.readAll();
+}
+
+bool writeAll(const QString &path, const QByteArray &bytes)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate))
+        return false;
+    return f.write(bytes) == bytes.size();
+}
+
+/// The file's JSON (a discarded value if it does not parse).
+json readJson(const QString &path)
+{
+    return json::parse(readAll(path).toStdString(), nullptr, false);
+}
+
+/// The genotype a genotype JSON file holds; throws std::exception for a bad one.
+Genotype readGenotype(const QString &path)
+{
+    return genotypeFromJson(json::parse(readAll(path).toStdString()));
+}
+
+/// The JSON lines of a file (empty lines skipped; a line that does not parse is a null value).
+std::vector<json> jsonLines(const QString &path)
+{
+    std::vector<json> out;
+    const QByteArray all = readAll(path);
+    for (const QByteArray &line : all.split('\n')) {
+        if (line.trimmed().isEmpty())
+            continue;
+        out.push_back(json::parse(line.toStdString(), nullptr, false));
+    }
+    return out;
+}
+
+std::vector<json> linesOfType(const std::vector<json> &lines, const std::string &type)
+{
+    std::vector<json> out;
+    for (const json &l : lines) {
+        if (l.is_object() && l.value("type", "") == type)
+            out.push_back(l);
+    }
+    return out;
+}
+
+QString stateOf(const QString &runDir)
+{
+    const json j = readJson(runDir + QStringLiteral("/status.json"));
+    return j.is_object() ? QString::fromStdString(j.value("state", "")) : QString();
+}
+
+/// Everything under `path` (relative names, sorted), or {"<absent>"} if it does not exist.
+QStringList listing(const QString &path)
+{
+    const QFileInfo info(path);
+    if (!info.exists())
+        return {QStringLiteral("<absent>")};
+    if (!info.isDir())
+        return {QStringLiteral("<file %1 bytes>").arg(info.size())};
+    QStringList out;
+    QDirIterator it(path, QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden,
+                    QDirIterator::Subdirectories);
+    while (it.hasNext())
+        out << QDir(path).relativeFilePath(it.next());
+    out.sort();
+    return out;
+}
+
+/// "" if `path` is well-formed XML with an <svg> root element, else what is wrong.
+QString svgProblem(const QString &path)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        return QStringLiteral("cannot open ") + path;
+    QXmlStreamReader xml(&f);
+    bool sawRoot = false;
+    while (!xml.atEnd()) {
+        xml.readNext();
+        if (xml.isStartElement() && !sawRoot) {
+            if (xml.name() != QLatin1String("svg"))
+                return QStringLiteral("root element is <%1>").arg(xml.name().toString());
+            sawRoot = true;
+        }
+    }
+    if (xml.hasError())
+        return QStringLiteral("%1 at line %2, column %3")
+            .arg(xml.errorString())
+            .arg(xml.lineNumber())
+            .arg(xml.columnNumber());
+    return sawRoot ? QString() : QStringLiteral("no root element");
+}
+
+/// "" if the two genotypes have the same cells (weights within float rounding), else the first
+/// difference.
+QString genotypeDifference(const Genotype &a, const Genotype &b)
+{
+    if (a.cells.size() != b.cells.size())
+        return QStringLiteral("%1 vs %2 cells").arg(a.cells.size()).arg(b.cells.size());
+    for (size_t c = 0; c < a.cells.size(); ++c) {
+        const CellGenotype &x = a.cells[c];
+        const CellGenotype &y = b.cells[c];
+        const QString where = QString::fromStdString(x.type);
+        if (x.type != y.type || x.nodes != y.nodes)
+            return where + QStringLiteral(": type or nodes differ");
+        if (x.aliveNodes != y.aliveNodes || x.usedInputs != y.usedInputs || x.concat != y.concat)
+            return where + QStringLiteral(": alive nodes, inputs or concat differ");
+        if (x.edges.size() != y.edges.size())
+            return where +
+                   QStringLiteral(": %1 vs %2 edges").arg(x.edges.size()).arg(y.edges.size());
+        for (size_t e = 0; e < x.edges.size(); ++e) {
+            const GenotypeEdge &p = x.edges[e];
+            const GenotypeEdge &q = y.edges[e];
+            if (p.source != q.source || p.target != q.target || p.op != q.op ||
+                std::abs(p.weight - q.weight) > 1e-6f * std::max(1.0f, std::abs(p.weight)))
+                return where + QStringLiteral(": edge %1 differs").arg(e);
+        }
+    }
+    return {};
+}
+
+/// A process running the binary from `dir`; it dies with the test (a timed-out or aborted
+/// test must not leave a search running).
+void prepare(QProcess &p, const QString &bin, const QStringList &args, const QString &dir)
+{
+    p.setProgram(bin);
+    p.setArguments(args);
+    p.setWorkingDirectory(dir); // a default runs/ folder would land here
+#ifdef Q_OS_LINUX
+    p.setChildProcessModifier([] { ::prctl(PR_SET_PDEATHSIG, SIGKILL); });
+#endif
+}
+
+const QStringList kPresets = {QStringLiteral("digits-quick"), QStringLiteral("fashion-mnist"),
+                              QStringLiteral("cifar10-paper")};
+
+} // namespace
+
+class tst_Cli : public QObject
+{
+    Q_OBJECT
+
+public:
+    tst_Cli()
+    {
+        // The search takes minutes on a busy 2-core machine: let ctest's TIMEOUT (900 s) be
+        // the limit rather than Qt Test's default 300 s per function.
+        if (!qEnvironmentVariableIsSet("QTEST_FUNCTION_TIMEOUT"))
+            qputenv("QTEST_FUNCTION_TIMEOUT", "880000");
+    }
+
+private:
+    Result sparsenas(const QStringList &args, int timeoutMs = 60000) const;
+    QString tmp(const QString &name) const { return m_tmp.filePath(name); }
+    /// `args` with every "@" prefix replaced by the temporary folder.
+    QStringList expand(const QStringList &args) const;
+
+    QTemporaryDir m_tmp;
+    QString m_bin;
+    QString m_run; ///< the finished end-to-end run, once search() passed
+
+private Q_SLOTS:
+    void initTestCase();
+    void help();
+    void info();
+    void presets();
+    void badInput_data();
+    void badInput();
+    void cudaOnCpuOnlyBuild();
+    void searchEndToEnd();
+    void deriveMatchesGenotype();
+    void exportWritesFiles();
+    void interruptAndResume();
+};
+
+Result tst_Cli::sparsenas(const QStringList &args, int timeoutMs) const
+{
+    Result r;
+    QProcess p;
+    prepare(p, m_bin, args, m_tmp.path());
+    p.start();
+    r.started = p.waitForStarted(10000);
+    if (!r.started)
+        return r;
+    if (!p.waitForFinished(timeoutMs)) {
+        r.timedOut = true;
+        p.kill();
+        p.waitForFinished(5000);
+    }
+    r.crashed = p.exitStatus() == QProcess::CrashExit;
+    r.code = r.crashed ? -1 : p.exitCode();
+    r.out = QString::fromUtf8(p.readAllStandardOutput());
+    r.err = QString::fromUtf8(p.readAllStandardError());
+    return r;
+}
+
+QStringList tst_Cli::expand(const QStringList &args) const
+{
+    QStringList out;
+    for (const QString &a : args)
+        out << (a.startsWith(QLatin1Char('@')) ? tmp(a.mid(1)) : a);
+    return out;
+}
+
+void tst_Cli::initTestCase()
+{
+    QVERIFY(m_tmp.isValid());
+    m_bin = QStringLiteral(SPARSENAS_BIN_DIR "/sparsenas");
+    QVERIFY2(QFileInfo(m_bin).isExecutable(), qPrintable(m_bin + QStringLiteral(" is missing")));
+
+    // Fixtures for the bad inputs. Line 3 of bad-syntax.json is `    "epochs": 3,,`: the
+    // second comma is column 17.
+    QVERIFY(writeAll(tmp(QStringLiteral("bad-syntax.json")),
+                     "{\n  \"search\": {\n    \"epochs\": 3,,\n  }\n}\n"));
+    QVERIFY(writeAll(tmp(QStringLiteral("bad-field.json")),
+                     R"({"dataset": {"name": "digits"}, "arch": {"alpha": 1.5}})"));
+    QVERIFY(QDir(m_tmp.path()).mkdir(QStringLiteral("notarun")));
+    QVERIFY(QDir(m_tmp.path()).mkdir(QStringLiteral("nocheckpoint")));
+    QVERIFY(writeAll(tmp(QStringLiteral("nocheckpoint/config.json")), "{}\n"));
+
+    // A small genotype to export.
+    std::vector<CellWeights> cells;
+    for (const char *type : {"normal", "reduce"}) {
+        CellWeights w;
+        w.type = type;
+        w.nodes = 2;
+        w.ops = {"none", "skip_connect", "sep_conv_3x3"};
+        w.weights.assign(size_t(numEdges(w.nodes)) * w.ops.size(), 0.5f);
+        cells.push_back(w);
+    }
+    const std::string genotype = toJson(deriveGenotype(cells)).dump(2);
+    QVERIFY(writeAll(tmp(QStringLiteral("genotype.json")), QByteArray::fromStdString(genotype)));
+}
+
+void tst_Cli::help()
+{
+    const Result r = sparsenas({QStringLiteral("--help")});
+    QVERIFY2(r.started && r.code == 0, qPrintable(r.describe()));
+    for (const char *cmd : {"search", "resume", "derive", "export", "presets", "info"})
+        QVERIFY2(r.out.contains(QLatin1String(cmd)), qPrintable(r.describe()));
+
+    const Result v = sparsenas({QStringLiteral("--version")});
+    QVERIFY2(v.code == 0 && !v.out.trimmed().isEmpty(), qPrintable(v.describe()));
+}
+
+void tst_Cli::info()
+{
+    const Result r = sparsenas({QStringLiteral("info")});
+    QVERIFY2(r.code == 0, qPrintable(r.describe()));
+    const QStringList lines = r.out.split(QLatin1Char('\n'));
+    auto line = [&](const QString &prefix) {
+        for (const QString &l : lines) {
+            if (l.startsWith(prefix))
+                return l.mid(prefix.size()).trimmed();
+        }
+        return QString();
+    };
+    QVERIFY2(!line(QStringLiteral("LibTorch ")).isEmpty(), qPrintable(r.describe()));
+    QVERIFY2(!line(QStringLiteral("BLAS:")).isEmpty(), qPrintable(r.describe()));
+}
+
+void tst_Cli::presets()
+{
+    const Result r = sparsenas({QStringLiteral("presets")});
+    QVERIFY2(r.code == 0, qPrintable(r.describe()));
+    QCOMPARE(r.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts), kPresets);
+
+    for (const QString &name : kPresets) {
+        const Result p = sparsenas({QStringLiteral("presets"), name});
+        QVERIFY2(p.code == 0, qPrintable(p.describe()));
+        const json j = json::parse(p.out.toStdString(), nullptr, false);
+        QVERIFY2(j.is_object(), qPrintable(name + QStringLiteral(": not a JSON object")));
+    }
+}
+
+void tst_Cli::badInput_data()
+{
+    QTest::addColumn<QStringList>("args");     // "@x" is x in the temporary folder
+    QTest::addColumn<int>("code");             // expected exit code; 0: any non-zero code
+    QTest::addColumn<QStringList>("messages"); // all must appear on stderr
+    QTest::addColumn<QString>("untouched");    // must look the same afterwards ("@x")
+
+    const QString s = QStringLiteral("search");
+    const QString q = QStringLiteral("-q");
+    const QString outOpt = QStringLiteral("--out");
+    auto list = [](std::initializer_list<const char *> items) {
+        QStringList out;
+        for (const char *i : items)
+            out << QString::fromUtf8(i);
+        return out;
+    };
+
+    QTest::newRow("config with a syntax error")
+        << QStringList{s, QStringLiteral("-c"), QStringLiteral("@bad-syntax.json"), outOpt,
+                       QStringLiteral("@r-syntax"), q}
+        << 2 << list({"bad-syntax.json:3:17", "not valid JSON"}) << QStringLiteral("@r-syntax");
+    QTest::newRow("config with a wrong field")
+        << QStringList{s, QStringLiteral("-c"), QStringLiteral("@bad-field.json"), outOpt,
+                       QStringLiteral("@r-field"), q}
+        << 2 << list({"bad-field.json", "arch.alpha"}) << QStringLiteral("@r-field");
+    QTest::newRow("missing config file")
+        << QStringList{s, QStringLiteral("-c"), QStringLiteral("@no-such.json"), outOpt,
+                       QStringLiteral("@r-missing"), q}
+        << 0 << list({"no-such.json"}) << QStringLiteral("@r-missing");
+    QTest::newRow("--set of an unknown field")
+        << QStringList{s, QStringLiteral("--set"), QStringLiteral("search.epocs=3"), outOpt,
+                       QStringLiteral("@r-set"), q}
+        << 2 << list({"search.epocs: unknown field"}) << QStringLiteral("@r-set");
+    QTest::newRow("--set of a wrong value")
+        << QStringList{s, QStringLiteral("--set"), QStringLiteral("search.epochs=0"), outOpt,
+                       QStringLiteral("@r-set0"), q}
+        << 2 << list({"search.epochs"}) << QStringLiteral("@r-set0");
+    QTest::newRow("unknown preset")
+        << QStringList{s, QStringLiteral("--preset"), QStringLiteral("no-such-preset"), outOpt,
+                       QStringLiteral("@r-preset"), q}
+        << 2 << list({"no-such-preset"}) << QStringLiteral("@r-preset");
+    QTest::newRow("--device tpu")
+        << QStringList{s, QStringLiteral("--device"), QStringLiteral("tpu"), outOpt,
+                       QStringLiteral("@r-tpu"), q}
+        << 0 << list({"tpu"}) << QStringLiteral("@r-tpu");
+    QTest::newRow("resume of a folder that is not a run")
+        << QStringList{QStringLiteral("resume"), QStringLiteral("@notarun"), q} << 1
+        << list({"notarun", "not a run directory"}) << QStringLiteral("@notarun");
+    QTest::newRow("resume of a run with no checkpoint")
+        << QStringList{QStringLiteral("resume"), QStringLiteral("@nocheckpoint"), q} << 1
+        << list({"nocheckpoint", "no checkpoint"}) << QStringLiteral("@nocheckpoint");
+    QTest::newRow("resume of a missing folder")
+        << QStringList{QStringLiteral("resume"), QStringLiteral("@no-such-run"), q} << 0
+        << list({"no-such-run"}) << QStringLiteral("@no-such-run");
+    QTest::newRow("export to an unknown extension")
+        << QStringList{QStringLiteral("export"), QStringLiteral("@genotype.json"),
+                       QStringLiteral("-o"), QStringLiteral("@cells.xyz")}
+        << 1 << list({"cells.xyz", "cannot tell the format"}) << QStringLiteral("@cells.xyz");
+    QTest::newRow("export of a missing file")
+        << QStringList{QStringLiteral("export"), QStringLiteral("@no-such-genotype.json"),
+                       QStringLiteral("-o"), QStringLiteral("@cells.svg")}
+        << 0 << list({"no-such-genotype.json"}) << QStringLiteral("@cells.svg");
+    QTest::newRow("export of a file that is not JSON")
+        << QStringList{QStringLiteral("export"), QStringLiteral("@bad-syntax.json"),
+                       QStringLiteral("-o"), QStringLiteral("@cells.svg")}
+        << 1 << list({"bad-syntax.json"}) << QStringLiteral("@cells.svg");
+    QTest::newRow("derive of a non-existent path")
+        << QStringList{QStringLiteral("derive"), QStringLiteral("@no-such-path")} << 0
+        << list({"no-such-path"}) << QStringLiteral("@no-such-path");
+    QTest::newRow("derive of a folder that is not a run")
+        << QStringList{QStringLiteral("derive"), QStringLiteral("@notarun")} << 1
+        << list({"notarun"}) << QStringLiteral("@notarun");
+    QTest::newRow("unknown subcommand")
+        << QStringList{QStringLiteral("frobnicate")} << 0 << list({"subcommand"})
+        << QStringLiteral("@runs");
+    QTest::newRow("no subcommand") << QStringList{} << 0 << list({"subcommand"})
+                                   << QStringLiteral("@runs");
+}
+
+void tst_Cli::badInput()
+{
+    QFETCH(QStringList, args);
+    QFETCH(int, code);
+    QFETCH(QStringList, messages);
+    QFETCH(QString, untouched);
+
+    const QString watched = expand({untouched}).front();
+    const QStringList before = listing(watched);
+    const Result r = sparsenas(expand(args));
+    QVERIFY2(r.started && !r.timedOut && !r.crashed, qPrintable(r.describe()));
+    if (code == 0)
+        QVERIFY2(r.code != 0, qPrintable(r.describe()));
+    else
+        QVERIFY2(r.code == code, qPrintable(r.describe()));
+    QEXPECT_FAIL("export of a file that is not JSON",
+                 "genotypeFrom() in app/cli/main.cpp lets nlohmann's parse error through without "
+                 "the file name",
+                 Continue);
+    for (const QString &m : messages)
+        QVERIFY2(r.err.contains(m), qPrintable(QStringLiteral("no '%1' on stderr; ").arg(m) +
+                                               r.describe()));
+    QCOMPARE(listing(watched), before);
+}
+
+void tst_Cli::cudaOnCpuOnlyBuild()
+{
+    const Result inf = sparsenas({QStringLiteral("info")});
+    if (inf.out.contains(QStringLiteral("CUDA: available")))
+        QSKIP("this LibTorch sees a GPU");
+
+    const QString run = tmp(QStringLiteral("r-cuda"));
+    const Result r = sparsenas({QStringLiteral("search"), QStringLiteral("--preset"),
+                                QStringLiteral("digits-quick"), QStringLiteral("--device"),
+                                QStringLiteral("cuda"), QStringLiteral("--out"), run,
+                                QStringLiteral("-q")},
+                               60000);
+    QVERIFY2(r.started && !r.timedOut && !r.crashed, qPrintable(r.describe()));
+    QVERIFY2(r.code != 0, qPrintable(r.describe()));
+    QVERIFY2(r.err.contains(QStringLiteral("CUDA")), qPrintable(r.describe()));
+    // It failed before training: no checkpoint, no metrics.
+    QVERIFY2(!QFileInfo::exists(run + QStringLiteral("/checkpoints/latest.json")),
+             qPrintable(listing(run).join(QLatin1Char(' '))));
+    QVERIFY(jsonLines(run + QStringLiteral("/metrics.jsonl")).empty());
+    // Nothing half-written: no run directory at all, so the same --out works with cpu.
+    QVERIFY2(!QFileInfo::exists(run), qPrintable(QStringLiteral("left behind: ") +
+                                                 listing(run).join(QLatin1Char(' '))));
+}
+
+void tst_Cli::searchEndToEnd()
+{
+    const QString run = tmp(QStringLiteral("run"));
+    QElapsedTimer timer;
+    timer.start();
+    // The preset as shipped (no --set), so this guards what users get.
+    const Result r = sparsenas({QStringLiteral("search"), QStringLiteral("--preset"),
+                                QStringLiteral("digits-quick"), QStringLiteral("--out"), run,
+                                QStringLiteral("-q")},
+                               600000);
+    qInfo("digits-quick search took %.1f s", double(timer.elapsed()) / 1000.0);
+    QVERIFY2(r.started && !r.timedOut && !r.crashed, qPrintable(r.describe()));
+    QVERIFY2(r.code == 0, qPrintable(r.describe()));
+    QCOMPARE(stateOf(run), QStringLiteral("finished"));
+
+    for (const char *name : {"config.json", "metrics.jsonl", "metrics.csv", "snapshots.jsonl",
+                             "genotype.json", "genotype.dot", "genotype.svg", "genotype.pdf",
+                             "genotype.png", "checkpoints/latest.json"}) {
+        const QFileInfo f(run + QLatin1Char('/') + QLatin1String(name));
+        QVERIFY2(f.isFile() && f.size() > 0, qPrintable(QStringLiteral("missing or empty: ") +
+                                                        f.filePath()));
+    }
+
+    // The derived genotype: per cell type some edge is gone; some cell lost a node.
+    Genotype g;
+    try {
+        g = readGenotype(run + QStringLiteral("/genotype.json"));
+    } catch (const std::exception &e) {
+        QFAIL(e.what());
+    }
+    QCOMPARE(g.cells.size(), size_t(2));
+    bool someNodeRemoved = false;
+    std::set<std::string> types;
+    for (const CellGenotype &c : g.cells) {
+        types.insert(c.type);
+        std::set<std::pair<int, int>> edges;
+        for (const GenotypeEdge &e : c.edges)
+            edges.insert({e.source, e.target});
+        QVERIFY2(int(edges.size()) < numEdges(c.nodes),
+                 qPrintable(QStringLiteral("%1 cell: all %2 edges survive")
+                                .arg(QString::fromStdString(c.type))
+                                .arg(numEdges(c.nodes))));
+        if (int(c.aliveNodes.size()) < c.nodes)
+            someNodeRemoved = true;
+    }
+    QVERIFY(types == (std::set<std::string>{"normal", "reduce"}));
+    QVERIFY2(someNodeRemoved, "every cell kept all its intermediate nodes");
+
+    // The last architecture snapshot holds exact zeros (the prox step's sparse iterate), and
+    // its own count of non-zero weights agrees.
+    const auto snapshots = jsonLines(run + QStringLiteral("/snapshots.jsonl"));
+    QVERIFY(!snapshots.empty());
+    const json &last = snapshots.back();
+    QVERIFY2(last.is_object() && last.contains("cells"), "last snapshot line is damaged");
+    int zeros = 0;
+    for (const json &cell : last["cells"]) {
+        const auto ops = cell.at("ops").get<std::vector<std::string>>();
+        int cellZeros = 0, cellTotal = 0;
+        for (const json &row : cell.at("weights")) {
+            for (size_t o = 0; o < ops.size(); ++o) {
+                if (ops[o] == "none")
+                    continue;
+                ++cellTotal;
+                if (row.at(o).get<double>() == 0.0)
+                    ++cellZeros;
+            }
+        }
+        QCOMPARE(cell.at("total_weights").get<int>(), cellTotal);
+        QCOMPARE(cell.at("nonzero_weights").get<int>(), cellTotal - cellZeros);
+        zeros += cellZeros;
+    }
+    QVERIFY2(zeros > 0, "no exact zeros among the architecture weights");
+
+    // Accuracy: chance on 10 digit classes is 0.10. The digits-quick supernet, trained on about
+    // 900 8x8 images, ends well above 0.8 when the search works; 0.6 leaves margin for seeds,
+    // BLAS and preset tuning, yet fails a search whose weights or data are broken (those stay
+    // near chance) or whose sparsity cut away the whole cell.
+    const auto epochs = linesOfType(jsonLines(run + QStringLiteral("/metrics.jsonl")),
+                                    "epoch");
+    QVERIFY(!epochs.empty());
+    const double valAcc = epochs.back().at("val_acc").get<double>();
+    qInfo("final validation accuracy %.3f after %d epochs", valAcc, int(epochs.size()));
+    QVERIFY2(valAcc > 0.6, qPrintable(QStringLiteral("val_acc %1").arg(valAcc)));
+    // metrics.csv: a header and one row per epoch.
+    const QList<QByteArray> csv =
+        readAll(run + QStringLiteral("/metrics.csv")).trimmed().split('\n');
+    QCOMPARE(csv.size(), qsizetype(epochs.size()) + 1);
+    QVERIFY(csv.front().startsWith("epoch,"));
+
+    // The rendered diagrams.
+    const QString svg = svgProblem(run + QStringLiteral("/genotype.svg"));
+    QVERIFY2(svg.isEmpty(), qPrintable(svg));
+    QVERIFY(readAll(run + QStringLiteral("/genotype.pdf")).startsWith("%PDF-"));
+    QVERIFY(readAll(run + QStringLiteral("/genotype.png")).startsWith("\x89PNG\r\n\x1a\n"));
+    QVERIFY(readAll(run + QStringLiteral("/genotype.dot")).contains("digraph"));
+
+    m_run = run;
+}
+
+void tst_Cli::deriveMatchesGenotype()
+{
+    if (m_run.isEmpty())
+        QSKIP("needs the run of searchEndToEnd");
+    const Result r = sparsenas({QStringLiteral("derive"), m_run});
+    QVERIFY2(r.code == 0, qPrintable(r.describe()));
+    Genotype derived, saved;
+    try {
+        derived = genotypeFromJson(json::parse(r.out.toStdString()));
+        saved = readGenotype(m_run + QStringLiteral("/genotype.json"));
+    } catch (const std::exception &e) {
+        QFAIL(qPrintable(QString::fromUtf8(e.what()) + QLatin1Char('\n') + r.describe()));
+    }
+    const QString diff = genotypeDifference(derived, saved);
+    QVERIFY2(diff.isEmpty(), qPrintable(diff));
+
+    // -o writes the same JSON to a file.
+    const QString out = tmp(QStringLiteral("derived.json"));
+    const Result f = sparsenas({QStringLiteral("derive"), m_run, QStringLiteral("-o"), out});
+    QVERIFY2(f.code == 0, qPrintable(f.describe()));
+    QCOMPARE(QString::fromUtf8(readAll(out)), r.out);
+}
+
+void tst_Cli::exportWritesFiles()
+{
+    if (m_run.isEmpty())
+        QSKIP("needs the run of searchEndToEnd");
+    const QString dir = tmp(QStringLiteral("export"));
+    QVERIFY(QDir().mkpath(dir));
+    const QString svg = dir + QStringLiteral("/x.svg");
+    const QString dot = dir + QStringLiteral("/x.dot");
+    const QString js = dir + QStringLiteral("/x.json");
+    const QString o = QStringLiteral("-o");
+    const Result r = sparsenas({QStringLiteral("export"), m_run, o, svg, o, dot, o, js});
+    QVERIFY2(r.code == 0, qPrintable(r.describe()));
+
+    const QString svgWrong = svgProblem(svg);
+    QVERIFY2(svgWrong.isEmpty(), qPrintable(svgWrong));
+    QVERIFY(readAll(dot).contains("digraph"));
+    Genotype exported, saved;
+    try {
+        exported = readGenotype(js);
+        saved = readGenotype(m_run + QStringLiteral("/genotype.json"));
+    } catch (const std::exception &e) {
+        QFAIL(e.what());
+    }
+    const QString diff = genotypeDifference(exported, saved);
+    QVERIFY2(diff.isEmpty(), qPrintable(diff));
+    QCOMPARE(listing(dir), (QStringList{QStringLiteral("x.dot"), QStringLiteral("x.json"),
+                                        QStringLiteral("x.svg")}));
+}
+
+void tst_Cli::interruptAndResume()
+{
+    const QString run = tmp(QStringLiteral("run2"));
+    const QString latest = run + QStringLiteral("/checkpoints/latest.json");
+    QElapsedTimer timer;
+    timer.start();
+
+    QProcess p;
+    prepare(p, m_bin,
+            {QStringLiteral("search"), QStringLiteral("--preset"), QStringLiteral("digits-quick"),
+             QStringLiteral("--out"), run, QStringLiteral("--set"),
+             QStringLiteral("search.epochs=3"), QStringLiteral("-q")},
+            m_tmp.path());
+    p.start();
+    QVERIFY(p.waitForStarted(10000));
+
+    // Wait for the first checkpoint (end of epoch 1), then interrupt as Ctrl-C does.
+    while (!QFileInfo::exists(latest)) {
+        if (p.waitForFinished(50)) {
+            QFAIL(qPrintable(QStringLiteral("the search ended (code %1) before its first "
+                                            "checkpoint:\n%2")
+                                 .arg(p.exitCode())
+                                 .arg(QString::fromUtf8(p.readAllStandardError()))));
+        }
+        if (timer.elapsed() > 240000) {
+            p.kill();
+            p.waitForFinished(5000);
+            QFAIL("no checkpoint after 240 s");
+        }
+    }
+    QCOMPARE(::kill(pid_t(p.processId()), SIGINT), 0);
+    if (!p.waitForFinished(120000)) {
+        p.kill();
+        p.waitForFinished(5000);
+        QFAIL("the search did not stop within 120 s of SIGINT");
+    }
+    const QString stopErr = QString::fromUtf8(p.readAllStandardError());
+    QVERIFY2(p.exitStatus() == QProcess::NormalExit, qPrintable(stopErr));
+    QVERIFY2(p.exitCode() == 130, qPrintable(QStringLiteral("exit code %1\n%2")
+                                                 .arg(p.exitCode())
+                                                 .arg(stopErr)));
+    QCOMPARE(stateOf(run), QStringLiteral("stopped"));
+    const json named = readJson(latest);
+    QVERIFY(named.is_object() && named.contains("checkpoint"));
+    QVERIFY2(QFileInfo::exists(run + QStringLiteral("/checkpoints/") +
+                               QString::fromStdString(named["checkpoint"].get<std::string>())),
+             "latest.json names a missing checkpoint");
+    const auto epochsAtStop = linesOfType(jsonLines(run + QStringLiteral("/metrics.jsonl")),
+                                          "epoch");
+    QVERIFY2(!epochsAtStop.empty() && epochsAtStop.size() < 3,
+             qPrintable(QStringLiteral("%1 epochs done at the stop").arg(epochsAtStop.size())));
+
+    const Result r = sparsenas({QStringLiteral("resume"), run, QStringLiteral("-q")}, 300000);
+    QVERIFY2(r.code == 0, qPrintable(r.describe()));
+    QCOMPARE(stateOf(run), QStringLiteral("finished"));
+
+    // The resumed run reads as one run: three epochs, steps 1..N once each, in order.
+    const auto lines = jsonLines(run + QStringLiteral("/metrics.jsonl"));
+    for (const json &l : lines)
+        QVERIFY2(!l.is_discarded(), "a damaged line in metrics.jsonl");
+    const auto epochs = linesOfType(lines, "epoch");
+    QCOMPARE(epochs.size(), size_t(3));
+    for (size_t e = 0; e < epochs.size(); ++e)
+        QCOMPARE(epochs[e].at("epoch").get<int64_t>(), int64_t(e));
+    const auto steps = linesOfType(lines, "step");
+    QVERIFY(!steps.empty());
+    for (size_t i = 0; i < steps.size(); ++i)
+        QCOMPARE(steps[i].at("step").get<int64_t>(), int64_t(i + 1));
+    QCOMPARE(epochs.back().at("step").get<int64_t>(), int64_t(steps.size()));
+    QCOMPARE(jsonLines(run + QStringLiteral("/snapshots.jsonl")).size(), size_t(3));
+    QVERIFY(QFileInfo::exists(run + QStringLiteral("/genotype.json")));
+    qInfo("interrupt and resume took %.1f s", double(timer.elapsed()) / 1000.0);
+}
+
+QTEST_GUILESS_MAIN(tst_Cli)
+#include "tst_cli.moc"

@@ -1,1 +1,350 @@
 // SPDX-License-Identifier: MIT
+// The run configuration: shipped presets, documented defaults, validation that names every wrong
+// field, JSON syntax errors with line and column, and missing files. No training.
+
+#include "sparsenas/config.h"
+
+#include <QtTest>
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <string>
+#include <vector>
+
+using nlohmann::json;
+using namespace sparsenas;
+
+namespace {
+
+json parse(const QString &text)
+{
+    return json::parse(text.toStdString());
+}
+
+QString joined(const std::vector<std::string> &lines)
+{
+    QString out;
+    for (const auto &l : lines)
+        out += QString::fromStdString(l) + QLatin1Char('\n');
+    return out;
+}
+
+/// The message of the ConfigError `f` throws; *thrown says whether it threw one.
+template <typename F>
+QString configErrorOf(F f, bool *thrown)
+{
+    *thrown = false;
+    try {
+        f();
+    } catch (const ConfigError &e) {
+        *thrown = true;
+        return QString::fromStdString(e.what());
+    }
+    return {};
+}
+
+} // namespace
+
+class tst_Config : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void presetsParseAndRoundTrip_data();
+    void presetsParseAndRoundTrip();
+    void unknownPreset();
+    void emptyObjectGivesDefaults();
+    void defaultsRoundTrip();
+    void badConfig_data();
+    void badConfig();
+    void threeWrongFieldsAllReported();
+    void syntaxErrorLineColumn_data();
+    void syntaxErrorLineColumn();
+    void textWithWrongFieldNamesOrigin();
+    void loadConfigFileMissing();
+    void loadConfigFileSyntaxError();
+};
+
+void tst_Config::presetsParseAndRoundTrip_data()
+{
+    QTest::addColumn<QString>("name");
+    const auto names = presetNames();
+    QCOMPARE(names.size(), size_t(3));
+    for (const auto &n : names)
+        QTest::newRow(n.c_str()) << QString::fromStdString(n);
+}
+
+void tst_Config::presetsParseAndRoundTrip()
+{
+    QFETCH(QString, name);
+    const std::string n = name.toStdString();
+    const std::string text = presetText(n);
+    QVERIFY(!text.empty());
+
+    json j;
+    try {
+        j = json::parse(text);
+    } catch (const json::parse_error &e) {
+        QFAIL(e.what());
+    }
+    QVERIFY2(validateConfig(j).empty(), qPrintable(joined(validateConfig(j))));
+
+    RunConfig c;
+    try {
+        c = presetConfig(n);
+    } catch (const ConfigError &e) {
+        QFAIL(e.what());
+    }
+    const json resolved = toJson(c);
+    const json again = toJson(configFromJson(resolved));
+    QCOMPARE(QString::fromStdString(again.dump(2)), QString::fromStdString(resolved.dump(2)));
+    // configFromText of the same text gives the same resolved config.
+    QCOMPARE(QString::fromStdString(toJson(configFromText(text, n)).dump()),
+             QString::fromStdString(resolved.dump()));
+}
+
+void tst_Config::unknownPreset()
+{
+    bool thrown = false;
+    const QString msg = configErrorOf([] { presetText("no-such-preset"); }, &thrown);
+    QVERIFY(thrown);
+    QVERIFY2(msg.contains(QStringLiteral("no-such-preset")), qPrintable(msg));
+    QVERIFY2(msg.contains(QStringLiteral("digits-quick")), qPrintable(msg));
+}
+
+void tst_Config::emptyObjectGivesDefaults()
+{
+    QVERIFY(validateConfig(json::object()).empty());
+    const RunConfig c = configFromJson(json::object());
+    // The numbers documented in config.h.
+    QCOMPARE(c.name, std::string("search"));
+    QCOMPARE(c.dataset.name, std::string("digits"));
+    QVERIFY(c.dataset.path.empty());
+    QCOMPARE(c.dataset.trainFraction, 0.5);
+    QCOMPARE(c.dataset.limit, int64_t(0));
+    QCOMPARE(c.space.channels, int64_t(16));
+    QCOMPARE(c.space.layers, int64_t(8));
+    QCOMPARE(c.space.nodes, 4);
+    QCOMPARE(c.space.stemMultiplier, int64_t(3));
+    const std::vector<std::string> darts = {"none",         "max_pool_3x3", "avg_pool_3x3",
+                                            "skip_connect", "sep_conv_3x3", "sep_conv_5x5",
+                                            "dil_conv_3x3", "dil_conv_5x5"};
+    QCOMPARE(c.space.ops.size(), darts.size());
+    for (const auto &op : darts)
+        QVERIFY2(std::find(c.space.ops.begin(), c.space.ops.end(), op) != c.space.ops.end(),
+                 op.c_str());
+    QCOMPARE(c.weights.lr, 0.025);
+    QCOMPARE(c.weights.lrMin, 0.001);
+    QCOMPARE(c.weights.momentum, 0.9);
+    QCOMPARE(c.weights.weightDecay, 3e-4);
+    QCOMPARE(c.weights.gradClip, 5.0);
+    QCOMPARE(c.arch.optimizer, std::string("adam_hapg"));
+    QCOMPARE(c.arch.lr, 3e-4);
+    QCOMPARE(c.arch.beta1, 0.5);
+    QCOMPARE(c.arch.beta2, 0.999);
+    QCOMPARE(c.arch.accelerated, true);
+    QCOMPARE(c.arch.penalty, std::string("sgl"));
+    QCOMPARE(c.arch.alpha, 0.5);
+    QCOMPARE(c.arch.lambdaStart, 0.0);
+    QCOMPARE(c.arch.lambdaStep, 0.01);
+    QCOMPARE(c.arch.lambdaMax, 1.0);
+    QCOMPARE(c.arch.init, 0.125);
+    QCOMPARE(c.search.epochs, int64_t(50));
+    QCOMPARE(c.search.batchSize, int64_t(64));
+    QCOMPARE(c.search.order, std::string("first"));
+    QCOMPARE(c.search.seed, uint64_t(2));
+    QCOMPARE(c.search.device, std::string("cpu"));
+    QCOMPARE(c.search.threads, 0);
+    QCOMPARE(c.search.evalBatches, int64_t(0));
+    QCOMPARE(c.checkpoint.everyEpochs, int64_t(1));
+    QCOMPARE(c.checkpoint.keep, int64_t(3));
+
+    // An empty section is the same as a missing one.
+    const json withSections = parse(QStringLiteral(
+        R"({"dataset":{},"space":{},"weights":{},"arch":{},"search":{},"checkpoint":{}})"));
+    QCOMPARE(QString::fromStdString(toJson(configFromJson(withSections)).dump()),
+             QString::fromStdString(toJson(c).dump()));
+}
+
+void tst_Config::defaultsRoundTrip()
+{
+    // toJson writes every field, and every field it writes is one configFromJson knows.
+    // (From the parsed defaults: a plain RunConfig{} leaves space.ops empty, which is the
+    // parser's cue for the DARTS list, and an empty list is not a valid config.)
+    const json full = toJson(configFromJson(json::object()));
+    for (const char *section : {"dataset", "space", "weights", "arch", "search", "checkpoint"})
+        QVERIFY2(full.contains(section) && full[section].is_object(), section);
+    QVERIFY2(validateConfig(full).empty(), qPrintable(joined(validateConfig(full))));
+    QCOMPARE(QString::fromStdString(toJson(configFromJson(full)).dump()),
+             QString::fromStdString(full.dump()));
+}
+
+void tst_Config::badConfig_data()
+{
+    QTest::addColumn<QString>("config");
+    QTest::addColumn<QString>("path"); // the message of the one problem starts with this
+
+    auto row = [](const char *name, const char *config, const char *path) {
+        QTest::newRow(name) << QString::fromUtf8(config) << QString::fromUtf8(path);
+    };
+    row("alpha above 1", R"({"arch":{"alpha":1.5}})", "arch.alpha");
+    row("alpha negative", R"({"arch":{"alpha":-0.1}})", "arch.alpha");
+    row("zero epochs", R"({"search":{"epochs":0}})", "search.epochs");
+    row("unknown op", R"({"space":{"ops":["sep_conv_3x3","bogus"]}})", "space.ops[1]");
+    row("duplicate op", R"({"space":{"ops":["sep_conv_3x3","skip_connect","sep_conv_3x3"]}})",
+        "space.ops[2]");
+    row("op not a string", R"({"space":{"ops":["none",3]}})", "space.ops[1]");
+    row("only none", R"({"space":{"ops":["none"]}})", "space.ops");
+    row("empty ops", R"({"space":{"ops":[]}})", "space.ops");
+    row("odd channels", R"({"space":{"channels":15}})", "space.channels");
+    row("channels too large", R"({"space":{"channels":4096}})", "space.channels");
+    row("unknown top-level field", R"({"serach":{"epochs":3}})", "serach: unknown field");
+    row("unknown nested field", R"({"arch":{"lamda_max":0.5}})", "arch.lamda_max: unknown field");
+    row("section not an object", R"({"search":3})", "search");
+    row("config not an object", R"([1,2,3])", "config");
+    row("string for a number", R"({"weights":{"lr":"0.1"}})", "weights.lr");
+    row("float for an integer", R"({"search":{"batch_size":32.5}})", "search.batch_size");
+    row("number for a bool", R"({"arch":{"accelerated":1}})", "arch.accelerated");
+    row("number for a string", R"({"dataset":{"name":5}})", "dataset.name");
+    row("negative seed", R"({"search":{"seed":-1}})", "search.seed");
+    row("lambda_max below lambda_start", R"({"arch":{"lambda_start":0.5,"lambda_max":0.1}})",
+        "arch.lambda_max");
+    row("lr_min above lr", R"({"weights":{"lr":0.01,"lr_min":0.1}})", "weights.lr_min");
+    row("zero lr", R"({"weights":{"lr":0}})", "weights.lr");
+    row("cifar10 without path", R"({"dataset":{"name":"cifar10"}})", "dataset.path");
+    row("unknown dataset", R"({"dataset":{"name":"imagenet"}})", "dataset.name");
+    row("train_fraction 1.0", R"({"dataset":{"train_fraction":1.0}})", "dataset.train_fraction");
+    row("train_fraction 0", R"({"dataset":{"train_fraction":0}})", "dataset.train_fraction");
+    row("optimizer rmsprop", R"({"arch":{"optimizer":"rmsprop"}})", "arch.optimizer");
+    row("penalty l2", R"({"arch":{"penalty":"l2"}})", "arch.penalty");
+    row("order third", R"({"search":{"order":"third"}})", "search.order");
+    row("device tpu", R"({"search":{"device":"tpu"}})", "search.device");
+    row("checkpoint keep 0", R"({"checkpoint":{"keep":0}})", "checkpoint.keep");
+}
+
+void tst_Config::badConfig()
+{
+    QFETCH(QString, config);
+    QFETCH(QString, path);
+    const json j = parse(config);
+
+    const auto problems = validateConfig(j);
+    QVERIFY2(problems.size() == 1,
+             qPrintable(QStringLiteral("expected one problem, got:\n") + joined(problems)));
+    const QString problem = QString::fromStdString(problems.front());
+    const QString prefix = path.contains(QLatin1Char(':')) ? path : path + QLatin1Char(':');
+    QVERIFY2(problem.startsWith(prefix), qPrintable(problem));
+    // Past the path the message says what is wrong.
+    QVERIFY2(problem.size() > prefix.size() + 2 || prefix.endsWith(QStringLiteral("field")),
+             qPrintable(problem));
+
+    bool thrown = false;
+    const QString msg = configErrorOf([&] { configFromJson(j); }, &thrown);
+    QVERIFY2(thrown, "configFromJson accepted a bad config");
+    QVERIFY2(msg.contains(path), qPrintable(msg));
+    QVERIFY2(msg.contains(QStringLiteral("1 problem")), qPrintable(msg));
+}
+
+void tst_Config::threeWrongFieldsAllReported()
+{
+    const json j = parse(QStringLiteral(
+        R"({"arch":{"alpha":2},"search":{"epochs":0,"device":"cuda"},"serach":{}})"));
+    const auto problems = validateConfig(j);
+    QVERIFY2(problems.size() == 3, qPrintable(joined(problems)));
+    const QString all = joined(problems);
+    QVERIFY2(all.contains(QStringLiteral("arch.alpha")), qPrintable(all));
+    QVERIFY2(all.contains(QStringLiteral("search.epochs")), qPrintable(all));
+    QVERIFY2(all.contains(QStringLiteral("serach: unknown field")), qPrintable(all));
+
+    bool thrown = false;
+    const QString msg = configErrorOf([&] { configFromJson(j); }, &thrown);
+    QVERIFY(thrown);
+    QVERIFY2(msg.contains(QStringLiteral("3 problems")), qPrintable(msg));
+    for (const auto &p : problems)
+        QVERIFY2(msg.contains(QString::fromStdString(p)), qPrintable(msg));
+}
+
+void tst_Config::syntaxErrorLineColumn_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QString>("where"); // origin:line:col, counted by hand (1-based)
+
+    // Line 3 is `    "epochs": 3,,`: the second comma is column 17.
+    QTest::newRow("double comma") << QStringLiteral("{\n  \"search\": {\n    \"epochs\": 3,,\n"
+                                                    "  }\n}\n")
+                                  << QStringLiteral("my.json:3:17");
+    // An unquoted key: `s` is line 2, column 3.
+    QTest::newRow("unquoted key") << QStringLiteral("{\n  search: {}\n}\n")
+                                  << QStringLiteral("my.json:2:3");
+    // A wrong literal on the first line: `tru` then `}`; the `}` is column 27.
+    QTest::newRow("bad literal, line 1")
+        << QStringLiteral("{\"arch\":{\"accelerated\":tru}}") << QStringLiteral("my.json:1:27");
+    // Missing colon: `"epochs" 3` - the `3` is line 4, column 14.
+    QTest::newRow("missing colon")
+        << QStringLiteral("{\n  \"name\": \"x\",\n  \"search\": {\n    \"epochs\" 3\n  }\n}\n")
+        << QStringLiteral("my.json:4:14");
+}
+
+void tst_Config::syntaxErrorLineColumn()
+{
+    QFETCH(QString, text);
+    QFETCH(QString, where);
+    bool thrown = false;
+    const QString msg =
+        configErrorOf([&] { configFromText(text.toStdString(), "my.json"); }, &thrown);
+    QVERIFY2(thrown, "configFromText accepted broken JSON");
+    QVERIFY2(msg.startsWith(where), qPrintable(msg));
+    QVERIFY2(msg.contains(QStringLiteral("not valid JSON")), qPrintable(msg));
+}
+
+void tst_Config::textWithWrongFieldNamesOrigin()
+{
+    bool thrown = false;
+    const QString msg = configErrorOf(
+        [] { configFromText(R"({"search": {"order": "third"}})", "my.json"); }, &thrown);
+    QVERIFY(thrown);
+    QVERIFY2(msg.startsWith(QStringLiteral("my.json: ")), qPrintable(msg));
+    QVERIFY2(msg.contains(QStringLiteral("search.order")), qPrintable(msg));
+    QVERIFY2(msg.contains(QStringLiteral("third")), qPrintable(msg));
+}
+
+void tst_Config::loadConfigFileMissing()
+{
+    QTemporaryDir tmp;
+    QVERIFY(tmp.isValid());
+    const QString path = tmp.filePath(QStringLiteral("no-such-config.json"));
+    bool thrown = false;
+    const QString msg = configErrorOf([&] { loadConfigFile(path.toStdString()); }, &thrown);
+    QVERIFY2(thrown, "loadConfigFile of a missing file did not throw ConfigError");
+    QVERIFY2(msg.contains(path), qPrintable(msg));
+}
+
+void tst_Config::loadConfigFileSyntaxError()
+{
+    QTemporaryDir tmp;
+    QVERIFY(tmp.isValid());
+    const QString path = tmp.filePath(QStringLiteral("broken.json"));
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write("{\n  \"arch\": {\"alpha\": 0.5\n}\n"); // `}` closes arch, then the end comes early
+    f.close();
+    bool thrown = false;
+    const QString msg = configErrorOf([&] { loadConfigFile(path.toStdString()); }, &thrown);
+    QVERIFY(thrown);
+    QVERIFY2(msg.startsWith(path + QStringLiteral(":")), qPrintable(msg));
+    QVERIFY2(msg.contains(QStringLiteral("not valid JSON")), qPrintable(msg));
+
+    // A readable file with a wrong field names the file and the field.
+    QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    f.write(R"({"search": {"epochs": 0}})");
+    f.close();
+    thrown = false;
+    const QString msg2 = configErrorOf([&] { loadConfigFile(path.toStdString()); }, &thrown);
+    QVERIFY(thrown);
+    QVERIFY2(msg2.startsWith(path), qPrintable(msg2));
+    QVERIFY2(msg2.contains(QStringLiteral("search.epochs")), qPrintable(msg2));
+}
+
+QTEST_GUILESS_MAIN(tst_Config)
+#include "tst_config.moc"
