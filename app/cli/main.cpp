@@ -148,16 +148,20 @@ int cmdResume(const std::string &runDir, int threads, bool quiet)
     return runEngine(*engine, quiet);
 }
 
+json parseJsonFile(const std::string &path)
+{
+    try {
+        return json::parse(readFile(path));
+    } catch (const json::parse_error &e) {
+        throw std::runtime_error("'" + path + "' is not valid JSON: " + e.what());
+    }
+}
+
 std::vector<CellWeights> weightsFrom(const std::string &source)
 {
     if (fs::is_directory(source))
         return RunDirectory(source).lastArchWeights();
-    json j;
-    try {
-        j = json::parse(readFile(source));
-    } catch (const json::parse_error &e) {
-        throw std::runtime_error("'" + source + "' is not valid JSON: " + e.what());
-    }
+    const json j = parseJsonFile(source);
     std::vector<CellWeights> cells;
     const json &list = j.contains("cells") ? j["cells"] : j;
     if (!list.is_array())
@@ -173,10 +177,10 @@ Genotype genotypeFrom(const std::string &source)
     if (fs::is_directory(source)) {
         const RunDirectory dir(source);
         if (fs::exists(dir.file("genotype.json")))
-            return genotypeFromJson(json::parse(readFile(dir.file("genotype.json"))));
+            return genotypeFromJson(parseJsonFile(dir.file("genotype.json")));
         return deriveGenotype(dir.lastArchWeights());
     }
-    const auto j = json::parse(readFile(source));
+    const auto j = parseJsonFile(source);
     if (j.value("format", "") == "sparsenas-genotype")
         return genotypeFromJson(j);
     return deriveGenotype(weightsFrom(source));
@@ -199,6 +203,14 @@ int cmdDerive(const std::string &source, const std::string &out)
 int cmdExport(const std::string &source, const std::vector<std::string> &outs, double dpi,
               bool noWeights, const std::string &cellType, const std::string &font)
 {
+    // Every output's format is checked before anything is written.
+    for (const auto &out : outs) {
+        const auto ext = fs::path(out).extension().string();
+        if (ext != ".json" && ext != ".txt" && ext != ".py" && ext != ".dot" && ext != ".gv" &&
+            formatFromPath(out).empty())
+            throw std::runtime_error("cannot tell the format of '" + out +
+                                     "' (use .json, .txt, .dot, .svg, .pdf or .png)");
+    }
     const auto genotype = genotypeFrom(source);
     DotStyle style;
     style.showWeights = !noWeights;

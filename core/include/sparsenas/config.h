@@ -28,7 +28,9 @@ struct SpaceConfig
     int64_t layers = 8;
     int nodes = 4;
     int64_t stemMultiplier = 3;
-    std::vector<std::string> ops;   ///< default: the 8 DARTS operations
+    std::vector<std::string> ops = {"none",         "max_pool_3x3", "avg_pool_3x3",
+                                    "skip_connect", "sep_conv_3x3", "sep_conv_5x5",
+                                    "dil_conv_3x3", "dil_conv_5x5"}; ///< the 8 DARTS ops
 };
 
 struct WeightOptimConfig
