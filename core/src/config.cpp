@@ -2,8 +2,7 @@
 #include "sparsenas/config.h"
 
 #include "sparsenas/fileutil.h"
-#include "sparsenas/ops.h"
-#include "sparsenas/optimizers.h"
+#include "sparsenas/names.h"
 
 #include <algorithm>
 #include <cmath>

@@ -8,20 +8,6 @@ namespace sparsenas {
 
 namespace nn = torch::nn;
 
-const std::vector<std::string> &dartsOps()
-{
-    static const std::vector<std::string> ops = {"none",         "max_pool_3x3", "avg_pool_3x3",
-                                                 "skip_connect", "sep_conv_3x3", "sep_conv_5x5",
-                                                 "dil_conv_3x3", "dil_conv_5x5"};
-    return ops;
-}
-
-bool isKnownOp(const std::string &name)
-{
-    const auto &ops = dartsOps();
-    return std::find(ops.begin(), ops.end(), name) != ops.end();
-}
-
 static nn::BatchNorm2d makeBn(int64_t c, bool affine)
 {
     return nn::BatchNorm2d(nn::BatchNorm2dOptions(c).affine(affine));

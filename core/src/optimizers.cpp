@@ -11,12 +11,6 @@ namespace sparsenas {
 using torch::serialize::InputArchive;
 using torch::serialize::OutputArchive;
 
-const std::vector<std::string> &archOptimizerNames()
-{
-    static const std::vector<std::string> names = {"hapg", "adam_hapg", "sgd", "adam"};
-    return names;
-}
-
 double apgMomentum(int64_t t)
 {
     return t <= 2 ? 0.0 : double(t - 2) / double(t + 1);

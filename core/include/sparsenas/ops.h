@@ -3,6 +3,8 @@
 
 // The DARTS CNN operations (Liu et al. 2019), with affine-free BatchNorm as used during search.
 
+#include "sparsenas/names.h"
+
 #include <torch/torch.h>
 
 #include <string>
@@ -11,8 +13,6 @@
 namespace sparsenas {
 
 /// The eight DARTS operations, in DARTS's order.
-const std::vector<std::string> &dartsOps();
-bool isKnownOp(const std::string &name);
 
 /// ReLU -> Conv(kxk, stride, pad) -> BN.
 struct ReluConvBnImpl : torch::nn::Module

@@ -21,6 +21,7 @@
 // All parameters of an optimizer form one flat vector for the prox (cells of both types at once);
 // the group structure (group id per element) is given at construction.
 
+#include "sparsenas/names.h"
 #include "sparsenas/prox.h"
 
 #include <torch/torch.h>
@@ -242,8 +243,5 @@ protected:
     void saveState(torch::serialize::OutputArchive &archive) const override;
     void loadState(torch::serialize::InputArchive &archive) override;
 };
-
-/// Names used in configs: "hapg", "adam_hapg", "sgd", "adam".
-const std::vector<std::string> &archOptimizerNames();
 
 } // namespace sparsenas
