@@ -205,9 +205,59 @@ std::string attrList(const std::vector<std::pair<std::string, std::string>> &att
     return out + "]";
 }
 
+// The nodes derivation removed and their non-zero edges, faded: grey and dashed, so a viewer sees
+// what died and why (a node whose inputs are all zero, or one that reaches nothing).
+template <typename IdFn>
+void writeDeadParts(std::ostream &os, const CellGenotype &cell, const CellWeights &w,
+                    const DotStyle &style, const IdFn &id, const std::string inputIds[2],
+                    const std::string &indent)
+{
+    const auto alive = [&](int node) {
+        return node < 2
+               || std::find(cell.aliveNodes.begin(), cell.aliveNodes.end(), node)
+                      != cell.aliveNodes.end();
+    };
+    const std::string faded = "#b0b0b0";
+    for (int node = 2; node < w.nodes + 2; ++node) {
+        if (alive(node))
+            continue;
+        os << indent << id("n" + std::to_string(node))
+           << " [label=" << quoted(std::to_string(node - 2))
+           << ", style=\"rounded,dashed\", color=" << quoted(faded)
+           << ", fontcolor=" << quoted(faded) << ", fillcolor=\"#ffffff\"];\n";
+    }
+    const int ops = int(w.ops.size());
+    for (int e = 0; e < numEdges(w.nodes); ++e) {
+        const EdgeEnds ends = edgeEnds(e);
+        if (alive(ends.source) && alive(ends.target))
+            continue; // a living edge, or one whose weights are all zero: drawn elsewhere or not
+        for (int o = 0; o < ops; ++o) {
+            if (w.ops[size_t(o)] == "none" || w.at(e, o) == 0.0f)
+                continue;
+            std::vector<std::pair<std::string, std::string>> attrs;
+            std::string label;
+            if (style.showOpLabels)
+                label = w.ops[size_t(o)];
+            if (style.showWeights)
+                label += (label.empty() ? "" : "\n") + weightText(w.at(e, o), style.weightDecimals);
+            if (!label.empty())
+                attrs.push_back({"label", quoted(label)});
+            attrs.push_back({"style", quoted("dashed")});
+            attrs.push_back({"color", quoted(faded)});
+            attrs.push_back({"fontcolor", quoted(faded)});
+            attrs.push_back({"penwidth", "1"});
+            const std::string source = ends.source < 2 ? inputIds[ends.source]
+                                                       : id("n" + std::to_string(ends.source));
+            os << indent << source << " -> " << id("n" + std::to_string(ends.target)) << ' '
+               << attrList(attrs) << ";\n";
+        }
+    }
+}
+
 // The statements of one cell, indented; ids start with `prefix`.
 void writeCell(std::ostream &os, const CellGenotype &cell, const DotStyle &style,
-               const std::string &prefix, const std::string &indent)
+               const std::string &prefix, const std::string &indent,
+               const CellWeights *supernet = nullptr)
 {
     const auto id = [&](const std::string &local) { return dotId(prefix + local); };
     const std::string inputIds[2] = {id("in0"), id("in1")};
@@ -238,6 +288,8 @@ void writeCell(std::ostream &os, const CellGenotype &cell, const DotStyle &style
     }
     os << indent << outId << " [label=<c<SUB>k</SUB>>, fillcolor=" << quoted(style.outputFill)
        << "];\n";
+    if (style.showDead && supernet)
+        writeDeadParts(os, cell, *supernet, style, id, inputIds, indent);
 
     if (cell.collapsed()) {
         const std::string noteId = id("note");
@@ -263,10 +315,15 @@ void writeCell(std::ostream &os, const CellGenotype &cell, const DotStyle &style
         for (size_t i = 0; i < lines.size(); ++i)
             label += (i ? "\n" : "") + lines[i];
 
-        const std::string color = style.colorByOp ? opColor(e.op) : style.edgeColor;
+        std::string color = style.colorByOp ? opColor(e.op) : style.edgeColor;
         double pen = 1.5;
         if (style.showWeights && maxAbs > 0.0f && std::isfinite(maxAbs))
             pen = 1.0 + 3.0 * double(std::fabs(e.weight) / maxAbs);
+        if (e.source == style.highlightSource && e.target == style.highlightTarget
+            && e.op == style.highlightOp) {
+            color = style.highlightColor;
+            pen += 2.5;
+        }
 
         std::vector<std::pair<std::string, std::string>> attrs;
         if (!label.empty())
@@ -300,13 +357,14 @@ void writeDefaults(std::ostream &os, const DotStyle &style)
 
 } // namespace
 
-std::string cellToDot(const CellGenotype &cell, const DotStyle &style)
+std::string cellToDot(const CellGenotype &cell, const DotStyle &style,
+                      const CellWeights *supernet)
 {
     std::ostringstream os;
     os.imbue(std::locale::classic());
     os << "digraph " << dotId(cell.type.empty() ? std::string("cell") : cell.type) << " {\n";
     writeDefaults(os, style);
-    writeCell(os, cell, style, std::string(), "    ");
+    writeCell(os, cell, style, std::string(), "    ", supernet);
     os << "}\n";
     return os.str();
 }

@@ -145,6 +145,8 @@ private Q_SLOTS:
     void cellDotStyle_data();
     void cellDotStyle();
     void collapsedDot();
+    void deadPartsDot();
+    void highlightedEdgeDot();
     void genotypeDot();
     void dotEscapesStrings();
     void dotIgnoresGlobalLocale();
@@ -621,6 +623,40 @@ void tst_Genotype::cellDotStyle()
         QVERIFY2(contains(dot, s.toStdString()), qPrintable(s));
     for (const QString &s : absent)
         QVERIFY2(!contains(dot, s.toStdString()), qPrintable(s));
+}
+
+void tst_Genotype::deadPartsDot()
+{
+    // Node 3 (label "1") has no input, so it and its two out-edges (3-4 dil_conv_3x3 0.7,
+    // 3-5 sep_conv_5x5 0.4) are removed; the faded drawing shows exactly those, nothing else.
+    const CellWeights w = makeCell("normal", 4, deadNodePaths());
+    const CellGenotype cell = deriveCell(w);
+    DotStyle style;
+    QVERIFY(!contains(cellToDot(cell, style, &w), "n3"));     // off by default
+    style.showDead = true;
+    QVERIFY(!contains(cellToDot(cell, style), "n3"));         // needs the supernet's weights
+    const std::string dot = cellToDot(cell, style, &w);
+    QVERIFY(contains(dot, "n3 [label=\"1\", style=\"rounded,dashed\""));
+    QVERIFY(contains(dot, "n3 -> n4 [label=\"dil_conv_3x3\\n0.70\", style=\"dashed\""));
+    QVERIFY(contains(dot, "n3 -> n5 [label=\"sep_conv_5x5\\n0.40\", style=\"dashed\""));
+    QCOMPARE(count(dot, "style=\"dashed\", color=\"#b0b0b0\""), 2);
+    QCOMPARE(count(dot, " -> n"), 4 + 2); // four living edges, two dead ones
+}
+
+void tst_Genotype::highlightedEdgeDot()
+{
+    const CellWeights w = makeCell("normal", 4, deadNodePaths());
+    DotStyle style;
+    style.highlightSource = 1;
+    style.highlightTarget = 4;
+    style.highlightOp = "max_pool_3x3";
+    const std::string dot = cellToDot(deriveCell(w), style);
+    // 1-4 has |A| = 0.2 of max 0.6: pen 1 + 3 * 0.2 / 0.6 = 2, plus 2.5 when highlighted.
+    QVERIFY(contains(dot, "in1 -> n4 [label=\"max_pool_3x3\\n0.20\", color=\"#e31a1c\", "
+                          "fontcolor=\"#e31a1c\", penwidth=4.5]"));
+    QCOMPARE(count(dot, "#e31a1c"), 2);
+    style.highlightOp = "skip_connect"; // no such path on 1-4: nothing is emphasised
+    QCOMPARE(count(cellToDot(deriveCell(w), style), "#e31a1c"), 0);
 }
 
 void tst_Genotype::collapsedDot()

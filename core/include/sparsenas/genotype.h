@@ -97,13 +97,23 @@ struct DotStyle
     std::string outputFill = "#b2df8a";
     std::string edgeColor = "#333333";
     int weightDecimals = 2;
+    /// With the supernet's weights passed to cellToDot: also draw the nodes that derivation
+    /// removed, and their non-zero edges, faded (grey, dashed), so a viewer sees what died.
+    bool showDead = false;
+    /// An edge to emphasise (the studio's selection): source, target node and op; -1: none.
+    int highlightSource = -1;
+    int highlightTarget = -1;
+    std::string highlightOp;
+    std::string highlightColor = "#e31a1c";
 };
 
 /// Colour of an operation in the diagrams (a fixed qualitative palette).
 std::string opColor(const std::string &op);
 
 /// One cell as a DOT digraph: c_{k-2}, c_{k-1}, kept nodes, c_{k}; edges labelled by op.
-std::string cellToDot(const CellGenotype &cell, const DotStyle &style = {});
+/// `supernet` (optional): the weights the cell was derived from, used when style.showDead.
+std::string cellToDot(const CellGenotype &cell, const DotStyle &style = {},
+                      const CellWeights *supernet = nullptr);
 /// All cells of a genotype in one DOT graph, one cluster per cell type.
 std::string genotypeToDot(const Genotype &genotype, const DotStyle &style = {});
 
