@@ -163,9 +163,19 @@ struct SearchEngine::Private
     }
     void event(const std::string &what, double value)
     {
-        dir.appendMetrics(
-            {{"type", "event"}, {"step", globalStep}, {"epoch", epoch}, {"what", what},
-             {"value", value}});
+        RunEventInfo e;
+        e.what = what;
+        e.value = value;
+        e.step = globalStep;
+        e.epoch = epoch;
+        e.stepInEpoch = stepInEpoch;
+        e.stepsPerEpoch = trainSampler ? trainSampler->batchesPerEpoch() : 0;
+        e.lambda = lambda;
+        dir.appendMetrics({{"type", "event"}, {"step", e.step}, {"epoch", e.epoch},
+                           {"step_in_epoch", e.stepInEpoch}, {"steps_per_epoch", e.stepsPerEpoch},
+                           {"lambda", e.lambda}, {"what", what}, {"value", value}});
+        if (observer)
+            observer->onEvent(e);
     }
 
     void setUp();

@@ -55,6 +55,16 @@ struct EpochSummary
     std::vector<CellSnapshot> cells;
 };
 
+/// A change made to a live run (the engine's commands) or a pause / resume / checkpoint, at the
+/// point in the run where it took effect. metrics.jsonl records it as a {"type":"event"} line.
+struct RunEventInfo
+{
+    std::string what;               ///< lambda, alpha, lambda_step, pause, resume, checkpoint
+    double value = 0;               ///< the new value (lambda, alpha, lambda_step), else 0
+    int64_t step = 0, epoch = 0, stepInEpoch = 0, stepsPerEpoch = 0;
+    double lambda = 0;              ///< lambda in force after the event
+};
+
 enum class MessageLevel { Info, Warning, Error };
 std::string toString(MessageLevel level);
 
@@ -83,6 +93,7 @@ public:
     virtual void onMessage(MessageLevel, const std::string &) {}
     virtual void onStateChanged(RunState) {}
     virtual void onCheckpoint(const std::string & /*path*/) {}
+    virtual void onEvent(const RunEventInfo &) {}
     virtual void onFinished(const RunResult &) {}
 };
 
