@@ -1,0 +1,677 @@
+// SPDX-License-Identifier: MIT
+// The live cell graph and the paper-export dialog: what they ask Graphviz to draw, that they show
+// only the newest answer, and that what they write is a PNG / PDF / SVG.
+#include "cellgraphview.h"
+#include "exportdialog.h"
+#include "svgview.h"
+
+#include "sparsenas/genotype.h"
+#include "sparsenas/graphvizrenderer.h"
+
+#include <QtTest>
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QDoubleSpinBox>
+#include <QFile>
+#include <QImage>
+#include <QPushButton>
+#include <QRegularExpression>
+#include <QSettings>
+#include <QSpinBox>
+#include <QStandardItemModel>
+#include <QTemporaryDir>
+#include <QXmlStreamReader>
+
+#include <algorithm>
+#include <memory>
+#include <set>
+
+using namespace sparsenas;
+
+namespace
+{
+
+const std::vector<std::string> kOps = {"none",         "max_pool_3x3", "avg_pool_3x3",
+                                       "skip_connect", "sep_conv_3x3", "sep_conv_5x5",
+                                       "dil_conv_3x3", "dil_conv_5x5"};
+
+int opIndex(const std::string &op)
+{
+    return int(std::find(kOps.begin(), kOps.end(), op) - kOps.begin());
+}
+
+void setPath(CellWeights &w, int source, int target, const std::string &op, float value)
+{
+    w.weights[size_t(firstEdgeOf(target) + source) * kOps.size() + size_t(opIndex(op))] = value;
+}
+
+CellWeights emptyCell(const std::string &type)
+{
+    CellWeights w;
+    w.type = type;
+    w.nodes = 4;
+    w.ops = kOps;
+    w.weights.assign(size_t(numEdges(4)) * kOps.size(), 0.0f);
+    return w;
+}
+
+// Node 3 has no input and dies, taking 3->4 and 3->5 with it. Nodes 2, 4, 5 survive with the
+// op edges in0->n2, in1->n2, in1->n4, n2->n5, and n2, n4, n5 feed the output.
+CellWeights deadNodeWeights(const std::string &type)
+{
+    CellWeights w = emptyCell(type);
+    setPath(w, 0, 2, "sep_conv_3x3", 0.5f);
+    setPath(w, 1, 2, "skip_connect", 0.3f);
+    setPath(w, 3, 4, "dil_conv_3x3", 0.7f);
+    setPath(w, 1, 4, "max_pool_3x3", 0.2f);
+    setPath(w, 3, 5, "sep_conv_5x5", 0.4f);
+    setPath(w, 2, 5, "avg_pool_3x3", -0.6f);
+    return w;
+}
+
+// Every node alive with exactly two inputs: fits DARTS's text format. 1 of the 4 nodes ... all 4.
+CellWeights dartsWeights(const std::string &type)
+{
+    CellWeights w = emptyCell(type);
+    setPath(w, 0, 2, "sep_conv_3x3", 0.5f);
+    setPath(w, 1, 2, "skip_connect", 0.3f);
+    setPath(w, 0, 3, "sep_conv_5x5", 0.4f);
+    setPath(w, 2, 3, "max_pool_3x3", 0.2f);
+    setPath(w, 1, 4, "dil_conv_3x3", 0.6f);
+    setPath(w, 3, 4, "avg_pool_3x3", 0.1f);
+    setPath(w, 0, 5, "dil_conv_5x5", 0.9f);
+    setPath(w, 4, 5, "skip_connect", 0.8f);
+    return w;
+}
+
+std::vector<CellWeights> deadNodeCells()
+{
+    return {deadNodeWeights("normal"), deadNodeWeights("reduce")};
+}
+
+QByteArray bytes(const std::string &s)
+{
+    return QByteArray(s.data(), qsizetype(s.size()));
+}
+
+QByteArray render(const QString &dot)
+{
+    static GraphvizRenderer renderer;
+    return bytes(renderer.render(dot.toStdString(), "svg"));
+}
+
+// The <title>s of Graphviz's node and edge groups, and the XML error if any.
+struct SvgTitles {
+    std::multiset<QString> nodes;
+    std::multiset<QString> edges;
+    QString error;
+};
+
+SvgTitles titles(const QByteArray &svg)
+{
+    SvgTitles t;
+    QXmlStreamReader xml(svg);
+    QString groupClass;
+    while (!xml.atEnd()) {
+        xml.readNext();
+        if (!xml.isStartElement())
+            continue;
+        if (xml.name() == QLatin1String("g")) {
+            groupClass = xml.attributes().value(QLatin1String("class")).toString();
+        } else if (xml.name() == QLatin1String("title")) {
+            const QString text = xml.readElementText();
+            if (groupClass == QLatin1String("node"))
+                t.nodes.insert(text);
+            else if (groupClass == QLatin1String("edge"))
+                t.edges.insert(text);
+            groupClass.clear();
+        }
+    }
+    if (xml.hasError())
+        t.error = xml.errorString();
+    return t;
+}
+
+std::multiset<QString> set(std::initializer_list<const char *> items)
+{
+    std::multiset<QString> s;
+    for (const char *i : items)
+        s.insert(QString::fromLatin1(i));
+    return s;
+}
+
+bool containsNode(const QString &dot, const QString &id)
+{
+    // A node statement "n3 [..." or an edge end "n3 ->" / "-> n3 ".
+    return dot.contains(QRegularExpression(QStringLiteral("(^|\\s)%1\\s").arg(id)));
+}
+
+// Feeds every request in `spy` (renderRequested) back through Graphviz, newest last.
+void answerAll(CellGraphView &view, QSignalSpy &spy)
+{
+    for (const QList<QVariant> &args : std::as_const(spy)) {
+        const QString dot = args.at(2).toString();
+        view.setRendered(args.at(0).toULongLong(), args.at(1).toString(), render(dot), QString());
+    }
+}
+
+// Fraction of pixels that are not (nearly) white.
+double inkFraction(const QImage &image)
+{
+    const QImage img = image.convertToFormat(QImage::Format_RGB32);
+    qint64 ink = 0;
+    for (int y = 0; y < img.height(); ++y) {
+        const QRgb *line = reinterpret_cast<const QRgb *>(img.constScanLine(y));
+        for (int x = 0; x < img.width(); ++x) {
+            if (qRed(line[x]) < 230 || qGreen(line[x]) < 230 || qBlue(line[x]) < 230)
+                ++ink;
+        }
+    }
+    return img.isNull() ? 0.0 : double(ink) / double(img.width() * img.height());
+}
+
+// Where a cell's pane (title, summary and drawing) sits in the view.
+QRect paneOf(const CellGraphView &view, const char *cellType)
+{
+    const auto *svg = view.findChild<SvgView *>(QStringLiteral("svg_") + QLatin1String(cellType));
+    return svg ? svg->parentWidget()->geometry() : QRect();
+}
+
+// With SPARSENAS_TEST_GRABS=<folder> set, keeps pictures of the views for a look-over.
+void saveGrab(const QImage &image, const char *name)
+{
+    const QString dir = qEnvironmentVariable("SPARSENAS_TEST_GRABS");
+    if (!dir.isEmpty())
+        image.save(QDir(dir).filePath(QStringLiteral("cellgraph_%1.png").arg(QLatin1String(name))));
+}
+
+} // namespace
+
+class tst_CellGraph : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void init();
+
+    void requestsOncePerCellAndChange();
+    void renderedSvgHasTheDerivedCell();
+    void staleResultsAreDropped();
+    void errorsAreShown();
+    void showDeadAddsTheDeadNode();
+    void highlightTargetsOneCell();
+    void grabIsNotBlank();
+    void exportImageFormats();
+
+    void dialogPreviewFollowsOptions();
+    void dialogStalePreviewDropped();
+    void dialogRequestAndValidation();
+    void dialogDartsAvailability();
+    void dialogSettingsPersist();
+
+private:
+    QTemporaryDir m_settingsDir;
+};
+
+void tst_CellGraph::initTestCase()
+{
+    QVERIFY(m_settingsDir.isValid());
+    QCoreApplication::setOrganizationName(QStringLiteral("SparseNAS-tests"));
+    QCoreApplication::setApplicationName(QStringLiteral("tst_cellgraph"));
+    // Never touch the user's own settings.
+    QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, m_settingsDir.path());
+    QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, m_settingsDir.path());
+}
+
+void tst_CellGraph::init()
+{
+    QSettings().clear();
+}
+
+void tst_CellGraph::requestsOncePerCellAndChange()
+{
+    CellGraphView view;
+    QSignalSpy spy(&view, &CellGraphView::renderRequested);
+    std::vector<CellWeights> cells = deadNodeCells();
+    view.setCells(cells);
+    QCOMPARE(spy.count(), 2);
+    QCOMPARE(spy.at(0).at(1).toString(), QStringLiteral("normal"));
+    QCOMPARE(spy.at(1).at(1).toString(), QStringLiteral("reduce"));
+    QVERIFY(spy.at(1).at(0).toULongLong() > spy.at(0).at(0).toULongLong());
+    QCOMPARE(view.summary(QStringLiteral("normal")), QStringLiteral("3 of 4 nodes, 4 paths"));
+
+    view.setCells(cells); // same weights: same DOT, nothing to draw
+    QCOMPARE(spy.count(), 2);
+
+    setPath(cells[0], 0, 2, "sep_conv_3x3", 0.25f); // the normal cell changes, reduce does not
+    view.setCells(cells);
+    QCOMPARE(spy.count(), 3);
+    QCOMPARE(spy.at(2).at(1).toString(), QStringLiteral("normal"));
+    QVERIFY(spy.at(2).at(2).toString().contains(QStringLiteral("0.25")));
+
+    // A weight that only changes a dead node (3 has no input) changes nothing drawn.
+    setPath(cells[1], 3, 4, "dil_conv_3x3", 0.9f);
+    view.setCells(cells);
+    QCOMPARE(spy.count(), 3);
+
+    // Display options re-request both cells.
+    view.findChild<QCheckBox *>(QStringLiteral("showWeights"))->setChecked(false);
+    QCOMPARE(spy.count(), 5);
+    QVERIFY(!spy.at(4).at(2).toString().contains(QStringLiteral("0.30")));
+    QCOMPARE(view.style().showWeights, false);
+
+    const Genotype g = view.genotype();
+    QCOMPARE(int(g.cells.size()), 2);
+    QCOMPARE(g.cells[0].aliveNodes, (std::vector<int>{2, 4, 5}));
+}
+
+void tst_CellGraph::renderedSvgHasTheDerivedCell()
+{
+    CellGraphView view;
+    QSignalSpy spy(&view, &CellGraphView::renderRequested);
+    view.setCells(deadNodeCells());
+    QCOMPARE(spy.count(), 2);
+    QVERIFY(view.svg(QStringLiteral("normal")).isEmpty());
+    answerAll(view, spy);
+
+    const QByteArray svg = view.svg(QStringLiteral("normal"));
+    QVERIFY(!svg.isEmpty());
+    const SvgTitles t = titles(svg);
+    QVERIFY2(t.error.isEmpty(), qPrintable(t.error));
+    QCOMPARE(t.nodes, set({"in0", "in1", "n2", "n4", "n5", "out"}));
+    // 4 op edges and 3 concat edges into the output; nothing from the dead node 3.
+    QCOMPARE(t.edges,
+             set({"in0->n2", "in1->n2", "in1->n4", "n2->n5", "n2->out", "n4->out", "n5->out"}));
+    QCOMPARE(int(t.edges.size()), 7);
+    QVERIFY(!view.svg(QStringLiteral("reduce")).isEmpty());
+}
+
+void tst_CellGraph::staleResultsAreDropped()
+{
+    CellGraphView view;
+    QSignalSpy spy(&view, &CellGraphView::renderRequested);
+    std::vector<CellWeights> cells = deadNodeCells();
+    view.setCells(cells);
+    setPath(cells[0], 1, 4, "max_pool_3x3", 0.0f); // node 4 loses its only live input
+    view.setCells(cells);
+    QCOMPARE(spy.count(), 3);
+    const quint64 oldId = spy.at(0).at(0).toULongLong();
+    const quint64 newId = spy.at(2).at(0).toULongLong();
+    QCOMPARE(view.newestRequest(QStringLiteral("normal")), newId);
+    const QByteArray oldSvg = render(spy.at(0).at(2).toString());
+    const QByteArray newSvg = render(spy.at(2).at(2).toString());
+    QVERIFY(oldSvg != newSvg);
+
+    // The old answer arrives first: it is not shown.
+    view.setRendered(oldId, QStringLiteral("normal"), oldSvg, QString());
+    QVERIFY(view.svg(QStringLiteral("normal")).isEmpty());
+    view.setRendered(newId, QStringLiteral("normal"), newSvg, QString());
+    QCOMPARE(view.svg(QStringLiteral("normal")), newSvg);
+    // ... or after the new one: it does not replace it.
+    view.setRendered(oldId, QStringLiteral("normal"), oldSvg, QString());
+    QCOMPARE(view.svg(QStringLiteral("normal")), newSvg);
+    QVERIFY(!titles(newSvg).nodes.count(QStringLiteral("n4")));
+    // An answer for an unknown cell type is ignored.
+    view.setRendered(newId, QStringLiteral("nonexistent"), oldSvg, QString());
+    QCOMPARE(view.svg(QStringLiteral("normal")), newSvg);
+}
+
+void tst_CellGraph::errorsAreShown()
+{
+    CellGraphView view;
+    QSignalSpy spy(&view, &CellGraphView::renderRequested);
+    view.setCells(deadNodeCells());
+    answerAll(view, spy);
+    QVERIFY(!view.svg(QStringLiteral("reduce")).isEmpty());
+    std::vector<CellWeights> cells = deadNodeCells();
+    setPath(cells[1], 0, 2, "sep_conv_3x3", 0.75f);
+    view.setCells(cells);
+    QCOMPARE(spy.count(), 3);
+    view.setRendered(spy.at(2).at(0).toULongLong(), QStringLiteral("reduce"), QByteArray(),
+                     QStringLiteral("syntax error in line 3"));
+    QVERIFY(view.svg(QStringLiteral("reduce")).isEmpty());
+    auto *svgView = view.findChild<SvgView *>(QStringLiteral("svg_reduce"));
+    QVERIFY(svgView);
+    QVERIFY(svgView->message().contains(QStringLiteral("syntax error in line 3")));
+}
+
+void tst_CellGraph::showDeadAddsTheDeadNode()
+{
+    CellGraphView view;
+    QSignalSpy spy(&view, &CellGraphView::renderRequested);
+    view.setCells(deadNodeCells());
+    QCOMPARE(spy.count(), 2);
+    QVERIFY(!containsNode(spy.at(0).at(2).toString(), QStringLiteral("n3")));
+    QVERIFY(containsNode(spy.at(0).at(2).toString(), QStringLiteral("n4")));
+
+    view.findChild<QCheckBox *>(QStringLiteral("showDead"))->setChecked(true);
+    QCOMPARE(spy.count(), 4);
+    const QString dot = spy.at(2).at(2).toString();
+    QCOMPARE(spy.at(2).at(1).toString(), QStringLiteral("normal"));
+    QVERIFY2(containsNode(dot, QStringLiteral("n3")), qPrintable(dot));
+    QVERIFY(view.style().showDead);
+
+    // The faded node and its two paths (3->4, 3->5) reach the drawing.
+    view.setRendered(spy.at(2).at(0).toULongLong(), QStringLiteral("normal"), render(dot),
+                     QString());
+    const SvgTitles t = titles(view.svg(QStringLiteral("normal")));
+    QCOMPARE(t.nodes, set({"in0", "in1", "n2", "n3", "n4", "n5", "out"}));
+    QCOMPARE(int(t.edges.size()), 9);
+    QCOMPARE(int(t.edges.count(QStringLiteral("n3->n4"))), 1);
+
+    // setStyle() updates the check box and re-requests.
+    DotStyle s = view.style();
+    s.showDead = false;
+    view.setStyle(s);
+    QCOMPARE(spy.count(), 6);
+    QVERIFY(!view.findChild<QCheckBox *>(QStringLiteral("showDead"))->isChecked());
+    QVERIFY(!containsNode(spy.at(4).at(2).toString(), QStringLiteral("n3")));
+}
+
+void tst_CellGraph::highlightTargetsOneCell()
+{
+    CellGraphView view;
+    QSignalSpy spy(&view, &CellGraphView::renderRequested);
+    view.setCells(deadNodeCells());
+    QCOMPARE(spy.count(), 2);
+    const QString highlight = QString::fromStdString(view.style().highlightColor);
+
+    // Edge in1 -> n4, path max_pool_3x3 of the reduction cell only.
+    view.highlightEdge(QStringLiteral("reduce"), firstEdgeOf(4) + 1, opIndex("max_pool_3x3"));
+    QCOMPARE(spy.count(), 3);
+    QCOMPARE(spy.at(2).at(1).toString(), QStringLiteral("reduce"));
+    QVERIFY(spy.at(2).at(2).toString().contains(highlight));
+    QVERIFY(!spy.at(0).at(2).toString().contains(highlight));
+    QCOMPARE(view.style().highlightSource, 1);
+    QCOMPARE(view.style().highlightTarget, 4);
+    QCOMPARE(view.style().highlightOp, std::string("max_pool_3x3"));
+
+    // op -1: the edge's strongest path (in0 -> n2 has only sep_conv_3x3).
+    view.highlightEdge(QStringLiteral("normal"), firstEdgeOf(2), -1);
+    QCOMPARE(view.style().highlightOp, std::string("sep_conv_3x3"));
+    QCOMPARE(spy.count(), 5); // reduce loses its highlight, normal gains one
+
+    view.highlightEdge(QString(), -1, -1);
+    QCOMPARE(view.style().highlightSource, -1);
+    QCOMPARE(spy.count(), 6);
+    QVERIFY(!spy.at(5).at(2).toString().contains(highlight));
+}
+
+void tst_CellGraph::grabIsNotBlank()
+{
+    CellGraphView view;
+    view.resize(900, 420);
+    QSignalSpy spy(&view, &CellGraphView::renderRequested);
+    // Blank before anything is drawn: only the waiting message.
+    auto *svgView = view.findChild<SvgView *>(QStringLiteral("svg_normal"));
+    QVERIFY(svgView);
+    QVERIFY(!svgView->hasImage());
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    saveGrab(view.grab().toImage(), "empty");
+    const double before = inkFraction(svgView->grab().toImage());
+    view.setCells(deadNodeCells());
+    answerAll(view, spy);
+    QVERIFY(svgView->hasImage());
+    // Left-to-right drawings are wide: the cells are stacked.
+    QCoreApplication::processEvents();
+    QVERIFY(paneOf(view, "normal").bottom() < paneOf(view, "reduce").top());
+    const QImage image = view.grab().toImage();
+    saveGrab(image, "view");
+    const double after = inkFraction(svgView->grab().toImage());
+    QVERIFY2(after > 0.03, qPrintable(QString::number(after)));
+    QVERIFY2(after > before * 3, qPrintable(QStringLiteral("%1 %2").arg(before).arg(after)));
+    // Some pixel has the fill of the intermediate nodes (#fdfdb0).
+    const QImage node = svgView->grab().toImage().convertToFormat(QImage::Format_RGB32);
+    bool found = false;
+    for (int y = 0; y < node.height() && !found; ++y) {
+        for (int x = 0; x < node.width() && !found; ++x)
+            found = node.pixel(x, y) == qRgb(0xfd, 0xfd, 0xb0);
+    }
+    QVERIFY(found);
+
+    // Top-to-bottom drawings are tall: the cells go side by side.
+    DotStyle s = view.style();
+    s.horizontal = false;
+    view.setStyle(s);
+    QCOMPARE(spy.count(), 4);
+    answerAll(view, spy);
+    view.resize(900, 600);
+    QCoreApplication::processEvents();
+    QCOMPARE(paneOf(view, "normal").top(), paneOf(view, "reduce").top());
+    QVERIFY(paneOf(view, "normal").right() < paneOf(view, "reduce").left());
+    saveGrab(view.grab().toImage(), "vertical");
+}
+
+void tst_CellGraph::exportImageFormats()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    CellGraphView view;
+    QString error;
+    QVERIFY(!view.exportImage(dir.filePath(QStringLiteral("empty.png")), &error));
+    QVERIFY(error.contains(QStringLiteral("empty.png")));
+
+    QSignalSpy spy(&view, &CellGraphView::renderRequested);
+    view.setCells(deadNodeCells());
+    answerAll(view, spy);
+
+    const QString png = dir.filePath(QStringLiteral("cells.png"));
+    QVERIFY2(view.exportImage(png, &error), qPrintable(error));
+    QImage image(png);
+    QVERIFY(!image.isNull());
+    QVERIFY(image.width() > 200 && image.height() > 200);
+    QVERIFY(inkFraction(image) > 0.02);
+    saveGrab(image, "export");
+
+    const QString pdf = dir.filePath(QStringLiteral("cells.pdf"));
+    QVERIFY2(view.exportImage(pdf, &error), qPrintable(error));
+    QFile pdfFile(pdf);
+    QVERIFY(pdfFile.open(QIODevice::ReadOnly));
+    QVERIFY(pdfFile.read(5) == "%PDF-");
+    QVERIFY(pdfFile.size() > 1000);
+
+    const QString svgPath = dir.filePath(QStringLiteral("cells.svg"));
+    QVERIFY2(view.exportImage(svgPath, &error), qPrintable(error));
+    QFile svgFile(svgPath);
+    QVERIFY(svgFile.open(QIODevice::ReadOnly));
+    const QByteArray svg = svgFile.readAll();
+    const SvgTitles t = titles(svg);
+    QVERIFY2(t.error.isEmpty(), qPrintable(t.error));
+    // Both cells, each with its 6 nodes and 7 edges.
+    QCOMPARE(int(t.nodes.size()), 12);
+    QCOMPARE(int(t.edges.size()), 14);
+    QCOMPARE(int(t.edges.count(QStringLiteral("in1->n4"))), 2);
+    QVERIFY(svg.contains("Normal cell") && svg.contains("Reduction cell"));
+    // The subscripts of c_{k-2}, c_{k-1}, c_{k} (3 per cell) stay standard SVG; only Qt's
+    // renderer gets them moved.
+    QCOMPARE(int(svg.count("baseline-shift=\"sub\"")), 6);
+    // ids stay unique after the two drawings are merged.
+    QRegularExpression idRe(QStringLiteral("\\sid=\"([^\"]+)\""));
+    std::set<QString> ids;
+    int idCount = 0;
+    for (auto it = idRe.globalMatch(QString::fromUtf8(svg)); it.hasNext(); ++idCount)
+        ids.insert(it.next().captured(1));
+    QVERIFY(idCount > 10);
+    QCOMPARE(int(ids.size()), idCount);
+    // Qt's own SVG renderer reads it.
+    SvgView reader;
+    QVERIFY(reader.setSvg(svg));
+
+    QVERIFY(!view.exportImage(dir.filePath(QStringLiteral("no/such/folder/x.png")), &error));
+    QVERIFY(error.contains(QStringLiteral("x.png")));
+}
+
+void tst_CellGraph::dialogPreviewFollowsOptions()
+{
+    const std::vector<CellWeights> weights = deadNodeCells();
+    ExportDialog dialog(deriveGenotype(weights), weights, nullptr);
+    QSignalSpy spy(&dialog, &ExportDialog::previewRequested);
+    QTRY_COMPARE(spy.count(), 1);
+    QVERIFY(spy.at(0).at(1).toString().contains(QStringLiteral("rankdir=LR")));
+    dialog.showPreview(spy.at(0).at(0).toULongLong(), render(spy.at(0).at(1).toString()),
+                       QString());
+    QVERIFY(!dialog.previewSvg().isEmpty());
+
+    // A change is debounced: nothing at once, then one request with the new font size.
+    auto *fontSize = dialog.findChild<QDoubleSpinBox *>(QStringLiteral("fontSize"));
+    QVERIFY(fontSize);
+    fontSize->setValue(17.0);
+    fontSize->setValue(18.0);
+    QCOMPARE(spy.count(), 1);
+    QTRY_COMPARE(spy.count(), 2);
+    QTest::qWait(250);
+    QCOMPARE(spy.count(), 2); // the two changes made one request
+    QVERIFY(spy.at(1).at(1).toString().contains(QStringLiteral("fontsize=18")));
+    QVERIFY(spy.at(1).at(0).toULongLong() > spy.at(0).at(0).toULongLong());
+
+    auto *horizontal = dialog.findChild<QCheckBox *>(QStringLiteral("horizontal"));
+    horizontal->setChecked(false);
+    QTRY_COMPARE(spy.count(), 3);
+    QVERIFY(!spy.at(2).at(1).toString().contains(QStringLiteral("rankdir")));
+
+    // Cells: both in one drawing goes through genotypeToDot (clusters).
+    QVERIFY(dialog.setCells(QStringLiteral("both")));
+    QTRY_COMPARE(spy.count(), 4);
+    QVERIFY(spy.at(3).at(1).toString().contains(QStringLiteral("cluster_reduce")));
+    QVERIFY(!dialog.findChild<QCheckBox *>(QStringLiteral("showDead"))->isEnabled());
+
+    QVERIFY(dialog.setCells(QStringLiteral("normal")));
+    dialog.findChild<QCheckBox *>(QStringLiteral("showDead"))->setChecked(true);
+    QTRY_COMPARE(spy.count(), 5);
+    QVERIFY(containsNode(spy.at(4).at(1).toString(), QStringLiteral("n3")));
+
+    // The format does not change the drawing: no new preview.
+    QVERIFY(dialog.setFormat(QStringLiteral("png")));
+    QTest::qWait(250);
+    QCOMPARE(spy.count(), 5);
+
+    // A preview with the picture for the look-over.
+    dialog.showPreview(spy.at(4).at(0).toULongLong(), render(spy.at(4).at(1).toString()),
+                       QString());
+    dialog.resize(1100, 640);
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    saveGrab(dialog.grab().toImage(), "dialog");
+}
+
+void tst_CellGraph::dialogStalePreviewDropped()
+{
+    const std::vector<CellWeights> weights = deadNodeCells();
+    ExportDialog dialog(deriveGenotype(weights), weights, nullptr);
+    QSignalSpy spy(&dialog, &ExportDialog::previewRequested);
+    QTRY_COMPARE(spy.count(), 1);
+    dialog.findChild<QCheckBox *>(QStringLiteral("showOpLabels"))->setChecked(false);
+    QTRY_COMPARE(spy.count(), 2);
+    QVERIFY(!spy.at(1).at(1).toString().contains(QStringLiteral("sep_conv_3x3")));
+    QVERIFY(spy.at(0).at(1).toString().contains(QStringLiteral("sep_conv_3x3")));
+
+    const QByteArray oldSvg = render(spy.at(0).at(1).toString());
+    const QByteArray newSvg = render(spy.at(1).at(1).toString());
+    dialog.showPreview(spy.at(0).at(0).toULongLong(), oldSvg, QString());
+    QVERIFY(dialog.previewSvg().isEmpty());
+    dialog.showPreview(spy.at(1).at(0).toULongLong(), newSvg, QString());
+    QCOMPARE(dialog.previewSvg(), newSvg);
+    dialog.showPreview(spy.at(0).at(0).toULongLong(), oldSvg, QString());
+    QCOMPARE(dialog.previewSvg(), newSvg);
+}
+
+void tst_CellGraph::dialogRequestAndValidation()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const std::vector<CellWeights> weights = deadNodeCells();
+    ExportDialog dialog(deriveGenotype(weights), weights, nullptr);
+    QPushButton *ok = dialog.findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok);
+    QVERIFY(ok);
+
+    dialog.setPath(QString());
+    QVERIFY(!ok->isEnabled());
+    QVERIFY(!dialog.problem().isEmpty());
+
+    dialog.setPath(dir.filePath(QStringLiteral("missing/cell.svg")));
+    QVERIFY(!ok->isEnabled());
+    QVERIFY(dialog.problem().contains(QStringLiteral("missing")));
+
+    dialog.setPath(dir.filePath(QStringLiteral("cell.svg")));
+    QVERIFY(ok->isEnabled());
+    QVERIFY(dialog.problem().isEmpty());
+
+    auto *dpi = dialog.findChild<QSpinBox *>(QStringLiteral("dpi"));
+    QVERIFY(!dpi->isEnabled());
+    QVERIFY(dialog.setFormat(QStringLiteral("png")));
+    QVERIFY(dpi->isEnabled());
+    dpi->setValue(600);
+    QVERIFY(dialog.setCells(QStringLiteral("reduce")));
+
+    const ExportRequest r = dialog.request();
+    QCOMPARE(r.format, QStringLiteral("png"));
+    QCOMPARE(r.path, dir.filePath(QStringLiteral("cell.png"))); // suffix follows the format
+    QCOMPARE(r.dpi, 600.0);
+    QCOMPARE(r.cells, QStringLiteral("reduce"));
+    QVERIFY(r.dot.startsWith(QStringLiteral("digraph reduce")));
+    QCOMPARE(r.style.fontSize, DotStyle().fontSize);
+
+    QVERIFY(dialog.setFormat(QStringLiteral("json")));
+    QCOMPARE(dialog.request().path, dir.filePath(QStringLiteral("cell.json")));
+    QVERIFY(!dpi->isEnabled());
+    // JSON holds the whole genotype, no drawing: the style and the cell choice do not apply.
+    QVERIFY(!dialog.findChild<QComboBox *>(QStringLiteral("cells"))->isEnabled());
+    QVERIFY(!dialog.findChild<QCheckBox *>(QStringLiteral("horizontal"))->isEnabled());
+    QVERIFY(dialog.setFormat(QStringLiteral("dot")));
+    QVERIFY(dialog.findChild<QCheckBox *>(QStringLiteral("horizontal"))->isEnabled());
+    QVERIFY(!dialog.setFormat(QStringLiteral("bmp")));
+}
+
+void tst_CellGraph::dialogDartsAvailability()
+{
+    const std::vector<CellWeights> dead = deadNodeCells();
+    ExportDialog deadDialog(deriveGenotype(dead), dead, nullptr);
+    auto *format = deadDialog.findChild<QComboBox *>(QStringLiteral("format"));
+    auto *model = qobject_cast<QStandardItemModel *>(format->model());
+    QStandardItem *darts = model->item(format->findData(QStringLiteral("darts")));
+    QVERIFY(!darts->isEnabled());
+    std::string whyNot;
+    QVERIFY(!toDartsText(deriveGenotype(dead), &whyNot));
+    QVERIFY(darts->toolTip().contains(QString::fromStdString(whyNot)));
+    QVERIFY(!deadDialog.setFormat(QStringLiteral("darts")));
+
+    const std::vector<CellWeights> full = {dartsWeights("normal"), dartsWeights("reduce")};
+    ExportDialog fullDialog(deriveGenotype(full), full, nullptr);
+    QVERIFY(fullDialog.setFormat(QStringLiteral("darts")));
+    fullDialog.setPath(QDir::temp().filePath(QStringLiteral("genotype.svg")));
+    QCOMPARE(fullDialog.request().path, QDir::temp().filePath(QStringLiteral("genotype.svg")));
+    QVERIFY(fullDialog.setFormat(QStringLiteral("dot")));
+    QVERIFY(fullDialog.setFormat(QStringLiteral("darts")));
+    QCOMPARE(fullDialog.request().path, QDir::temp().filePath(QStringLiteral("genotype.txt")));
+}
+
+void tst_CellGraph::dialogSettingsPersist()
+{
+    const std::vector<CellWeights> weights = deadNodeCells();
+    {
+        ExportDialog dialog(deriveGenotype(weights), weights, nullptr);
+        DotStyle s = dialog.style();
+        QCOMPARE(s.fontSize, DotStyle().fontSize);
+        s.fontSize = 9.5;
+        s.horizontal = false;
+        s.nodeFill = "#123456";
+        dialog.setStyle(s);
+        QVERIFY(dialog.setFormat(QStringLiteral("pdf")));
+        dialog.saveSettings();
+    }
+    ExportDialog again(deriveGenotype(weights), weights, nullptr);
+    const DotStyle s = again.style();
+    QCOMPARE(s.fontSize, 9.5);
+    QCOMPARE(s.horizontal, false);
+    QCOMPARE(s.nodeFill, std::string("#123456"));
+    QCOMPARE(again.request().format, QStringLiteral("pdf"));
+    QCOMPARE(again.findChild<QPushButton *>(QStringLiteral("nodeFill"))->text(),
+             QStringLiteral("#123456"));
+}
+
+QTEST_MAIN(tst_CellGraph)
+#include "tst_cellgraph.moc"

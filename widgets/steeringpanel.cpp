@@ -1,0 +1,98 @@
+// SPDX-License-Identifier: MIT
+#include "steeringpanel.h"
+
+#include <QDoubleSpinBox>
+#include <QGridLayout>
+#include <QLabel>
+#include <QPushButton>
+#include <QVBoxLayout>
+
+namespace sparsenas {
+
+SteeringPanel::SteeringPanel(QWidget *parent) : QWidget(parent)
+{
+    auto *column = new QVBoxLayout(this);
+    m_progress = new QLabel(tr("No search running."), this);
+    m_progress->setWordWrap(true);
+    column->addWidget(m_progress);
+
+    auto *grid = new QGridLayout;
+    grid->addWidget(new QLabel(tr("<i>in force</i>"), this), 0, 1);
+    m_lambda = addRow(grid, 1, tr("λ (lambda)"),
+                      tr("Penalty strength; raised by the lambda step every epoch"), 100.0,
+                      &m_applyLambda, &m_curLambda);
+    m_alpha = addRow(grid, 2, tr("α (alpha)"),
+                     tr("Share of the L1 term: 1 = Lasso, 0 = Group Lasso"), 1.0, &m_applyAlpha,
+                     &m_curAlpha);
+    m_step = addRow(grid, 3, tr("λ step"), tr("Added to lambda at the start of every epoch"),
+                    10.0, &m_applyStep, &m_curStep);
+    column->addLayout(grid);
+    column->addStretch(1);
+
+    connect(m_applyLambda, &QPushButton::clicked, this,
+            [this] { Q_EMIT lambdaRequested(m_lambda->value()); });
+    connect(m_applyAlpha, &QPushButton::clicked, this,
+            [this] { Q_EMIT alphaRequested(m_alpha->value()); });
+    connect(m_applyStep, &QPushButton::clicked, this,
+            [this] { Q_EMIT lambdaStepRequested(m_step->value()); });
+    setLive(false);
+}
+
+QDoubleSpinBox *SteeringPanel::addRow(QGridLayout *grid, int row, const QString &label,
+                                      const QString &toolTip, double max, QPushButton **apply,
+                                      QLabel **current)
+{
+    auto *name = new QLabel(label, this);
+    *current = new QLabel(QStringLiteral("–"), this);
+    (*current)->setMinimumWidth(fontMetrics().horizontalAdvance(QStringLiteral("0.00000")));
+    auto *edit = new QDoubleSpinBox(this);
+    edit->setDecimals(4);
+    edit->setRange(0.0, max);
+    edit->setSingleStep(0.01);
+    edit->setToolTip(toolTip);
+    edit->setKeyboardTracking(false);
+    *apply = new QPushButton(tr("Set"), this);
+    (*apply)->setToolTip(tr("Apply now; the engine takes it before the next batch"));
+    grid->addWidget(name, row, 0);
+    grid->addWidget(*current, row, 1);
+    grid->addWidget(edit, row, 2);
+    grid->addWidget(*apply, row, 3);
+    name->setBuddy(edit);
+    // Enter in the editor applies, like the button.
+    connect(edit, &QDoubleSpinBox::editingFinished, this, [this, edit, button = *apply] {
+        if (m_live && edit->hasFocus())
+            button->click();
+    });
+    return edit;
+}
+
+void SteeringPanel::setLive(bool live)
+{
+    m_live = live;
+    for (QPushButton *b : {m_applyLambda, m_applyAlpha, m_applyStep})
+        b->setEnabled(live);
+    if (!live)
+        m_progress->setText(tr("No search running."));
+}
+
+void SteeringPanel::showCurrent(double lambda, double alpha, double lambdaStep)
+{
+    const auto show = [](QLabel *label, QDoubleSpinBox *edit, double v) {
+        const QString text = QString::number(v, 'g', 5);
+        if (label->text() == text)
+            return;
+        label->setText(text);
+        if (!edit->hasFocus())
+            edit->setValue(v);
+    };
+    show(m_curLambda, m_lambda, lambda);
+    show(m_curAlpha, m_alpha, alpha);
+    show(m_curStep, m_step, lambdaStep);
+}
+
+void SteeringPanel::showProgress(const QString &text)
+{
+    m_progress->setText(text);
+}
+
+} // namespace sparsenas
