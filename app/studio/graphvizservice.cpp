@@ -1,0 +1,141 @@
+// SPDX-License-Identifier: MIT
+#include "graphvizservice.h"
+
+#include "sparsenas/graphvizrenderer.h"
+
+#include <QThread>
+
+#include <memory>
+
+namespace sparsenas {
+
+GraphvizService::GraphvizService(QObject *parent) : QObject(parent)
+{
+    m_thread = new QThread;
+    m_thread->setObjectName(QStringLiteral("graphviz"));
+    m_worker = new QObject;
+    m_worker->moveToThread(m_thread);
+    connect(m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
+    m_thread->start();
+}
+
+GraphvizService::~GraphvizService()
+{
+    {
+        std::lock_guard<std::mutex> lock(m_mutex);
+        m_renders.clear(); // exports still waiting are finished first: nothing asked is lost
+    }
+    m_thread->quit();
+    m_thread->wait();
+    delete m_thread;
+}
+
+quint64 GraphvizService::requestRender(const QString &key, const QString &dot,
+                                       const QString &format, double dpi)
+{
+    quint64 id;
+    {
+        std::lock_guard<std::mutex> lock(m_mutex);
+        id = m_nextId++;
+    }
+    requestRenderWithId(id, key, dot, format, dpi);
+    return id;
+}
+
+void GraphvizService::requestRenderWithId(quint64 id, const QString &key, const QString &dot,
+                                          const QString &format, double dpi)
+{
+    Request r;
+    r.id = id;
+    r.key = key;
+    r.dot = dot;
+    r.format = format;
+    r.dpi = dpi;
+    enqueue(std::move(r));
+}
+
+quint64 GraphvizService::requestExport(const QString &dot, const QString &format,
+                                       const QString &path, double dpi)
+{
+    Request r;
+    {
+        std::lock_guard<std::mutex> lock(m_mutex);
+        r.id = m_nextId++;
+    }
+    r.dot = dot;
+    r.format = format;
+    r.path = path;
+    r.dpi = dpi;
+    r.toFile = true;
+    const quint64 id = r.id;
+    enqueue(std::move(r));
+    return id;
+}
+
+void GraphvizService::enqueue(Request r)
+{
+    bool schedule = false;
+    {
+        std::lock_guard<std::mutex> lock(m_mutex);
+        if (r.toFile)
+            m_exports.push_back(std::move(r));
+        else
+            m_renders[r.key] = std::move(r);
+        if (!m_scheduled) {
+            m_scheduled = true;
+            schedule = true;
+        }
+    }
+    if (schedule)
+        QMetaObject::invokeMethod(m_worker, [this] { process(); }, Qt::QueuedConnection);
+}
+
+void GraphvizService::process()
+{
+    // Created on first use on this thread, and only ever used here.
+    static thread_local std::unique_ptr<GraphvizRenderer> renderer;
+    if (!renderer)
+        renderer = std::make_unique<GraphvizRenderer>();
+    for (;;) {
+        Request r;
+        {
+            std::lock_guard<std::mutex> lock(m_mutex);
+            if (!m_exports.empty()) {
+                r = std::move(m_exports.front());
+                m_exports.pop_front();
+            } else if (!m_renders.empty()) {
+                r = std::move(m_renders.begin()->second);
+                m_renders.erase(m_renders.begin());
+            } else {
+                m_scheduled = false;
+                return;
+            }
+        }
+        QString error;
+        QByteArray data;
+        try {
+            if (r.toFile) {
+                renderer->renderToFile(r.dot.toStdString(), r.format.toStdString(),
+                                       r.path.toStdString(), r.dpi);
+            } else {
+                const std::string out =
+                    renderer->render(r.dot.toStdString(), r.format.toStdString(), r.dpi);
+                data = QByteArray(out.data(), qsizetype(out.size()));
+            }
+        } catch (const std::exception &e) {
+            error = QString::fromStdString(e.what());
+        }
+        if (r.toFile) {
+            QMetaObject::invokeMethod(
+                this, [this, id = r.id, path = r.path, error] { Q_EMIT exported(id, path, error); },
+                Qt::QueuedConnection);
+        } else {
+            QMetaObject::invokeMethod(
+                this,
+                [this, id = r.id, key = r.key, data, error] { Q_EMIT rendered(id, key, data, error); },
+                Qt::QueuedConnection);
+        }
+    }
+}
+
+} // namespace sparsenas

@@ -1,0 +1,65 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+// Graphviz for the studio. libgvc is not thread-safe, so exactly one thread (owned here) holds
+// the GraphvizRenderer and does every layout; the GUI only posts requests and receives results
+// as signals, and never waits. Renders for the same key (a view's cell) are coalesced: a newer
+// request replaces one still waiting, so stale layouts are dropped, not queued. Exports are
+// never dropped.
+
+#include <QByteArray>
+#include <QObject>
+#include <QString>
+
+#include <deque>
+#include <map>
+#include <mutex>
+
+class QThread;
+
+namespace sparsenas {
+
+class GraphvizService : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit GraphvizService(QObject *parent = nullptr);
+    ~GraphvizService() override;
+
+    /// Lays out `dot` and renders it as `format` ("svg", "png", ...); the answer is rendered()
+    /// with the returned id, unless a newer request with the same key replaced it first.
+    quint64 requestRender(const QString &key, const QString &dot,
+                          const QString &format = QStringLiteral("svg"), double dpi = 0.0);
+    /// As requestRender with a caller-chosen id (views that number their own requests).
+    void requestRenderWithId(quint64 id, const QString &key, const QString &dot,
+                             const QString &format = QStringLiteral("svg"), double dpi = 0.0);
+    /// Writes `dot` rendered as `format` to `path` (atomically); the answer is exported().
+    quint64 requestExport(const QString &dot, const QString &format, const QString &path,
+                          double dpi = 0.0);
+
+Q_SIGNALS:
+    void rendered(quint64 id, const QString &key, const QByteArray &data, const QString &error);
+    void exported(quint64 id, const QString &path, const QString &error);
+
+private:
+    struct Request
+    {
+        quint64 id = 0;
+        QString key, dot, format, path;
+        double dpi = 0;
+        bool toFile = false;
+    };
+    void enqueue(Request r);
+    void process();  ///< on the Graphviz thread
+
+    QThread *m_thread = nullptr;
+    QObject *m_worker = nullptr;    ///< lives on m_thread; process() runs in its context
+    std::mutex m_mutex;
+    std::map<QString, Request> m_renders;  ///< newest waiting render per key
+    std::deque<Request> m_exports;
+    bool m_scheduled = false;
+    quint64 m_nextId = 1;
+};
+
+} // namespace sparsenas

@@ -1,0 +1,258 @@
+// SPDX-License-Identifier: MIT
+#include "runfollower.h"
+
+#include "sparsenas/rundirectory.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+
+using nlohmann::json;
+
+namespace sparsenas {
+
+namespace {
+
+MessageLevel levelFromLogLine(const QByteArray &line)
+{
+    if (line.contains("[error]"))
+        return MessageLevel::Error;
+    if (line.contains("[warning]"))
+        return MessageLevel::Warning;
+    return MessageLevel::Info;
+}
+
+std::optional<RunState> stateFromString(const std::string &s)
+{
+    for (RunState st : {RunState::Idle, RunState::Running, RunState::Paused, RunState::Finished,
+                        RunState::Stopped, RunState::Failed}) {
+        if (toString(st) == s)
+            return st;
+    }
+    return std::nullopt;
+}
+
+CellSnapshot cellCounts(const json &c)
+{
+    CellSnapshot out;
+    out.weights.type = c.value("type", std::string());
+    out.aliveNodes = c.value("alive_nodes", std::vector<int>());
+    out.alivePaths = c.value("alive_paths", 0);
+    out.nonZeroWeights = c.value("nonzero_weights", 0);
+    return out;
+}
+
+} // namespace
+
+RunFollower::RunFollower(QObject *parent) : QObject(parent)
+{
+    m_timer.setInterval(500);
+    connect(&m_timer, &QTimer::timeout, this, &RunFollower::poll);
+}
+
+bool RunFollower::open(const QString &runDir, QString *error)
+{
+    if (!QFileInfo::exists(QDir(runDir).filePath(QStringLiteral("config.json")))) {
+        if (error)
+            *error = tr("%1 is not a run directory: it has no config.json.").arg(runDir);
+        return false;
+    }
+    try {
+        m_epochs = RunDirectory(runDir.toStdString()).loadConfig().search.epochs;
+    } catch (const std::exception &e) {
+        if (error)
+            *error = tr("Cannot read the configuration of %1: %2")
+                         .arg(runDir, QString::fromStdString(e.what()));
+        return false;
+    }
+    m_dir = runDir;
+    restart();
+    m_timer.start();
+    return true;
+}
+
+void RunFollower::close()
+{
+    m_timer.stop();
+    m_dir.clear();
+}
+
+void RunFollower::restart()
+{
+    m_metrics = m_snapshots = m_log = Tail{};
+    m_epochWaiting.clear();
+    m_cellsWaiting.clear();
+    m_statusText.clear();
+    m_pending = RunUpdate{};
+    m_pending.reset = true;
+}
+
+QList<QByteArray> RunFollower::readLines(const QString &name, Tail &tail, bool *shrunk)
+{
+    QList<QByteArray> lines;
+    QFile f(QDir(m_dir).filePath(name));
+    if (!f.open(QIODevice::ReadOnly))
+        return lines;
+    if (f.size() < tail.offset) {
+        *shrunk = true;
+        return lines;
+    }
+    f.seek(tail.offset);
+    const QByteArray data = f.readAll();
+    // Only complete lines: a writer may be in the middle of one.
+    const qsizetype end = data.lastIndexOf('\n');
+    if (end < 0)
+        return lines;
+    tail.offset += end + 1;
+    for (const QByteArray &line : data.left(end).split('\n')) {
+        if (!line.trimmed().isEmpty())
+            lines.push_back(line);
+    }
+    return lines;
+}
+
+void RunFollower::poll()
+{
+    if (m_dir.isEmpty())
+        return;
+    RunUpdate u;
+    bool shrunk = false;
+    const QList<QByteArray> metrics = readLines(QStringLiteral("metrics.jsonl"), m_metrics, &shrunk);
+    const QList<QByteArray> snaps = readLines(QStringLiteral("snapshots.jsonl"), m_snapshots,
+                                              &shrunk);
+    const QList<QByteArray> log = readLines(QStringLiteral("log.txt"), m_log, &shrunk);
+    if (shrunk) {
+        restart();
+        signalIfPending();
+        return;
+    }
+    for (const QByteArray &line : metrics) {
+        const json j = json::parse(line.constData(), line.constData() + line.size(), nullptr,
+                                   false);
+        if (j.is_discarded() || !j.is_object())
+            continue; // a damaged line: skip it, keep following
+        const std::string type = j.value("type", std::string());
+        if (type == "step") {
+            Snapshot s;
+            s.step = j.value("step", int64_t(0));
+            s.epoch = j.value("epoch", int64_t(0));
+            s.epochs = j.value("epochs", m_epochs);
+            s.stepInEpoch = j.value("step_in_epoch", int64_t(0));
+            s.stepsPerEpoch = j.value("steps_per_epoch", int64_t(0));
+            s.lambda = j.value("lambda", 0.0);
+            s.alpha = j.value("alpha", 0.0);
+            s.weightLr = j.value("weight_lr", 0.0);
+            s.trainLoss = j.value("train_loss", 0.0);
+            s.trainAcc = j.value("train_acc", 0.0);
+            s.valLoss = j.value("val_loss", 0.0);
+            s.valAcc = j.value("val_acc", 0.0);
+            s.penalty = j.value("penalty", 0.0);
+            s.elementSparsity = j.value("element_sparsity", 0.0);
+            s.groupSparsity = j.value("group_sparsity", 0.0);
+            s.stepSeconds = j.value("step_seconds", 0.0);
+            u.snapshots.push_back(std::move(s));
+        } else if (type == "epoch") {
+            EpochSummary e;
+            e.epoch = j.value("epoch", int64_t(0));
+            e.step = j.value("step", int64_t(0));
+            e.lambda = j.value("lambda", 0.0);
+            e.alpha = j.value("alpha", 0.0);
+            e.weightLr = j.value("weight_lr", 0.0);
+            e.trainLoss = j.value("train_loss", 0.0);
+            e.trainAcc = j.value("train_acc", 0.0);
+            e.valLoss = j.value("val_loss", 0.0);
+            e.valAcc = j.value("val_acc", 0.0);
+            e.penalty = j.value("penalty", 0.0);
+            e.elementSparsity = j.value("element_sparsity", 0.0);
+            e.groupSparsity = j.value("group_sparsity", 0.0);
+            e.seconds = j.value("seconds", 0.0);
+            if (j.contains("cells") && j["cells"].is_array()) {
+                for (const json &c : j["cells"])
+                    e.cells.push_back(cellCounts(c));
+            }
+            m_epochWaiting[e.epoch] = std::move(e);
+        } else if (type == "event") {
+            RunEventInfo ev;
+            ev.what = j.value("what", std::string());
+            ev.value = j.value("value", 0.0);
+            ev.step = j.value("step", int64_t(0));
+            ev.epoch = j.value("epoch", int64_t(0));
+            ev.stepInEpoch = j.value("step_in_epoch", int64_t(0));
+            ev.stepsPerEpoch = j.value("steps_per_epoch", int64_t(0));
+            ev.lambda = j.value("lambda", 0.0);
+            u.events.push_back(std::move(ev));
+        }
+    }
+    for (const QByteArray &line : snaps) {
+        const json j = json::parse(line.constData(), line.constData() + line.size(), nullptr,
+                                   false);
+        if (j.is_discarded() || !j.is_object() || !j.contains("cells"))
+            continue;
+        std::vector<CellSnapshot> cells;
+        try {
+            for (const json &c : j["cells"]) {
+                CellSnapshot cs = cellCounts(c);
+                cs.weights = cellWeightsFromJson(c);
+                cs.totalWeights = c.value("total_weights", 0);
+                cs.zeroGroups = c.value("zero_groups", 0);
+                cells.push_back(std::move(cs));
+            }
+        } catch (const std::exception &e) {
+            u.messages.emplace_back(MessageLevel::Warning,
+                                    "snapshots.jsonl: skipped a damaged line: "
+                                        + std::string(e.what()));
+            continue;
+        }
+        m_cellsWaiting[j.value("epoch", int64_t(0))] = std::move(cells);
+    }
+    // An epoch is shown once both its metrics line and its A matrices are in.
+    for (auto it = m_epochWaiting.begin(); it != m_epochWaiting.end();) {
+        auto cells = m_cellsWaiting.find(it->first);
+        if (cells == m_cellsWaiting.end()) {
+            ++it;
+            continue;
+        }
+        it->second.cells = std::move(cells->second);
+        m_cellsWaiting.erase(cells);
+        u.epochs.push_back(std::move(it->second));
+        it = m_epochWaiting.erase(it);
+    }
+    for (const QByteArray &line : log) {
+        // "2026-11-28 12:00:00 [info] text"
+        const qsizetype close = line.indexOf("] ");
+        const QByteArray text = close >= 0 ? line.mid(close + 2) : line;
+        u.messages.emplace_back(levelFromLogLine(line.left(close + 1)), text.toStdString());
+    }
+    QFile status(QDir(m_dir).filePath(QStringLiteral("status.json")));
+    if (status.open(QIODevice::ReadOnly)) {
+        const QByteArray text = status.readAll();
+        if (text != m_statusText) {
+            const json j = json::parse(text.constData(), text.constData() + text.size(), nullptr,
+                                       false);
+            if (!j.is_discarded() && j.is_object()) {
+                m_statusText = text;
+                u.state = stateFromString(j.value("state", std::string()));
+            }
+        }
+    }
+    m_pending.append(std::move(u));
+    signalIfPending();
+}
+
+void RunFollower::signalIfPending()
+{
+    if (!m_pending.empty() && !m_signalled) {
+        m_signalled = true;
+        Q_EMIT dataAvailable();
+    }
+}
+
+RunUpdate RunFollower::takeUpdate()
+{
+    RunUpdate out = std::move(m_pending);
+    m_pending = RunUpdate{};
+    m_signalled = false;
+    return out;
+}
+
+} // namespace sparsenas

@@ -1,0 +1,26 @@
+// SPDX-License-Identifier: MIT
+#include "runupdate.h"
+
+#include <iterator>
+
+namespace sparsenas {
+
+template <typename T>
+static void moveAppend(std::vector<T> &to, std::vector<T> &from)
+{
+    to.insert(to.end(), std::make_move_iterator(from.begin()), std::make_move_iterator(from.end()));
+}
+
+void RunUpdate::append(RunUpdate &&later)
+{
+    if (later.reset)
+        *this = RunUpdate{true, {}, {}, {}, {}, state};
+    moveAppend(snapshots, later.snapshots);
+    moveAppend(epochs, later.epochs);
+    moveAppend(events, later.events);
+    moveAppend(messages, later.messages);
+    if (later.state)
+        state = later.state;
+}
+
+} // namespace sparsenas

@@ -1,0 +1,34 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+// What the studio's views receive in one drain of the 40 ms coalescing timer, from a live search
+// (SearchController) or from a run directory written by another process (RunFollower).
+
+#include "sparsenas/snapshot.h"
+
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace sparsenas {
+
+struct RunUpdate
+{
+    bool reset = false;                         ///< forget what was shown; the data restarts
+    std::vector<Snapshot> snapshots;            ///< oldest first
+    std::vector<EpochSummary> epochs;
+    std::vector<RunEventInfo> events;
+    std::vector<std::pair<MessageLevel, std::string>> messages;
+    std::optional<RunState> state;              ///< the newest state, if it changed
+
+    bool empty() const
+    {
+        return !reset && snapshots.empty() && epochs.empty() && events.empty()
+               && messages.empty() && !state;
+    }
+    /// Appends `later` (which happened after this one).
+    void append(RunUpdate &&later);
+};
+
+} // namespace sparsenas

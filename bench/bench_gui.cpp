@@ -1,0 +1,188 @@
+// SPDX-License-Identifier: MIT
+// bench_gui: how responsive the studio stays while a fast search streams into every view.
+//
+// Runs a real search (small digits supernet, many steps per second) in the studio's main window
+// with all views docked, and measures
+//   latency    a probe thread posts a queued call to the GUI thread every 5 ms; the latency is
+//              the time until the GUI thread runs it (what a click or a key press waits for);
+//   drain      the time one 40 ms drain spends handing snapshots to the views;
+//   replot     the time of each QCustomPlot replot (QCustomPlot::replotTime), per plot;
+//   per snapshot  (all drain + all replot time) / snapshots.
+// Prints one JSON object. Options: --epochs N, --batch N, --nodes N, --threads N, --platform P
+// (default offscreen unless QT_QPA_PLATFORM is set).
+
+#include "curvesview.h"
+#include "mainwindow.h"
+#include "plotexport.h"
+#include "regpathview.h"
+#include "searchcontroller.h"
+#include "survivalview.h"
+
+#include "configform.h"
+
+#include "sparsenas/searchengine.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QElapsedTimer>
+#include <QTemporaryDir>
+#include <QTimer>
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <cstdio>
+#include <mutex>
+#include <thread>
+#include <vector>
+
+using namespace sparsenas;
+using nlohmann::json;
+
+namespace {
+
+json stats(std::vector<double> v)
+{
+    if (v.empty())
+        return json{{"n", 0}};
+    std::sort(v.begin(), v.end());
+    const auto at = [&](double q) { return v[std::min(v.size() - 1, size_t(q * double(v.size())))]; };
+    double sum = 0;
+    for (double x : v)
+        sum += x;
+    return json{{"n", v.size()},           {"median", at(0.5)}, {"p90", at(0.9)},
+                {"p99", at(0.99)},         {"max", v.back()},   {"mean", sum / double(v.size())},
+                {"sum", sum}};
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    QApplication app(argc, argv);
+    QApplication::setOrganizationName(QStringLiteral("SparseNAS-bench"));
+    QApplication::setApplicationName(QStringLiteral("bench_gui"));
+
+    QCommandLineParser parser;
+    parser.addHelpOption();
+    const QCommandLineOption epochs(QStringLiteral("epochs"), QStringLiteral("Search epochs"),
+                                    QStringLiteral("N"), QStringLiteral("3"));
+    const QCommandLineOption batch(QStringLiteral("batch"), QStringLiteral("Batch size"),
+                                   QStringLiteral("N"), QStringLiteral("8"));
+    const QCommandLineOption nodes(QStringLiteral("nodes"), QStringLiteral("Nodes per cell"),
+                                   QStringLiteral("N"), QStringLiteral("4"));
+    const QCommandLineOption threads(QStringLiteral("threads"), QStringLiteral("Engine threads"),
+                                     QStringLiteral("N"), QStringLiteral("1"));
+    parser.addOptions({epochs, batch, nodes, threads});
+    parser.process(app);
+
+    configureThreads(parser.value(threads).toInt());
+    QTemporaryDir tmp;
+    MainWindow w;
+    w.setInteractive(false);
+    w.setRunsRoot(tmp.path());
+    w.resize(1500, 940);
+    w.show();
+    // Small supernet, full DARTS op set: many snapshots per second with 14 x 8 matrices.
+    w.configForm()->setConfigJson(json{
+        {"name", "bench-gui"},
+        {"dataset", {{"name", "digits"}, {"limit", 512}}},
+        {"space", {{"channels", 4}, {"layers", 3}, {"nodes", parser.value(nodes).toInt()}}},
+        {"arch", {{"optimizer", "adam_hapg"}, {"lr", 0.01}, {"lambda_step", 0.05}}},
+        {"search",
+         {{"epochs", parser.value(epochs).toInt()},
+          {"batch_size", parser.value(batch).toInt()},
+          {"seed", 1},
+          {"threads", parser.value(threads).toInt()}}}});
+    if (!w.configForm()->isValid()) {
+        std::fprintf(stderr, "bench_gui: %s\n",
+                     qPrintable(w.configForm()->problems().join(QLatin1Char('\n'))));
+        return 2;
+    }
+
+    std::vector<double> drains, perDrainSnapshots;
+    std::vector<double> replots[3];
+    QCustomPlot *plots[3] = {w.curvesView()->plot(), w.survivalView()->plot(),
+                             w.regPathView()->plot()};
+    for (int i = 0; i < 3; ++i) {
+        QObject::connect(plots[i], &QCustomPlot::afterReplot, &w,
+                         [&, i] { replots[i].push_back(plots[i]->replotTime(false)); });
+    }
+    int64_t snapshots = 0;
+    QObject::connect(&w, &MainWindow::updatesApplied, &w, [&](double ms, int n) {
+        drains.push_back(ms);
+        perDrainSnapshots.push_back(n);
+    });
+
+    // The probe: a thread that asks the GUI thread to run something every 5 ms.
+    std::mutex mutex;
+    std::vector<double> latencies;
+    std::atomic<bool> probing{true};
+    std::thread probe([&] {
+        while (probing) {
+            const auto sent = std::chrono::steady_clock::now();
+            QMetaObject::invokeMethod(
+                &w,
+                [&, sent] {
+                    const double ms = std::chrono::duration<double, std::milli>(
+                                          std::chrono::steady_clock::now() - sent)
+                                          .count();
+                    std::lock_guard<std::mutex> lock(mutex);
+                    latencies.push_back(ms);
+                },
+                Qt::QueuedConnection);
+            std::this_thread::sleep_for(std::chrono::milliseconds(5));
+        }
+    });
+
+    QElapsedTimer wall;
+    QObject::connect(w.controller(), &SearchController::runEnded, &app,
+                     [&](int state, const QString &message) {
+                         if (RunState(state) != RunState::Finished)
+                             std::fprintf(stderr, "bench_gui: search ended: %s\n",
+                                          qPrintable(message));
+                         QTimer::singleShot(200, &app, &QCoreApplication::quit);
+                     });
+    QTimer::singleShot(0, &w, [&] {
+        wall.start();
+        if (!w.startSearch())
+            QCoreApplication::exit(1);
+    });
+    const int rc = QApplication::exec();
+    const double seconds = double(wall.elapsed()) / 1000.0;
+    probing = false;
+    probe.join();
+    if (rc != 0)
+        return rc;
+
+    for (double n : perDrainSnapshots)
+        snapshots += int64_t(n);
+    double busy = 0;
+    for (double d : drains)
+        busy += d;
+    json replot;
+    const char *names[3] = {"curves", "survival", "regpaths"};
+    for (int i = 0; i < 3; ++i) {
+        for (double r : replots[i])
+            busy += r;
+        replot[names[i]] = stats(replots[i]);
+    }
+    std::lock_guard<std::mutex> lock(mutex);
+    const json out{{"bench", "gui"},
+                   {"platform", QApplication::platformName().toStdString()},
+                   {"seconds", seconds},
+                   {"snapshots", snapshots},
+                   {"snapshots_per_s", double(snapshots) / seconds},
+                   {"drains", drains.size()},
+                   {"snapshots_per_drain", stats(perDrainSnapshots)},
+                   {"latency_ms", stats(latencies)},
+                   {"drain_ms", stats(drains)},
+                   {"replot_ms", replot},
+                   {"gui_ms_per_snapshot", snapshots > 0 ? busy / double(snapshots) : 0.0}};
+    std::printf("%s\n", out.dump().c_str());
+    return 0;
+}

@@ -1,0 +1,370 @@
+// SPDX-License-Identifier: MIT
+// The studio's plumbing with a real tiny search: the controller starts, pauses, steers, stops
+// and resumes it; the follower reads a run directory while it is being written; the Graphviz
+// thread coalesces renders; the main window runs a search end to end and reopens the run.
+
+#include "cellgraphview.h"
+#include "curvesview.h"
+#include "graphvizservice.h"
+#include "heatmapview.h"
+#include "logview.h"
+#include "mainwindow.h"
+#include "runfollower.h"
+#include "searchcontroller.h"
+
+#include "configform.h"
+#include "sparsenas/config.h"
+#include "sparsenas/rundirectory.h"
+#include "sparsenas/searchengine.h"
+
+#include "plotexport.h" // qcustomplot.h, made to build with QT_NO_KEYWORDS
+
+#include <QFile>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QXmlStreamReader>
+
+using namespace sparsenas;
+using nlohmann::json;
+
+namespace {
+
+/// 384 digits (192 / 192), 3 cells of 2 nodes, 4 ops: 6 steps per epoch, seconds per run.
+json tinyJson(int epochs = 3)
+{
+    return json{{"name", "tiny"},
+                {"dataset", {{"name", "digits"}, {"limit", 384}}},
+                {"space",
+                 {{"channels", 4},
+                  {"layers", 3},
+                  {"nodes", 2},
+                  {"ops", {"none", "max_pool_3x3", "skip_connect", "sep_conv_3x3"}}}},
+                {"arch", {{"optimizer", "adam_hapg"}, {"lr", 0.01}, {"lambda_step", 0.1}}},
+                {"search", {{"epochs", epochs}, {"batch_size", 32}, {"seed", 5}, {"threads", 2}}},
+                {"checkpoint", {{"keep", 2}}}};
+}
+
+/// Drains a controller into one accumulated update whenever it signals.
+struct Collector
+{
+    RunUpdate all;
+    void take(SearchController &c) { all.append(c.takeUpdate()); }
+};
+
+int countXmlElements(const QByteArray &svg, const QString &name, QString *error)
+{
+    QXmlStreamReader xml(svg);
+    int n = 0;
+    while (!xml.atEnd()) {
+        if (xml.readNext() == QXmlStreamReader::StartElement && xml.name() == name)
+            ++n;
+    }
+    if (xml.hasError())
+        *error = xml.errorString();
+    return n;
+}
+
+} // namespace
+
+class tst_Studio : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void controllerStartPauseSteerStopResume();
+    void controllerReportsBadRunAsFailure();
+    void followerReadsRunBeingWritten();
+    void followerWaitsForCompleteLinesAndRestartsOnShrink();
+    void graphvizServiceCoalescesAndExports();
+    void mainWindowRunsSearchAndReopensIt();
+
+private:
+    QTemporaryDir m_tmp;
+    QString dir(const QString &name) const { return m_tmp.filePath(name); }
+};
+
+void tst_Studio::initTestCase()
+{
+    QVERIFY(m_tmp.isValid());
+    QCoreApplication::setOrganizationName(QStringLiteral("SparseNAS-tests"));
+    QCoreApplication::setApplicationName(QStringLiteral("tst_studio"));
+    QSettings().clear();
+}
+
+void tst_Studio::controllerStartPauseSteerStopResume()
+{
+    SearchController c;
+    Collector col;
+    connect(&c, &SearchController::dataAvailable, this, [&] { col.take(c); });
+    QSignalSpy states(&c, &SearchController::stateChanged);
+    QSignalSpy ended(&c, &SearchController::runEnded);
+
+    QVERIFY(c.startNew(configFromJson(tinyJson()), dir(QStringLiteral("ctl"))));
+    QString error;
+    QVERIFY(!c.startNew(configFromJson(tinyJson()), dir(QStringLiteral("other")), &error));
+    QVERIFY(error.contains(QStringLiteral("already running")));
+
+    // Pause as soon as the first step is seen; the engine takes it before the next batch.
+    QTRY_VERIFY_WITH_TIMEOUT(!col.all.snapshots.empty(), 120000);
+    c.pause();
+    QTRY_COMPARE_WITH_TIMEOUT(int(c.state()), int(RunState::Paused), 60000);
+    col.take(c);
+    const int64_t pausedAt = col.all.snapshots.back().step;
+    QTest::qWait(300);
+    col.take(c);
+    QCOMPARE(col.all.snapshots.back().step, pausedAt); // nothing runs while paused
+
+    // Steering while paused: the new lambda is in force from the next snapshot on, and the
+    // event that marks it on the plots arrives with the step where it happened.
+    c.setLambda(0.37);
+    c.setAlpha(0.25);
+    c.resume();
+    QTRY_VERIFY_WITH_TIMEOUT(col.all.snapshots.back().step > pausedAt, 60000);
+    const Snapshot &after = col.all.snapshots.back();
+    QCOMPARE(after.lambda, 0.37);
+    QCOMPARE(after.alpha, 0.25);
+    bool sawLambda = false;
+    for (const RunEventInfo &e : col.all.events) {
+        if (e.what == "lambda") {
+            sawLambda = true;
+            QCOMPARE(e.value, 0.37);
+            QCOMPARE(e.step, pausedAt);
+        }
+    }
+    QVERIFY(sawLambda);
+
+    c.stop();
+    QTRY_COMPARE_WITH_TIMEOUT(ended.count(), 1, 60000);
+    QCOMPARE(ended.at(0).at(0).toInt(), int(RunState::Stopped));
+    QVERIFY(c.wait(10000));
+    QVERIFY(!c.isActive());
+    const std::string ckpt = RunDirectory(dir(QStringLiteral("ctl")).toStdString())
+                                 .latestCheckpoint();
+    QVERIFY(!ckpt.empty());
+    col.take(c);
+    const int64_t stoppedAt = col.all.snapshots.back().step;
+    bool sawPaused = false;
+    for (const QList<QVariant> &s : std::as_const(states))
+        sawPaused = sawPaused || RunState(s.at(0).toInt()) == RunState::Paused;
+    QVERIFY(sawPaused);
+
+    // Resume continues from the checkpoint to the end: 3 epochs x 6 steps.
+    col.all = RunUpdate{};
+    QVERIFY(c.resumeRun(dir(QStringLiteral("ctl"))));
+    QTRY_COMPARE_WITH_TIMEOUT(ended.count(), 2, 180000);
+    QCOMPARE(ended.at(1).at(0).toInt(), int(RunState::Finished));
+    col.take(c);
+    QVERIFY(!col.all.snapshots.empty());
+    QVERIFY(col.all.snapshots.front().step <= stoppedAt + 1);
+    QCOMPARE(col.all.snapshots.back().step, int64_t(18));
+    QVERIFY(c.lastResult().has_value());
+    QCOMPARE(c.lastResult()->epochsDone, int64_t(3));
+}
+
+void tst_Studio::controllerReportsBadRunAsFailure()
+{
+    SearchController c;
+    Collector col;
+    connect(&c, &SearchController::dataAvailable, this, [&] { col.take(c); });
+    QSignalSpy ended(&c, &SearchController::runEnded);
+    json j = tinyJson();
+    j["dataset"] = {{"name", "fashion-mnist"}, {"path", dir(QStringLiteral("nowhere")).toStdString()}};
+    QVERIFY(c.startNew(configFromJson(j), dir(QStringLiteral("bad"))));
+    QTRY_COMPARE_WITH_TIMEOUT(ended.count(), 1, 60000);
+    QCOMPARE(ended.at(0).at(0).toInt(), int(RunState::Failed));
+    QVERIFY(ended.at(0).at(1).toString().contains(QStringLiteral("nowhere")));
+    col.take(c);
+    bool error = false;
+    for (const auto &[level, text] : col.all.messages)
+        error = error || (level == MessageLevel::Error && text.find("nowhere") != std::string::npos);
+    QVERIFY(error);
+}
+
+void tst_Studio::followerReadsRunBeingWritten()
+{
+    SearchController c;
+    Collector live;
+    connect(&c, &SearchController::dataAvailable, this, [&] { live.take(c); });
+    QSignalSpy ended(&c, &SearchController::runEnded);
+    const QString runDir = dir(QStringLiteral("follow"));
+    QVERIFY(c.startNew(configFromJson(tinyJson(2)), runDir));
+    QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(runDir + QStringLiteral("/config.json")), 60000);
+
+    RunFollower f;
+    f.setInterval(50);
+    QVERIFY(f.open(runDir));
+    RunUpdate seen;
+    int updatesWhileRunning = 0;
+    connect(&f, &RunFollower::dataAvailable, this, [&] {
+        if (c.isActive())
+            ++updatesWhileRunning;
+        seen.append(f.takeUpdate());
+    });
+    QTRY_COMPARE_WITH_TIMEOUT(ended.count(), 1, 180000);
+    f.poll();
+    seen.append(f.takeUpdate());
+    live.take(c);
+
+    QVERIFY(updatesWhileRunning > 0);              // it followed, not just read at the end
+    QCOMPARE(seen.snapshots.size(), live.all.snapshots.size()); // 2 epochs x 6 steps
+    QCOMPARE(seen.snapshots.size(), size_t(12));
+    for (size_t i = 0; i < seen.snapshots.size(); ++i) {
+        QCOMPARE(seen.snapshots[i].step, live.all.snapshots[i].step);
+        QCOMPARE(seen.snapshots[i].trainLoss, live.all.snapshots[i].trainLoss);
+        QCOMPARE(seen.snapshots[i].stepsPerEpoch, int64_t(6));
+    }
+    QCOMPARE(seen.epochs.size(), size_t(2));
+    QCOMPARE(live.all.epochs.size(), size_t(2));
+    for (size_t e = 0; e < 2; ++e) {
+        QCOMPARE(seen.epochs[e].valAcc, live.all.epochs[e].valAcc);
+        QCOMPARE(seen.epochs[e].cells.size(), size_t(2));
+        // The A matrices read back from snapshots.jsonl are the engine's.
+        QCOMPARE(seen.epochs[e].cells[0].weights.weights, live.all.epochs[e].cells[0].weights.weights);
+        QCOMPARE(seen.epochs[e].cells[1].aliveNodes, live.all.epochs[e].cells[1].aliveNodes);
+    }
+    QVERIFY(seen.state.has_value());
+    QCOMPARE(int(*seen.state), int(RunState::Finished));
+}
+
+void tst_Studio::followerWaitsForCompleteLinesAndRestartsOnShrink()
+{
+    const QString runDir = dir(QStringLiteral("handmade"));
+    RunDirectory(runDir.toStdString()).create(configFromJson(tinyJson()));
+    QFile metrics(runDir + QStringLiteral("/metrics.jsonl"));
+    QVERIFY(metrics.open(QIODevice::WriteOnly));
+    metrics.write(R"({"type":"step","step":1,"epoch":0,"train_loss":2.5})" "\n");
+    metrics.write(R"({"type":"step","step":2,"epo)"); // a writer in mid-line
+    metrics.flush();
+
+    RunFollower f;
+    QVERIFY(f.open(runDir));
+    f.poll();
+    RunUpdate u = f.takeUpdate();
+    QVERIFY(u.reset);
+    QCOMPARE(u.snapshots.size(), size_t(1));
+    QCOMPARE(u.snapshots[0].trainLoss, 2.5);
+
+    metrics.write(R"(ch":0,"train_loss":2.25})" "\n");
+    metrics.flush();
+    f.poll();
+    u = f.takeUpdate();
+    QVERIFY(!u.reset);
+    QCOMPARE(u.snapshots.size(), size_t(1));
+    QCOMPARE(u.snapshots[0].step, int64_t(2));
+    QCOMPARE(u.snapshots[0].trainLoss, 2.25);
+
+    // A resumed run cut the file back: the follower starts over.
+    metrics.resize(0);
+    metrics.seek(0);
+    metrics.write(R"({"type":"step","step":1,"epoch":0,"train_loss":2.0})" "\n");
+    metrics.flush();
+    f.poll();
+    u = f.takeUpdate();
+    QVERIFY(u.reset);
+    f.poll();
+    u.append(f.takeUpdate());
+    QCOMPARE(u.snapshots.size(), size_t(1));
+    QCOMPARE(u.snapshots[0].trainLoss, 2.0);
+
+    QString error;
+    QVERIFY(!f.open(dir(QStringLiteral("not-a-run")), &error));
+    QVERIFY(error.contains(QStringLiteral("config.json")));
+}
+
+void tst_Studio::graphvizServiceCoalescesAndExports()
+{
+    GraphvizService g;
+    QSignalSpy rendered(&g, &GraphvizService::rendered);
+    QSignalSpy exported(&g, &GraphvizService::exported);
+    quint64 last = 0;
+    for (int i = 0; i < 20; ++i)
+        last = g.requestRender(QStringLiteral("k"),
+                               QStringLiteral("digraph { a -> b%1 }").arg(i));
+    // The newest request is always answered; older ones still waiting are dropped.
+    QTRY_VERIFY_WITH_TIMEOUT(!rendered.isEmpty()
+                                 && rendered.last().at(0).toULongLong() == last, 30000);
+    QTest::qWait(200);
+    QVERIFY(rendered.count() < 20);
+    const QByteArray svg = rendered.last().at(2).toByteArray();
+    QString xmlError;
+    QCOMPARE(countXmlElements(svg, QStringLiteral("g"), &xmlError) >= 3, true);
+    QVERIFY2(xmlError.isEmpty(), qPrintable(xmlError));
+    QVERIFY(svg.contains("b19"));
+
+    g.requestRender(QStringLiteral("bad"), QStringLiteral("digraph { a -> }"));
+    QTRY_VERIFY_WITH_TIMEOUT(rendered.last().at(1).toString() == QLatin1String("bad"), 30000);
+    QVERIFY(!rendered.last().at(3).toString().isEmpty()); // Graphviz's syntax error
+
+    const QString pdf = dir(QStringLiteral("g.pdf"));
+    const quint64 id = g.requestExport(QStringLiteral("digraph { a -> b }"), QStringLiteral("pdf"),
+                                       pdf);
+    QTRY_COMPARE_WITH_TIMEOUT(exported.count(), 1, 30000);
+    QCOMPARE(exported.at(0).at(0).toULongLong(), id);
+    QVERIFY(exported.at(0).at(2).toString().isEmpty());
+    QFile f(pdf);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    QVERIFY(f.read(5) == "%PDF-");
+}
+
+void tst_Studio::mainWindowRunsSearchAndReopensIt()
+{
+    QString runDir;
+    {
+        MainWindow w;
+        w.setInteractive(false);
+        w.setRunsRoot(dir(QStringLiteral("studio-runs")));
+        w.configForm()->setConfigJson(tinyJson(2));
+        QVERIFY2(w.configForm()->isValid(),
+                 qPrintable(w.configForm()->problems().join(QLatin1Char('\n'))));
+        w.resize(1400, 900);
+        w.show();
+        connect(w.logView(), &LogView::errorAppended, this,
+                [](const QString &text) { qWarning("engine error: %s", qPrintable(text)); });
+        QVERIFY(w.startSearch());
+        runDir = w.runDirectory();
+        QVERIFY(runDir.startsWith(dir(QStringLiteral("studio-runs"))));
+        QVERIFY(!w.configForm()->isEnabled() || !w.configForm()->fieldEditor(
+                                                     QStringLiteral("arch.alpha"))->isEnabled());
+        QSignalSpy ended(w.controller(), &SearchController::runEnded);
+        QTRY_COMPARE_WITH_TIMEOUT(ended.count(), 1, 120000);
+        QCOMPARE(ended.at(0).at(0).toInt(), int(RunState::Finished));
+        w.drainNow();
+
+        // Every view got the run: curves have points, the cell graph an SVG from libgvc.
+        QCustomPlot *plot = w.curvesView()->plot();
+        int points = 0;
+        for (int i = 0; i < plot->graphCount(); ++i)
+            points += plot->graph(i)->dataCount();
+        QVERIFY(points >= 12);
+        QTRY_VERIFY_WITH_TIMEOUT(!w.cellGraphView()->svg(QStringLiteral("normal")).isEmpty(),
+                                 30000);
+        QString xmlError;
+        QVERIFY(countXmlElements(w.cellGraphView()->svg(QStringLiteral("normal")),
+                                 QStringLiteral("svg"), &xmlError) == 1);
+        QVERIFY2(xmlError.isEmpty(), qPrintable(xmlError));
+        QCOMPARE(w.currentWeights().size(), size_t(2));
+        QVERIFY(QFile::exists(runDir + QStringLiteral("/genotype.json")));
+        w.close();
+    }
+    {
+        // An author opens the finished run: the views show it as it was.
+        MainWindow w;
+        w.setInteractive(false);
+        QVERIFY(w.openRunDirectory(runDir));
+        QCOMPARE(w.currentWeights().size(), size_t(2));
+        const auto last = RunDirectory(runDir.toStdString()).lastArchWeights();
+        QCOMPARE(w.currentWeights()[0].weights, last[0].weights);
+        QCOMPARE(w.configForm()->configJson()["name"].get<std::string>(), std::string("tiny"));
+        QVERIFY(!w.openRunDirectory(dir(QStringLiteral("not-a-run"))));
+        // Not interactive: the problem went to the log, naming the folder.
+        bool logged = false;
+        for (int i = 0; i < w.logView()->lineCount(); ++i)
+            logged = logged || w.logView()->visibleLineText(i).contains(QStringLiteral("not-a-run"));
+        QVERIFY(logged);
+    }
+}
+
+QTEST_MAIN(tst_Studio)
+#include "tst_studio.moc"

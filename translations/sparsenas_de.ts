@@ -1,0 +1,1843 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="de_DE">
+<context>
+    <name>sparsenas::ArchHeatmap</name>
+    <message>
+        <location filename="../widgets/archheatmap.cpp" line="+260"/>
+        <location line="+185"/>
+        <source>= 0</source>
+        <translation>= 0</translation>
+    </message>
+    <message>
+        <location line="-184"/>
+        <location line="+189"/>
+        <source>A, fixed</source>
+        <translation>A, fixiert</translation>
+    </message>
+    <message>
+        <location line="-135"/>
+        <source>%1 · %2: exactly 0 (pruned)</source>
+        <translation>%1 · %2: genau 0 (entfernt)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 · %2: A = %3</source>
+        <translation>%1 · %2: A = %3</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&quot;none&quot; is never a path</source>
+        <translation>„none“ ist nie ein Pfad</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>node %1 was removed by derivation</source>
+        <translation>Knoten %1 wurde bei der Ableitung entfernt</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>No architecture weights yet</source>
+        <translation>Noch keine Architekturgewichte</translation>
+    </message>
+    <message>
+        <location line="+114"/>
+        <source>A</source>
+        <translation>A</translation>
+    </message>
+</context>
+<context>
+    <name>sparsenas::CellExporter</name>
+    <message>
+        <location filename="../app/studio/cellexporter.cpp" line="+52"/>
+        <location line="+36"/>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <location line="-14"/>
+        <source>The cell does not fit the DARTS genotype format: %1</source>
+        <translation>Die Zelle passt nicht in das DARTS-Genotypformat: %1</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Exported %1</source>
+        <translation>%1 exportiert</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Export failed</source>
+        <translation>Exportieren fehlgeschlagen</translation>
+    </message>
+</context>
+<context>
+    <name>sparsenas::CellGraphView</name>
+    <message>
+        <location filename="../widgets/cellgraphview.cpp" line="+23"/>
+        <source>Normal cell</source>
+        <translation>Normalzelle</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Reduction cell</source>
+        <translation>Reduktionszelle</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 cell</source>
+        <translation>%1-Zelle</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Show weights</source>
+        <translation>Gewichte anzeigen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show removed nodes faded</source>
+        <translation>Entfernte Knoten blass anzeigen</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Write each path&apos;s weight A on its edge; thicker pens for larger |A|.</source>
+        <translation>Das Gewicht A jedes Pfads an seine Kante schreiben; dickere Linien für größeres |A|.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Also draw the nodes that derivation removed, and their non-zero paths, in grey.</source>
+        <translation>Auch die bei der Ableitung entfernten Knoten und ihre von null verschiedenen Pfade grau zeichnen.</translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <source>Waiting for the first derivation…</source>
+        <translation>Warten auf die erste Ableitung…</translation>
+    </message>
+    <message>
+        <location line="+118"/>
+        <source>Graphviz could not draw the cell:
+%1</source>
+        <translation>Graphviz konnte die Zelle nicht zeichnen:
+%1</translation>
+    </message>
+    <message>
+        <location line="+75"/>
+        <source>collapsed: no node survives</source>
+        <translation>kollabiert: kein Knoten überlebt</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 of %2 nodes, 1 path</source>
+        <translation>%1 von %2 Knoten, 1 Pfad</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 of %2 nodes, %3 paths</source>
+        <translation>%1 von %2 Knoten, %3 Pfade</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>1 more non-zero path was removed with its dead node</source>
+        <translation>1 weiterer von null verschiedener Pfad wurde mit seinem toten Knoten entfernt</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 more non-zero paths were removed with their dead nodes</source>
+        <translation>%1 weitere von null verschiedene Pfade wurden mit ihren toten Knoten entfernt</translation>
+    </message>
+    <message>
+        <location line="+52"/>
+        <source>Could not write %1: no cell has been drawn yet.</source>
+        <translation>%1 konnte nicht geschrieben werden: Es wurde noch keine Zelle gezeichnet.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Could not write %1: %2</source>
+        <translation>%1 konnte nicht geschrieben werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>sparsenas::ConfigForm</name>
+    <message>
+        <location filename="../widgets/configform.cpp" line="+106"/>
+        <source>Preset:</source>
+        <translation>Vorlage:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Load a shipped configuration; edits below start from it</source>
+        <translation>Eine mitgelieferte Konfiguration laden; Änderungen unten bauen darauf auf</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Run</source>
+        <translation>Lauf</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Name of the run, written into its config.json</source>
+        <translation>Name des Laufs, wird in seine config.json geschrieben</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Data</source>
+        <translation>Daten</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Data set</source>
+        <translation>Datensatz</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>digits is embedded in the program; the others are read from a folder</source>
+        <translation>digits ist im Programm eingebettet; die anderen werden aus einem Ordner gelesen</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>default location</source>
+        <translation>Standardort</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Folder of the data files; empty: the embedded digits or /usr/share/datasets/fashion-mnist</source>
+        <translation>Ordner der Datendateien; leer: die eingebetteten digits oder /usr/share/datasets/fashion-mnist</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Browse…</source>
+        <translation>Durchsuchen…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Data folder</source>
+        <translation>Datenordner</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Folder</source>
+        <translation>Ordner</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Image limit</source>
+        <translation>Bildlimit</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Use only the first N training images (0: all)</source>
+        <translation>Nur die ersten N Trainingsbilder verwenden (0: alle)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Search space</source>
+        <translation>Suchraum</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Channels C</source>
+        <translation>Kanäle C</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Initial channels of the supernet</source>
+        <translation>Anfängliche Kanalzahl des Supernetzes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cells</source>
+        <translation>Zellen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stacked cells; reduction cells at 1/3 and 2/3</source>
+        <translation>Gestapelte Zellen; Reduktionszellen bei 1/3 und 2/3</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nodes per cell</source>
+        <translation>Knoten pro Zelle</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Intermediate nodes N of each cell</source>
+        <translation>Zwischenknoten N jeder Zelle</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Candidate operations on every edge</source>
+        <translation>Kandidatenoperationen auf jeder Kante</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Operations</source>
+        <translation>Operationen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Architecture weights (sparse)</source>
+        <translation>Architekturgewichte (dünnbesetzt)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Optimizer</source>
+        <translation>Optimierer</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>HAPG and AdamHAPG give exact zeros; SGD and Adam use the penalty&apos;s subgradient (the ablation&apos;s baselines)</source>
+        <translation>HAPG und AdamHAPG liefern exakte Nullen; SGD und Adam verwenden den Subgradienten des Strafterms (die Baselines der Ablationsstudie)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Penalty</source>
+        <translation>Strafterm</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Sparse Group Lasso, Lasso (alpha = 1) or Group Lasso (alpha = 0)</source>
+        <translation>Sparse Group Lasso, Lasso (alpha = 1) oder Group Lasso (alpha = 0)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Alpha</source>
+        <translation>Alpha</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Share of the L1 term in the SGL penalty, in [0, 1]</source>
+        <translation>Anteil des L1-Terms am SGL-Strafterm, in [0, 1]</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lambda start</source>
+        <translation>Lambda-Start</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Penalty strength in the first epoch</source>
+        <translation>Stärke des Strafterms in der ersten Epoche</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lambda step</source>
+        <translation>Lambda-Schritt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Added to lambda at every new epoch</source>
+        <translation>Wird in jeder neuen Epoche zu Lambda addiert</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lambda cap</source>
+        <translation>Lambda-Obergrenze</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lambda never grows past this</source>
+        <translation>Lambda wächst nie über diesen Wert hinaus</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+4"/>
+        <source>Learning rate</source>
+        <translation>Lernrate</translation>
+    </message>
+    <message>
+        <location line="-3"/>
+        <source>Step size of the architecture optimizer</source>
+        <translation>Schrittweite des Architekturoptimierers</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Network weights</source>
+        <translation>Netzgewichte</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>SGD learning rate, cosine-annealed to the minimum</source>
+        <translation>SGD-Lernrate, per Kosinus-Annealing bis zum Minimum abgesenkt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Minimum rate</source>
+        <translation>Minimale Rate</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Learning rate at the last epoch</source>
+        <translation>Lernrate in der letzten Epoche</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Search</source>
+        <translation>Suche</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Epochs</source>
+        <translation>Epochen</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Search epochs</source>
+        <translation>Suchepochen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Batch size</source>
+        <translation>Batchgröße</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Images per step, for each split</source>
+        <translation>Bilder pro Schritt, je Teilmenge</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Order</source>
+        <translation>Ordnung</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>First order, or second order by finite differences (paper Eq. 13)</source>
+        <translation>Erste Ordnung oder zweite Ordnung über finite Differenzen (Paper, Gl. 13)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Seed</source>
+        <translation>Seed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Seeds the split, the batches and the weights</source>
+        <translation>Startwert für Aufteilung, Batches und Gewichte</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Device</source>
+        <translation>Gerät</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>cuda needs a LibTorch built with CUDA</source>
+        <translation>cuda erfordert ein mit CUDA gebautes LibTorch</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Threads</source>
+        <translation>Threads</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CPU threads (0: all cores)</source>
+        <translation>CPU-Threads (0: alle Kerne)</translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>This LibTorch has no CUDA device; the search runs on the CPU</source>
+        <translation>Diese LibTorch hat kein CUDA-Gerät; die Suche läuft auf der CPU</translation>
+    </message>
+    <message>
+        <location line="+105"/>
+        <source>Configuration is valid.</source>
+        <translation>Die Konfiguration ist gültig.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>1 problem:</source>
+        <translation>1 Problem:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 problems:</source>
+        <translation>%1 Probleme:</translation>
+    </message>
+</context>
+<context>
+    <name>sparsenas::CurvesView</name>
+    <message>
+        <location filename="../widgets/curvesview.cpp" line="+78"/>
+        <source>X axis:</source>
+        <translation>X-Achse:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+42"/>
+        <location line="+309"/>
+        <source>Epoch</source>
+        <translation>Epoche</translation>
+    </message>
+    <message>
+        <location line="-350"/>
+        <location line="+350"/>
+        <source>Step</source>
+        <translation>Schritt</translation>
+    </message>
+    <message>
+        <location line="-348"/>
+        <source>Fit</source>
+        <translation>Einpassen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rescale the axes to the data and follow new data again</source>
+        <translation>Achsen an die Daten anpassen und wieder neuen Daten folgen</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>penalty λ</source>
+        <translation>Strafterm λ</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Loss</source>
+        <translation>Verlust</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Accuracy (%)</source>
+        <translation>Genauigkeit (%)</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <location line="+4"/>
+        <source>train batch</source>
+        <translation>Trainings-Batch</translation>
+    </message>
+    <message>
+        <location line="-3"/>
+        <location line="+4"/>
+        <source>validation batch</source>
+        <translation>Validierungs-Batch</translation>
+    </message>
+    <message>
+        <location line="-3"/>
+        <location line="+4"/>
+        <source>train (EMA)</source>
+        <translation>Training (EMA)</translation>
+    </message>
+    <message>
+        <location line="-3"/>
+        <location line="+4"/>
+        <source>validation (EMA)</source>
+        <translation>Validierung (EMA)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <location line="+4"/>
+        <source>train epoch</source>
+        <translation>Trainingsepoche</translation>
+    </message>
+    <message>
+        <location line="-2"/>
+        <location line="+4"/>
+        <source>full validation</source>
+        <translation>vollständige Validierung</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>λ</source>
+        <translation>λ</translation>
+    </message>
+    <message>
+        <location line="+162"/>
+        <source>λ = %1</source>
+        <translation>λ = %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>α = %1</source>
+        <translation>α = %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>λ step = %1</source>
+        <translation>λ-Schritt = %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>paused</source>
+        <translation>pausiert</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>resumed</source>
+        <translation>fortgesetzt</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>event</source>
+        <translation>Ereignis</translation>
+    </message>
+</context>
+<context>
+    <name>sparsenas::ExportDialog</name>
+    <message>
+        <location filename="../widgets/exportdialog.cpp" line="+58"/>
+        <source>Show weights</source>
+        <translation>Gewichte anzeigen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Show operation labels</source>
+        <translation>Operationsnamen anzeigen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Colour edges by operation</source>
+        <translation>Kanten nach Operation einfärben</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Horizontal layout (left to right)</source>
+        <translation>Horizontales Layout (von links nach rechts)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Show removed nodes faded</source>
+        <translation>Entfernte Knoten blass anzeigen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Drawing</source>
+        <translation>Zeichnung</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Browse…</source>
+        <translation>Durchsuchen…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Export Cell for Paper</source>
+        <translation>Zelle für Publikation exportieren</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source> pt</source>
+        <translation> pt</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Fill of the cell inputs c_{k-2}, c_{k-1}</source>
+        <translation>Füllfarbe der Zelleingänge c_{k-2}, c_{k-1}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fill of the intermediate nodes</source>
+        <translation>Füllfarbe der Zwischenknoten</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fill of the cell output c_{k}</source>
+        <translation>Füllfarbe des Zellausgangs c_{k}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Font:</source>
+        <translation>Schrift:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Font size:</source>
+        <translation>Schriftgröße:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Weight decimals:</source>
+        <translation>Nachkommastellen der Gewichte:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Input fill:</source>
+        <translation>Eingangsfüllung:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Node fill:</source>
+        <translation>Knotenfüllung:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Output fill:</source>
+        <translation>Ausgangsfüllung:</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>All cells in one drawing</source>
+        <translation>Alle Zellen in einer Zeichnung</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>SVG (vector drawing)</source>
+        <translation>SVG (Vektorgrafik)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PDF (vector drawing)</source>
+        <translation>PDF (Vektorgrafik)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PNG (bitmap)</source>
+        <translation>PNG (Rastergrafik)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Graphviz DOT source</source>
+        <translation>Graphviz-DOT-Quelltext</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Genotype JSON</source>
+        <translation>Genotyp-JSON</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>DARTS genotype text</source>
+        <translation>DARTS-Genotyptext</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Not available: %1</source>
+        <translation>Nicht verfügbar: %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source> dpi</source>
+        <translation> dpi</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>File to write</source>
+        <translation>Zieldatei</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Output</source>
+        <translation>Ausgabe</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cells:</source>
+        <translation>Zellen:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Format:</source>
+        <translation>Format:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PNG resolution:</source>
+        <translation>PNG-Auflösung:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>File:</source>
+        <translation>Datei:</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Preview</source>
+        <translation>Vorschau</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Drawing the preview…</source>
+        <translation>Vorschau wird gezeichnet…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Export</source>
+        <translation>Exportieren</translation>
+    </message>
+    <message>
+        <location line="+160"/>
+        <source>Also draw the nodes that derivation removed, faded</source>
+        <translation>Auch die bei der Ableitung entfernten Knoten blass zeichnen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Only for a single cell whose supernet weights are known</source>
+        <translation>Nur für eine einzelne Zelle, deren Supernetz-Gewichte bekannt sind</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Graphviz could not draw the cell:
+%1</source>
+        <translation>Graphviz konnte die Zelle nicht zeichnen:
+%1</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Choose a file to write.</source>
+        <translation>Eine Zieldatei wählen.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 is a folder; choose a file name.</source>
+        <translation>%1 ist ein Ordner; einen Dateinamen wählen.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The folder %1 does not exist.</source>
+        <translation>Der Ordner %1 existiert nicht.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The genotype has no cell to export.</source>
+        <translation>Der Genotyp enthält keine Zelle zum Exportieren.</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>%1 (*.%2)</source>
+        <translation>%1 (*.%2)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>All files (*)</source>
+        <translation>Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export Cell</source>
+        <translation>Zelle exportieren</translation>
+    </message>
+</context>
+<context>
+    <name>sparsenas::HeatmapView</name>
+    <message>
+        <location filename="../widgets/heatmapview.cpp" line="+39"/>
+        <source>Cannot write &quot;%1&quot;: %2</source>
+        <translation>„%1“ kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Lock colour scale</source>
+        <translation>Farbskala sperren</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keep the current colour scale when new weights arrive, so that colours stay comparable over time</source>
+        <translation>Die aktuelle Farbskala bei neuen Gewichten beibehalten, damit die Farben über die Zeit vergleichbar bleiben</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Show values</source>
+        <translation>Werte anzeigen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Write each architecture weight into its cell</source>
+        <translation>Jedes Architekturgewicht in sein Feld schreiben</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+84"/>
+        <source>No run</source>
+        <translation>Kein Lauf</translation>
+    </message>
+    <message>
+        <location line="-73"/>
+        <source>Normal cell</source>
+        <translation>Normalzelle</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reduction cell</source>
+        <translation>Reduktionszelle</translation>
+    </message>
+    <message>
+        <location line="+94"/>
+        <source>Epoch %1 · step %2</source>
+        <translation>Epoche %1 · Schritt %2</translation>
+    </message>
+    <message>
+        <location line="+113"/>
+        <location line="+16"/>
+        <source>Architecture weights</source>
+        <translation>Architekturgewichte</translation>
+    </message>
+    <message>
+        <location line="-11"/>
+        <source>Cannot create the PDF &quot;%1&quot;.</source>
+        <translation>Die PDF-Datei „%1“ kann nicht erstellt werden.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Cannot create the SVG &quot;%1&quot;.</source>
+        <translation>Die SVG-Datei „%1“ kann nicht erstellt werden.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Cannot export the heatmap to &quot;%1&quot;: unsupported format &quot;%2&quot; (use .png, .pdf or .svg).</source>
+        <translation>Die Heatmap kann nicht nach „%1“ exportiert werden: nicht unterstütztes Format „%2“ (.png, .pdf oder .svg verwenden).</translation>
+    </message>
+</context>
+<context>
+    <name>sparsenas::LogView</name>
+    <message>
+        <location filename="../widgets/logview.cpp" line="+37"/>
+        <source>Info</source>
+        <translation>Info</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Warning</source>
+        <translation>Warnung</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Error</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>lambda changed</source>
+        <translation>Lambda geändert</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>alpha changed</source>
+        <translation>Alpha geändert</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>lambda step changed</source>
+        <translation>Lambda-Schritt geändert</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>paused</source>
+        <translation>pausiert</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>resumed</source>
+        <translation>fortgesetzt</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>checkpoint written</source>
+        <translation>Checkpoint geschrieben</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>event</source>
+        <translation>Ereignis</translation>
+    </message>
+    <message>
+        <location line="+159"/>
+        <source>All messages</source>
+        <translation>Alle Meldungen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Warnings and errors</source>
+        <translation>Warnungen und Fehler</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Errors only</source>
+        <translation>Nur Fehler</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show messages of this level and above</source>
+        <translation>Meldungen dieser Stufe und höher anzeigen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Clear</source>
+        <translation>Leeren</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save…</source>
+        <translation>Speichern…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Write the whole log (all levels, last %L1 lines) to a text file</source>
+        <translation>Das gesamte Protokoll (alle Stufen, letzte %L1 Zeilen) in eine Textdatei schreiben</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Show:</source>
+        <translation>Anzeigen:</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Step %1: %2</source>
+        <translation>Schritt %1: %2</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>Errors: %L1</source>
+        <translation>Fehler: %L1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Warnings: %L1</source>
+        <translation>Warnungen: %L1</translation>
+    </message>
+    <message>
+        <location line="+58"/>
+        <source># %1 earlier lines were dropped (the log keeps the last %2)
+</source>
+        <translation># %1 frühere Zeilen wurden verworfen (das Protokoll behält die letzten %2)
+</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Cannot write the log to &quot;%1&quot;: %2</source>
+        <translation>Das Protokoll kann nicht nach „%1“ geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Cannot export the log to &quot;%1&quot;: unsupported format &quot;%2&quot; (use .txt or .log).</source>
+        <translation>Das Protokoll kann nicht nach „%1“ exportiert werden: nicht unterstütztes Format „%2“ (.txt oder .log verwenden).</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <location line="+6"/>
+        <source>Save Log</source>
+        <translation>Protokoll speichern</translation>
+    </message>
+    <message>
+        <location line="-5"/>
+        <source>Text files (*.txt *.log);;All files (*)</source>
+        <translation>Textdateien (*.txt *.log);;Alle Dateien (*)</translation>
+    </message>
+</context>
+<context>
+    <name>sparsenas::MainWindow</name>
+    <message>
+        <location filename="../app/studio/mainwindow.cpp" line="+107"/>
+        <source>Configuration</source>
+        <translation>Konfiguration</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Steering</source>
+        <translation>Steuerung</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Cell graph</source>
+        <translation>Zellgraph</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Architecture weights</source>
+        <translation>Architekturgewichte</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Regularization paths</source>
+        <translation>Regularisierungspfade</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Node survival</source>
+        <translation>Knotenüberleben</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Run log</source>
+        <translation>Laufprotokoll</translation>
+    </message>
+    <message>
+        <location line="+54"/>
+        <source>&amp;Start search</source>
+        <translation>Suche &amp;starten</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Start a new search with the configuration on the left</source>
+        <translation>Eine neue Suche mit der Konfiguration links starten</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+461"/>
+        <source>&amp;Pause</source>
+        <translation>&amp;Pausieren</translation>
+    </message>
+    <message>
+        <location line="-459"/>
+        <source>Pause or resume the search after the current batch</source>
+        <translation>Die Suche nach dem aktuellen Batch pausieren oder fortsetzen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>S&amp;top</source>
+        <translation>S&amp;toppen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Stop after the current batch; a checkpoint is written</source>
+        <translation>Nach dem aktuellen Batch anhalten; ein Checkpoint wird geschrieben</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Save &amp;checkpoint</source>
+        <translation>&amp;Checkpoint speichern</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Fork from checkpoint…</source>
+        <translation>Von Checkpoint a&amp;bzweigen…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Start a new run from a checkpoint with the settings on the left</source>
+        <translation>Einen neuen Lauf von einem Checkpoint aus mit den Einstellungen links starten</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Continue a stopped or killed run from its last checkpoint</source>
+        <translation>Einen gestoppten oder abgebrochenen Lauf ab seinem letzten Checkpoint fortsetzen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Open run directory…</source>
+        <translation>Laufverzeichnis ö&amp;ffnen…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Export cell for paper…</source>
+        <translation>Zelle für Publikation &amp;exportieren…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Export &amp;metrics as CSV…</source>
+        <translation>&amp;Metriken als CSV exportieren…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Run</source>
+        <translation>Lauf</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Recent &amp;runs</source>
+        <translation>&amp;Zuletzt geöffnete Läufe</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Load configuration…</source>
+        <translation>Konfiguration &amp;laden…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save configuration &amp;as…</source>
+        <translation>Konfiguration speichern &amp;unter…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Export &amp;view</source>
+        <translation>An&amp;sicht exportieren</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Training curves…</source>
+        <translation>Trainingskurven…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>training curves</source>
+        <translation>Trainingskurven</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Architecture weights…</source>
+        <translation>Architekturgewichte…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>architecture weights</source>
+        <translation>Architekturgewichte</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Node survival…</source>
+        <translation>Knotenüberleben…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>node survival</source>
+        <translation>Knotenüberleben</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Regularization paths…</source>
+        <translation>Regularisierungspfade…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>regularization paths</source>
+        <translation>Regularisierungspfade</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cell graph…</source>
+        <translation>Zellgraph…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Export cell graph</source>
+        <translation>Zellgraph exportieren</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>SVG drawing (*.svg);;PDF document (*.pdf);;PNG image (*.png)</source>
+        <translation>SVG-Zeichnung (*.svg);;PDF-Dokument (*.pdf);;PNG-Bild (*.png)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+572"/>
+        <location line="+19"/>
+        <source>Export failed</source>
+        <translation>Exportieren fehlgeschlagen</translation>
+    </message>
+    <message>
+        <location line="-587"/>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Run</source>
+        <translation>&amp;Lauf</translation>
+    </message>
+    <message>
+        <location line="-59"/>
+        <source>Resume r&amp;un…</source>
+        <translation>La&amp;uf fortsetzen…</translation>
+    </message>
+    <message>
+        <location line="+67"/>
+        <source>Load pr&amp;eset</source>
+        <translation>&amp;Vorlage laden</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;About SparseNAS Studio</source>
+        <translation>&amp;Über SparseNAS Studio</translation>
+    </message>
+    <message>
+        <location line="+69"/>
+        <location line="+9"/>
+        <location line="+39"/>
+        <location line="+8"/>
+        <source>Invalid configuration</source>
+        <translation>Ungültige Konfiguration</translation>
+    </message>
+    <message>
+        <location line="-55"/>
+        <source>Fix these settings first:
+%1</source>
+        <translation>Zuerst diese Einstellungen korrigieren:
+%1</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Cannot start</source>
+        <translation>Start nicht möglich</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>New run in %1</source>
+        <translation>Neuer Lauf in %1</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Fork from checkpoint</source>
+        <translation>Von Checkpoint abzweigen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Checkpoints (*.pt)</source>
+        <translation>Checkpoints (*.pt)</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Cannot fork</source>
+        <translation>Abzweigen nicht möglich</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Forked %1 into %2</source>
+        <translation>%1 nach %2 abgezweigt</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Resume run</source>
+        <translation>Lauf fortsetzen</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Cannot resume</source>
+        <translation>Fortsetzen nicht möglich</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Open run directory</source>
+        <translation>Laufverzeichnis öffnen</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <location line="+247"/>
+        <source>Search running</source>
+        <translation>Suche läuft</translation>
+    </message>
+    <message>
+        <location line="-246"/>
+        <source>Stop the running search before opening another run.</source>
+        <translation>Die laufende Suche anhalten, bevor ein anderer Lauf geöffnet wird.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Cannot open run</source>
+        <translation>Lauf kann nicht geöffnet werden</translation>
+    </message>
+    <message>
+        <location line="+112"/>
+        <source>λ = %1</source>
+        <translation>λ = %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>α = %1</source>
+        <translation>α = %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>λ step = %1</source>
+        <translation>λ-Schritt = %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+37"/>
+        <source>paused</source>
+        <translation>pausiert</translation>
+    </message>
+    <message>
+        <location line="-34"/>
+        <source>resumed</source>
+        <translation>fortgesetzt</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>checkpoint</source>
+        <translation>Checkpoint</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>epoch %1/%2</source>
+        <translation>Epoche %1/%2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Epoch %1/%2 · step %3/%4 · ETA %5</source>
+        <translation>Epoche %1/%2 · Schritt %3/%4 · Restzeit %5</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>ETA %1</source>
+        <translation>Restzeit %1</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>idle</source>
+        <translation>inaktiv</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>running</source>
+        <translation>läuft</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>finished</source>
+        <translation>beendet</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>stopped</source>
+        <translation>gestoppt</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>failed</source>
+        <translation>fehlgeschlagen</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>&amp;Resume</source>
+        <translation>&amp;Fortsetzen</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>SparseNAS Studio</source>
+        <translation>SparseNAS Studio</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The search failed: %1</source>
+        <translation>Die Suche ist fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Search failed</source>
+        <translation>Suche fehlgeschlagen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The search stopped with an error:
+
+%1
+
+Everything up to the last checkpoint is in %2.</source>
+        <translation>Die Suche wurde mit einem Fehler beendet:
+
+%1
+
+Alles bis zum letzten Checkpoint befindet sich in %2.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Search finished; the derived cell is in %1</source>
+        <translation>Suche abgeschlossen; die abgeleitete Zelle befindet sich in %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Search stopped; resume it with Run ▸ Resume run.</source>
+        <translation>Suche gestoppt; mit Lauf ▸ Lauf fortsetzen wieder aufnehmen.</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>A search is running. Stop it (a checkpoint is written so it can be resumed) and quit?</source>
+        <translation>Eine Suche läuft. Die Suche anhalten (ein Checkpoint wird geschrieben, damit sie fortgesetzt werden kann) und beenden?</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Stopping the search and writing a checkpoint…</source>
+        <translation>Suche wird angehalten und ein Checkpoint geschrieben…</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>About SparseNAS Studio</source>
+        <translation>Über SparseNAS Studio</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&lt;h3&gt;SparseNAS Studio %1&lt;/h3&gt;&lt;p&gt;Neural architecture search as a sparse supernet: a DARTS supernet with linear edges, sparsified by a Sparse Group Lasso penalty with hierarchical proximal optimizers (HAPG, AdamHAPG).&lt;/p&gt;&lt;p&gt;LibTorch %2 · BLAS: %3 · CUDA: %4&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;SparseNAS Studio %1&lt;/h3&gt;&lt;p&gt;Neuronale Architektursuche als dünnbesetztes Supernetz: ein DARTS-Supernetz mit linearen Kanten, ausgedünnt durch einen Sparse-Group-Lasso-Strafterm mit hierarchischen proximalen Optimierern (HAPG, AdamHAPG).&lt;/p&gt;&lt;p&gt;LibTorch %2 · BLAS: %3 · CUDA: %4&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>available</source>
+        <translation>verfügbar</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>not available</source>
+        <translation>nicht verfügbar</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Load configuration</source>
+        <translation>Konfiguration laden</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+24"/>
+        <source>JSON configuration (*.json)</source>
+        <translation>JSON-Konfiguration (*.json)</translation>
+    </message>
+    <message>
+        <location line="-19"/>
+        <location line="+8"/>
+        <source>Cannot load</source>
+        <translation>Laden nicht möglich</translation>
+    </message>
+    <message>
+        <location line="-7"/>
+        <source>Cannot read %1: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1 is not a JSON object; the form is unchanged.</source>
+        <translation>%1 ist kein JSON-Objekt; das Formular bleibt unverändert.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Save configuration</source>
+        <translation>Konfiguration speichern</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Cannot save</source>
+        <translation>Speichern nicht möglich</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Nothing to export</source>
+        <translation>Nichts zu exportieren</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Start a search or open a run first: there is no cell yet.</source>
+        <translation>Zuerst eine Suche starten oder einen Lauf öffnen: Es gibt noch keine Zelle.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>PNG image (*.png);;PDF document (*.pdf)</source>
+        <translation>PNG-Bild (*.png);;PDF-Dokument (*.pdf)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>;;SVG drawing (*.svg)</source>
+        <translation>;;SVG-Zeichnung (*.svg)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export %1</source>
+        <translation>%1 exportieren</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>No metrics yet</source>
+        <translation>Noch keine Metriken</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 has no metrics.csv yet: it is written at the end of every epoch.</source>
+        <translation>%1 hat noch keine metrics.csv: Sie wird am Ende jeder Epoche geschrieben.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Export metrics</source>
+        <translation>Metriken exportieren</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>CSV table (*.csv)</source>
+        <translation>CSV-Tabelle (*.csv)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Cannot write %1.</source>
+        <translation>%1 kann nicht geschrieben werden.</translation>
+    </message>
+</context>
+<context>
+    <name>sparsenas::PlotExport</name>
+    <message>
+        <location filename="../widgets/plotexport.cpp" line="+40"/>
+        <source>Cannot export %1: there is no plot.</source>
+        <translation>%1 kann nicht exportiert werden: Es gibt kein Diagramm.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Cannot export %1: unsupported format &quot;%2&quot; (use .png, .pdf or .svg).</source>
+        <translation>%1 kann nicht exportiert werden: nicht unterstütztes Format „%2“ (.png, .pdf oder .svg verwenden).</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Could not write %1.</source>
+        <translation>%1 konnte nicht geschrieben werden.</translation>
+    </message>
+</context>
+<context>
+    <name>sparsenas::RegPathView</name>
+    <message>
+        <location filename="../widgets/regpathview.cpp" line="+41"/>
+        <source>Cell:</source>
+        <translation>Zelle:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Normal</source>
+        <translation>Normal</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reduction</source>
+        <translation>Reduktion</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>X axis:</source>
+        <translation>X-Achse:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+34"/>
+        <location line="+452"/>
+        <source>λ</source>
+        <translation>λ</translation>
+    </message>
+    <message>
+        <location line="-485"/>
+        <location line="+485"/>
+        <source>Step</source>
+        <translation>Schritt</translation>
+    </message>
+    <message>
+        <location line="-483"/>
+        <source>Fit</source>
+        <translation>Einpassen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rescale the axes to the data and follow new data again</source>
+        <translation>Achsen an die Daten anpassen und wieder neuen Daten folgen</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Architecture weight A</source>
+        <translation>Architekturgewicht A</translation>
+    </message>
+    <message>
+        <location line="+332"/>
+        <source>Selected: %1, %2</source>
+        <translation>Ausgewählt: %1, %2</translation>
+    </message>
+    <message>
+        <location line="+65"/>
+        <source>%1, %2: A = %3 at step %4</source>
+        <translation>%1, %2: A = %3 bei Schritt %4</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1, %2: A = %3 at λ = %4</source>
+        <translation>%1, %2: A = %3 bei λ = %4</translation>
+    </message>
+</context>
+<context>
+    <name>sparsenas::RunFollower</name>
+    <message>
+        <location filename="../app/studio/runfollower.cpp" line="+57"/>
+        <source>%1 is not a run directory: it has no config.json.</source>
+        <translation>%1 ist kein Laufverzeichnis: Es enthält keine config.json.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Cannot read the configuration of %1: %2</source>
+        <translation>Die Konfiguration von %1 kann nicht gelesen werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>sparsenas::SearchController</name>
+    <message>
+        <location filename="../app/studio/searchcontroller.cpp" line="+97"/>
+        <source>A search is already running in %1.</source>
+        <translation>In %1 läuft bereits eine Suche.</translation>
+    </message>
+</context>
+<context>
+    <name>sparsenas::SteeringPanel</name>
+    <message>
+        <location filename="../widgets/steeringpanel.cpp" line="+15"/>
+        <location line="+60"/>
+        <source>No search running.</source>
+        <translation>Keine Suche aktiv.</translation>
+    </message>
+    <message>
+        <location line="-55"/>
+        <source>&lt;i&gt;in force&lt;/i&gt;</source>
+        <translation>&lt;i&gt;wirksam&lt;/i&gt;</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>λ (lambda)</source>
+        <translation>λ (Lambda)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Penalty strength; raised by the lambda step every epoch</source>
+        <translation>Stärke des Strafterms; steigt jede Epoche um den Lambda-Schritt</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>α (alpha)</source>
+        <translation>α (Alpha)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Share of the L1 term: 1 = Lasso, 0 = Group Lasso</source>
+        <translation>Anteil des L1-Terms: 1 = Lasso, 0 = Group Lasso</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>λ step</source>
+        <translation>λ-Schritt</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Added to lambda at the start of every epoch</source>
+        <translation>Wird zu Beginn jeder Epoche zu Lambda addiert</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Set</source>
+        <translation>Setzen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Apply now; the engine takes it before the next batch</source>
+        <translation>Jetzt anwenden; die Engine übernimmt den Wert vor dem nächsten Batch</translation>
+    </message>
+</context>
+<context>
+    <name>sparsenas::SurvivalView</name>
+    <message>
+        <location filename="../widgets/survivalview.cpp" line="+41"/>
+        <source>X axis:</source>
+        <translation>X-Achse:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+43"/>
+        <location line="+187"/>
+        <source>Epoch</source>
+        <translation>Epoche</translation>
+    </message>
+    <message>
+        <location line="-229"/>
+        <location line="+229"/>
+        <source>λ</source>
+        <translation>λ</translation>
+    </message>
+    <message>
+        <location line="-227"/>
+        <source>Fit</source>
+        <translation>Einpassen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rescale the axes to the data and follow new data again</source>
+        <translation>Achsen an die Daten anpassen und wieder neuen Daten folgen</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Alive nodes</source>
+        <translation>Lebende Knoten</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Alive paths</source>
+        <translation>Lebende Pfade</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sparsity (%)</source>
+        <translation>Sparsität (%)</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <location line="+2"/>
+        <source>normal cell</source>
+        <translation>Normalzelle</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <location line="+2"/>
+        <source>reduction cell</source>
+        <translation>Reduktionszelle</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>element sparsity (right axis)</source>
+        <translation>Element-Sparsität (rechte Achse)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>group sparsity (right axis)</source>
+        <translation>Gruppen-Sparsität (rechte Achse)</translation>
+    </message>
+</context>
+<context>
+    <name>sparsenas::SvgView</name>
+    <message>
+        <location filename="../widgets/svgview.cpp" line="+153"/>
+        <source>No drawing</source>
+        <translation>Keine Zeichnung</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>The drawing could not be read.</source>
+        <translation>Die Zeichnung konnte nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <location line="+83"/>
+        <source>The drawing of &quot;%1&quot; is not SVG.</source>
+        <translation>Die Zeichnung von „%1“ ist kein SVG.</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>The drawing of &quot;%1&quot; has no size.</source>
+        <translation>Die Zeichnung von „%1“ hat keine Größe.</translation>
+    </message>
+    <message>
+        <location line="+66"/>
+        <source>The drawing of &quot;%1&quot; is not valid SVG: %2</source>
+        <translation>Die Zeichnung von „%1“ ist kein gültiges SVG: %2</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Could not write %1: %2</source>
+        <translation>%1 konnte nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>unknown image format &quot;%1&quot; (use .png or .pdf)</source>
+        <translation>unbekanntes Bildformat „%1“ (.png oder .pdf verwenden)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the drawing could not be read</source>
+        <translation>die Zeichnung konnte nicht gelesen werden</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>the drawing is empty</source>
+        <translation>die Zeichnung ist leer</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>PNG encoding failed</source>
+        <translation>PNG-Kodierung fehlgeschlagen</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>PDF output could not be started</source>
+        <translation>PDF-Ausgabe konnte nicht gestartet werden</translation>
+    </message>
+</context>
+</TS>

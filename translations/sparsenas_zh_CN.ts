@@ -1,0 +1,1843 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>sparsenas::ArchHeatmap</name>
+    <message>
+        <location filename="../widgets/archheatmap.cpp" line="+260"/>
+        <location line="+185"/>
+        <source>= 0</source>
+        <translation>= 0</translation>
+    </message>
+    <message>
+        <location line="-184"/>
+        <location line="+189"/>
+        <source>A, fixed</source>
+        <translation>A，固定</translation>
+    </message>
+    <message>
+        <location line="-135"/>
+        <source>%1 · %2: exactly 0 (pruned)</source>
+        <translation>%1 · %2：恰好为 0（已剪枝）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 · %2: A = %3</source>
+        <translation>%1 · %2：A = %3</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&quot;none&quot; is never a path</source>
+        <translation>“none”永远不是路径</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>node %1 was removed by derivation</source>
+        <translation>节点 %1 在推导时被移除</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>No architecture weights yet</source>
+        <translation>尚无架构权重</translation>
+    </message>
+    <message>
+        <location line="+114"/>
+        <source>A</source>
+        <translation>A</translation>
+    </message>
+</context>
+<context>
+    <name>sparsenas::CellExporter</name>
+    <message>
+        <location filename="../app/studio/cellexporter.cpp" line="+52"/>
+        <location line="+36"/>
+        <source>Cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <location line="-14"/>
+        <source>The cell does not fit the DARTS genotype format: %1</source>
+        <translation>该单元不符合 DARTS 基因型格式：%1</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Exported %1</source>
+        <translation>已导出 %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Export failed</source>
+        <translation>导出失败</translation>
+    </message>
+</context>
+<context>
+    <name>sparsenas::CellGraphView</name>
+    <message>
+        <location filename="../widgets/cellgraphview.cpp" line="+23"/>
+        <source>Normal cell</source>
+        <translation>普通单元</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Reduction cell</source>
+        <translation>缩减单元</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 cell</source>
+        <translation>%1 单元</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Show weights</source>
+        <translation>显示权重</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show removed nodes faded</source>
+        <translation>淡化显示已移除的节点</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Write each path&apos;s weight A on its edge; thicker pens for larger |A|.</source>
+        <translation>在每条边上标注其路径的权重 A；|A| 越大，线条越粗。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Also draw the nodes that derivation removed, and their non-zero paths, in grey.</source>
+        <translation>同时以灰色绘制推导时移除的节点及其非零路径。</translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <source>Waiting for the first derivation…</source>
+        <translation>正在等待首次推导…</translation>
+    </message>
+    <message>
+        <location line="+118"/>
+        <source>Graphviz could not draw the cell:
+%1</source>
+        <translation>Graphviz 无法绘制该单元：
+%1</translation>
+    </message>
+    <message>
+        <location line="+75"/>
+        <source>collapsed: no node survives</source>
+        <translation>已坍缩：没有节点存活</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 of %2 nodes, 1 path</source>
+        <translation>%1/%2 个节点，1 条路径</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 of %2 nodes, %3 paths</source>
+        <translation>%1/%2 个节点，%3 条路径</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>1 more non-zero path was removed with its dead node</source>
+        <translation>另有 1 条非零路径随其失效节点一并被移除</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 more non-zero paths were removed with their dead nodes</source>
+        <translation>另有 %1 条非零路径随其失效节点一并被移除</translation>
+    </message>
+    <message>
+        <location line="+52"/>
+        <source>Could not write %1: no cell has been drawn yet.</source>
+        <translation>无法写入 %1：尚未绘制任何单元。</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Could not write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>sparsenas::ConfigForm</name>
+    <message>
+        <location filename="../widgets/configform.cpp" line="+106"/>
+        <source>Preset:</source>
+        <translation>预设：</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Load a shipped configuration; edits below start from it</source>
+        <translation>加载内置配置；下方的修改以其为基础</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Run</source>
+        <translation>运行</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Name of the run, written into its config.json</source>
+        <translation>运行名称，写入其 config.json</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Data</source>
+        <translation>数据</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Data set</source>
+        <translation>数据集</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>digits is embedded in the program; the others are read from a folder</source>
+        <translation>digits 内置于程序中；其他数据集从文件夹读取</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>default location</source>
+        <translation>默认位置</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Folder of the data files; empty: the embedded digits or /usr/share/datasets/fashion-mnist</source>
+        <translation>数据文件所在的文件夹；留空：使用内置的 digits 或 /usr/share/datasets/fashion-mnist</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Data folder</source>
+        <translation>数据文件夹</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Folder</source>
+        <translation>文件夹</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Image limit</source>
+        <translation>图像上限</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Use only the first N training images (0: all)</source>
+        <translation>仅使用前 N 张训练图像（0：全部）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Search space</source>
+        <translation>搜索空间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Channels C</source>
+        <translation>通道数 C</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Initial channels of the supernet</source>
+        <translation>超网的初始通道数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cells</source>
+        <translation>单元数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stacked cells; reduction cells at 1/3 and 2/3</source>
+        <translation>堆叠的单元数；缩减单元位于 1/3 和 2/3 处</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nodes per cell</source>
+        <translation>每单元节点数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Intermediate nodes N of each cell</source>
+        <translation>每个单元的中间节点数 N</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Candidate operations on every edge</source>
+        <translation>每条边上的候选操作</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Operations</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Architecture weights (sparse)</source>
+        <translation>架构权重（稀疏）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Optimizer</source>
+        <translation>优化器</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>HAPG and AdamHAPG give exact zeros; SGD and Adam use the penalty&apos;s subgradient (the ablation&apos;s baselines)</source>
+        <translation>HAPG 和 AdamHAPG 产生精确的零；SGD 和 Adam 使用惩罚项的次梯度（消融实验的基线）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Penalty</source>
+        <translation>惩罚项</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Sparse Group Lasso, Lasso (alpha = 1) or Group Lasso (alpha = 0)</source>
+        <translation>稀疏组 Lasso、Lasso（alpha = 1）或组 Lasso（alpha = 0）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Alpha</source>
+        <translation>Alpha</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Share of the L1 term in the SGL penalty, in [0, 1]</source>
+        <translation>L1 项在 SGL 惩罚项中的占比，取值范围 [0, 1]</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lambda start</source>
+        <translation>Lambda 初始值</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Penalty strength in the first epoch</source>
+        <translation>第一个轮次的惩罚强度</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lambda step</source>
+        <translation>Lambda 步长</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Added to lambda at every new epoch</source>
+        <translation>每个新轮次加到 lambda 上</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lambda cap</source>
+        <translation>Lambda 上限</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lambda never grows past this</source>
+        <translation>lambda 不会超过此值</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+4"/>
+        <source>Learning rate</source>
+        <translation>学习率</translation>
+    </message>
+    <message>
+        <location line="-3"/>
+        <source>Step size of the architecture optimizer</source>
+        <translation>架构优化器的步长</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Network weights</source>
+        <translation>网络权重</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>SGD learning rate, cosine-annealed to the minimum</source>
+        <translation>SGD 学习率，按余弦退火降至最小值</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Minimum rate</source>
+        <translation>最小学习率</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Learning rate at the last epoch</source>
+        <translation>最后一个轮次的学习率</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Search</source>
+        <translation>搜索</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Epochs</source>
+        <translation>轮次数</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Search epochs</source>
+        <translation>搜索轮次数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Batch size</source>
+        <translation>批大小</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Images per step, for each split</source>
+        <translation>每步的图像数（每个划分各自计算）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Order</source>
+        <translation>阶数</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>First order, or second order by finite differences (paper Eq. 13)</source>
+        <translation>一阶，或通过有限差分近似的二阶（论文式 13）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Seed</source>
+        <translation>随机种子</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Seeds the split, the batches and the weights</source>
+        <translation>用于数据划分、批次和权重的随机种子</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Device</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>cuda needs a LibTorch built with CUDA</source>
+        <translation>cuda 需要启用 CUDA 构建的 LibTorch</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Threads</source>
+        <translation>线程数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CPU threads (0: all cores)</source>
+        <translation>CPU 线程数（0：全部核心）</translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>This LibTorch has no CUDA device; the search runs on the CPU</source>
+        <translation>此 LibTorch 没有 CUDA 设备；搜索将在 CPU 上运行</translation>
+    </message>
+    <message>
+        <location line="+105"/>
+        <source>Configuration is valid.</source>
+        <translation>配置有效。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>1 problem:</source>
+        <translation>1 个问题：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 problems:</source>
+        <translation>%1 个问题：</translation>
+    </message>
+</context>
+<context>
+    <name>sparsenas::CurvesView</name>
+    <message>
+        <location filename="../widgets/curvesview.cpp" line="+78"/>
+        <source>X axis:</source>
+        <translation>X 轴：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+42"/>
+        <location line="+309"/>
+        <source>Epoch</source>
+        <translation>轮次</translation>
+    </message>
+    <message>
+        <location line="-350"/>
+        <location line="+350"/>
+        <source>Step</source>
+        <translation>步</translation>
+    </message>
+    <message>
+        <location line="-348"/>
+        <source>Fit</source>
+        <translation>适配</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rescale the axes to the data and follow new data again</source>
+        <translation>将坐标轴缩放至数据范围，并重新跟随新数据</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>penalty λ</source>
+        <translation>惩罚强度 λ</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Loss</source>
+        <translation>损失</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Accuracy (%)</source>
+        <translation>准确率（%）</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <location line="+4"/>
+        <source>train batch</source>
+        <translation>训练批次</translation>
+    </message>
+    <message>
+        <location line="-3"/>
+        <location line="+4"/>
+        <source>validation batch</source>
+        <translation>验证批次</translation>
+    </message>
+    <message>
+        <location line="-3"/>
+        <location line="+4"/>
+        <source>train (EMA)</source>
+        <translation>训练（EMA）</translation>
+    </message>
+    <message>
+        <location line="-3"/>
+        <location line="+4"/>
+        <source>validation (EMA)</source>
+        <translation>验证（EMA）</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <location line="+4"/>
+        <source>train epoch</source>
+        <translation>训练轮次</translation>
+    </message>
+    <message>
+        <location line="-2"/>
+        <location line="+4"/>
+        <source>full validation</source>
+        <translation>完整验证</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>λ</source>
+        <translation>λ</translation>
+    </message>
+    <message>
+        <location line="+162"/>
+        <source>λ = %1</source>
+        <translation>λ = %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>α = %1</source>
+        <translation>α = %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>λ step = %1</source>
+        <translation>λ 步长 = %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>paused</source>
+        <translation>已暂停</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>resumed</source>
+        <translation>已继续</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>event</source>
+        <translation>事件</translation>
+    </message>
+</context>
+<context>
+    <name>sparsenas::ExportDialog</name>
+    <message>
+        <location filename="../widgets/exportdialog.cpp" line="+58"/>
+        <source>Show weights</source>
+        <translation>显示权重</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Show operation labels</source>
+        <translation>显示操作标签</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Colour edges by operation</source>
+        <translation>按操作为边着色</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Horizontal layout (left to right)</source>
+        <translation>水平布局（从左到右）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Show removed nodes faded</source>
+        <translation>淡化显示已移除的节点</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Drawing</source>
+        <translation>绘图</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Export Cell for Paper</source>
+        <translation>导出论文用单元图</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source> pt</source>
+        <translation> pt</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Fill of the cell inputs c_{k-2}, c_{k-1}</source>
+        <translation>单元输入 c_{k-2}、c_{k-1} 的填充色</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fill of the intermediate nodes</source>
+        <translation>中间节点的填充色</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fill of the cell output c_{k}</source>
+        <translation>单元输出 c_{k} 的填充色</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Font:</source>
+        <translation>字体：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Font size:</source>
+        <translation>字号：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Weight decimals:</source>
+        <translation>权重小数位数：</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Input fill:</source>
+        <translation>输入填充色：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Node fill:</source>
+        <translation>节点填充色：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Output fill:</source>
+        <translation>输出填充色：</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>All cells in one drawing</source>
+        <translation>所有单元绘于同一图中</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>SVG (vector drawing)</source>
+        <translation>SVG（矢量图）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PDF (vector drawing)</source>
+        <translation>PDF（矢量图）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PNG (bitmap)</source>
+        <translation>PNG（位图）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Graphviz DOT source</source>
+        <translation>Graphviz DOT 源文件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Genotype JSON</source>
+        <translation>基因型 JSON</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>DARTS genotype text</source>
+        <translation>DARTS 基因型文本</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Not available: %1</source>
+        <translation>不可用：%1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source> dpi</source>
+        <translation> dpi</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>File to write</source>
+        <translation>要写入的文件</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Output</source>
+        <translation>输出</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cells:</source>
+        <translation>单元：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Format:</source>
+        <translation>格式：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PNG resolution:</source>
+        <translation>PNG 分辨率：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>File:</source>
+        <translation>文件：</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Preview</source>
+        <translation>预览</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Drawing the preview…</source>
+        <translation>正在绘制预览…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <location line="+160"/>
+        <source>Also draw the nodes that derivation removed, faded</source>
+        <translation>同时淡化绘制推导时移除的节点</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Only for a single cell whose supernet weights are known</source>
+        <translation>仅适用于已知超网权重的单个单元</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Graphviz could not draw the cell:
+%1</source>
+        <translation>Graphviz 无法绘制该单元：
+%1</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Choose a file to write.</source>
+        <translation>请选择要写入的文件。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 is a folder; choose a file name.</source>
+        <translation>%1 是文件夹；请选择文件名。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The folder %1 does not exist.</source>
+        <translation>文件夹 %1 不存在。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The genotype has no cell to export.</source>
+        <translation>该基因型中没有可导出的单元。</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>%1 (*.%2)</source>
+        <translation>%1 (*.%2)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>All files (*)</source>
+        <translation>所有文件 (*)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export Cell</source>
+        <translation>导出单元</translation>
+    </message>
+</context>
+<context>
+    <name>sparsenas::HeatmapView</name>
+    <message>
+        <location filename="../widgets/heatmapview.cpp" line="+39"/>
+        <source>Cannot write &quot;%1&quot;: %2</source>
+        <translation>无法写入“%1”：%2</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Lock colour scale</source>
+        <translation>锁定色标</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keep the current colour scale when new weights arrive, so that colours stay comparable over time</source>
+        <translation>新权重到来时保持当前色标，使颜色在不同时间之间可比</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Show values</source>
+        <translation>显示数值</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Write each architecture weight into its cell</source>
+        <translation>在每个方格中标注其架构权重</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+84"/>
+        <source>No run</source>
+        <translation>无运行</translation>
+    </message>
+    <message>
+        <location line="-73"/>
+        <source>Normal cell</source>
+        <translation>普通单元</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reduction cell</source>
+        <translation>缩减单元</translation>
+    </message>
+    <message>
+        <location line="+94"/>
+        <source>Epoch %1 · step %2</source>
+        <translation>第 %1 轮次 · 第 %2 步</translation>
+    </message>
+    <message>
+        <location line="+113"/>
+        <location line="+16"/>
+        <source>Architecture weights</source>
+        <translation>架构权重</translation>
+    </message>
+    <message>
+        <location line="-11"/>
+        <source>Cannot create the PDF &quot;%1&quot;.</source>
+        <translation>无法创建 PDF 文件“%1”。</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Cannot create the SVG &quot;%1&quot;.</source>
+        <translation>无法创建 SVG 文件“%1”。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Cannot export the heatmap to &quot;%1&quot;: unsupported format &quot;%2&quot; (use .png, .pdf or .svg).</source>
+        <translation>无法将热图导出到“%1”：不支持的格式“%2”（请使用 .png、.pdf 或 .svg）。</translation>
+    </message>
+</context>
+<context>
+    <name>sparsenas::LogView</name>
+    <message>
+        <location filename="../widgets/logview.cpp" line="+37"/>
+        <source>Info</source>
+        <translation>信息</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Warning</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Error</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>lambda changed</source>
+        <translation>lambda 已更改</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>alpha changed</source>
+        <translation>alpha 已更改</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>lambda step changed</source>
+        <translation>lambda 步长已更改</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>paused</source>
+        <translation>已暂停</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>resumed</source>
+        <translation>已继续</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>checkpoint written</source>
+        <translation>已写入检查点</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>event</source>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <location line="+159"/>
+        <source>All messages</source>
+        <translation>所有消息</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Warnings and errors</source>
+        <translation>警告和错误</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Errors only</source>
+        <translation>仅错误</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show messages of this level and above</source>
+        <translation>显示此级别及以上的消息</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Clear</source>
+        <translation>清空</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save…</source>
+        <translation>保存…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Write the whole log (all levels, last %L1 lines) to a text file</source>
+        <translation>将完整日志（所有级别，最后 %L1 行）写入文本文件</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Show:</source>
+        <translation>显示：</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Step %1: %2</source>
+        <translation>第 %1 步：%2</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>Errors: %L1</source>
+        <translation>错误：%L1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Warnings: %L1</source>
+        <translation>警告：%L1</translation>
+    </message>
+    <message>
+        <location line="+58"/>
+        <source># %1 earlier lines were dropped (the log keeps the last %2)
+</source>
+        <translation># 已丢弃 %1 行较早的内容（日志仅保留最后 %2 行）
+</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Cannot write the log to &quot;%1&quot;: %2</source>
+        <translation>无法将日志写入“%1”：%2</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Cannot export the log to &quot;%1&quot;: unsupported format &quot;%2&quot; (use .txt or .log).</source>
+        <translation>无法将日志导出到“%1”：不支持的格式“%2”（请使用 .txt 或 .log）。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <location line="+6"/>
+        <source>Save Log</source>
+        <translation>保存日志</translation>
+    </message>
+    <message>
+        <location line="-5"/>
+        <source>Text files (*.txt *.log);;All files (*)</source>
+        <translation>文本文件 (*.txt *.log);;所有文件 (*)</translation>
+    </message>
+</context>
+<context>
+    <name>sparsenas::MainWindow</name>
+    <message>
+        <location filename="../app/studio/mainwindow.cpp" line="+107"/>
+        <source>Configuration</source>
+        <translation>配置</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Steering</source>
+        <translation>调控</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Cell graph</source>
+        <translation>单元图</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Architecture weights</source>
+        <translation>架构权重</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Regularization paths</source>
+        <translation>正则化路径</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Node survival</source>
+        <translation>节点存活</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Run log</source>
+        <translation>运行日志</translation>
+    </message>
+    <message>
+        <location line="+54"/>
+        <source>&amp;Start search</source>
+        <translation>开始搜索(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Start a new search with the configuration on the left</source>
+        <translation>使用左侧的配置开始新的搜索</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+461"/>
+        <source>&amp;Pause</source>
+        <translation>暂停(&amp;P)</translation>
+    </message>
+    <message>
+        <location line="-459"/>
+        <source>Pause or resume the search after the current batch</source>
+        <translation>在当前批次结束后暂停或继续搜索</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>S&amp;top</source>
+        <translation>停止(&amp;T)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Stop after the current batch; a checkpoint is written</source>
+        <translation>在当前批次结束后停止；将写入检查点</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Save &amp;checkpoint</source>
+        <translation>保存检查点(&amp;C)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Fork from checkpoint…</source>
+        <translation>从检查点分叉(&amp;F)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Start a new run from a checkpoint with the settings on the left</source>
+        <translation>以左侧的设置从检查点开始新的运行</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Continue a stopped or killed run from its last checkpoint</source>
+        <translation>从最后一个检查点继续已停止或被终止的运行</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Open run directory…</source>
+        <translation>打开运行目录(&amp;O)…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Export cell for paper…</source>
+        <translation>导出论文用单元图(&amp;E)…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Export &amp;metrics as CSV…</source>
+        <translation>将指标导出为 CSV(&amp;M)…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Run</source>
+        <translation>运行</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Recent &amp;runs</source>
+        <translation>最近的运行(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Load configuration…</source>
+        <translation>加载配置(&amp;L)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save configuration &amp;as…</source>
+        <translation>配置另存为(&amp;A)…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Export &amp;view</source>
+        <translation>导出视图(&amp;V)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Training curves…</source>
+        <translation>训练曲线…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>training curves</source>
+        <translation>训练曲线</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Architecture weights…</source>
+        <translation>架构权重…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>architecture weights</source>
+        <translation>架构权重</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Node survival…</source>
+        <translation>节点存活…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>node survival</source>
+        <translation>节点存活</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Regularization paths…</source>
+        <translation>正则化路径…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>regularization paths</source>
+        <translation>正则化路径</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cell graph…</source>
+        <translation>单元图…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Export cell graph</source>
+        <translation>导出单元图</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>SVG drawing (*.svg);;PDF document (*.pdf);;PNG image (*.png)</source>
+        <translation>SVG 矢量图 (*.svg);;PDF 文档 (*.pdf);;PNG 图像 (*.png)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+572"/>
+        <location line="+19"/>
+        <source>Export failed</source>
+        <translation>导出失败</translation>
+    </message>
+    <message>
+        <location line="-587"/>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Run</source>
+        <translation>运行(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="-59"/>
+        <source>Resume r&amp;un…</source>
+        <translation>恢复运行(&amp;U)…</translation>
+    </message>
+    <message>
+        <location line="+67"/>
+        <source>Load pr&amp;eset</source>
+        <translation>加载预设(&amp;E)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;About SparseNAS Studio</source>
+        <translation>关于 SparseNAS Studio(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+69"/>
+        <location line="+9"/>
+        <location line="+39"/>
+        <location line="+8"/>
+        <source>Invalid configuration</source>
+        <translation>配置无效</translation>
+    </message>
+    <message>
+        <location line="-55"/>
+        <source>Fix these settings first:
+%1</source>
+        <translation>请先修正以下设置：
+%1</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Cannot start</source>
+        <translation>无法启动</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>New run in %1</source>
+        <translation>新运行位于 %1</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Fork from checkpoint</source>
+        <translation>从检查点分叉</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Checkpoints (*.pt)</source>
+        <translation>检查点 (*.pt)</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Cannot fork</source>
+        <translation>无法分叉</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Forked %1 into %2</source>
+        <translation>已将 %1 分叉到 %2</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Resume run</source>
+        <translation>恢复运行</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Cannot resume</source>
+        <translation>无法恢复</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Open run directory</source>
+        <translation>打开运行目录</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <location line="+247"/>
+        <source>Search running</source>
+        <translation>搜索正在运行</translation>
+    </message>
+    <message>
+        <location line="-246"/>
+        <source>Stop the running search before opening another run.</source>
+        <translation>请先停止正在运行的搜索，再打开其他运行。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Cannot open run</source>
+        <translation>无法打开运行</translation>
+    </message>
+    <message>
+        <location line="+112"/>
+        <source>λ = %1</source>
+        <translation>λ = %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>α = %1</source>
+        <translation>α = %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>λ step = %1</source>
+        <translation>λ 步长 = %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+37"/>
+        <source>paused</source>
+        <translation>已暂停</translation>
+    </message>
+    <message>
+        <location line="-34"/>
+        <source>resumed</source>
+        <translation>已继续</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>checkpoint</source>
+        <translation>检查点</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>epoch %1/%2</source>
+        <translation>轮次 %1/%2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Epoch %1/%2 · step %3/%4 · ETA %5</source>
+        <translation>轮次 %1/%2 · 步 %3/%4 · 预计剩余 %5</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>ETA %1</source>
+        <translation>预计剩余 %1</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>idle</source>
+        <translation>空闲</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>running</source>
+        <translation>运行中</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>finished</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>stopped</source>
+        <translation>已停止</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>&amp;Resume</source>
+        <translation>继续(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>SparseNAS Studio</source>
+        <translation>SparseNAS Studio</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The search failed: %1</source>
+        <translation>搜索失败：%1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Search failed</source>
+        <translation>搜索失败</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The search stopped with an error:
+
+%1
+
+Everything up to the last checkpoint is in %2.</source>
+        <translation>搜索因错误而停止：
+
+%1
+
+截至最后一个检查点的全部内容都保存在 %2 中。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Search finished; the derived cell is in %1</source>
+        <translation>搜索完成；推导出的单元位于 %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Search stopped; resume it with Run ▸ Resume run.</source>
+        <translation>搜索已停止；可通过“运行 ▸ 恢复运行”继续。</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>A search is running. Stop it (a checkpoint is written so it can be resumed) and quit?</source>
+        <translation>搜索正在运行。是否停止搜索（将写入检查点以便日后恢复）并退出？</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Stopping the search and writing a checkpoint…</source>
+        <translation>正在停止搜索并写入检查点…</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>About SparseNAS Studio</source>
+        <translation>关于 SparseNAS Studio</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&lt;h3&gt;SparseNAS Studio %1&lt;/h3&gt;&lt;p&gt;Neural architecture search as a sparse supernet: a DARTS supernet with linear edges, sparsified by a Sparse Group Lasso penalty with hierarchical proximal optimizers (HAPG, AdamHAPG).&lt;/p&gt;&lt;p&gt;LibTorch %2 · BLAS: %3 · CUDA: %4&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;SparseNAS Studio %1&lt;/h3&gt;&lt;p&gt;以稀疏超网实现神经架构搜索：一个具有线性边的 DARTS 超网，借助分层近端优化器（HAPG、AdamHAPG），通过稀疏组 Lasso 惩罚项实现稀疏化。&lt;/p&gt;&lt;p&gt;LibTorch %2 · BLAS：%3 · CUDA：%4&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>available</source>
+        <translation>可用</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>not available</source>
+        <translation>不可用</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Load configuration</source>
+        <translation>加载配置</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+24"/>
+        <source>JSON configuration (*.json)</source>
+        <translation>JSON 配置 (*.json)</translation>
+    </message>
+    <message>
+        <location line="-19"/>
+        <location line="+8"/>
+        <source>Cannot load</source>
+        <translation>无法加载</translation>
+    </message>
+    <message>
+        <location line="-7"/>
+        <source>Cannot read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1 is not a JSON object; the form is unchanged.</source>
+        <translation>%1 不是 JSON 对象；表单保持不变。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Save configuration</source>
+        <translation>保存配置</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Cannot save</source>
+        <translation>无法保存</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Nothing to export</source>
+        <translation>没有可导出的内容</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Start a search or open a run first: there is no cell yet.</source>
+        <translation>请先开始搜索或打开一个运行：目前还没有单元。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>PNG image (*.png);;PDF document (*.pdf)</source>
+        <translation>PNG 图像 (*.png);;PDF 文档 (*.pdf)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>;;SVG drawing (*.svg)</source>
+        <translation>;;SVG 矢量图 (*.svg)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export %1</source>
+        <translation>导出%1</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>No metrics yet</source>
+        <translation>尚无指标</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 has no metrics.csv yet: it is written at the end of every epoch.</source>
+        <translation>%1 中尚无 metrics.csv：该文件会在每个轮次结束时写入。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Export metrics</source>
+        <translation>导出指标</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>CSV table (*.csv)</source>
+        <translation>CSV 表格 (*.csv)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Cannot write %1.</source>
+        <translation>无法写入 %1。</translation>
+    </message>
+</context>
+<context>
+    <name>sparsenas::PlotExport</name>
+    <message>
+        <location filename="../widgets/plotexport.cpp" line="+40"/>
+        <source>Cannot export %1: there is no plot.</source>
+        <translation>无法导出 %1：没有图表。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Cannot export %1: unsupported format &quot;%2&quot; (use .png, .pdf or .svg).</source>
+        <translation>无法导出 %1：不支持的格式“%2”（请使用 .png、.pdf 或 .svg）。</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Could not write %1.</source>
+        <translation>无法写入 %1。</translation>
+    </message>
+</context>
+<context>
+    <name>sparsenas::RegPathView</name>
+    <message>
+        <location filename="../widgets/regpathview.cpp" line="+41"/>
+        <source>Cell:</source>
+        <translation>单元：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Normal</source>
+        <translation>普通</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reduction</source>
+        <translation>缩减</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>X axis:</source>
+        <translation>X 轴：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+34"/>
+        <location line="+452"/>
+        <source>λ</source>
+        <translation>λ</translation>
+    </message>
+    <message>
+        <location line="-485"/>
+        <location line="+485"/>
+        <source>Step</source>
+        <translation>步</translation>
+    </message>
+    <message>
+        <location line="-483"/>
+        <source>Fit</source>
+        <translation>适配</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rescale the axes to the data and follow new data again</source>
+        <translation>将坐标轴缩放至数据范围，并重新跟随新数据</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Architecture weight A</source>
+        <translation>架构权重 A</translation>
+    </message>
+    <message>
+        <location line="+332"/>
+        <source>Selected: %1, %2</source>
+        <translation>已选择：%1，%2</translation>
+    </message>
+    <message>
+        <location line="+65"/>
+        <source>%1, %2: A = %3 at step %4</source>
+        <translation>%1，%2：第 %4 步时 A = %3</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1, %2: A = %3 at λ = %4</source>
+        <translation>%1，%2：λ = %4 时 A = %3</translation>
+    </message>
+</context>
+<context>
+    <name>sparsenas::RunFollower</name>
+    <message>
+        <location filename="../app/studio/runfollower.cpp" line="+57"/>
+        <source>%1 is not a run directory: it has no config.json.</source>
+        <translation>%1 不是运行目录：其中没有 config.json。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Cannot read the configuration of %1: %2</source>
+        <translation>无法读取 %1 的配置：%2</translation>
+    </message>
+</context>
+<context>
+    <name>sparsenas::SearchController</name>
+    <message>
+        <location filename="../app/studio/searchcontroller.cpp" line="+97"/>
+        <source>A search is already running in %1.</source>
+        <translation>%1 中已有搜索正在运行。</translation>
+    </message>
+</context>
+<context>
+    <name>sparsenas::SteeringPanel</name>
+    <message>
+        <location filename="../widgets/steeringpanel.cpp" line="+15"/>
+        <location line="+60"/>
+        <source>No search running.</source>
+        <translation>没有正在运行的搜索。</translation>
+    </message>
+    <message>
+        <location line="-55"/>
+        <source>&lt;i&gt;in force&lt;/i&gt;</source>
+        <translation>&lt;i&gt;当前生效&lt;/i&gt;</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>λ (lambda)</source>
+        <translation>λ（lambda）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Penalty strength; raised by the lambda step every epoch</source>
+        <translation>惩罚强度；每个轮次按 lambda 步长增加</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>α (alpha)</source>
+        <translation>α（alpha）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Share of the L1 term: 1 = Lasso, 0 = Group Lasso</source>
+        <translation>L1 项的占比：1 = Lasso，0 = 组 Lasso</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>λ step</source>
+        <translation>λ 步长</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Added to lambda at the start of every epoch</source>
+        <translation>在每个轮次开始时加到 lambda 上</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Set</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Apply now; the engine takes it before the next batch</source>
+        <translation>立即应用；引擎会在下一批次之前采用该值</translation>
+    </message>
+</context>
+<context>
+    <name>sparsenas::SurvivalView</name>
+    <message>
+        <location filename="../widgets/survivalview.cpp" line="+41"/>
+        <source>X axis:</source>
+        <translation>X 轴：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+43"/>
+        <location line="+187"/>
+        <source>Epoch</source>
+        <translation>轮次</translation>
+    </message>
+    <message>
+        <location line="-229"/>
+        <location line="+229"/>
+        <source>λ</source>
+        <translation>λ</translation>
+    </message>
+    <message>
+        <location line="-227"/>
+        <source>Fit</source>
+        <translation>适配</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rescale the axes to the data and follow new data again</source>
+        <translation>将坐标轴缩放至数据范围，并重新跟随新数据</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Alive nodes</source>
+        <translation>存活节点</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Alive paths</source>
+        <translation>存活路径</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sparsity (%)</source>
+        <translation>稀疏度（%）</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <location line="+2"/>
+        <source>normal cell</source>
+        <translation>普通单元</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <location line="+2"/>
+        <source>reduction cell</source>
+        <translation>缩减单元</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>element sparsity (right axis)</source>
+        <translation>元素稀疏度（右轴）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>group sparsity (right axis)</source>
+        <translation>组稀疏度（右轴）</translation>
+    </message>
+</context>
+<context>
+    <name>sparsenas::SvgView</name>
+    <message>
+        <location filename="../widgets/svgview.cpp" line="+153"/>
+        <source>No drawing</source>
+        <translation>无绘图</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>The drawing could not be read.</source>
+        <translation>无法读取该绘图。</translation>
+    </message>
+    <message>
+        <location line="+83"/>
+        <source>The drawing of &quot;%1&quot; is not SVG.</source>
+        <translation>“%1”的绘图不是 SVG。</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>The drawing of &quot;%1&quot; has no size.</source>
+        <translation>“%1”的绘图没有尺寸。</translation>
+    </message>
+    <message>
+        <location line="+66"/>
+        <source>The drawing of &quot;%1&quot; is not valid SVG: %2</source>
+        <translation>“%1”的绘图不是有效的 SVG：%2</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Could not write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>unknown image format &quot;%1&quot; (use .png or .pdf)</source>
+        <translation>未知的图像格式“%1”（请使用 .png 或 .pdf）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the drawing could not be read</source>
+        <translation>无法读取该绘图</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>the drawing is empty</source>
+        <translation>绘图为空</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>PNG encoding failed</source>
+        <translation>PNG 编码失败</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>PDF output could not be started</source>
+        <translation>无法启动 PDF 输出</translation>
+    </message>
+</context>
+</TS>
