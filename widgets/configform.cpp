@@ -152,6 +152,7 @@ void ConfigForm::build()
     m_fields.insert(QStringLiteral("dataset.path"), m_dataPath);
     connect(m_dataPath, &QLineEdit::textEdited, this, &ConfigForm::validate);
     auto *browse = new QPushButton(tr("Browse…"), this);
+    m_browse = browse;
     connect(browse, &QPushButton::clicked, this, [this] {
         const QString dir = QFileDialog::getExistingDirectory(this, tr("Data folder"),
                                                               m_dataPath->text());
@@ -383,8 +384,11 @@ void ConfigForm::validate()
         w->setStyleSheet(mine.isEmpty() ? QString()
                                         : QStringLiteral("border: 1px solid #d62728;"));
         w->setProperty("problem", mine.join(QLatin1Char('\n')));
-        if (!mine.isEmpty())
-            w->setToolTip(mine.join(QLatin1Char('\n')));
+        if (!w->property("help").isValid())
+            w->setProperty("help", w->toolTip());
+        const QString help = w->property("help").toString();
+        w->setToolTip(mine.isEmpty() ? help
+                                     : mine.join(QLatin1Char('\n')) + QStringLiteral("\n\n") + help);
     }
     if (m_problems.isEmpty()) {
         m_problemLabel->setText(tr("Configuration is valid."));
@@ -417,6 +421,7 @@ void ConfigForm::updateEnabled()
 void ConfigForm::setEditable(bool editable)
 {
     m_preset->setEnabled(editable);
+    m_browse->setEnabled(editable);
     for (QWidget *w : std::as_const(m_fields))
         w->setEnabled(editable);
     if (editable)

@@ -61,6 +61,7 @@ private:
     QComboBox *m_preset = nullptr;
     QLineEdit *m_name = nullptr;
     QLineEdit *m_dataPath = nullptr;
+    QWidget *m_browse = nullptr;
     QListWidget *m_ops = nullptr;
     QLabel *m_problemLabel = nullptr;
     bool m_loading = false;

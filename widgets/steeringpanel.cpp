@@ -58,6 +58,12 @@ QDoubleSpinBox *SteeringPanel::addRow(QGridLayout *grid, int row, const QString 
     grid->addWidget(edit, row, 2);
     grid->addWidget(*apply, row, 3);
     name->setBuddy(edit);
+    // Once the user edits a value it stays until applied; untouched editors follow the engine.
+    connect(edit, &QDoubleSpinBox::valueChanged, this, [this, edit] {
+        if (!m_updating)
+            edit->setProperty("dirty", true);
+    });
+    connect(*apply, &QPushButton::clicked, this, [edit] { edit->setProperty("dirty", false); });
     // Enter in the editor applies, like the button.
     connect(edit, &QDoubleSpinBox::editingFinished, this, [this, edit, button = *apply] {
         if (m_live && edit->hasFocus())
@@ -77,13 +83,13 @@ void SteeringPanel::setLive(bool live)
 
 void SteeringPanel::showCurrent(double lambda, double alpha, double lambdaStep)
 {
-    const auto show = [](QLabel *label, QDoubleSpinBox *edit, double v) {
-        const QString text = QString::number(v, 'g', 5);
-        if (label->text() == text)
-            return;
-        label->setText(text);
-        if (!edit->hasFocus())
+    const auto show = [this](QLabel *label, QDoubleSpinBox *edit, double v) {
+        label->setText(QString::number(v, 'g', 5));
+        if (!edit->property("dirty").toBool() && !edit->hasFocus()) {
+            m_updating = true;
             edit->setValue(v);
+            m_updating = false;
+        }
     };
     show(m_curLambda, m_lambda, lambda);
     show(m_curAlpha, m_alpha, alpha);

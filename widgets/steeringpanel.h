@@ -25,7 +25,7 @@ public:
     void setLive(bool live);
     bool isLive() const { return m_live; }
     /// The values in force in the engine (from the newest snapshot). Editors the user has not
-    /// touched since the last apply follow them.
+    /// changed since their last apply follow them; a changed value waits for its Set.
     void showCurrent(double lambda, double alpha, double lambdaStep);
     /// "epoch 3/10 · step 41/140 · ETA 1:20" or similar.
     void showProgress(const QString &text);
@@ -52,6 +52,7 @@ private:
     QLabel *m_curLambda = nullptr, *m_curAlpha = nullptr, *m_curStep = nullptr;
     QLabel *m_progress = nullptr;
     bool m_live = false;
+    bool m_updating = false;    ///< setValue from showCurrent, not the user
 };
 
 } // namespace sparsenas

@@ -9,6 +9,16 @@
 
 namespace sparsenas {
 
+namespace {
+// libgvc keeps global state: even two services (two main windows, a test's second window) must
+// not lay out at the same time.
+std::mutex &graphvizMutex()
+{
+    static std::mutex m;
+    return m;
+}
+} // namespace
+
 GraphvizService::GraphvizService(QObject *parent) : QObject(parent)
 {
     m_thread = new QThread;
@@ -23,8 +33,18 @@ GraphvizService::~GraphvizService()
 {
     {
         std::lock_guard<std::mutex> lock(m_mutex);
-        m_renders.clear(); // exports still waiting are finished first: nothing asked is lost
+        m_renders.clear(); // nobody waits for a drawing any more
     }
+    // Exports still waiting are written (nothing asked is lost), and the renderer is destroyed
+    // on the thread that used it, before that thread ends.
+    QMetaObject::invokeMethod(
+        m_worker,
+        [this] {
+            process();
+            std::lock_guard<std::mutex> gvc(graphvizMutex());
+            m_renderer.reset();
+        },
+        Qt::BlockingQueuedConnection);
     m_thread->quit();
     m_thread->wait();
     delete m_thread;
@@ -92,10 +112,6 @@ void GraphvizService::enqueue(Request r)
 
 void GraphvizService::process()
 {
-    // Created on first use on this thread, and only ever used here.
-    static thread_local std::unique_ptr<GraphvizRenderer> renderer;
-    if (!renderer)
-        renderer = std::make_unique<GraphvizRenderer>();
     for (;;) {
         Request r;
         {
@@ -114,6 +130,11 @@ void GraphvizService::process()
         QString error;
         QByteArray data;
         try {
+            std::lock_guard<std::mutex> gvc(graphvizMutex());
+            // Created on first use on this thread, and only ever used here.
+            if (!m_renderer)
+                m_renderer = std::make_unique<GraphvizRenderer>();
+            GraphvizRenderer *renderer = m_renderer.get();
             if (r.toFile) {
                 renderer->renderToFile(r.dot.toStdString(), r.format.toStdString(),
                                        r.path.toStdString(), r.dpi);

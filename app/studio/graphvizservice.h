@@ -13,11 +13,14 @@
 
 #include <deque>
 #include <map>
+#include <memory>
 #include <mutex>
 
 class QThread;
 
 namespace sparsenas {
+
+class GraphvizRenderer;
 
 class GraphvizService : public QObject
 {
@@ -60,6 +63,7 @@ private:
     std::deque<Request> m_exports;
     bool m_scheduled = false;
     quint64 m_nextId = 1;
+    std::unique_ptr<GraphvizRenderer> m_renderer;  ///< used on m_thread only
 };
 
 } // namespace sparsenas

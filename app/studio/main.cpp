@@ -6,6 +6,8 @@
 #include "searchcontroller.h"
 #include "studiotranslations.h"
 
+#include "configform.h"
+
 #include "sparsenas/searchengine.h"
 
 #include <QApplication>
@@ -51,7 +53,8 @@ int main(int argc, char *argv[])
                                                  "the system locale."),
                                   QStringLiteral("CODE"));
     const QCommandLineOption threads(QStringLiteral("threads"),
-                                     QStringLiteral("CPU threads for the engine (default: all)."),
+                                     QStringLiteral("CPU threads of the search (0: all cores); "
+                                                    "written into the form's config."),
                                      QStringLiteral("N"), QStringLiteral("0"));
     const QCommandLineOption shot(QStringLiteral("screenshot"),
                                   QStringLiteral("Save a screenshot of the window to FILE after "
@@ -71,6 +74,12 @@ int main(int argc, char *argv[])
         window.setRunsRoot(QDir(parser.value(runs)).absolutePath());
     if (parser.isSet(preset))
         window.loadPreset(parser.value(preset));
+    if (parser.isSet(threads)) {
+        // The engine sets its threads from the run's config: put the option there.
+        nlohmann::json config = window.configForm()->configJson();
+        config["search"]["threads"] = parser.value(threads).toInt();
+        window.configForm()->setConfigJson(config);
+    }
     window.show();
 
     if (parser.isSet(open)) {

@@ -109,26 +109,28 @@ void MainWindow::createViews()
     m_steering = new SteeringPanel(this);
     addDock(m_steering, tr("Steering"), QStringLiteral("SteeringDock"), Qt::LeftDockWidgetArea);
 
-    m_cellGraph = new CellGraphView(this);
-    QDockWidget *graphDock = addDock(m_cellGraph, tr("Cell graph"), QStringLiteral("CellGraphDock"),
-                                     Qt::RightDockWidgetArea);
     m_heatmap = new HeatmapView(this);
-    QDockWidget *heatDock = addDock(m_heatmap, tr("Architecture weights"),
-                                    QStringLiteral("HeatmapDock"), Qt::RightDockWidgetArea);
+    addDock(m_heatmap, tr("Architecture weights"), QStringLiteral("HeatmapDock"),
+            Qt::RightDockWidgetArea);
+    // Bottom row: the regularization paths (tabbed with node survival and the log) beside the
+    // live cell graph, so the cell is always in view while it shrinks.
     m_regPaths = new RegPathView(this);
     QDockWidget *pathDock = addDock(m_regPaths, tr("Regularization paths"),
                                     QStringLiteral("RegPathDock"), Qt::BottomDockWidgetArea);
+    m_cellGraph = new CellGraphView(this);
+    QDockWidget *graphDock = addDock(m_cellGraph, tr("Cell graph"), QStringLiteral("CellGraphDock"),
+                                     Qt::BottomDockWidgetArea);
+    splitDockWidget(pathDock, graphDock, Qt::Horizontal);
     m_survival = new SurvivalView(this);
     QDockWidget *survivalDock = addDock(m_survival, tr("Node survival"),
                                         QStringLiteral("SurvivalDock"), Qt::BottomDockWidgetArea);
     m_log = new LogView(this);
     m_logDock = addDock(m_log, tr("Run log"), QStringLiteral("LogDock"), Qt::BottomDockWidgetArea);
-    tabifyDockWidget(heatDock, graphDock);
-    heatDock->raise();
     tabifyDockWidget(pathDock, survivalDock);
     tabifyDockWidget(survivalDock, m_logDock);
     pathDock->raise();
-    resizeDocks({graphDock}, {520}, Qt::Horizontal);
+    resizeDocks({pathDock}, {330}, Qt::Vertical);
+    resizeDocks({pathDock, graphDock}, {800, 600}, Qt::Horizontal);
 
     m_views = {m_curves, m_heatmap, m_survival, m_regPaths, m_log};
 
@@ -232,6 +234,7 @@ void MainWindow::createMenus()
     QMenu *file = menuBar()->addMenu(tr("&File"));
     file->addAction(m_openAct);
     m_recentMenu = file->addMenu(tr("Recent &runs"));
+    connect(m_recentMenu, &QMenu::aboutToShow, this, &MainWindow::rebuildRecentMenu);
     file->addSeparator();
     file->addAction(tr("&Load configuration…"), this, &MainWindow::loadConfigFile);
     file->addAction(tr("Save configuration &as…"), this, &MainWindow::saveConfigFile);
@@ -430,28 +433,34 @@ void MainWindow::resumeRun()
         return;
     const QString dir = QFileDialog::getExistingDirectory(
         this, tr("Resume run"), m_runDir.isEmpty() ? m_runsRoot : m_runDir);
-    if (dir.isEmpty())
-        return;
+    if (!dir.isEmpty())
+        resumeRunDirectory(dir);
+}
+
+bool MainWindow::resumeRunDirectory(const QString &dir)
+{
+    if (m_controller->isActive())
+        return false;
     m_follower->close();
     clearViews();
     QString error;
     if (!m_controller->resumeRun(dir, &error)) {
         warn(tr("Cannot resume"), error);
-        return;
+        return false;
     }
     m_source = Source::Live;
     m_runDir = dir;
     m_errorShown = false;
     addRecentRun(dir);
     setRunState(RunState::Running);
-    // The views show the run from its start: what is on disk first, then the live steps.
-    RunFollower history;
-    if (history.open(dir)) {
-        history.poll();
-        RunUpdate past = history.takeUpdate();
-        past.state.reset();
-        apply(std::move(past));
+    // The engine cuts the run back to its checkpoint and says so ("truncated"); apply() then
+    // replays the history on disk before the live steps.
+    try {
+        m_form->setConfigJson(toJson(RunDirectory(dir.toStdString()).loadConfig()));
+    } catch (const std::exception &) {
+        // The engine reports an unreadable config itself.
     }
+    return true;
 }
 
 void MainWindow::openRunDialog()
@@ -514,8 +523,11 @@ void MainWindow::apply(RunUpdate &&u)
 {
     QElapsedTimer timer;
     timer.start();
-    if (u.reset)
+    if (u.reset) {
         clearViews();
+        if (u.replayFromDisk)
+            replayHistory(u);
+    }
     if (!u.snapshots.empty()) {
         for (RunView *view : m_views)
             view->addSnapshots(u.snapshots);
@@ -528,6 +540,8 @@ void MainWindow::apply(RunUpdate &&u)
             view->addEpoch(e);
     }
     for (const RunEventInfo &info : u.events) {
+        if (info.what == "truncated")
+            continue; // not a change the user made: the views were reset for it
         const RunEvent ev = toRunEvent(info);
         for (RunView *view : m_views) {
             if (view != m_log) // the engine's own message says the same in the log
@@ -557,6 +571,38 @@ void MainWindow::apply(RunUpdate &&u)
     m_lastDrainMs = double(timer.nsecsElapsed()) / 1e6;
     m_lastDrainSnapshots = int(u.snapshots.size());
     Q_EMIT updatesApplied(m_lastDrainMs, m_lastDrainSnapshots);
+}
+
+void MainWindow::replayHistory(RunUpdate &live)
+{
+    RunFollower history;
+    if (!history.open(m_runDir))
+        return;
+    history.poll();
+    RunUpdate past = history.takeUpdate();
+    past.reset = false;
+    past.state.reset();
+    int64_t lastStep = -1, lastEpoch = -1;
+    for (const Snapshot &s : past.snapshots)
+        lastStep = std::max(lastStep, s.step);
+    for (const EpochSummary &e : past.epochs)
+        lastEpoch = std::max(lastEpoch, e.epoch);
+    // What the engine reported since it cut the files back is on disk too: show it once.
+    const auto newSnapshot = [&](const Snapshot &s) { return s.step > lastStep; };
+    std::vector<Snapshot> keep;
+    for (Snapshot &s : live.snapshots) {
+        if (newSnapshot(s))
+            keep.push_back(std::move(s));
+    }
+    live.snapshots = std::move(keep);
+    std::vector<EpochSummary> keepEpochs;
+    for (EpochSummary &e : live.epochs) {
+        if (e.epoch > lastEpoch)
+            keepEpochs.push_back(std::move(e));
+    }
+    live.epochs = std::move(keepEpochs);
+    past.messages.clear(); // the log keeps its own lines
+    apply(std::move(past));
 }
 
 void MainWindow::clearViews()
@@ -669,15 +715,25 @@ void MainWindow::onRunEnded(int state, const QString &message)
     setRunState(RunState(state));
     if (RunState(state) == RunState::Failed) {
         statusBar()->showMessage(tr("The search failed: %1").arg(message));
+        if (!QFileInfo::exists(m_runDir)) {
+            QSettings settings;
+            QStringList recent = settings.value(QStringLiteral("recentRuns")).toStringList();
+            recent.removeAll(m_runDir);
+            settings.setValue(QStringLiteral("recentRuns"), recent);
+        }
+        rebuildRecentMenu();
         if (!m_errorShown && m_interactive) {
             m_errorShown = true;
             // Window-modal, not a nested event loop: the GUI keeps drawing behind it.
-            auto *box = new QMessageBox(
-                QMessageBox::Critical, tr("Search failed"),
-                tr("The search stopped with an error:\n\n%1\n\nEverything up to the last "
-                   "checkpoint is in %2.")
-                    .arg(message, QDir::toNativeSeparators(m_runDir)),
-                QMessageBox::Ok, this);
+            // A run that never started leaves no directory behind (the engine removes it).
+            const bool started = QFileInfo::exists(m_runDir);
+            const QString text =
+                started ? tr("The search stopped with an error:\n\n%1\n\nEverything up to the "
+                             "last checkpoint is in %2.")
+                              .arg(message, QDir::toNativeSeparators(m_runDir))
+                        : tr("The search could not start:\n\n%1").arg(message);
+            auto *box = new QMessageBox(QMessageBox::Critical, tr("Search failed"), text,
+                                        QMessageBox::Ok, this);
             box->setAttribute(Qt::WA_DeleteOnClose);
             box->open();
         }
@@ -710,7 +766,7 @@ void MainWindow::onErrorMessage(const QString &text)
 void MainWindow::closeEvent(QCloseEvent *event)
 {
     if (m_controller->isActive()) {
-        if (m_interactive) {
+        if (m_interactive && !m_closing) {
             const auto answer = QMessageBox::question(
                 this, tr("Search running"),
                 tr("A search is running. Stop it (a checkpoint is written so it can be "
@@ -721,11 +777,19 @@ void MainWindow::closeEvent(QCloseEvent *event)
                 return;
             }
         }
-        statusBar()->showMessage(tr("Stopping the search and writing a checkpoint…"));
-        QApplication::setOverrideCursor(Qt::WaitCursor);
-        m_controller->stop();
-        m_controller->wait(-1); // stop takes effect within one batch
-        QApplication::restoreOverrideCursor();
+        // Stop, and close for real once the engine thread has ended (the stop takes effect
+        // before the next batch; a full validation or a checkpoint in progress finishes
+        // first). The window keeps painting meanwhile.
+        if (!m_closing) {
+            m_closing = true;
+            centralWidget()->setEnabled(false);
+            statusBar()->showMessage(tr("Stopping the search and writing a checkpoint…"));
+            connect(m_controller, &SearchController::runEnded, this, &QWidget::close,
+                    Qt::QueuedConnection);
+            m_controller->stop();
+        }
+        event->ignore();
+        return;
     }
     writeSettings();
     event->accept();

@@ -52,6 +52,9 @@ public:
     /// Shows a run directory (finished, or still written by another process) and follows it.
     bool openRunDirectory(const QString &dir);
     void loadPreset(const QString &name);
+    /// Continues the stopped or killed run in `dir` from its last checkpoint; the views show
+    /// its history, then the live steps.
+    bool resumeRunDirectory(const QString &dir);
     /// Non-interactive (tests, benchmarks, --screenshot): no question on close (a live search
     /// is stopped) and no message boxes: problems go to the run log and the status bar.
     void setInteractive(bool interactive) { m_interactive = interactive; }
@@ -97,6 +100,9 @@ private:
     void drain();
     void apply(RunUpdate &&update);
     void clearViews();
+    /// After the engine cut the run back to a checkpoint: shows the history on disk, and drops
+    /// from `live` what that history already holds.
+    void replayHistory(RunUpdate &live);
     RunEvent toRunEvent(const RunEventInfo &info) const;
     void setRunState(RunState state);
     void updateActions();
@@ -152,6 +158,7 @@ private:
     QString m_runsRoot;
     std::vector<CellWeights> m_weights;
     bool m_interactive = true;
+    bool m_closing = false;          ///< a close waits for the engine to stop
     bool m_errorShown = false;
     double m_lastDrainMs = 0;
     int m_lastDrainSnapshots = 0;

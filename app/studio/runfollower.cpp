@@ -32,13 +32,28 @@ std::optional<RunState> stateFromString(const std::string &s)
     return std::nullopt;
 }
 
+// A field's value, or `fallback` when it is missing, null (nlohmann writes NaN and inf as null)
+// or of another type: one odd field must not cost the whole line, let alone the studio.
+template <typename T>
+T field(const json &j, const char *key, T fallback)
+{
+    const auto it = j.find(key);
+    if (it == j.end() || it->is_null())
+        return fallback;
+    try {
+        return it->get<T>();
+    } catch (const json::exception &) {
+        return fallback;
+    }
+}
+
 CellSnapshot cellCounts(const json &c)
 {
     CellSnapshot out;
-    out.weights.type = c.value("type", std::string());
-    out.aliveNodes = c.value("alive_nodes", std::vector<int>());
-    out.alivePaths = c.value("alive_paths", 0);
-    out.nonZeroWeights = c.value("nonzero_weights", 0);
+    out.weights.type = field(c, "type", std::string());
+    out.aliveNodes = field(c, "alive_nodes", std::vector<int>());
+    out.alivePaths = field(c, "alive_paths", 0);
+    out.nonZeroWeights = field(c, "nonzero_weights", 0);
     return out;
 }
 
@@ -75,6 +90,8 @@ void RunFollower::close()
 {
     m_timer.stop();
     m_dir.clear();
+    m_pending = RunUpdate{};
+    m_signalled = false;
 }
 
 void RunFollower::restart()
@@ -83,6 +100,7 @@ void RunFollower::restart()
     m_epochWaiting.clear();
     m_cellsWaiting.clear();
     m_statusText.clear();
+    m_stepsPerEpoch = 0;
     m_pending = RunUpdate{};
     m_pending.reset = true;
 }
@@ -131,41 +149,46 @@ void RunFollower::poll()
                                    false);
         if (j.is_discarded() || !j.is_object())
             continue; // a damaged line: skip it, keep following
-        const std::string type = j.value("type", std::string());
+        const std::string type = field(j, "type", std::string());
         if (type == "step") {
             Snapshot s;
-            s.step = j.value("step", int64_t(0));
-            s.epoch = j.value("epoch", int64_t(0));
-            s.epochs = j.value("epochs", m_epochs);
-            s.stepInEpoch = j.value("step_in_epoch", int64_t(0));
-            s.stepsPerEpoch = j.value("steps_per_epoch", int64_t(0));
-            s.lambda = j.value("lambda", 0.0);
-            s.alpha = j.value("alpha", 0.0);
-            s.weightLr = j.value("weight_lr", 0.0);
-            s.trainLoss = j.value("train_loss", 0.0);
-            s.trainAcc = j.value("train_acc", 0.0);
-            s.valLoss = j.value("val_loss", 0.0);
-            s.valAcc = j.value("val_acc", 0.0);
-            s.penalty = j.value("penalty", 0.0);
-            s.elementSparsity = j.value("element_sparsity", 0.0);
-            s.groupSparsity = j.value("group_sparsity", 0.0);
-            s.stepSeconds = j.value("step_seconds", 0.0);
+            s.step = field(j, "step", int64_t(0));
+            s.epoch = field(j, "epoch", int64_t(0));
+            s.epochs = field(j, "epochs", m_epochs);
+            s.stepInEpoch = field(j, "step_in_epoch", int64_t(0));
+            s.stepsPerEpoch = field(j, "steps_per_epoch", int64_t(0));
+            // Runs written before steps_per_epoch was recorded: infer it from a later epoch.
+            if (s.stepsPerEpoch <= 0 && s.epoch > 0)
+                m_stepsPerEpoch = (s.step - s.stepInEpoch) / s.epoch;
+            if (s.stepsPerEpoch <= 0)
+                s.stepsPerEpoch = m_stepsPerEpoch;
+            s.lambda = field(j, "lambda", 0.0);
+            s.alpha = field(j, "alpha", 0.0);
+            s.weightLr = field(j, "weight_lr", 0.0);
+            s.trainLoss = field(j, "train_loss", 0.0);
+            s.trainAcc = field(j, "train_acc", 0.0);
+            s.valLoss = field(j, "val_loss", 0.0);
+            s.valAcc = field(j, "val_acc", 0.0);
+            s.penalty = field(j, "penalty", 0.0);
+            s.elementSparsity = field(j, "element_sparsity", 0.0);
+            s.groupSparsity = field(j, "group_sparsity", 0.0);
+            s.stepSeconds = field(j, "step_seconds", 0.0);
             u.snapshots.push_back(std::move(s));
         } else if (type == "epoch") {
             EpochSummary e;
-            e.epoch = j.value("epoch", int64_t(0));
-            e.step = j.value("step", int64_t(0));
-            e.lambda = j.value("lambda", 0.0);
-            e.alpha = j.value("alpha", 0.0);
-            e.weightLr = j.value("weight_lr", 0.0);
-            e.trainLoss = j.value("train_loss", 0.0);
-            e.trainAcc = j.value("train_acc", 0.0);
-            e.valLoss = j.value("val_loss", 0.0);
-            e.valAcc = j.value("val_acc", 0.0);
-            e.penalty = j.value("penalty", 0.0);
-            e.elementSparsity = j.value("element_sparsity", 0.0);
-            e.groupSparsity = j.value("group_sparsity", 0.0);
-            e.seconds = j.value("seconds", 0.0);
+            e.epoch = field(j, "epoch", int64_t(0));
+            e.step = field(j, "step", int64_t(0));
+            e.lambda = field(j, "lambda", 0.0);
+            e.alpha = field(j, "alpha", 0.0);
+            e.weightLr = field(j, "weight_lr", 0.0);
+            e.trainLoss = field(j, "train_loss", 0.0);
+            e.trainAcc = field(j, "train_acc", 0.0);
+            e.valLoss = field(j, "val_loss", 0.0);
+            e.valAcc = field(j, "val_acc", 0.0);
+            e.penalty = field(j, "penalty", 0.0);
+            e.elementSparsity = field(j, "element_sparsity", 0.0);
+            e.groupSparsity = field(j, "group_sparsity", 0.0);
+            e.seconds = field(j, "seconds", 0.0);
             if (j.contains("cells") && j["cells"].is_array()) {
                 for (const json &c : j["cells"])
                     e.cells.push_back(cellCounts(c));
@@ -173,13 +196,13 @@ void RunFollower::poll()
             m_epochWaiting[e.epoch] = std::move(e);
         } else if (type == "event") {
             RunEventInfo ev;
-            ev.what = j.value("what", std::string());
-            ev.value = j.value("value", 0.0);
-            ev.step = j.value("step", int64_t(0));
-            ev.epoch = j.value("epoch", int64_t(0));
-            ev.stepInEpoch = j.value("step_in_epoch", int64_t(0));
-            ev.stepsPerEpoch = j.value("steps_per_epoch", int64_t(0));
-            ev.lambda = j.value("lambda", 0.0);
+            ev.what = field(j, "what", std::string());
+            ev.value = field(j, "value", 0.0);
+            ev.step = field(j, "step", int64_t(0));
+            ev.epoch = field(j, "epoch", int64_t(0));
+            ev.stepInEpoch = field(j, "step_in_epoch", int64_t(0));
+            ev.stepsPerEpoch = field(j, "steps_per_epoch", int64_t(0));
+            ev.lambda = field(j, "lambda", 0.0);
             u.events.push_back(std::move(ev));
         }
     }
@@ -193,8 +216,8 @@ void RunFollower::poll()
             for (const json &c : j["cells"]) {
                 CellSnapshot cs = cellCounts(c);
                 cs.weights = cellWeightsFromJson(c);
-                cs.totalWeights = c.value("total_weights", 0);
-                cs.zeroGroups = c.value("zero_groups", 0);
+                cs.totalWeights = field(c, "total_weights", 0);
+                cs.zeroGroups = field(c, "zero_groups", 0);
                 cells.push_back(std::move(cs));
             }
         } catch (const std::exception &e) {
@@ -203,7 +226,7 @@ void RunFollower::poll()
                                         + std::string(e.what()));
             continue;
         }
-        m_cellsWaiting[j.value("epoch", int64_t(0))] = std::move(cells);
+        m_cellsWaiting[field(j, "epoch", int64_t(0))] = std::move(cells);
     }
     // An epoch is shown once both its metrics line and its A matrices are in.
     for (auto it = m_epochWaiting.begin(); it != m_epochWaiting.end();) {
@@ -231,7 +254,7 @@ void RunFollower::poll()
                                        false);
             if (!j.is_discarded() && j.is_object()) {
                 m_statusText = text;
-                u.state = stateFromString(j.value("state", std::string()));
+                u.state = stateFromString(field(j, "state", std::string()));
             }
         }
     }

@@ -28,7 +28,7 @@ public:
     /// Starts following `runDir` (reads everything there now on the next poll). False with
     /// *error if it is not a run directory.
     bool open(const QString &runDir, QString *error = nullptr);
-    void close();
+    void close();   ///< stops following and forgets what was not taken
     QString runDir() const { return m_dir; }
     bool isOpen() const { return !m_dir.isEmpty(); }
     /// Reads what is new now (the timer calls it every interval).
@@ -56,6 +56,7 @@ private:
     std::map<int64_t, std::vector<CellSnapshot>> m_cellsWaiting;
     QByteArray m_statusText;
     int64_t m_epochs = 0;
+    int64_t m_stepsPerEpoch = 0;    ///< inferred, for run directories that lack it
     RunUpdate m_pending;
     bool m_signalled = false;   ///< dataAvailable() sent and not yet drained
 };

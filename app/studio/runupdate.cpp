@@ -13,8 +13,13 @@ static void moveAppend(std::vector<T> &to, std::vector<T> &from)
 
 void RunUpdate::append(RunUpdate &&later)
 {
-    if (later.reset)
-        *this = RunUpdate{true, {}, {}, {}, {}, state};
+    if (later.reset) {
+        const std::optional<RunState> kept = state;
+        *this = RunUpdate{};
+        reset = true;
+        replayFromDisk = later.replayFromDisk;
+        state = kept;
+    }
     moveAppend(snapshots, later.snapshots);
     moveAppend(epochs, later.epochs);
     moveAppend(events, later.events);

@@ -16,6 +16,9 @@ namespace sparsenas {
 struct RunUpdate
 {
     bool reset = false;                         ///< forget what was shown; the data restarts
+    /// With reset: show the run directory's history first (the run was cut back to a
+    /// checkpoint); what follows here may repeat the end of that history.
+    bool replayFromDisk = false;
     std::vector<Snapshot> snapshots;            ///< oldest first
     std::vector<EpochSummary> epochs;
     std::vector<RunEventInfo> events;
@@ -24,7 +27,7 @@ struct RunUpdate
 
     bool empty() const
     {
-        return !reset && snapshots.empty() && epochs.empty() && events.empty()
+        return !reset && !replayFromDisk && snapshots.empty() && epochs.empty() && events.empty()
                && messages.empty() && !state;
     }
     /// Appends `later` (which happened after this one).

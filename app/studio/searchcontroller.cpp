@@ -51,6 +51,12 @@ public:
     void onEvent(const RunEventInfo &e) override
     {
         RunUpdate u;
+        // The engine cut the run directory back to a checkpoint (a resume, or a rollback after
+        // divergence): the views start over from what is on disk.
+        if (e.what == "truncated") {
+            u.reset = true;
+            u.replayFromDisk = true;
+        }
         u.events.push_back(e);
         m_c->post(std::move(u));
     }
@@ -115,6 +121,13 @@ bool SearchController::launch(Mode mode, const RunConfig &config, const QString 
     m_thread = QThread::create([this, mode, config, dir = runDir.toStdString(),
                                 ckpt = checkpoint.toStdString()] { work(mode, config, dir, ckpt); });
     m_thread->setObjectName(QStringLiteral("search engine"));
+    // runEnded is sent once the thread has really finished (isActive() is false in its
+    // handlers), not from inside the thread function.
+    connect(m_thread, &QThread::finished, this, [this] {
+        const std::optional<RunResult> r = lastResult();
+        Q_EMIT runEnded(int(r ? r->state : RunState::Failed),
+                        r ? QString::fromStdString(r->message) : QString());
+    });
     m_thread->start();
     Q_EMIT stateChanged(int(RunState::Running));
     return true;
@@ -168,10 +181,6 @@ void SearchController::work(Mode mode, RunConfig config, std::string runDir, std
         m_result = result;
     }
     engine.reset();
-    const int state = int(result.state);
-    const QString message = QString::fromStdString(result.message);
-    QMetaObject::invokeMethod(
-        this, [this, state, message] { Q_EMIT runEnded(state, message); }, Qt::QueuedConnection);
 }
 
 void SearchController::post(RunUpdate &&update)

@@ -589,6 +589,7 @@ RunResult SearchEngine::run()
             p.loadCheckpoint(p.resumeFrom, !p.fork);
             if (!p.fork) {
                 p.dir.truncateAfter(p.globalStep, p.epoch);
+                p.event("truncated", double(p.globalStep));
                 p.message(MessageLevel::Info, "resumed from " + p.resumeFrom + " (epoch " +
                                                   std::to_string(p.epoch + 1) + ", step " +
                                                   std::to_string(p.globalStep) + ")");
@@ -792,6 +793,7 @@ RunResult SearchEngine::run()
         try {
             p.loadCheckpoint(ckpt, true);
             p.dir.truncateAfter(p.globalStep, p.epoch);
+            p.event("truncated", double(p.globalStep));
         } catch (const std::exception &e2) {
             return p.finish(RunState::Failed, ss.str() + "Reloading the last checkpoint failed: " +
                                                   e2.what());

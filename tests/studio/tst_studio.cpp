@@ -8,6 +8,10 @@
 #include "graphvizservice.h"
 #include "heatmapview.h"
 #include "logview.h"
+#include "steeringpanel.h"
+
+#include <QDoubleSpinBox>
+#include <QPushButton>
 #include "mainwindow.h"
 #include "runfollower.h"
 #include "searchcontroller.h"
@@ -79,6 +83,7 @@ private Q_SLOTS:
     void followerWaitsForCompleteLinesAndRestartsOnShrink();
     void graphvizServiceCoalescesAndExports();
     void mainWindowRunsSearchAndReopensIt();
+    void mainWindowSteersStopsAndResumesWithHistory();
 
 private:
     QTemporaryDir m_tmp;
@@ -364,6 +369,53 @@ void tst_Studio::mainWindowRunsSearchAndReopensIt()
             logged = logged || w.logView()->visibleLineText(i).contains(QStringLiteral("not-a-run"));
         QVERIFY(logged);
     }
+}
+
+void tst_Studio::mainWindowSteersStopsAndResumesWithHistory()
+{
+    MainWindow w;
+    w.setInteractive(false);
+    w.setRunsRoot(dir(QStringLiteral("steer-runs")));
+    w.configForm()->setConfigJson(tinyJson(3));
+    w.resize(1400, 900);
+    w.show();
+    QSignalSpy ended(w.controller(), &SearchController::runEnded);
+    QCustomPlot *plot = w.curvesView()->plot();
+    const auto trainLoss = [plot]() -> QCPGraph * {
+        for (int i = 0; i < plot->graphCount(); ++i) {
+            if (plot->graph(i)->objectName() == QLatin1String("trainLoss"))
+                return plot->graph(i);
+        }
+        return nullptr;
+    };
+    QVERIFY(trainLoss());
+    QVERIFY(w.startSearch());
+    QTRY_VERIFY_WITH_TIMEOUT(trainLoss()->dataCount() >= 1, 60000);
+    QVERIFY(w.steeringPanel()->isLive());
+
+    // Steering from the panel: the value reaches the engine and the curves mark it.
+    const int itemsBefore = plot->itemCount();
+    w.steeringPanel()->lambdaEditor()->setValue(0.42);
+    w.steeringPanel()->applyLambdaButton()->click();
+    bool seen = false;
+    QTRY_VERIFY_WITH_TIMEOUT((seen = plot->itemCount() > itemsBefore), 60000);
+    QVERIFY(seen);
+    w.controller()->stop();
+    QTRY_COMPARE_WITH_TIMEOUT(ended.count(), 1, 60000);
+    QCOMPARE(ended.at(0).at(0).toInt(), int(RunState::Stopped));
+    QTRY_VERIFY(!w.steeringPanel()->isLive()); // actions follow the ended thread
+    w.drainNow();
+    const int stoppedAt = trainLoss()->dataCount();
+    QVERIFY(stoppedAt >= 1 && stoppedAt < 18);
+
+    // Resume: the curves hold the history from disk, then the live steps, each step once.
+    const QString runDir = w.runDirectory();
+    QVERIFY(w.resumeRunDirectory(runDir));
+    QTRY_COMPARE_WITH_TIMEOUT(ended.count(), 2, 180000);
+    QCOMPARE(ended.at(1).at(0).toInt(), int(RunState::Finished));
+    w.drainNow();
+    QCOMPARE(trainLoss()->dataCount(), 18); // 3 epochs x 6 steps, none twice
+    QCOMPARE(w.configForm()->configJson()["name"].get<std::string>(), std::string("tiny"));
 }
 
 QTEST_MAIN(tst_Studio)
