@@ -16,6 +16,7 @@
 #include "sparsenas/torchcompat.h"
 
 #include <nlohmann/json.hpp>
+#include <torch/csrc/autograd/profiler_legacy.h>
 
 #include <sys/resource.h>
 #include <unistd.h>
@@ -49,6 +50,7 @@ struct Options
     int64_t layers = 8;
     int nodes = 4;
     bool samples = false;
+    std::string profile; ///< write a chrome trace of one extra fwdbwd here
 };
 
 std::vector<std::string> splitList(const std::string &s)
@@ -67,7 +69,7 @@ void usage()
     std::cerr << "usage: bench_search [--batch 16,64] [--what fwdbwd,first,second,prox]\n"
                  "                    [--repeats 3] [--warmup 1] [--prox-repeats 1000]\n"
                  "                    [--threads 0] [--seed 1] [--channels 16] [--layers 8]\n"
-                 "                    [--nodes 4] [--samples]\n";
+                 "                    [--nodes 4] [--samples] [--profile TRACE.json]\n";
 }
 
 Options parseArgs(int argc, char **argv)
@@ -102,6 +104,8 @@ Options parseArgs(int argc, char **argv)
             o.layers = std::stoll(next());
         } else if (a == "--nodes") {
             o.nodes = std::stoi(next());
+        } else if (a == "--profile") {
+            o.profile = next();
         } else if (a == "--samples") {
             o.samples = true;
         } else if (a == "-h" || a == "--help") {
@@ -308,6 +312,10 @@ void runBatch(const Options &o, int64_t batch)
         if (what == "fwdbwd") {
             r["unit"] = "s";
             r["time"] = timeIt([&] { s.fwdBwd(); }, o.warmup, o.repeats, o.samples);
+            if (!o.profile.empty()) {
+                torch::autograd::profiler::RecordProfile guard(o.profile);
+                s.fwdBwd();
+            }
         } else if (what == "first" || what == "second") {
             const bool second = what == "second";
             std::vector<double> archT, weightT;

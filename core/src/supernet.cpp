@@ -17,22 +17,56 @@ MixedEdgeImpl::MixedEdgeImpl(const std::vector<std::string> &opNames, int64_t ch
         auto op = makeOp(opNames[o], channels, stride, /*affine=*/false);
         if (!op.is_empty())
             register_module("op" + std::to_string(o) + "_" + opNames[o], op.ptr());
+        scaled.push_back(scaledOp(op));
+        if (!op.is_empty() && !scaled.back())
+            throw std::logic_error("operation " + opNames[o] + " has no scaled forward");
         ops.push_back(std::move(op));
+    }
+}
+
+void ScaledSum::accumulate(torch::Tensor &sum, bool &owned, const torch::Tensor &term)
+{
+    if (!sum.defined()) {
+        sum = term;
+    } else if (!owned) {
+        sum = sum + term;
+        owned = true;
+    } else {
+        sum.add_(term); // addition keeps nothing for its backward, so in place is safe
+    }
+}
+
+void ScaledSum::add(ScaledOutput term)
+{
+    if (term.phased)
+        accumulate(m_phased, m_phasedOwned, term.value);
+    else
+        accumulate(m_sum, m_sumOwned, term.value);
+}
+
+torch::Tensor ScaledSum::result()
+{
+    if (empty())
+        throw std::logic_error("a mixed edge needs at least one operation other than none");
+    if (m_phased.defined())
+        accumulate(m_sum, m_sumOwned, fromPhases(m_phased));
+    return m_sum;
+}
+
+void MixedEdgeImpl::forwardInto(OpInput &in, const torch::Tensor &weights, ScaledSum &sum)
+{
+    for (size_t o = 0; o < ops.size(); ++o) {
+        if (scaled[o]) // "none": o(x) = 0, so A^o o(x) = 0 whatever A^o is
+            sum.add(scaled[o]->forwardScaled(in, weights[int64_t(o)]));
     }
 }
 
 torch::Tensor MixedEdgeImpl::forward(const torch::Tensor &x, const torch::Tensor &weights)
 {
-    torch::Tensor sum;
-    for (size_t o = 0; o < ops.size(); ++o) {
-        if (ops[o].is_empty())
-            continue; // "none": o(x) = 0, so A^o o(x) = 0 whatever A^o is
-        auto y = ops[o].forward(x) * weights[int64_t(o)];
-        sum = sum.defined() ? sum + y : y;
-    }
-    if (!sum.defined())
-        throw std::logic_error("a mixed edge needs at least one operation other than none");
-    return sum;
+    OpInput in(x);
+    ScaledSum sum;
+    forwardInto(in, weights, sum);
+    return sum.result();
 }
 
 SearchCellImpl::SearchCellImpl(int nodes_, int64_t cPrevPrev, int64_t cPrev, int64_t c,
@@ -56,17 +90,21 @@ SearchCellImpl::SearchCellImpl(int nodes_, int64_t cPrevPrev, int64_t cPrev, int
 torch::Tensor SearchCellImpl::forward(const torch::Tensor &s0, const torch::Tensor &s1,
                                       const torch::Tensor &arch)
 {
-    std::vector<torch::Tensor> states{preprocess0.forward(s0), preprocess1.forward(s1)};
+    std::vector<OpInput> states;
+    states.reserve(size_t(nodes) + 2); // OpInput references must stay valid
+    states.emplace_back(preprocess0.forward<torch::Tensor>(s0));
+    states.emplace_back(preprocess1.forward<torch::Tensor>(s1));
     int e = 0;
     for (int j = 0; j < nodes; ++j) {
-        torch::Tensor node;
-        for (int i = 0; i < j + 2; ++i, ++e) {
-            auto y = edges[size_t(e)]->forward(states[size_t(i)], arch[e]);
-            node = node.defined() ? node + y : y;
-        }
-        states.push_back(node);
+        ScaledSum node;
+        for (int i = 0; i < j + 2; ++i, ++e)
+            edges[size_t(e)]->forwardInto(states[size_t(i)], arch[e], node);
+        states.emplace_back(node.result());
     }
-    return torch::cat(std::vector<torch::Tensor>(states.begin() + 2, states.end()), 1);
+    std::vector<torch::Tensor> out;
+    for (size_t k = 2; k < states.size(); ++k)
+        out.push_back(states[k].x());
+    return torch::cat(out, 1);
 }
 
 SupernetImpl::SupernetImpl(const SupernetConfig &config) : m_config(config)
@@ -110,7 +148,9 @@ SupernetImpl::SupernetImpl(const SupernetConfig &config) : m_config(config)
 
 torch::Tensor SupernetImpl::forward(const torch::Tensor &x)
 {
-    auto s0 = m_stem->forward(x);
+    // Channels-last activations: oneDNN's depthwise kernels and the pooling kernels are much
+    // faster in it, and it needs no reorders around each convolution. Ops keep the layout.
+    auto s0 = m_stem->forward(x.dim() == 4 ? x.contiguous(torch::MemoryFormat::ChannelsLast) : x);
     auto s1 = s0;
     for (auto &cell : m_cells) {
         auto s = cell->forward(s0, s1, cell->reduction ? m_archReduce : m_archNormal);

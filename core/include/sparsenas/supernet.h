@@ -4,6 +4,8 @@
 // The sparse supernet: the DARTS CNN search space where every edge is the plain linear
 // combination of paper Eq. 1, x_j = sum_{i<j} sum_o A_ij^o o(x_i), with no softmax.
 
+#include "sparsenas/ops.h"
+
 #include <torch/torch.h>
 
 #include <string>
@@ -24,14 +26,31 @@ struct SupernetConfig
     double archInitNoise = 1e-3;  ///< std of the Gaussian added to the initial A
 };
 
+/// Sums terms alpha * op(x); terms in phase layout are summed apart and converted once.
+class ScaledSum
+{
+public:
+    void add(ScaledOutput term);
+    bool empty() const { return !m_sum.defined() && !m_phased.defined(); }
+    torch::Tensor result();
+
+private:
+    static void accumulate(torch::Tensor &sum, bool &owned, const torch::Tensor &term);
+    torch::Tensor m_sum, m_phased;
+    bool m_sumOwned = false, m_phasedOwned = false; ///< a buffer of ours, safe to add into
+};
+
 /// One edge i -> j: the candidate operations and their linear combination.
 struct MixedEdgeImpl : torch::nn::Module
 {
     MixedEdgeImpl(const std::vector<std::string> &ops, int64_t channels, int64_t stride);
     /// sum_o weights[o] * o(x); "none" contributes exactly zero and is not evaluated.
     torch::Tensor forward(const torch::Tensor &x, const torch::Tensor &weights);
+    /// Adds sum_o weights[o] * o(x) to `sum`, sharing what `in` caches with other edges.
+    void forwardInto(OpInput &in, const torch::Tensor &weights, ScaledSum &sum);
 
     std::vector<torch::nn::AnyModule> ops; ///< empty AnyModule for "none"
+    std::vector<ScaledOp *> scaled;        ///< ops[o]'s fast path, nullptr for "none"
 };
 TORCH_MODULE(MixedEdge);
 
