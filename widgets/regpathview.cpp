@@ -400,6 +400,9 @@ void RegPathView::applyStyles()
         if (anySelected && !selected)
             color.setAlpha(45);
         curve->setPen(QPen(color, selected ? 3.0 : 1.2));
+        // ~100 antialiased, partly transparent polylines cost tens of ms per replot in the raster
+        // engine (measured with bench_gui); only the selected path is smoothed.
+        curve->setAntialiased(selected);
         curve->setLayer(selected ? selectionLayer : QStringLiteral("main"));
     }
     for (size_t e = 0; e < m_markers.size(); ++e) {
