@@ -213,7 +213,7 @@
         <translation>Durchsuchen…</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Data folder</source>
         <translation>Datenordner</translation>
     </message>
@@ -444,7 +444,7 @@
         <translation>Diese LibTorch hat kein CUDA-Gerät; die Suche läuft auf der CPU</translation>
     </message>
     <message>
-        <location line="+105"/>
+        <location line="+108"/>
         <source>Configuration is valid.</source>
         <translation>Die Konfiguration ist gültig.</translation>
     </message>
@@ -462,35 +462,20 @@
 <context>
     <name>sparsenas::CurvesView</name>
     <message>
-        <location filename="../widgets/curvesview.cpp" line="+78"/>
-        <source>X axis:</source>
-        <translation>X-Achse:</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <location line="+42"/>
+        <location filename="../widgets/curvesview.cpp" line="+73"/>
+        <location line="+35"/>
         <location line="+309"/>
         <source>Epoch</source>
         <translation>Epoche</translation>
     </message>
     <message>
-        <location line="-350"/>
-        <location line="+350"/>
+        <location line="-344"/>
+        <location line="+344"/>
         <source>Step</source>
         <translation>Schritt</translation>
     </message>
     <message>
-        <location line="-348"/>
-        <source>Fit</source>
-        <translation>Einpassen</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Rescale the axes to the data and follow new data again</source>
-        <translation>Achsen an die Daten anpassen und wieder neuen Daten folgen</translation>
-    </message>
-    <message>
-        <location line="+31"/>
+        <location line="-316"/>
         <source>penalty λ</source>
         <translation>Strafterm λ</translation>
     </message>
@@ -1030,22 +1015,22 @@
         <translation>Steuerung</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+11"/>
         <source>Cell graph</source>
         <translation>Zellgraph</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-8"/>
         <source>Architecture weights</source>
         <translation>Architekturgewichte</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>Regularization paths</source>
         <translation>Regularisierungspfade</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+7"/>
         <source>Node survival</source>
         <translation>Knotenüberleben</translation>
     </message>
@@ -1055,7 +1040,7 @@
         <translation>Laufprotokoll</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+53"/>
         <source>&amp;Start search</source>
         <translation>Suche &amp;starten</translation>
     </message>
@@ -1066,12 +1051,12 @@
     </message>
     <message>
         <location line="+3"/>
-        <location line="+461"/>
+        <location line="+505"/>
         <source>&amp;Pause</source>
         <translation>&amp;Pausieren</translation>
     </message>
     <message>
-        <location line="-459"/>
+        <location line="-503"/>
         <source>Pause or resume the search after the current batch</source>
         <translation>Die Suche nach dem aktuellen Batch pausieren oder fortsetzen</translation>
     </message>
@@ -1136,7 +1121,7 @@
         <translation>&amp;Zuletzt geöffnete Läufe</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>&amp;Load configuration…</source>
         <translation>Konfiguration &amp;laden…</translation>
     </message>
@@ -1207,13 +1192,13 @@
     </message>
     <message>
         <location line="+3"/>
-        <location line="+572"/>
+        <location line="+633"/>
         <location line="+19"/>
         <source>Export failed</source>
         <translation>Exportieren fehlgeschlagen</translation>
     </message>
     <message>
-        <location line="-587"/>
+        <location line="-648"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
@@ -1223,12 +1208,12 @@
         <translation>&amp;Lauf</translation>
     </message>
     <message>
-        <location line="-59"/>
+        <location line="-60"/>
         <source>Resume r&amp;un…</source>
         <translation>La&amp;uf fortsetzen…</translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location line="+68"/>
         <source>Load pr&amp;eset</source>
         <translation>&amp;Vorlage laden</translation>
     </message>
@@ -1298,7 +1283,7 @@
         <translation>Lauf fortsetzen</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+13"/>
         <source>Cannot resume</source>
         <translation>Fortsetzen nicht möglich</translation>
     </message>
@@ -1309,12 +1294,12 @@
     </message>
     <message>
         <location line="+8"/>
-        <location line="+247"/>
+        <location line="+294"/>
         <source>Search running</source>
         <translation>Suche läuft</translation>
     </message>
     <message>
-        <location line="-246"/>
+        <location line="-293"/>
         <source>Stop the running search before opening another run.</source>
         <translation>Die laufende Suche anhalten, bevor ein anderer Lauf geöffnet wird.</translation>
     </message>
@@ -1324,7 +1309,7 @@
         <translation>Lauf kann nicht geöffnet werden</translation>
     </message>
     <message>
-        <location line="+112"/>
+        <location line="+149"/>
         <source>λ = %1</source>
         <translation>λ = %1</translation>
     </message>
@@ -1410,12 +1395,21 @@
         <translation>Die Suche ist fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+17"/>
+        <source>The search could not start:
+
+%1</source>
+        <translation>Die Suche konnte nicht starten:
+
+%1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Search failed</source>
         <translation>Suche fehlgeschlagen</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-4"/>
         <source>The search stopped with an error:
 
 %1
@@ -1428,7 +1422,7 @@ Everything up to the last checkpoint is in %2.</source>
 Alles bis zum letzten Checkpoint befindet sich in %2.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
         <source>Search finished; the derived cell is in %1</source>
         <translation>Suche abgeschlossen; die abgeleitete Zelle befindet sich in %1</translation>
     </message>
@@ -1443,12 +1437,12 @@ Alles bis zum letzten Checkpoint befindet sich in %2.</translation>
         <translation>Eine Suche läuft. Die Suche anhalten (ein Checkpoint wird geschrieben, damit sie fortgesetzt werden kann) und beenden?</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+14"/>
         <source>Stopping the search and writing a checkpoint…</source>
         <translation>Suche wird angehalten und ein Checkpoint geschrieben…</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+39"/>
         <source>About SparseNAS Studio</source>
         <translation>Über SparseNAS Studio</translation>
     </message>
@@ -1558,7 +1552,7 @@ Alles bis zum letzten Checkpoint befindet sich in %2.</translation>
 <context>
     <name>sparsenas::PlotExport</name>
     <message>
-        <location filename="../widgets/plotexport.cpp" line="+40"/>
+        <location filename="../widgets/plotexport.cpp" line="+45"/>
         <source>Cannot export %1: there is no plot.</source>
         <translation>%1 kann nicht exportiert werden: Es gibt kein Diagramm.</translation>
     </message>
@@ -1574,9 +1568,27 @@ Alles bis zum letzten Checkpoint befindet sich in %2.</translation>
     </message>
 </context>
 <context>
+    <name>sparsenas::PlotToolRow</name>
+    <message>
+        <location line="+14"/>
+        <source>X axis:</source>
+        <translation>X-Achse:</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Fit</source>
+        <translation>Einpassen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rescale the axes to the data and follow new data again</source>
+        <translation>Achsen an die Daten anpassen und wieder neuen Daten folgen</translation>
+    </message>
+</context>
+<context>
     <name>sparsenas::RegPathView</name>
     <message>
-        <location filename="../widgets/regpathview.cpp" line="+41"/>
+        <location filename="../widgets/regpathview.cpp" line="+40"/>
         <source>Cell:</source>
         <translation>Zelle:</translation>
     </message>
@@ -1591,40 +1603,25 @@ Alles bis zum letzten Checkpoint befindet sich in %2.</translation>
         <translation>Reduktion</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>X axis:</source>
-        <translation>X-Achse:</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <location line="+34"/>
-        <location line="+452"/>
+        <location line="-7"/>
+        <location line="+32"/>
+        <location line="+455"/>
         <source>λ</source>
         <translation>λ</translation>
     </message>
     <message>
-        <location line="-485"/>
-        <location line="+485"/>
+        <location line="-487"/>
+        <location line="+487"/>
         <source>Step</source>
         <translation>Schritt</translation>
     </message>
     <message>
-        <location line="-483"/>
-        <source>Fit</source>
-        <translation>Einpassen</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Rescale the axes to the data and follow new data again</source>
-        <translation>Achsen an die Daten anpassen und wieder neuen Daten folgen</translation>
-    </message>
-    <message>
-        <location line="+31"/>
+        <location line="-454"/>
         <source>Architecture weight A</source>
         <translation>Architekturgewicht A</translation>
     </message>
     <message>
-        <location line="+332"/>
+        <location line="+335"/>
         <source>Selected: %1, %2</source>
         <translation>Ausgewählt: %1, %2</translation>
     </message>
@@ -1642,7 +1639,7 @@ Alles bis zum letzten Checkpoint befindet sich in %2.</translation>
 <context>
     <name>sparsenas::RunFollower</name>
     <message>
-        <location filename="../app/studio/runfollower.cpp" line="+57"/>
+        <location filename="../app/studio/runfollower.cpp" line="+72"/>
         <source>%1 is not a run directory: it has no config.json.</source>
         <translation>%1 ist kein Laufverzeichnis: Es enthält keine config.json.</translation>
     </message>
@@ -1655,7 +1652,7 @@ Alles bis zum letzten Checkpoint befindet sich in %2.</translation>
 <context>
     <name>sparsenas::SearchController</name>
     <message>
-        <location filename="../app/studio/searchcontroller.cpp" line="+97"/>
+        <location filename="../app/studio/searchcontroller.cpp" line="+103"/>
         <source>A search is already running in %1.</source>
         <translation>In %1 läuft bereits eine Suche.</translation>
     </message>
@@ -1664,12 +1661,12 @@ Alles bis zum letzten Checkpoint befindet sich in %2.</translation>
     <name>sparsenas::SteeringPanel</name>
     <message>
         <location filename="../widgets/steeringpanel.cpp" line="+15"/>
-        <location line="+60"/>
+        <location line="+66"/>
         <source>No search running.</source>
         <translation>Keine Suche aktiv.</translation>
     </message>
     <message>
-        <location line="-55"/>
+        <location line="-61"/>
         <source>&lt;i&gt;in force&lt;/i&gt;</source>
         <translation>&lt;i&gt;wirksam&lt;/i&gt;</translation>
     </message>
@@ -1717,35 +1714,20 @@ Alles bis zum letzten Checkpoint befindet sich in %2.</translation>
 <context>
     <name>sparsenas::SurvivalView</name>
     <message>
-        <location filename="../widgets/survivalview.cpp" line="+41"/>
-        <source>X axis:</source>
-        <translation>X-Achse:</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <location line="+43"/>
+        <location filename="../widgets/survivalview.cpp" line="+36"/>
+        <location line="+36"/>
         <location line="+187"/>
         <source>Epoch</source>
         <translation>Epoche</translation>
     </message>
     <message>
-        <location line="-229"/>
-        <location line="+229"/>
+        <location line="-223"/>
+        <location line="+223"/>
         <source>λ</source>
         <translation>λ</translation>
     </message>
     <message>
-        <location line="-227"/>
-        <source>Fit</source>
-        <translation>Einpassen</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Rescale the axes to the data and follow new data again</source>
-        <translation>Achsen an die Daten anpassen und wieder neuen Daten folgen</translation>
-    </message>
-    <message>
-        <location line="+32"/>
+        <location line="-194"/>
         <source>Alive nodes</source>
         <translation>Lebende Knoten</translation>
     </message>

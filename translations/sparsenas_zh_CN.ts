@@ -213,7 +213,7 @@
         <translation>浏览…</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Data folder</source>
         <translation>数据文件夹</translation>
     </message>
@@ -444,7 +444,7 @@
         <translation>此 LibTorch 没有 CUDA 设备；搜索将在 CPU 上运行</translation>
     </message>
     <message>
-        <location line="+105"/>
+        <location line="+108"/>
         <source>Configuration is valid.</source>
         <translation>配置有效。</translation>
     </message>
@@ -462,35 +462,20 @@
 <context>
     <name>sparsenas::CurvesView</name>
     <message>
-        <location filename="../widgets/curvesview.cpp" line="+78"/>
-        <source>X axis:</source>
-        <translation>X 轴：</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <location line="+42"/>
+        <location filename="../widgets/curvesview.cpp" line="+73"/>
+        <location line="+35"/>
         <location line="+309"/>
         <source>Epoch</source>
         <translation>轮次</translation>
     </message>
     <message>
-        <location line="-350"/>
-        <location line="+350"/>
+        <location line="-344"/>
+        <location line="+344"/>
         <source>Step</source>
         <translation>步</translation>
     </message>
     <message>
-        <location line="-348"/>
-        <source>Fit</source>
-        <translation>适配</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Rescale the axes to the data and follow new data again</source>
-        <translation>将坐标轴缩放至数据范围，并重新跟随新数据</translation>
-    </message>
-    <message>
-        <location line="+31"/>
+        <location line="-316"/>
         <source>penalty λ</source>
         <translation>惩罚强度 λ</translation>
     </message>
@@ -1030,22 +1015,22 @@
         <translation>调控</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+11"/>
         <source>Cell graph</source>
         <translation>单元图</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-8"/>
         <source>Architecture weights</source>
         <translation>架构权重</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>Regularization paths</source>
         <translation>正则化路径</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+7"/>
         <source>Node survival</source>
         <translation>节点存活</translation>
     </message>
@@ -1055,7 +1040,7 @@
         <translation>运行日志</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+53"/>
         <source>&amp;Start search</source>
         <translation>开始搜索(&amp;S)</translation>
     </message>
@@ -1066,12 +1051,12 @@
     </message>
     <message>
         <location line="+3"/>
-        <location line="+461"/>
+        <location line="+505"/>
         <source>&amp;Pause</source>
         <translation>暂停(&amp;P)</translation>
     </message>
     <message>
-        <location line="-459"/>
+        <location line="-503"/>
         <source>Pause or resume the search after the current batch</source>
         <translation>在当前批次结束后暂停或继续搜索</translation>
     </message>
@@ -1136,7 +1121,7 @@
         <translation>最近的运行(&amp;R)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>&amp;Load configuration…</source>
         <translation>加载配置(&amp;L)…</translation>
     </message>
@@ -1207,13 +1192,13 @@
     </message>
     <message>
         <location line="+3"/>
-        <location line="+572"/>
+        <location line="+633"/>
         <location line="+19"/>
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location line="-587"/>
+        <location line="-648"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
@@ -1223,12 +1208,12 @@
         <translation>运行(&amp;R)</translation>
     </message>
     <message>
-        <location line="-59"/>
+        <location line="-60"/>
         <source>Resume r&amp;un…</source>
         <translation>恢复运行(&amp;U)…</translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location line="+68"/>
         <source>Load pr&amp;eset</source>
         <translation>加载预设(&amp;E)</translation>
     </message>
@@ -1298,7 +1283,7 @@
         <translation>恢复运行</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+13"/>
         <source>Cannot resume</source>
         <translation>无法恢复</translation>
     </message>
@@ -1309,12 +1294,12 @@
     </message>
     <message>
         <location line="+8"/>
-        <location line="+247"/>
+        <location line="+294"/>
         <source>Search running</source>
         <translation>搜索正在运行</translation>
     </message>
     <message>
-        <location line="-246"/>
+        <location line="-293"/>
         <source>Stop the running search before opening another run.</source>
         <translation>请先停止正在运行的搜索，再打开其他运行。</translation>
     </message>
@@ -1324,7 +1309,7 @@
         <translation>无法打开运行</translation>
     </message>
     <message>
-        <location line="+112"/>
+        <location line="+149"/>
         <source>λ = %1</source>
         <translation>λ = %1</translation>
     </message>
@@ -1410,12 +1395,21 @@
         <translation>搜索失败：%1</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+17"/>
+        <source>The search could not start:
+
+%1</source>
+        <translation>搜索无法启动：
+
+%1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Search failed</source>
         <translation>搜索失败</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-4"/>
         <source>The search stopped with an error:
 
 %1
@@ -1428,7 +1422,7 @@ Everything up to the last checkpoint is in %2.</source>
 截至最后一个检查点的全部内容都保存在 %2 中。</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
         <source>Search finished; the derived cell is in %1</source>
         <translation>搜索完成；推导出的单元位于 %1</translation>
     </message>
@@ -1443,12 +1437,12 @@ Everything up to the last checkpoint is in %2.</source>
         <translation>搜索正在运行。是否停止搜索（将写入检查点以便日后恢复）并退出？</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+14"/>
         <source>Stopping the search and writing a checkpoint…</source>
         <translation>正在停止搜索并写入检查点…</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+39"/>
         <source>About SparseNAS Studio</source>
         <translation>关于 SparseNAS Studio</translation>
     </message>
@@ -1558,7 +1552,7 @@ Everything up to the last checkpoint is in %2.</source>
 <context>
     <name>sparsenas::PlotExport</name>
     <message>
-        <location filename="../widgets/plotexport.cpp" line="+40"/>
+        <location filename="../widgets/plotexport.cpp" line="+45"/>
         <source>Cannot export %1: there is no plot.</source>
         <translation>无法导出 %1：没有图表。</translation>
     </message>
@@ -1574,9 +1568,27 @@ Everything up to the last checkpoint is in %2.</source>
     </message>
 </context>
 <context>
+    <name>sparsenas::PlotToolRow</name>
+    <message>
+        <location line="+14"/>
+        <source>X axis:</source>
+        <translation>X 轴：</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Fit</source>
+        <translation>适配</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rescale the axes to the data and follow new data again</source>
+        <translation>将坐标轴缩放至数据范围，并重新跟随新数据</translation>
+    </message>
+</context>
+<context>
     <name>sparsenas::RegPathView</name>
     <message>
-        <location filename="../widgets/regpathview.cpp" line="+41"/>
+        <location filename="../widgets/regpathview.cpp" line="+40"/>
         <source>Cell:</source>
         <translation>单元：</translation>
     </message>
@@ -1591,40 +1603,25 @@ Everything up to the last checkpoint is in %2.</source>
         <translation>缩减</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>X axis:</source>
-        <translation>X 轴：</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <location line="+34"/>
-        <location line="+452"/>
+        <location line="-7"/>
+        <location line="+32"/>
+        <location line="+455"/>
         <source>λ</source>
         <translation>λ</translation>
     </message>
     <message>
-        <location line="-485"/>
-        <location line="+485"/>
+        <location line="-487"/>
+        <location line="+487"/>
         <source>Step</source>
         <translation>步</translation>
     </message>
     <message>
-        <location line="-483"/>
-        <source>Fit</source>
-        <translation>适配</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Rescale the axes to the data and follow new data again</source>
-        <translation>将坐标轴缩放至数据范围，并重新跟随新数据</translation>
-    </message>
-    <message>
-        <location line="+31"/>
+        <location line="-454"/>
         <source>Architecture weight A</source>
         <translation>架构权重 A</translation>
     </message>
     <message>
-        <location line="+332"/>
+        <location line="+335"/>
         <source>Selected: %1, %2</source>
         <translation>已选择：%1，%2</translation>
     </message>
@@ -1642,7 +1639,7 @@ Everything up to the last checkpoint is in %2.</source>
 <context>
     <name>sparsenas::RunFollower</name>
     <message>
-        <location filename="../app/studio/runfollower.cpp" line="+57"/>
+        <location filename="../app/studio/runfollower.cpp" line="+72"/>
         <source>%1 is not a run directory: it has no config.json.</source>
         <translation>%1 不是运行目录：其中没有 config.json。</translation>
     </message>
@@ -1655,7 +1652,7 @@ Everything up to the last checkpoint is in %2.</source>
 <context>
     <name>sparsenas::SearchController</name>
     <message>
-        <location filename="../app/studio/searchcontroller.cpp" line="+97"/>
+        <location filename="../app/studio/searchcontroller.cpp" line="+103"/>
         <source>A search is already running in %1.</source>
         <translation>%1 中已有搜索正在运行。</translation>
     </message>
@@ -1664,12 +1661,12 @@ Everything up to the last checkpoint is in %2.</source>
     <name>sparsenas::SteeringPanel</name>
     <message>
         <location filename="../widgets/steeringpanel.cpp" line="+15"/>
-        <location line="+60"/>
+        <location line="+66"/>
         <source>No search running.</source>
         <translation>没有正在运行的搜索。</translation>
     </message>
     <message>
-        <location line="-55"/>
+        <location line="-61"/>
         <source>&lt;i&gt;in force&lt;/i&gt;</source>
         <translation>&lt;i&gt;当前生效&lt;/i&gt;</translation>
     </message>
@@ -1717,35 +1714,20 @@ Everything up to the last checkpoint is in %2.</source>
 <context>
     <name>sparsenas::SurvivalView</name>
     <message>
-        <location filename="../widgets/survivalview.cpp" line="+41"/>
-        <source>X axis:</source>
-        <translation>X 轴：</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <location line="+43"/>
+        <location filename="../widgets/survivalview.cpp" line="+36"/>
+        <location line="+36"/>
         <location line="+187"/>
         <source>Epoch</source>
         <translation>轮次</translation>
     </message>
     <message>
-        <location line="-229"/>
-        <location line="+229"/>
+        <location line="-223"/>
+        <location line="+223"/>
         <source>λ</source>
         <translation>λ</translation>
     </message>
     <message>
-        <location line="-227"/>
-        <source>Fit</source>
-        <translation>适配</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Rescale the axes to the data and follow new data again</source>
-        <translation>将坐标轴缩放至数据范围，并重新跟随新数据</translation>
-    </message>
-    <message>
-        <location line="+32"/>
+        <location line="-194"/>
         <source>Alive nodes</source>
         <translation>存活节点</translation>
     </message>

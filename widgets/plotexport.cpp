@@ -1,10 +1,15 @@
 // SPDX-License-Identifier: MIT
 #include "plotexport.h"
 
+#include <QComboBox>
 #include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QPushButton>
 #include <QSvgGenerator>
+#include <QVBoxLayout>
 
 namespace sparsenas {
 
@@ -67,6 +72,31 @@ bool exportPlot(QCustomPlot *plot, const QString &path, QString *error)
     if (error)
         error->clear();
     return true;
+}
+
+PlotToolRow addPlotWithToolRow(QWidget *owner, const QStringList &xModes)
+{
+    PlotToolRow r;
+    auto *layout = new QVBoxLayout(owner);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(2);
+    r.row = new QHBoxLayout;
+    r.row->setContentsMargins(4, 2, 4, 0);
+    auto *xLabel = new QLabel(QCoreApplication::translate("sparsenas::PlotToolRow", "X axis:"),
+                              owner);
+    r.xAxis = new QComboBox(owner);
+    r.xAxis->addItems(xModes);
+    xLabel->setBuddy(r.xAxis);
+    r.fit = new QPushButton(QCoreApplication::translate("sparsenas::PlotToolRow", "Fit"), owner);
+    r.fit->setToolTip(QCoreApplication::translate(
+        "sparsenas::PlotToolRow", "Rescale the axes to the data and follow new data again"));
+    r.row->addWidget(xLabel);
+    r.row->addWidget(r.xAxis);
+    r.row->addWidget(r.fit);
+    layout->addLayout(r.row);
+    r.plot = new QCustomPlot(owner);
+    layout->addWidget(r.plot, 1);
+    return r;
 }
 
 } // namespace sparsenas

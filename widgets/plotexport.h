@@ -25,6 +25,12 @@
 #endif
 
 #include <QString>
+#include <QStringList>
+
+class QComboBox;
+class QHBoxLayout;
+class QPushButton;
+class QWidget;
 
 namespace sparsenas {
 
@@ -33,5 +39,16 @@ namespace sparsenas {
 /// (translated, names the file) when the suffix is not one of these or the file cannot be
 /// written. A plot that was never laid out is exported at 800 x 600.
 bool exportPlot(QCustomPlot *plot, const QString &path, QString *error);
+
+/// What every plot view shows above its plot: "X axis:" with the view's modes, and "Fit".
+struct PlotToolRow
+{
+    QHBoxLayout *row = nullptr;     ///< for a view's own controls (insert before or after)
+    QComboBox *xAxis = nullptr;     ///< items: `xModes`, in order
+    QPushButton *fit = nullptr;
+    QCustomPlot *plot = nullptr;    ///< below the row, taking the remaining height
+};
+/// Lays out `owner` as the tool row above a new QCustomPlot.
+PlotToolRow addPlotWithToolRow(QWidget *owner, const QStringList &xModes);
 
 } // namespace sparsenas

@@ -33,35 +33,21 @@ bool validShape(const CellWeights &w)
 
 RegPathView::RegPathView(QWidget *parent) : QWidget(parent)
 {
-    auto *layout = new QVBoxLayout(this);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->setSpacing(2);
-    auto *tools = new QHBoxLayout;
-    tools->setContentsMargins(4, 2, 4, 0);
+    const PlotToolRow tools = addPlotWithToolRow(this, {tr("λ"), tr("Step")});
+    m_xCombo = tools.xAxis;
+    m_fitButton = tools.fit;
+    m_plot = tools.plot;
     auto *cellLabel = new QLabel(tr("Cell:"), this);
     m_cellCombo = new QComboBox(this);
     m_cellCombo->addItem(tr("Normal"), QStringLiteral("normal"));
     m_cellCombo->addItem(tr("Reduction"), QStringLiteral("reduce"));
     cellLabel->setBuddy(m_cellCombo);
-    auto *xLabel = new QLabel(tr("X axis:"), this);
-    m_xCombo = new QComboBox(this);
-    m_xCombo->addItem(tr("λ"));
-    m_xCombo->addItem(tr("Step"));
-    xLabel->setBuddy(m_xCombo);
-    m_fitButton = new QPushButton(tr("Fit"), this);
-    m_fitButton->setToolTip(tr("Rescale the axes to the data and follow new data again"));
+    tools.row->insertWidget(0, cellLabel);
+    tools.row->insertWidget(1, m_cellCombo);
+    tools.row->insertSpacing(2, 8);
     m_selectionLabel = new QLabel(this);
-    tools->addWidget(cellLabel);
-    tools->addWidget(m_cellCombo);
-    tools->addSpacing(8);
-    tools->addWidget(xLabel);
-    tools->addWidget(m_xCombo);
-    tools->addWidget(m_fitButton);
-    tools->addSpacing(8);
-    tools->addWidget(m_selectionLabel, 1);
-    layout->addLayout(tools);
-    m_plot = new QCustomPlot(this);
-    layout->addWidget(m_plot, 1);
+    tools.row->addSpacing(8);
+    tools.row->addWidget(m_selectionLabel, 1);
 
     connect(m_cellCombo, &QComboBox::currentIndexChanged, this,
             [this](int index) { setCellType(m_cellCombo->itemData(index).toString()); });

@@ -33,25 +33,11 @@ const CellSnapshot *findCell(const std::vector<CellSnapshot> &cells, const char 
 
 SurvivalView::SurvivalView(QWidget *parent) : QWidget(parent)
 {
-    auto *layout = new QVBoxLayout(this);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->setSpacing(2);
-    auto *tools = new QHBoxLayout;
-    tools->setContentsMargins(4, 2, 4, 0);
-    auto *xLabel = new QLabel(tr("X axis:"), this);
-    m_xCombo = new QComboBox(this);
-    m_xCombo->addItem(tr("Epoch"));
-    m_xCombo->addItem(tr("λ"));
-    xLabel->setBuddy(m_xCombo);
-    m_fitButton = new QPushButton(tr("Fit"), this);
-    m_fitButton->setToolTip(tr("Rescale the axes to the data and follow new data again"));
-    tools->addWidget(xLabel);
-    tools->addWidget(m_xCombo);
-    tools->addWidget(m_fitButton);
-    tools->addStretch(1);
-    layout->addLayout(tools);
-    m_plot = new QCustomPlot(this);
-    layout->addWidget(m_plot, 1);
+    const PlotToolRow tools = addPlotWithToolRow(this, {tr("Epoch"), tr("λ")});
+    tools.row->addStretch(1);
+    m_xCombo = tools.xAxis;
+    m_fitButton = tools.fit;
+    m_plot = tools.plot;
 
     connect(m_xCombo, &QComboBox::currentIndexChanged, this,
             [this](int index) { setXAxisMode(index == 1 ? XAxis::Lambda : XAxis::Epoch); });
