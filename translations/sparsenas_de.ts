@@ -1005,7 +1005,7 @@
 <context>
     <name>sparsenas::MainWindow</name>
     <message>
-        <location filename="../app/studio/mainwindow.cpp" line="+107"/>
+        <location filename="../app/studio/mainwindow.cpp" line="+108"/>
         <source>Configuration</source>
         <translation>Konfiguration</translation>
     </message>
@@ -1192,13 +1192,13 @@
     </message>
     <message>
         <location line="+3"/>
-        <location line="+633"/>
+        <location line="+649"/>
         <location line="+19"/>
         <source>Export failed</source>
         <translation>Exportieren fehlgeschlagen</translation>
     </message>
     <message>
-        <location line="-648"/>
+        <location line="-664"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
@@ -1294,12 +1294,12 @@
     </message>
     <message>
         <location line="+8"/>
-        <location line="+294"/>
+        <location line="+310"/>
         <source>Search running</source>
         <translation>Suche läuft</translation>
     </message>
     <message>
-        <location line="-293"/>
+        <location line="-309"/>
         <source>Stop the running search before opening another run.</source>
         <translation>Die laufende Suche anhalten, bevor ein anderer Lauf geöffnet wird.</translation>
     </message>
@@ -1422,7 +1422,12 @@ Everything up to the last checkpoint is in %2.</source>
 Alles bis zum letzten Checkpoint befindet sich in %2.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+17"/>
+        <source>Resume paused from checkpoint</source>
+        <translation>Pausiert ab Checkpoint fortsetzen</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Search finished; the derived cell is in %1</source>
         <translation>Suche abgeschlossen; die abgeleitete Zelle befindet sich in %1</translation>
     </message>

@@ -1005,7 +1005,7 @@
 <context>
     <name>sparsenas::MainWindow</name>
     <message>
-        <location filename="../app/studio/mainwindow.cpp" line="+107"/>
+        <location filename="../app/studio/mainwindow.cpp" line="+108"/>
         <source>Configuration</source>
         <translation>配置</translation>
     </message>
@@ -1192,13 +1192,13 @@
     </message>
     <message>
         <location line="+3"/>
-        <location line="+633"/>
+        <location line="+649"/>
         <location line="+19"/>
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location line="-648"/>
+        <location line="-664"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
@@ -1294,12 +1294,12 @@
     </message>
     <message>
         <location line="+8"/>
-        <location line="+294"/>
+        <location line="+310"/>
         <source>Search running</source>
         <translation>搜索正在运行</translation>
     </message>
     <message>
-        <location line="-293"/>
+        <location line="-309"/>
         <source>Stop the running search before opening another run.</source>
         <translation>请先停止正在运行的搜索，再打开其他运行。</translation>
     </message>
@@ -1422,7 +1422,12 @@ Everything up to the last checkpoint is in %2.</source>
 截至最后一个检查点的全部内容都保存在 %2 中。</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+17"/>
+        <source>Resume paused from checkpoint</source>
+        <translation>从检查点恢复（暂停）</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Search finished; the derived cell is in %1</source>
         <translation>搜索完成；推导出的单元位于 %1</translation>
     </message>

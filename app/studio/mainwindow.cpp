@@ -34,6 +34,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QProgressBar>
+#include <QPushButton>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QStatusBar>
@@ -733,8 +734,24 @@ void MainWindow::onRunEnded(int state, const QString &message)
                               .arg(message, QDir::toNativeSeparators(m_runDir))
                         : tr("The search could not start:\n\n%1").arg(message);
             auto *box = new QMessageBox(QMessageBox::Critical, tr("Search failed"), text,
-                                        QMessageBox::Ok, this);
+                                        QMessageBox::Close, this);
             box->setAttribute(Qt::WA_DeleteOnClose);
+            // The run lives on from its last checkpoint: offer it back, paused, so the user can
+            // change settings before it goes on.
+            bool hasCheckpoint = false;
+            try {
+                hasCheckpoint = started
+                                && !RunDirectory(m_runDir.toStdString()).latestCheckpoint().empty();
+            } catch (const std::exception &) {
+            }
+            if (hasCheckpoint) {
+                QPushButton *again =
+                    box->addButton(tr("Resume paused from checkpoint"), QMessageBox::AcceptRole);
+                connect(again, &QPushButton::clicked, this, [this] {
+                    if (resumeRunDirectory(m_runDir))
+                        m_controller->pause(); // applied before the first step
+                });
+            }
             box->open();
         }
     } else if (RunState(state) == RunState::Finished) {
