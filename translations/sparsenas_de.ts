@@ -1051,12 +1051,12 @@
     </message>
     <message>
         <location line="+3"/>
-        <location line="+505"/>
+        <location line="+512"/>
         <source>&amp;Pause</source>
         <translation>&amp;Pausieren</translation>
     </message>
     <message>
-        <location line="-503"/>
+        <location line="-510"/>
         <source>Pause or resume the search after the current batch</source>
         <translation>Die Suche nach dem aktuellen Batch pausieren oder fortsetzen</translation>
     </message>
@@ -1192,13 +1192,13 @@
     </message>
     <message>
         <location line="+3"/>
-        <location line="+649"/>
+        <location line="+656"/>
         <location line="+19"/>
         <source>Export failed</source>
         <translation>Exportieren fehlgeschlagen</translation>
     </message>
     <message>
-        <location line="-664"/>
+        <location line="-671"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
@@ -1235,13 +1235,13 @@
     <message>
         <location line="+69"/>
         <location line="+9"/>
-        <location line="+39"/>
-        <location line="+8"/>
+        <location line="+45"/>
+        <location line="+7"/>
         <source>Invalid configuration</source>
         <translation>Ungültige Konfiguration</translation>
     </message>
     <message>
-        <location line="-55"/>
+        <location line="-60"/>
         <source>Fix these settings first:
 %1</source>
         <translation>Zuerst diese Einstellungen korrigieren:
@@ -1268,7 +1268,7 @@
         <translation>Checkpoints (*.pt)</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+26"/>
         <source>Cannot fork</source>
         <translation>Abzweigen nicht möglich</translation>
     </message>
@@ -1278,7 +1278,7 @@
         <translation>%1 nach %2 abgezweigt</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>Resume run</source>
         <translation>Lauf fortsetzen</translation>
     </message>

@@ -1051,12 +1051,12 @@
     </message>
     <message>
         <location line="+3"/>
-        <location line="+505"/>
+        <location line="+512"/>
         <source>&amp;Pause</source>
         <translation>暂停(&amp;P)</translation>
     </message>
     <message>
-        <location line="-503"/>
+        <location line="-510"/>
         <source>Pause or resume the search after the current batch</source>
         <translation>在当前批次结束后暂停或继续搜索</translation>
     </message>
@@ -1192,13 +1192,13 @@
     </message>
     <message>
         <location line="+3"/>
-        <location line="+649"/>
+        <location line="+656"/>
         <location line="+19"/>
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location line="-664"/>
+        <location line="-671"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
@@ -1235,13 +1235,13 @@
     <message>
         <location line="+69"/>
         <location line="+9"/>
-        <location line="+39"/>
-        <location line="+8"/>
+        <location line="+45"/>
+        <location line="+7"/>
         <source>Invalid configuration</source>
         <translation>配置无效</translation>
     </message>
     <message>
-        <location line="-55"/>
+        <location line="-60"/>
         <source>Fix these settings first:
 %1</source>
         <translation>请先修正以下设置：
@@ -1268,7 +1268,7 @@
         <translation>检查点 (*.pt)</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+26"/>
         <source>Cannot fork</source>
         <translation>无法分叉</translation>
     </message>
@@ -1278,7 +1278,7 @@
         <translation>已将 %1 分叉到 %2</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>Resume run</source>
         <translation>恢复运行</translation>
     </message>

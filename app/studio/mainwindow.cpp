@@ -396,27 +396,33 @@ void MainWindow::forkRun()
                                              : QDir(m_runDir).filePath(QStringLiteral("checkpoints"));
     const QString ckpt = QFileDialog::getOpenFileName(this, tr("Fork from checkpoint"), start,
                                                       tr("Checkpoints (*.pt)"));
-    if (ckpt.isEmpty())
-        return;
+    if (!ckpt.isEmpty())
+        forkFromCheckpoint(ckpt);
+}
+
+bool MainWindow::forkFromCheckpoint(const QString &ckpt)
+{
+    if (m_controller->isActive())
+        return false;
     if (!m_form->isValid()) {
-        warn(tr("Invalid configuration"),
-                             m_form->problems().join(QLatin1Char('\n')));
-        return;
+        warn(tr("Invalid configuration"), m_form->problems().join(QLatin1Char('\n')));
+        return false;
     }
     RunConfig config;
     try {
         config = configFromJson(m_form->configJson());
     } catch (const std::exception &e) {
         warn(tr("Invalid configuration"), QString::fromStdString(e.what()));
-        return;
+        return false;
     }
-    const QString dir = newRunDirectory(QString::fromStdString(config.name) + QStringLiteral("-fork"));
+    const QString dir =
+        newRunDirectory(QString::fromStdString(config.name) + QStringLiteral("-fork"));
     m_follower->close();
     clearViews();
     QString error;
     if (!m_controller->forkRun(ckpt, config, dir, &error)) {
         warn(tr("Cannot fork"), error);
-        return;
+        return false;
     }
     m_source = Source::Live;
     m_runDir = dir;
@@ -426,6 +432,7 @@ void MainWindow::forkRun()
                                                  .arg(QDir::toNativeSeparators(ckpt),
                                                       QDir::toNativeSeparators(dir)));
     setRunState(RunState::Running);
+    return true;
 }
 
 void MainWindow::resumeRun()

@@ -55,6 +55,8 @@ public:
     /// Continues the stopped or killed run in `dir` from its last checkpoint; the views show
     /// its history, then the live steps.
     bool resumeRunDirectory(const QString &dir);
+    /// A new run from `checkpoint` (of any run) with the settings in the form.
+    bool forkFromCheckpoint(const QString &checkpoint);
     /// Non-interactive (tests, benchmarks, --screenshot): no question on close (a live search
     /// is stopped) and no message boxes: problems go to the run log and the status bar.
     void setInteractive(bool interactive) { m_interactive = interactive; }

@@ -24,6 +24,7 @@
 #include "plotexport.h" // qcustomplot.h, made to build with QT_NO_KEYWORDS
 
 #include <QFile>
+#include <QFileInfo>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -416,6 +417,23 @@ void tst_Studio::mainWindowSteersStopsAndResumesWithHistory()
     w.drainNow();
     QCOMPARE(trainLoss()->dataCount(), 18); // 3 epochs x 6 steps, none twice
     QCOMPARE(w.configForm()->configJson()["name"].get<std::string>(), std::string("tiny"));
+
+    // Fork from that run's checkpoint with other settings: a new run directory with them.
+    const std::string ckpt = RunDirectory(runDir.toStdString()).latestCheckpoint();
+    QVERIFY(!ckpt.empty());
+    json other = tinyJson(4);
+    other["arch"]["lambda_step"] = 0.2;
+    w.configForm()->setConfigJson(other);
+    QVERIFY(w.forkFromCheckpoint(QString::fromStdString(ckpt)));
+    const QString forkDir = w.runDirectory();
+    QVERIFY(forkDir != runDir && forkDir.contains(QStringLiteral("-fork")));
+    QTRY_COMPARE_WITH_TIMEOUT(ended.count(), 3, 180000);
+    QCOMPARE(ended.at(2).at(0).toInt(), int(RunState::Finished));
+    const RunConfig forked = RunDirectory(forkDir.toStdString()).loadConfig();
+    QCOMPARE(forked.arch.lambdaStep, 0.2);
+    QCOMPARE(forked.search.epochs, int64_t(4));
+    QVERIFY(QFile::exists(forkDir + QStringLiteral("/genotype.json")));
+    QVERIFY(QFileInfo::exists(runDir + QStringLiteral("/genotype.json"))); // the source is kept
 }
 
 QTEST_MAIN(tst_Studio)
