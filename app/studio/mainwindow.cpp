@@ -586,8 +586,10 @@ void MainWindow::replayHistory(RunUpdate &live)
     RunFollower history;
     if (!history.open(m_runDir))
         return;
-    history.poll();
-    RunUpdate past = history.takeUpdate();
+    RunUpdate past;
+    while (history.poll()) // all of it: the live steps are deduplicated against its end
+        past.append(history.takeUpdate());
+    past.append(history.takeUpdate());
     past.reset = false;
     past.state.reset();
     int64_t lastStep = -1, lastEpoch = -1;

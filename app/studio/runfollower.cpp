@@ -105,8 +105,12 @@ void RunFollower::restart()
     m_pending.reset = true;
 }
 
-QList<QByteArray> RunFollower::readLines(const QString &name, Tail &tail, bool *shrunk)
+QList<QByteArray> RunFollower::readLines(const QString &name, Tail &tail, bool *shrunk,
+                                         bool *more)
 {
+    // At most this much per file and poll, so that opening a long run (a CIFAR search writes
+    // tens of MB) never holds the GUI thread for long: the rest follows in the next polls.
+    constexpr qint64 kChunk = 4 << 20;
     QList<QByteArray> lines;
     QFile f(QDir(m_dir).filePath(name));
     if (!f.open(QIODevice::ReadOnly))
@@ -116,12 +120,16 @@ QList<QByteArray> RunFollower::readLines(const QString &name, Tail &tail, bool *
         return lines;
     }
     f.seek(tail.offset);
-    const QByteArray data = f.readAll();
+    QByteArray data = f.read(kChunk);
+    if (data.size() == kChunk && data.indexOf('\n') < 0)
+        data += f.readAll(); // a single line longer than a chunk
     // Only complete lines: a writer may be in the middle of one.
     const qsizetype end = data.lastIndexOf('\n');
     if (end < 0)
         return lines;
     tail.offset += end + 1;
+    if (f.size() > tail.offset + 1 && data.size() >= kChunk)
+        *more = true;
     for (const QByteArray &line : data.left(end).split('\n')) {
         if (!line.trimmed().isEmpty())
             lines.push_back(line);
@@ -129,20 +137,21 @@ QList<QByteArray> RunFollower::readLines(const QString &name, Tail &tail, bool *
     return lines;
 }
 
-void RunFollower::poll()
+bool RunFollower::poll()
 {
     if (m_dir.isEmpty())
-        return;
+        return false;
     RunUpdate u;
-    bool shrunk = false;
-    const QList<QByteArray> metrics = readLines(QStringLiteral("metrics.jsonl"), m_metrics, &shrunk);
-    const QList<QByteArray> snaps = readLines(QStringLiteral("snapshots.jsonl"), m_snapshots,
-                                              &shrunk);
-    const QList<QByteArray> log = readLines(QStringLiteral("log.txt"), m_log, &shrunk);
+    bool shrunk = false, more = false;
+    const QList<QByteArray> metrics =
+        readLines(QStringLiteral("metrics.jsonl"), m_metrics, &shrunk, &more);
+    const QList<QByteArray> snaps =
+        readLines(QStringLiteral("snapshots.jsonl"), m_snapshots, &shrunk, &more);
+    const QList<QByteArray> log = readLines(QStringLiteral("log.txt"), m_log, &shrunk, &more);
     if (shrunk) {
         restart();
         signalIfPending();
-        return;
+        return true;
     }
     for (const QByteArray &line : metrics) {
         const json j = json::parse(line.constData(), line.constData() + line.size(), nullptr,
@@ -260,6 +269,10 @@ void RunFollower::poll()
     }
     m_pending.append(std::move(u));
     signalIfPending();
+    // Catching up with a long run: the next chunk after the event loop had its turn.
+    if (more && m_timer.isActive())
+        QTimer::singleShot(0, this, &RunFollower::poll);
+    return more;
 }
 
 void RunFollower::signalIfPending()

@@ -31,8 +31,9 @@ public:
     void close();   ///< stops following and forgets what was not taken
     QString runDir() const { return m_dir; }
     bool isOpen() const { return !m_dir.isEmpty(); }
-    /// Reads what is new now (the timer calls it every interval).
-    void poll();
+    /// Reads what is new now, at most a few MB per file (the timer calls it every interval, and
+    /// sooner while there is more). Returns whether more is waiting.
+    bool poll();
     void setInterval(int msecs) { m_timer.setInterval(msecs); }
     RunUpdate takeUpdate();
 
@@ -44,8 +45,9 @@ private:
     {
         qint64 offset = 0;
     };
-    /// The complete new lines of `name`; sets *shrunk if the file got shorter.
-    QList<QByteArray> readLines(const QString &name, Tail &tail, bool *shrunk);
+    /// The complete new lines of `name`, up to a chunk; sets *shrunk if the file got shorter
+    /// and *more if the chunk did not reach its end.
+    QList<QByteArray> readLines(const QString &name, Tail &tail, bool *shrunk, bool *more);
     void restart();
     void signalIfPending();
 

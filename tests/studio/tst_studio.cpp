@@ -82,6 +82,7 @@ private Q_SLOTS:
     void controllerReportsBadRunAsFailure();
     void followerReadsRunBeingWritten();
     void followerWaitsForCompleteLinesAndRestartsOnShrink();
+    void followerReadsLongRunsInChunks();
     void graphvizServiceCoalescesAndExports();
     void mainWindowRunsSearchAndReopensIt();
     void mainWindowSteersStopsAndResumesWithHistory();
@@ -277,6 +278,49 @@ void tst_Studio::followerWaitsForCompleteLinesAndRestartsOnShrink()
     QString error;
     QVERIFY(!f.open(dir(QStringLiteral("not-a-run")), &error));
     QVERIFY(error.contains(QStringLiteral("config.json")));
+}
+
+void tst_Studio::followerReadsLongRunsInChunks()
+{
+    // 40000 step lines (~6 MB): more than one 4 MB chunk. Every line arrives exactly once,
+    // none is cut at a chunk border, and the first poll says more is waiting.
+    const QString runDir = dir(QStringLiteral("long"));
+    RunDirectory(runDir.toStdString()).create(configFromJson(tinyJson()));
+    QFile metrics(runDir + QStringLiteral("/metrics.jsonl"));
+    QVERIFY(metrics.open(QIODevice::WriteOnly));
+    const int n = 40000;
+    for (int i = 1; i <= n; ++i) {
+        metrics.write(QStringLiteral(R"({"type":"step","step":%1,"epoch":%2,"step_in_epoch":%3,)"
+                                     R"("steps_per_epoch":400,"train_loss":%4,"val_loss":0.5,)"
+                                     R"("lambda":0.01,"alpha":0.5,"penalty":0.125})"
+                                     "\n")
+                          .arg(i)
+                          .arg((i - 1) / 400)
+                          .arg((i - 1) % 400)
+                          .arg(1.0 / i, 0, 'g', 17)
+                          .toUtf8());
+    }
+    metrics.close();
+    QVERIFY(metrics.size() > (4 << 20));
+
+    RunFollower f;
+    QVERIFY(f.open(runDir));
+    QVERIFY(f.poll()); // more is waiting after the first chunk
+    RunUpdate u = f.takeUpdate();
+    const size_t first = u.snapshots.size();
+    QVERIFY(first > 0 && first < size_t(n));
+    int polls = 1;
+    while (f.poll() && polls < 10) {
+        ++polls;
+        u.append(f.takeUpdate());
+    }
+    u.append(f.takeUpdate());
+    QCOMPARE(u.snapshots.size(), size_t(n));
+    for (int i = 0; i < n; ++i) {
+        QCOMPARE(u.snapshots[size_t(i)].step, int64_t(i + 1));
+        QCOMPARE(u.snapshots[size_t(i)].trainLoss, 1.0 / (i + 1));
+    }
+    QVERIFY(!f.poll()); // nothing new
 }
 
 void tst_Studio::graphvizServiceCoalescesAndExports()
