@@ -3,7 +3,9 @@
 // and resumes it; the follower reads a run directory while it is being written; the Graphviz
 // thread coalesces renders; the main window runs a search end to end and reopens the run.
 
+#include "cellexporter.h"
 #include "cellgraphview.h"
+#include "exportdialog.h"
 #include "curvesview.h"
 #include "graphvizservice.h"
 #include "heatmapview.h"
@@ -84,6 +86,8 @@ private Q_SLOTS:
     void followerWaitsForCompleteLinesAndRestartsOnShrink();
     void followerReadsLongRunsInChunks();
     void graphvizServiceCoalescesAndExports();
+    void cellExporterWritesEveryFormat_data();
+    void cellExporterWritesEveryFormat();
     void mainWindowRunsSearchAndReopensIt();
     void mainWindowSteersStopsAndResumesWithHistory();
 
@@ -356,6 +360,66 @@ void tst_Studio::graphvizServiceCoalescesAndExports()
     QFile f(pdf);
     QVERIFY(f.open(QIODevice::ReadOnly));
     QVERIFY(f.read(5) == "%PDF-");
+}
+
+void tst_Studio::cellExporterWritesEveryFormat_data()
+{
+    QTest::addColumn<QString>("format");
+    QTest::addColumn<QString>("file");
+    QTest::addColumn<QByteArray>("starts");
+    QTest::newRow("pdf") << "pdf" << "cell.pdf" << QByteArray("%PDF-");
+    QTest::newRow("png") << "png" << "cell.png" << QByteArray("\x89PNG");
+    QTest::newRow("svg") << "svg" << "cell.svg" << QByteArray("<?xml");
+    QTest::newRow("dot") << "dot" << "cell.dot" << QByteArray("digraph");
+    QTest::newRow("json") << "json" << "cell.json" << QByteArray("{");
+}
+
+void tst_Studio::cellExporterWritesEveryFormat()
+{
+    QFETCH(QString, format);
+    QFETCH(QString, file);
+    QFETCH(QByteArray, starts);
+    // A 2-node cell: c_{k-2} -> 0 (sep_conv_3x3), c_{k-1} -> 1 (skip), 0 -> 1 (max_pool).
+    CellWeights w;
+    w.type = "normal";
+    w.nodes = 2;
+    w.ops = {"none", "max_pool_3x3", "skip_connect", "sep_conv_3x3"};
+    w.weights.assign(size_t(numEdges(2)) * 4, 0.0f);
+    w.weights[0 * 4 + 3] = 0.5f;
+    w.weights[3 * 4 + 2] = 0.25f;
+    w.weights[4 * 4 + 1] = -0.125f;
+    CellWeights r = w;
+    r.type = "reduce";
+
+    QWidget parent;
+    GraphvizService graphviz;
+    auto *exporter = new CellExporter(&graphviz, &parent);
+    QSignalSpy finished(exporter, &CellExporter::finished);
+    exporter->run({w, r});
+    auto *dialog = parent.findChild<ExportDialog *>();
+    QVERIFY(dialog);
+    QVERIFY(dialog->setFormat(format));
+    const QString path = dir(QStringLiteral("export-") + file);
+    dialog->setPath(path);
+    QVERIFY2(dialog->problem().isEmpty(), qPrintable(dialog->problem()));
+    dialog->accept();
+    QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 30000);
+    QVERIFY2(finished.at(0).at(0).toBool(), qPrintable(finished.at(0).at(1).toString()));
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    const QByteArray bytes = f.readAll();
+    QVERIFY2(bytes.startsWith(starts), bytes.left(40).constData());
+    if (format == QLatin1String("svg")) {
+        QString error;
+        QVERIFY(countXmlElements(bytes, QStringLiteral("svg"), &error) == 1);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+    } else if (format == QLatin1String("json")) {
+        // Both cells by default, with the three surviving edges of the normal one.
+        const auto j = json::parse(bytes.toStdString());
+        const Genotype g = genotypeFromJson(j);
+        QVERIFY(g.cell("normal") != nullptr);
+        QCOMPARE(g.cell("normal")->edges.size(), size_t(3));
+    }
 }
 
 void tst_Studio::mainWindowRunsSearchAndReopensIt()
