@@ -1051,12 +1051,12 @@
     </message>
     <message>
         <location line="+3"/>
-        <location line="+512"/>
+        <location line="+507"/>
         <source>&amp;Pause</source>
         <translation>&amp;Pausieren</translation>
     </message>
     <message>
-        <location line="-510"/>
+        <location line="-505"/>
         <source>Pause or resume the search after the current batch</source>
         <translation>Die Suche nach dem aktuellen Batch pausieren oder fortsetzen</translation>
     </message>
@@ -1192,13 +1192,13 @@
     </message>
     <message>
         <location line="+3"/>
-        <location line="+656"/>
+        <location line="+651"/>
         <location line="+19"/>
         <source>Export failed</source>
         <translation>Exportieren fehlgeschlagen</translation>
     </message>
     <message>
-        <location line="-671"/>
+        <location line="-666"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
@@ -1233,32 +1233,30 @@
         <translation>&amp;Über SparseNAS Studio</translation>
     </message>
     <message>
-        <location line="+69"/>
-        <location line="+9"/>
-        <location line="+45"/>
+        <location line="+67"/>
         <location line="+7"/>
         <source>Invalid configuration</source>
         <translation>Ungültige Konfiguration</translation>
     </message>
     <message>
-        <location line="-60"/>
+        <location line="-6"/>
         <source>Fix these settings first:
 %1</source>
         <translation>Zuerst diese Einstellungen korrigieren:
 %1</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+34"/>
         <source>Cannot start</source>
         <translation>Start nicht möglich</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+3"/>
         <source>New run in %1</source>
         <translation>Neuer Lauf in %1</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+18"/>
         <source>Fork from checkpoint</source>
         <translation>Von Checkpoint abzweigen</translation>
     </message>
@@ -1268,17 +1266,17 @@
         <translation>Checkpoints (*.pt)</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+18"/>
         <source>Cannot fork</source>
         <translation>Abzweigen nicht möglich</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+3"/>
         <source>Forked %1 into %2</source>
         <translation>%1 nach %2 abgezweigt</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+10"/>
         <source>Resume run</source>
         <translation>Lauf fortsetzen</translation>
     </message>
@@ -1288,18 +1286,18 @@
         <translation>Fortsetzen nicht möglich</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+17"/>
         <source>Open run directory</source>
         <translation>Laufverzeichnis öffnen</translation>
     </message>
     <message>
         <location line="+8"/>
-        <location line="+310"/>
+        <location line="+312"/>
         <source>Search running</source>
         <translation>Suche läuft</translation>
     </message>
     <message>
-        <location line="-309"/>
+        <location line="-311"/>
         <source>Stop the running search before opening another run.</source>
         <translation>Die laufende Suche anhalten, bevor ein anderer Lauf geöffnet wird.</translation>
     </message>
@@ -1309,7 +1307,7 @@
         <translation>Lauf kann nicht geöffnet werden</translation>
     </message>
     <message>
-        <location line="+149"/>
+        <location line="+151"/>
         <source>λ = %1</source>
         <translation>λ = %1</translation>
     </message>

@@ -1051,12 +1051,12 @@
     </message>
     <message>
         <location line="+3"/>
-        <location line="+512"/>
+        <location line="+507"/>
         <source>&amp;Pause</source>
         <translation>暂停(&amp;P)</translation>
     </message>
     <message>
-        <location line="-510"/>
+        <location line="-505"/>
         <source>Pause or resume the search after the current batch</source>
         <translation>在当前批次结束后暂停或继续搜索</translation>
     </message>
@@ -1192,13 +1192,13 @@
     </message>
     <message>
         <location line="+3"/>
-        <location line="+656"/>
+        <location line="+651"/>
         <location line="+19"/>
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location line="-671"/>
+        <location line="-666"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
@@ -1233,32 +1233,30 @@
         <translation>关于 SparseNAS Studio(&amp;A)</translation>
     </message>
     <message>
-        <location line="+69"/>
-        <location line="+9"/>
-        <location line="+45"/>
+        <location line="+67"/>
         <location line="+7"/>
         <source>Invalid configuration</source>
         <translation>配置无效</translation>
     </message>
     <message>
-        <location line="-60"/>
+        <location line="-6"/>
         <source>Fix these settings first:
 %1</source>
         <translation>请先修正以下设置：
 %1</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+34"/>
         <source>Cannot start</source>
         <translation>无法启动</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+3"/>
         <source>New run in %1</source>
         <translation>新运行位于 %1</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+18"/>
         <source>Fork from checkpoint</source>
         <translation>从检查点分叉</translation>
     </message>
@@ -1268,17 +1266,17 @@
         <translation>检查点 (*.pt)</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+18"/>
         <source>Cannot fork</source>
         <translation>无法分叉</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+3"/>
         <source>Forked %1 into %2</source>
         <translation>已将 %1 分叉到 %2</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+10"/>
         <source>Resume run</source>
         <translation>恢复运行</translation>
     </message>
@@ -1288,18 +1286,18 @@
         <translation>无法恢复</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+17"/>
         <source>Open run directory</source>
         <translation>打开运行目录</translation>
     </message>
     <message>
         <location line="+8"/>
-        <location line="+310"/>
+        <location line="+312"/>
         <source>Search running</source>
         <translation>搜索正在运行</translation>
     </message>
     <message>
-        <location line="-309"/>
+        <location line="-311"/>
         <source>Stop the running search before opening another run.</source>
         <translation>请先停止正在运行的搜索，再打开其他运行。</translation>
     </message>
@@ -1309,7 +1307,7 @@
         <translation>无法打开运行</translation>
     </message>
     <message>
-        <location line="+149"/>
+        <location line="+151"/>
         <source>λ = %1</source>
         <translation>λ = %1</translation>
     </message>

@@ -346,37 +346,48 @@ QString MainWindow::newRunDirectory(const QString &name) const
     return dir;
 }
 
-bool MainWindow::startSearch()
+std::optional<RunConfig> MainWindow::formConfig()
 {
-    if (m_controller->isActive())
-        return false;
     if (!m_form->isValid()) {
         warn(tr("Invalid configuration"),
-                             tr("Fix these settings first:\n%1")
-                                 .arg(m_form->problems().join(QLatin1Char('\n'))));
-        return false;
+             tr("Fix these settings first:\n%1").arg(m_form->problems().join(QLatin1Char('\n'))));
+        return std::nullopt;
     }
-    RunConfig config;
     try {
-        config = configFromJson(m_form->configJson());
+        return configFromJson(m_form->configJson());
     } catch (const std::exception &e) {
         warn(tr("Invalid configuration"), QString::fromStdString(e.what()));
-        return false;
+        return std::nullopt;
     }
-    const QString dir = newRunDirectory(QString::fromStdString(config.name));
-    m_follower->close();
-    clearViews();
-    QString error;
-    if (!m_controller->startNew(config, dir, &error)) {
-        warn(tr("Cannot start"), error);
-        return false;
-    }
+}
+
+void MainWindow::beginLiveRun(const QString &dir, const QString &logLine)
+{
     m_source = Source::Live;
     m_runDir = dir;
     m_errorShown = false;
     addRecentRun(dir);
-    m_log->appendMessage(MessageLevel::Info, tr("New run in %1").arg(QDir::toNativeSeparators(dir)));
+    if (!logLine.isEmpty())
+        m_log->appendMessage(MessageLevel::Info, logLine);
     setRunState(RunState::Running);
+}
+
+bool MainWindow::startSearch()
+{
+    if (m_controller->isActive())
+        return false;
+    const std::optional<RunConfig> config = formConfig();
+    if (!config)
+        return false;
+    const QString dir = newRunDirectory(QString::fromStdString(config->name));
+    m_follower->close();
+    clearViews();
+    QString error;
+    if (!m_controller->startNew(*config, dir, &error)) {
+        warn(tr("Cannot start"), error);
+        return false;
+    }
+    beginLiveRun(dir, tr("New run in %1").arg(QDir::toNativeSeparators(dir)));
     return true;
 }
 
@@ -404,34 +415,20 @@ bool MainWindow::forkFromCheckpoint(const QString &ckpt)
 {
     if (m_controller->isActive())
         return false;
-    if (!m_form->isValid()) {
-        warn(tr("Invalid configuration"), m_form->problems().join(QLatin1Char('\n')));
+    const std::optional<RunConfig> config = formConfig();
+    if (!config)
         return false;
-    }
-    RunConfig config;
-    try {
-        config = configFromJson(m_form->configJson());
-    } catch (const std::exception &e) {
-        warn(tr("Invalid configuration"), QString::fromStdString(e.what()));
-        return false;
-    }
     const QString dir =
-        newRunDirectory(QString::fromStdString(config.name) + QStringLiteral("-fork"));
+        newRunDirectory(QString::fromStdString(config->name) + QStringLiteral("-fork"));
     m_follower->close();
     clearViews();
     QString error;
-    if (!m_controller->forkRun(ckpt, config, dir, &error)) {
+    if (!m_controller->forkRun(ckpt, *config, dir, &error)) {
         warn(tr("Cannot fork"), error);
         return false;
     }
-    m_source = Source::Live;
-    m_runDir = dir;
-    m_errorShown = false;
-    addRecentRun(dir);
-    m_log->appendMessage(MessageLevel::Info, tr("Forked %1 into %2")
-                                                 .arg(QDir::toNativeSeparators(ckpt),
-                                                      QDir::toNativeSeparators(dir)));
-    setRunState(RunState::Running);
+    beginLiveRun(dir, tr("Forked %1 into %2")
+                          .arg(QDir::toNativeSeparators(ckpt), QDir::toNativeSeparators(dir)));
     return true;
 }
 
@@ -456,11 +453,7 @@ bool MainWindow::resumeRunDirectory(const QString &dir)
         warn(tr("Cannot resume"), error);
         return false;
     }
-    m_source = Source::Live;
-    m_runDir = dir;
-    m_errorShown = false;
-    addRecentRun(dir);
-    setRunState(RunState::Running);
+    beginLiveRun(dir, QString());
     // The engine cuts the run back to its checkpoint and says so ("truncated"); apply() then
     // replays the history on disk before the live steps.
     try {

@@ -7,11 +7,14 @@
 
 #include "runupdate.h"
 
+#include "sparsenas/config.h"
 #include "sparsenas/genotype.h"
 
 #include <QMainWindow>
 #include <QPointer>
 #include <QTimer>
+
+#include <optional>
 
 class QAction;
 class QDockWidget;
@@ -128,6 +131,10 @@ private:
     /// A problem the user must see: a message box, or the log when not interactive.
     void warn(const QString &title, const QString &text);
     QString newRunDirectory(const QString &name) const;
+    /// The form's config, or nothing (the problems are shown) when it is not valid.
+    std::optional<RunConfig> formConfig();
+    /// The views now show the live run in `dir`.
+    void beginLiveRun(const QString &dir, const QString &logLine);
 
     SearchController *m_controller = nullptr;
     RunFollower *m_follower = nullptr;
