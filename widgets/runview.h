@@ -28,10 +28,13 @@ struct RunEvent
 };
 
 /// The position of a snapshot on a fractional-epoch axis.
+inline double epochPosition(int64_t epoch, int64_t stepInEpoch, int64_t stepsPerEpoch)
+{
+    return double(epoch) + (stepsPerEpoch > 0 ? double(stepInEpoch) / double(stepsPerEpoch) : 0.0);
+}
 inline double epochPosition(const Snapshot &s)
 {
-    return double(s.epoch) + (s.stepsPerEpoch > 0 ? double(s.stepInEpoch) / double(s.stepsPerEpoch)
-                                                  : 0.0);
+    return epochPosition(s.epoch, s.stepInEpoch, s.stepsPerEpoch);
 }
 
 /// Implemented by the views. Snapshots may lack `cells` (a run followed from disk has the A

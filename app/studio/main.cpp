@@ -3,20 +3,16 @@
 // sparsenas_studio library (mainwindow.cpp and the controller).
 
 #include "mainwindow.h"
-#include "searchcontroller.h"
 #include "studiotranslations.h"
 
 #include "configform.h"
 
-#include "sparsenas/searchengine.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QDir>
 #include <QIcon>
 #include <QLocale>
-#include <QMessageBox>
-#include <QScreen>
 #include <QTimer>
 
 #include <cstdio>
@@ -67,7 +63,6 @@ int main(int argc, char *argv[])
     parser.process(app);
 
     installStudioTranslations(parser.isSet(lang) ? QLocale(parser.value(lang)) : QLocale());
-    configureThreads(parser.value(threads).toInt());
 
     MainWindow window;
     if (parser.isSet(runs))

@@ -625,9 +625,7 @@ RunEvent MainWindow::toRunEvent(const RunEventInfo &info) const
 {
     RunEvent ev;
     ev.step = info.step;
-    ev.epochPos = double(info.epoch)
-                  + (info.stepsPerEpoch > 0 ? double(info.stepInEpoch) / double(info.stepsPerEpoch)
-                                            : 0.0);
+    ev.epochPos = epochPosition(info.epoch, info.stepInEpoch, info.stepsPerEpoch);
     ev.lambda = info.lambda;
     ev.value = info.value;
     const QString v = QString::number(info.value, 'g', 4);
