@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "sparsenas/snapshot.h"
+#include "sparsenas/base/snapshot.h"
 
 #include <QRectF>
 #include <QWidget>

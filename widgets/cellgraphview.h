@@ -5,7 +5,7 @@
 // Graphviz is not thread-safe and runs on the studio's renderer thread, so this view never calls
 // it: it emits the DOT it wants drawn (renderRequested) and shows what comes back (setRendered).
 
-#include "sparsenas/genotype.h"
+#include "sparsenas/base/genotype.h"
 
 #include <QByteArray>
 #include <QString>

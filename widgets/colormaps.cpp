@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "colormaps.h"
 
-#include "sparsenas/genotype.h"
+#include "sparsenas/base/genotype.h"
 
 #include <algorithm>
 #include <array>

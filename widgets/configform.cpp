@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "configform.h"
 
-#include "sparsenas/config.h"
-#include "sparsenas/names.h"
+#include "sparsenas/base/config.h"
+#include "sparsenas/base/names.h"
 
 #include <QComboBox>
 #include <QFileDialog>

@@ -5,7 +5,7 @@
 // file. The dialog writes nothing and never calls Graphviz: the preview is drawn by the studio's
 // renderer thread (previewRequested / showPreview), and the caller carries out request().
 
-#include "sparsenas/genotype.h"
+#include "sparsenas/base/genotype.h"
 
 #include <QColor>
 #include <QDialog>

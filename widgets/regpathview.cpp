@@ -4,7 +4,7 @@
 #include "colormaps.h"
 #include "plotexport.h"
 
-#include "sparsenas/genotype.h"
+#include "sparsenas/base/genotype.h"
 
 #include <QComboBox>
 #include <QHBoxLayout>

@@ -5,7 +5,7 @@
 // buffer every ~40 ms and hands each view the new snapshots in order (curves keep all of them,
 // heavy views only use the last), the epoch summaries, and the steering events.
 
-#include "sparsenas/snapshot.h"
+#include "sparsenas/base/snapshot.h"
 
 #include <QString>
 

@@ -3,10 +3,10 @@
 
 #include "progressprinter.h"
 
-#include "sparsenas/config.h"
-#include "sparsenas/fileutil.h"
-#include "sparsenas/graphvizrenderer.h"
-#include "sparsenas/rundirectory.h"
+#include "sparsenas/base/config.h"
+#include "sparsenas/base/fileutil.h"
+#include "sparsenas/base/graphvizrenderer.h"
+#include "sparsenas/base/rundirectory.h"
 #include "sparsenas/searchengine.h"
 
 #include <CLI/CLI.hpp>

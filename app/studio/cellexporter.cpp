@@ -4,7 +4,7 @@
 #include "exportdialog.h"
 #include "graphvizservice.h"
 
-#include "sparsenas/fileutil.h"
+#include "sparsenas/base/fileutil.h"
 
 #include <QMainWindow>
 #include <QMessageBox>

@@ -5,7 +5,7 @@
 // through the Graphviz thread, and writes the chosen file (SVG / PDF / PNG by libgvc on that
 // thread; DOT, genotype JSON and DARTS text directly, atomically). Deletes itself when done.
 
-#include "sparsenas/genotype.h"
+#include "sparsenas/base/genotype.h"
 
 #include <QObject>
 #include <QPointer>

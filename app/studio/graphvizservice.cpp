@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "graphvizservice.h"
 
-#include "sparsenas/graphvizrenderer.h"
+#include "sparsenas/base/graphvizrenderer.h"
 
 #include <QThread>
 

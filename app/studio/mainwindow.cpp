@@ -16,8 +16,8 @@
 #include "steeringpanel.h"
 #include "survivalview.h"
 
-#include "sparsenas/config.h"
-#include "sparsenas/rundirectory.h"
+#include "sparsenas/base/config.h"
+#include "sparsenas/base/rundirectory.h"
 #include "sparsenas/searchengine.h"
 
 #include <QAction>
@@ -541,7 +541,7 @@ void MainWindow::apply(RunUpdate &&u)
             view->addEpoch(e);
     }
     for (const RunEventInfo &info : u.events) {
-        if (info.what == "truncated")
+        if (info.kind == RunEventKind::Truncated)
             continue; // not a change the user made: the views were reset for it
         const RunEvent ev = toRunEvent(info);
         for (RunView *view : m_views) {
@@ -629,26 +629,34 @@ RunEvent MainWindow::toRunEvent(const RunEventInfo &info) const
     ev.lambda = info.lambda;
     ev.value = info.value;
     const QString v = QString::number(info.value, 'g', 4);
-    if (info.what == "lambda") {
+    switch (info.kind) {
+    case RunEventKind::Lambda:
         ev.kind = RunEvent::Kind::LambdaChanged;
         ev.text = tr("λ = %1").arg(v);
-    } else if (info.what == "alpha") {
+        break;
+    case RunEventKind::Alpha:
         ev.kind = RunEvent::Kind::AlphaChanged;
         ev.text = tr("α = %1").arg(v);
-    } else if (info.what == "lambda_step") {
+        break;
+    case RunEventKind::LambdaStep:
         ev.kind = RunEvent::Kind::LambdaStepChanged;
         ev.text = tr("λ step = %1").arg(v);
-    } else if (info.what == "pause") {
+        break;
+    case RunEventKind::Pause:
         ev.kind = RunEvent::Kind::Paused;
         ev.text = tr("paused");
-    } else if (info.what == "resume") {
+        break;
+    case RunEventKind::Resume:
         ev.kind = RunEvent::Kind::Resumed;
         ev.text = tr("resumed");
-    } else if (info.what == "checkpoint") {
+        break;
+    case RunEventKind::Checkpoint:
         ev.kind = RunEvent::Kind::Checkpoint;
         ev.text = tr("checkpoint");
-    } else {
-        ev.text = QString::fromStdString(info.what);
+        break;
+    default:
+        ev.text = QString::fromStdString(toString(info.kind));
+        break;
     }
     return ev;
 }

@@ -7,8 +7,8 @@
 
 #include "runupdate.h"
 
-#include "sparsenas/config.h"
-#include "sparsenas/genotype.h"
+#include "sparsenas/base/config.h"
+#include "sparsenas/base/genotype.h"
 
 #include <QMainWindow>
 #include <QPointer>

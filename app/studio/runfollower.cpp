@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "runfollower.h"
 
-#include "sparsenas/rundirectory.h"
+#include "sparsenas/base/rundirectory.h"
 
 #include <QDir>
 #include <QFile>
@@ -205,7 +205,7 @@ bool RunFollower::poll()
             m_epochWaiting[e.epoch] = std::move(e);
         } else if (type == "event") {
             RunEventInfo ev;
-            ev.what = field(j, "what", std::string());
+            ev.kind = runEventKindFromString(field(j, "what", std::string()));
             ev.value = field(j, "value", 0.0);
             ev.step = field(j, "step", int64_t(0));
             ev.epoch = field(j, "epoch", int64_t(0));

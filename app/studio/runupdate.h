@@ -4,7 +4,7 @@
 // What the studio's views receive in one drain of the 40 ms coalescing timer, from a live search
 // (SearchController) or from a run directory written by another process (RunFollower).
 
-#include "sparsenas/snapshot.h"
+#include "sparsenas/base/snapshot.h"
 
 #include <optional>
 #include <string>

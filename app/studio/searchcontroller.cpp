@@ -53,7 +53,7 @@ public:
         RunUpdate u;
         // The engine cut the run directory back to a checkpoint (a resume, or a rollback after
         // divergence): the views start over from what is on disk.
-        if (e.what == "truncated") {
+        if (e.kind == RunEventKind::Truncated) {
             u.reset = true;
             u.replayFromDisk = true;
         }

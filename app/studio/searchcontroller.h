@@ -8,8 +8,8 @@
 
 #include "runupdate.h"
 
-#include "sparsenas/commandqueue.h"
-#include "sparsenas/config.h"
+#include "sparsenas/base/commandqueue.h"
+#include "sparsenas/base/config.h"
 
 #include <QObject>
 #include <QString>

@@ -3,9 +3,9 @@
 
 #include "sparsenas/architect.h"
 #include "sparsenas/dataset.h"
-#include "sparsenas/fileutil.h"
+#include "sparsenas/base/fileutil.h"
 #include "sparsenas/optimizers.h"
-#include "sparsenas/rundirectory.h"
+#include "sparsenas/base/rundirectory.h"
 #include "sparsenas/supernet.h"
 #include "sparsenas/torchcompat.h"
 
@@ -161,10 +161,10 @@ struct SearchEngine::Private
         if (observer)
             observer->onStateChanged(s);
     }
-    void event(const std::string &what, double value)
+    void event(RunEventKind kind, double value)
     {
         RunEventInfo e;
-        e.what = what;
+        e.kind = kind;
         e.value = value;
         e.step = globalStep;
         e.epoch = epoch;
@@ -173,7 +173,7 @@ struct SearchEngine::Private
         e.lambda = lambda;
         dir.appendMetrics({{"type", "event"}, {"step", e.step}, {"epoch", e.epoch},
                            {"step_in_epoch", e.stepInEpoch}, {"steps_per_epoch", e.stepsPerEpoch},
-                           {"lambda", e.lambda}, {"what", what}, {"value", value}});
+                           {"lambda", e.lambda}, {"what", toString(kind)}, {"value", value}});
         if (observer)
             observer->onEvent(e);
     }
@@ -419,7 +419,7 @@ void SearchEngine::Private::saveCheckpoint()
     const auto path = dir.newCheckpointPath(globalStep);
     writeFileAtomic(path, bytes.str());
     dir.commitCheckpoint(path, config.checkpoint.keep);
-    event("checkpoint", double(globalStep));
+    event(RunEventKind::Checkpoint, double(globalStep));
     if (observer)
         observer->onCheckpoint(path);
 }
@@ -474,14 +474,14 @@ bool SearchEngine::Private::handleCommands(bool *stopRequested)
         case Command::Type::Pause:
             if (state == RunState::Running) {
                 setState(RunState::Paused);
-                event("pause", 0);
+                event(RunEventKind::Pause, 0);
                 message(MessageLevel::Info, "paused at step " + std::to_string(globalStep));
             }
             break;
         case Command::Type::Resume:
             if (state == RunState::Paused) {
                 setState(RunState::Running);
-                event("resume", 0);
+                event(RunEventKind::Resume, 0);
                 message(MessageLevel::Info, "resumed");
             }
             break;
@@ -491,18 +491,18 @@ bool SearchEngine::Private::handleCommands(bool *stopRequested)
         case Command::Type::SetLambda:
             lambda = std::max(0.0, cmd.value);
             applyPenalty();
-            event("lambda", lambda);
+            event(RunEventKind::Lambda, lambda);
             message(MessageLevel::Info, "lambda set to " + std::to_string(lambda));
             break;
         case Command::Type::SetAlpha:
             alpha = std::clamp(cmd.value, 0.0, 1.0);
             applyPenalty();
-            event("alpha", alpha);
+            event(RunEventKind::Alpha, alpha);
             message(MessageLevel::Info, "alpha set to " + std::to_string(alpha));
             break;
         case Command::Type::SetLambdaStep:
             lambdaStep = std::max(0.0, cmd.value);
-            event("lambda_step", lambdaStep);
+            event(RunEventKind::LambdaStep, lambdaStep);
             message(MessageLevel::Info, "lambda step set to " + std::to_string(lambdaStep));
             break;
         case Command::Type::Checkpoint:
@@ -589,7 +589,7 @@ RunResult SearchEngine::run()
             p.loadCheckpoint(p.resumeFrom, !p.fork);
             if (!p.fork) {
                 p.dir.truncateAfter(p.globalStep, p.epoch);
-                p.event("truncated", double(p.globalStep));
+                p.event(RunEventKind::Truncated, double(p.globalStep));
                 p.message(MessageLevel::Info, "resumed from " + p.resumeFrom + " (epoch " +
                                                   std::to_string(p.epoch + 1) + ", step " +
                                                   std::to_string(p.globalStep) + ")");
@@ -793,7 +793,7 @@ RunResult SearchEngine::run()
         try {
             p.loadCheckpoint(ckpt, true);
             p.dir.truncateAfter(p.globalStep, p.epoch);
-            p.event("truncated", double(p.globalStep));
+            p.event(RunEventKind::Truncated, double(p.globalStep));
         } catch (const std::exception &e2) {
             return p.finish(RunState::Failed, ss.str() + "Reloading the last checkpoint failed: " +
                                                   e2.what());

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "sparsenas/supernet.h"
 
-#include "sparsenas/genotype.h"
+#include "sparsenas/base/genotype.h"
 #include "sparsenas/ops.h"
 
 #include <stdexcept>

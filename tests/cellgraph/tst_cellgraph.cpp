@@ -5,8 +5,8 @@
 #include "exportdialog.h"
 #include "svgview.h"
 
-#include "sparsenas/genotype.h"
-#include "sparsenas/graphvizrenderer.h"
+#include "sparsenas/base/genotype.h"
+#include "sparsenas/base/graphvizrenderer.h"
 
 #include <QtTest>
 

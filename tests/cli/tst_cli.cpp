@@ -4,7 +4,7 @@
 // with the digits-quick preset as shipped, derive / export of its result, and a search stopped
 // by SIGINT and resumed.
 
-#include "sparsenas/genotype.h"
+#include "sparsenas/base/genotype.h"
 
 #include <QtTest>
 

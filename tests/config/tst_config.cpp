@@ -2,7 +2,7 @@
 // The run configuration: shipped presets, documented defaults, validation that names every wrong
 // field, JSON syntax errors with line and column, and missing files. No training.
 
-#include "sparsenas/config.h"
+#include "sparsenas/base/config.h"
 
 #include <QtTest>
 

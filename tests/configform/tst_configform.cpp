@@ -4,7 +4,7 @@
 
 #include "configform.h"
 
-#include "sparsenas/config.h"
+#include "sparsenas/base/config.h"
 
 #include <QComboBox>
 #include <QLineEdit>

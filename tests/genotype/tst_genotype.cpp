@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "sparsenas/genotype.h"
+#include "sparsenas/base/genotype.h"
 
 #include <QtTest>
 

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
-#include "sparsenas/fileutil.h"
-#include "sparsenas/genotype.h"
-#include "sparsenas/graphvizrenderer.h"
+#include "sparsenas/base/fileutil.h"
+#include "sparsenas/base/genotype.h"
+#include "sparsenas/base/graphvizrenderer.h"
 
 #include <QtTest>
 

@@ -8,7 +8,7 @@
 #include "regpathview.h"
 #include "survivalview.h"
 
-#include "sparsenas/genotype.h"
+#include "sparsenas/base/genotype.h"
 
 #include <QSignalSpy>
 #include <QTemporaryDir>

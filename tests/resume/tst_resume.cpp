@@ -3,8 +3,8 @@
 // lines past the checkpoint) equals an uninterrupted run; commands (pause, set lambda, resume,
 // checkpoint, stop) take effect between steps; divergence is reported, not crashed on; fork.
 
-#include "sparsenas/fileutil.h"
-#include "sparsenas/rundirectory.h"
+#include "sparsenas/base/fileutil.h"
+#include "sparsenas/base/rundirectory.h"
 #include "sparsenas/searchengine.h"
 
 #include <QtTest>

@@ -19,8 +19,8 @@
 #include "searchcontroller.h"
 
 #include "configform.h"
-#include "sparsenas/config.h"
-#include "sparsenas/rundirectory.h"
+#include "sparsenas/base/config.h"
+#include "sparsenas/base/rundirectory.h"
 #include "sparsenas/searchengine.h"
 
 #include "plotexport.h" // qcustomplot.h, made to build with QT_NO_KEYWORDS
@@ -138,7 +138,7 @@ void tst_Studio::controllerStartPauseSteerStopResume()
     QCOMPARE(after.alpha, 0.25);
     bool sawLambda = false;
     for (const RunEventInfo &e : col.all.events) {
-        if (e.what == "lambda") {
+        if (e.kind == RunEventKind::Lambda) {
             sawLambda = true;
             QCOMPARE(e.value, 0.37);
             QCOMPARE(e.step, pausedAt);

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "sparsenas/errors.h"
+#include "sparsenas/base/errors.h"
 
 #include <torch/torch.h>
 

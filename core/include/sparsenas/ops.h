@@ -3,7 +3,7 @@
 
 // The DARTS CNN operations (Liu et al. 2019), with affine-free BatchNorm as used during search.
 
-#include "sparsenas/names.h"
+#include "sparsenas/base/names.h"
 
 #include <torch/torch.h>
 

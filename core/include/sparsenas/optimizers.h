@@ -21,7 +21,7 @@
 // All parameters of an optimizer form one flat vector for the prox (cells of both types at once);
 // the group structure (group id per element) is given at construction.
 
-#include "sparsenas/names.h"
+#include "sparsenas/base/names.h"
 #include "sparsenas/prox.h"
 
 #include <torch/torch.h>

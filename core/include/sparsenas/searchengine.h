@@ -7,9 +7,9 @@
 // and takes commands from a thread-safe queue between steps. No torch types in this header, so
 // the studio's controller (read by moc) can include it.
 
-#include "sparsenas/commandqueue.h"
-#include "sparsenas/config.h"
-#include "sparsenas/snapshot.h"
+#include "sparsenas/base/commandqueue.h"
+#include "sparsenas/base/config.h"
+#include "sparsenas/base/snapshot.h"
 
 #include <memory>
 #include <string>

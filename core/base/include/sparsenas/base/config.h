@@ -4,7 +4,7 @@
 // The run configuration: one JSON document, validated field by field. Every wrong field is named
 // with what is wrong, all at once (ConfigError::what() holds one line per problem).
 
-#include "sparsenas/errors.h"
+#include "sparsenas/base/errors.h"
 
 #include <nlohmann/json.hpp>
 

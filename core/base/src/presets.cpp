@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "sparsenas/config.h"
+#include "sparsenas/base/config.h"
 
 #include <cstddef>
 

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 // Text forms of a genotype: DARTS's Python notation and Graphviz DOT.
-#include "sparsenas/genotype.h"
+#include "sparsenas/base/genotype.h"
 
 #include <algorithm>
 #include <cctype>

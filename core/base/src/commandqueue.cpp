@@ -1,6 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "sparsenas/commandqueue.h"
-#include "sparsenas/snapshot.h"
+#include "sparsenas/base/commandqueue.h"
 
 namespace sparsenas {
 
@@ -21,38 +20,6 @@ std::string toString(Command::Type type)
         return "set lambda step";
     case Command::Type::Checkpoint:
         return "checkpoint";
-    }
-    return "?";
-}
-
-std::string toString(MessageLevel level)
-{
-    switch (level) {
-    case MessageLevel::Info:
-        return "info";
-    case MessageLevel::Warning:
-        return "warning";
-    case MessageLevel::Error:
-        return "error";
-    }
-    return "?";
-}
-
-std::string toString(RunState state)
-{
-    switch (state) {
-    case RunState::Idle:
-        return "idle";
-    case RunState::Running:
-        return "running";
-    case RunState::Paused:
-        return "paused";
-    case RunState::Finished:
-        return "finished";
-    case RunState::Stopped:
-        return "stopped";
-    case RunState::Failed:
-        return "failed";
     }
     return "?";
 }

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
-#include "sparsenas/rundirectory.h"
+#include "sparsenas/base/rundirectory.h"
 
-#include "sparsenas/fileutil.h"
-#include "sparsenas/graphvizrenderer.h"
+#include "sparsenas/base/fileutil.h"
+#include "sparsenas/base/graphvizrenderer.h"
 
 #include <algorithm>
 #include <ctime>

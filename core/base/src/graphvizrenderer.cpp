@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
-#include "sparsenas/graphvizrenderer.h"
+#include "sparsenas/base/graphvizrenderer.h"
 
-#include "sparsenas/fileutil.h"
+#include "sparsenas/base/fileutil.h"
 
 #include <gvc.h>
 

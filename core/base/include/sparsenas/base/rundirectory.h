@@ -16,8 +16,8 @@
 //   genotype.dot       its DOT drawing; genotype_darts.txt the DARTS-style text or why it does
 //                      not fit; genotype.svg / .pdf / .png rendered through libgvc
 
-#include "sparsenas/config.h"
-#include "sparsenas/snapshot.h"
+#include "sparsenas/base/config.h"
+#include "sparsenas/base/snapshot.h"
 
 #include <nlohmann/json.hpp>
 

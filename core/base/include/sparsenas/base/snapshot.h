@@ -4,7 +4,7 @@
 // Plain structs the engine reports to its observers (no torch, no Qt): the studio's controller
 // turns them into Qt signals, the CLI prints them.
 
-#include "sparsenas/genotype.h"
+#include "sparsenas/base/genotype.h"
 
 #include <cstdint>
 #include <string>
@@ -55,12 +55,30 @@ struct EpochSummary
     std::vector<CellSnapshot> cells;
 };
 
+/// What happened to a run at an event. The names are the "what" field of metrics.jsonl's event
+/// lines (one table: toString / runEventKindFromString).
+enum class RunEventKind {
+    Lambda,      ///< lambda set (steering); value = the new lambda
+    Alpha,       ///< alpha set (steering); value = the new alpha
+    LambdaStep,  ///< the lambda step set (steering); value = the new step
+    Pause,
+    Resume,
+    Checkpoint,  ///< a checkpoint was written; value = its step
+    Truncated,   ///< the run was cut back to a checkpoint (resume, rollback); value = its step
+    Collapse,    ///< a cell type lost every architecture weight; value = the cell type's index
+    Diverged,    ///< the loss, a gradient or A diverged; value = the offending value
+    Other        ///< an event name this version does not know (a newer writer)
+};
+std::string toString(RunEventKind kind);
+/// Other for an unknown name.
+RunEventKind runEventKindFromString(const std::string &name);
+
 /// A change made to a live run (the engine's commands) or a pause / resume / checkpoint, at the
 /// point in the run where it took effect. metrics.jsonl records it as a {"type":"event"} line.
 struct RunEventInfo
 {
-    std::string what;               ///< lambda, alpha, lambda_step, pause, resume, checkpoint
-    double value = 0;               ///< the new value (lambda, alpha, lambda_step), else 0
+    RunEventKind kind = RunEventKind::Other;
+    double value = 0;               ///< the new value (lambda, alpha, lambda_step), else see kind
     int64_t step = 0, epoch = 0, stepInEpoch = 0, stepsPerEpoch = 0;
     double lambda = 0;              ///< lambda in force after the event
 };

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
-#include "sparsenas/config.h"
+#include "sparsenas/base/config.h"
 
-#include "sparsenas/fileutil.h"
-#include "sparsenas/names.h"
+#include "sparsenas/base/fileutil.h"
+#include "sparsenas/base/names.h"
 
 #include <algorithm>
 #include <cmath>

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "sparsenas/fileutil.h"
+#include "sparsenas/base/fileutil.h"
 
 #include <cerrno>
 #include <cstdio>

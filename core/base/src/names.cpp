@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "sparsenas/names.h"
+#include "sparsenas/base/names.h"
 
 #include <algorithm>
 
