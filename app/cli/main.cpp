@@ -12,6 +12,7 @@
 #include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <atomic>
 #include <csignal>
 #include <ctime>
@@ -90,15 +91,6 @@ int runEngine(SearchEngine &engine, bool quiet)
         std::cerr << "sparsenas: error: " << result.message << "\n";
         return 1;
     }
-    RunDirectory dir(engine.runDir());
-    try {
-        const auto files = renderGenotypeDiagrams(dir, result.genotype);
-        for (const auto &f : files)
-            std::cerr << "  wrote " << f << "\n";
-    } catch (const std::exception &e) {
-        std::cerr << "sparsenas: warning: the cell diagrams could not be rendered: " << e.what()
-                  << "\n";
-    }
     std::cout << summarizeGenotype(result.genotype);
     std::cout << "run directory: " << engine.runDir() << "\n";
     return result.state == RunState::Stopped ? 130 : 0;
@@ -140,11 +132,41 @@ int cmdSearch(const std::string &configPath, const std::string &preset, std::str
     return runEngine(engine, quiet);
 }
 
-int cmdResume(const std::string &runDir, int threads, bool quiet)
+int cmdResume(const std::string &runDir, std::vector<std::string> sets, const std::string &device,
+              int threads, bool quiet)
 {
-    auto engine = SearchEngine::resume(runDir);
+    // Overrides for the continued run: only settings that do not change what the checkpoint
+    // holds (config.h: resumeSafeFields); they are written into the run's config.json, so the
+    // run directory keeps saying what the run did.
+    if (!device.empty())
+        sets.push_back("search.device=" + device);
     if (threads > 0)
-        configureThreads(threads);
+        sets.push_back("search.threads=" + std::to_string(threads));
+    if (!sets.empty()) {
+        const RunDirectory dir(runDir);
+        const std::string path = dir.file("config.json");
+        json j = toJson(dir.loadConfig());
+        const auto &safe = resumeSafeFields();
+        for (const auto &s : sets) {
+            const auto field = s.substr(0, s.find('='));
+            if (std::find(safe.begin(), safe.end(), field) == safe.end()) {
+                std::string list;
+                for (const auto &f : safe)
+                    list += (list.empty() ? "" : ", ") + f;
+                throw ConfigError("--set " + field + ": cannot change on resume (the checkpoint "
+                                  "was trained with it); these can: " + list);
+            }
+            applyOverride(j, s);
+        }
+        RunConfig config;
+        try {
+            config = configFromJson(j);
+        } catch (const ConfigError &e) {
+            throw ConfigError(path + " with the --set overrides: " + e.what());
+        }
+        writeFileAtomic(path, toJson(config).dump(2) + "\n");
+    }
+    auto engine = SearchEngine::resume(runDir);
     return runEngine(*engine, quiet);
 }
 
@@ -279,7 +301,7 @@ int main(int argc, char **argv)
     std::vector<std::string> sets, outs;
     int threads = 0;
     double dpi = 150.0;
-    bool quiet = false, noWeights = false, showPreset = false;
+    bool quiet = false, noWeights = false;
 
     auto *search = app.add_subcommand("search", "run a search from a config or preset");
     search->add_option("-c,--config", configPath, "JSON config file")->check(CLI::ExistingFile);
@@ -294,7 +316,10 @@ int main(int argc, char **argv)
 
     auto *resume = app.add_subcommand("resume", "continue a stopped or killed run");
     resume->add_option("run", source, "run directory")->required()->check(CLI::ExistingDirectory);
-    resume->add_option("--threads", threads, "CPU threads (default: the run's setting)");
+    resume->add_option("--set", sets, "change a resume-safe field, e.g. --set arch.lambda_step=0.005");
+    resume->add_option("--device", device, "cpu or cuda")->check(CLI::IsMember({"cpu", "cuda"}));
+    resume->add_option("--threads", threads, "CPU threads (default: the run's setting)")
+        ->check(CLI::NonNegativeNumber);
     resume->add_flag("-q,--quiet", quiet, "no progress line");
 
     auto *derive = app.add_subcommand("derive", "derive the genotype from a run or saved A");
@@ -316,7 +341,6 @@ int main(int argc, char **argv)
 
     auto *presets = app.add_subcommand("presets", "list the shipped presets, or print one");
     presets->add_option("name", preset, "preset to print as JSON");
-    presets->add_flag("--show", showPreset, "print the preset");
 
     auto *info = app.add_subcommand("info", "LibTorch, threads, CUDA and BLAS of this build");
 
@@ -330,7 +354,7 @@ int main(int argc, char **argv)
         if (search->parsed())
             return cmdSearch(configPath, preset, out, sets, device, threads, quiet);
         if (resume->parsed())
-            return cmdResume(source, threads, quiet);
+            return cmdResume(source, sets, device, threads, quiet);
         if (derive->parsed())
             return cmdDerive(source, out);
         if (exportCmd->parsed())

@@ -275,4 +275,33 @@ std::string defaultFashionMnistDir()
     return "/usr/share/datasets/fashion-mnist";
 }
 
+Dataset loadDataset(const DatasetConfig &cfg, bool train)
+{
+    Dataset data;
+    switch (cfg.name) {
+    case DatasetKind::Digits:
+        if (!train)
+            throw DataError("the digits set has no separate test part");
+        data = cfg.path.empty() ? loadEmbeddedDigits()
+                                : parseDigitsCsv(readMaybeGzip(cfg.path), cfg.path);
+        break;
+    case DatasetKind::FashionMnist:
+    case DatasetKind::Mnist:
+        data = loadMnistFolder(cfg.path.empty() ? defaultFashionMnistDir() : cfg.path,
+                               nameOf(cfg.name), train);
+        break;
+    case DatasetKind::Cifar10:
+    case DatasetKind::Cifar100:
+        data = loadCifarFolder(cfg.path, numClassesOf(cfg.name), train);
+        break;
+    }
+    if (cfg.limit > 0 && cfg.limit < data.size()) {
+        data.images = data.images.narrow(0, 0, cfg.limit).clone();
+        data.labels = data.labels.narrow(0, 0, cfg.limit).clone();
+    }
+    if (data.size() < 2)
+        throw DataError("data set '" + nameOf(cfg.name) + "' has fewer than 2 images");
+    return data;
+}
+
 } // namespace sparsenas

@@ -44,8 +44,40 @@ SparseGroupOptimizer::SparseGroupOptimizer(
     const auto &ps = params();
     if (ps.empty())
         throw std::invalid_argument("sparse group optimizers need at least one parameter");
-    m_groups = GroupStructure::fromIndex(concatIndex(ps, groupIndex), numGroups)
-                   .to(ps.front().device(), ps.front().scalar_type());
+    auto index = concatIndex(ps, groupIndex);
+    const auto pinned = index.lt(0);
+    if (pinned.any().item<bool>()) {
+        // Pinned elements (group id -1, e.g. the "none" op's weight) belong to no group: they
+        // sit in a sink group of their own, so they cannot bias a real group's norm, size or
+        // median step, and every step leaves them at exactly zero.
+        index = index.masked_fill(pinned, numGroups);
+        m_groups = GroupStructure::fromIndex(index, numGroups + 1);
+        m_pinned = pinned.to(ps.front().device());
+    } else {
+        m_groups = GroupStructure::fromIndex(index, numGroups);
+    }
+    m_groups = m_groups.to(ps.front().device(), ps.front().scalar_type());
+    if (m_pinned.defined()) {
+        // The sink group has no weight in the penalty.
+        m_groups.groupWeight[numGroups].fill_(0.0);
+    }
+}
+
+torch::Tensor SparseGroupOptimizer::pinZeros(const torch::Tensor &flat) const
+{
+    return m_pinned.defined() ? flat.masked_fill(m_pinned, 0.0) : flat;
+}
+
+void SparseGroupOptimizer::pinParameters()
+{
+    if (!m_pinned.defined())
+        return;
+    std::vector<torch::Tensor> cur;
+    for (const auto &p : params())
+        cur.push_back(p.detach());
+    const auto parts = split(pinZeros(flatCat(cur)));
+    for (size_t k = 0; k < params().size(); ++k)
+        params()[k].detach().copy_(parts[k]);
 }
 
 void SparseGroupOptimizer::setPenalty(PenaltyKind kind, double lambda, double alpha)
@@ -96,20 +128,16 @@ torch::Tensor SparseGroupOptimizer::gradOf(size_t k) const
 
 void SparseGroupOptimizer::save(OutputArchive &archive) const
 {
+    // The penalty in force is not part of the optimizer's state: its owner (the lambda
+    // schedule) checkpoints it once and hands it over before every step.
     saveState(archive);
-    archive.write("sparsenas_penalty", torch::tensor({double(int(m_kind)), m_lambda, m_alpha},
-                                                     torch::kDouble));
 }
 
 void SparseGroupOptimizer::load(InputArchive &archive)
 {
+    // Checkpoints written before the schedule owned lambda also hold a "sparsenas_penalty"
+    // record; it is ignored (the schedule's copy is the one that counts).
     loadState(archive);
-    torch::Tensor pen;
-    if (archive.try_read("sparsenas_penalty", pen)) {
-        m_kind = PenaltyKind(int(pen[0].item<double>()));
-        m_lambda = pen[1].item<double>();
-        m_alpha = pen[2].item<double>();
-    }
 }
 
 /// Eq. 7-8 for every parameter, given the prox outputs x (one per parameter):
@@ -191,7 +219,7 @@ torch::Tensor Hapg::step(LossClosure closure)
         z.push_back(ps[k].detach() - opts.lr() * gradOf(k)); // Eq. 6
     }
     // Eq. 5, 9, 10 over all groups of all parameters at once.
-    const auto x = sglProx(flatCat(z), m_groups, m_lambda, alphaInForce(), opts.lr());
+    const auto x = pinZeros(sglProx(flatCat(z), m_groups, m_lambda, alphaInForce(), opts.lr()));
     applyMomentum<HapgParamState>(*this, ps, split(x), opts.accelerated());
     return loss;
 }
@@ -294,8 +322,8 @@ torch::Tensor AdamHapg::step(LossClosure closure)
         eta.push_back(e);
     }
     const auto etaAll = flatCat(eta);
-    const auto x = sglProx(flatCat(z), m_groups, m_lambda, alphaInForce(), etaAll,
-                           groupMedian(etaAll, m_groups));
+    const auto x = pinZeros(sglProx(flatCat(z), m_groups, m_lambda, alphaInForce(), etaAll,
+                                    groupMedian(etaAll, m_groups)));
     applyMomentum<AdamHapgParamState>(*this, ps, split(x), opts.accelerated());
     return loss;
 }
@@ -377,6 +405,7 @@ torch::Tensor SubgradientSgd::step(LossClosure closure)
         }
         ps[k].detach().add_(d, -opts.lr());
     }
+    pinParameters();
     return loss;
 }
 
@@ -464,6 +493,7 @@ torch::Tensor SubgradientAdam::step(LossClosure closure)
         ps[k].detach().sub_(opts.lr() * (st->exp_avg() / bc1) /
                             ((st->exp_avg_sq() / bc2).sqrt() + opts.eps()));
     }
+    pinParameters();
     return loss;
 }
 
@@ -477,6 +507,34 @@ void SubgradientAdam::loadState(InputArchive &archive)
 {
     auto &self = *this;
     _TORCH_OPTIM_SERIALIZE_WITH_TEMPLATE_ARG(SubgradientAdam);
+}
+
+// ---------------------------------------------------------------- factory
+
+std::unique_ptr<SparseGroupOptimizer> makeArchOptimizer(const ArchConfig &a,
+                                                        std::vector<torch::Tensor> params,
+                                                        const std::vector<torch::Tensor> &groupIndex,
+                                                        int64_t numGroups)
+{
+    switch (a.optimizer) {
+    case ArchOptimizerKind::Hapg:
+        return std::make_unique<Hapg>(std::move(params), groupIndex, numGroups,
+                                      HapgOptions(a.lr).accelerated(a.accelerated));
+    case ArchOptimizerKind::AdamHapg:
+        return std::make_unique<AdamHapg>(std::move(params), groupIndex, numGroups,
+                                          AdamHapgOptions(a.lr)
+                                              .betas({a.beta1, a.beta2})
+                                              .eps(a.eps)
+                                              .accelerated(a.accelerated));
+    case ArchOptimizerKind::Sgd:
+        return std::make_unique<SubgradientSgd>(std::move(params), groupIndex, numGroups,
+                                                SubgradientSgdOptions(a.lr).momentum(a.momentum));
+    case ArchOptimizerKind::Adam:
+        break;
+    }
+    return std::make_unique<SubgradientAdam>(
+        std::move(params), groupIndex, numGroups,
+        SubgradientAdamOptions(a.lr).betas({a.beta1, a.beta2}).eps(a.eps));
 }
 
 } // namespace sparsenas

@@ -5,30 +5,6 @@
 
 namespace sparsenas {
 
-PenaltyKind penaltyFromString(const std::string &name)
-{
-    if (name == "sgl")
-        return PenaltyKind::SparseGroupLasso;
-    if (name == "lasso")
-        return PenaltyKind::Lasso;
-    if (name == "group_lasso")
-        return PenaltyKind::GroupLasso;
-    throw std::invalid_argument("unknown penalty '" + name + "' (sgl, lasso, group_lasso)");
-}
-
-std::string toString(PenaltyKind kind)
-{
-    switch (kind) {
-    case PenaltyKind::SparseGroupLasso:
-        return "sgl";
-    case PenaltyKind::Lasso:
-        return "lasso";
-    case PenaltyKind::GroupLasso:
-        return "group_lasso";
-    }
-    return "sgl";
-}
-
 double effectiveAlpha(PenaltyKind kind, double alpha)
 {
     switch (kind) {

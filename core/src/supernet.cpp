@@ -142,8 +142,17 @@ SupernetImpl::SupernetImpl(const SupernetConfig &config) : m_config(config)
     auto init = [&] {
         return torch::full({e, o}, config.archInit) + config.archInitNoise * torch::randn({e, o});
     };
-    m_archNormal = register_parameter("arch_normal", init());
-    m_archReduce = register_parameter("arch_reduce", init());
+    // "none" multiplies an exact zero: its weight is not a weight of the model. It starts at
+    // zero and stays there (its group id is -1: the optimizers pin it; docs/method.md).
+    auto pinNone = [&](torch::Tensor a) {
+        for (int64_t k = 0; k < o; ++k) {
+            if (config.ops[size_t(k)] == "none")
+                a.select(1, k).zero_();
+        }
+        return a;
+    };
+    m_archNormal = register_parameter("arch_normal", pinNone(init()));
+    m_archReduce = register_parameter("arch_reduce", pinNone(init()));
 }
 
 torch::Tensor SupernetImpl::forward(const torch::Tensor &x)
@@ -180,6 +189,10 @@ std::vector<torch::Tensor> SupernetImpl::archGroupIndex() const
         auto idx = torch::empty({numEdges(n), o}, torch::kLong);
         for (int e = 0; e < numEdges(n); ++e)
             idx[e].fill_(int64_t(t) * n + (edgeEnds(e).target - 2));
+        for (int64_t k = 0; k < o; ++k) {
+            if (m_config.ops[size_t(k)] == "none")
+                idx.select(1, k).fill_(-1);
+        }
         out.push_back(idx.flatten());
     }
     return out;

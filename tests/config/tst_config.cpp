@@ -119,7 +119,7 @@ void tst_Config::emptyObjectGivesDefaults()
     const RunConfig c = configFromJson(json::object());
     // The numbers documented in config.h.
     QCOMPARE(c.name, std::string("search"));
-    QCOMPARE(c.dataset.name, std::string("digits"));
+    QCOMPARE(c.dataset.name, DatasetKind::Digits);
     QVERIFY(c.dataset.path.empty());
     QCOMPARE(c.dataset.trainFraction, 0.5);
     QCOMPARE(c.dataset.limit, int64_t(0));
@@ -139,12 +139,12 @@ void tst_Config::emptyObjectGivesDefaults()
     QCOMPARE(c.weights.momentum, 0.9);
     QCOMPARE(c.weights.weightDecay, 3e-4);
     QCOMPARE(c.weights.gradClip, 5.0);
-    QCOMPARE(c.arch.optimizer, std::string("adam_hapg"));
+    QCOMPARE(c.arch.optimizer, ArchOptimizerKind::AdamHapg);
     QCOMPARE(c.arch.lr, 3e-4);
     QCOMPARE(c.arch.beta1, 0.5);
     QCOMPARE(c.arch.beta2, 0.999);
     QCOMPARE(c.arch.accelerated, true);
-    QCOMPARE(c.arch.penalty, std::string("sgl"));
+    QCOMPARE(c.arch.penalty, PenaltyKind::SparseGroupLasso);
     QCOMPARE(c.arch.alpha, 0.5);
     QCOMPARE(c.arch.lambdaStart, 0.0);
     QCOMPARE(c.arch.lambdaStep, 0.01);
@@ -152,9 +152,9 @@ void tst_Config::emptyObjectGivesDefaults()
     QCOMPARE(c.arch.init, 0.125);
     QCOMPARE(c.search.epochs, int64_t(50));
     QCOMPARE(c.search.batchSize, int64_t(64));
-    QCOMPARE(c.search.order, std::string("first"));
+    QCOMPARE(c.search.order, SearchOrder::First);
     QCOMPARE(c.search.seed, uint64_t(2));
-    QCOMPARE(c.search.device, std::string("cpu"));
+    QCOMPARE(c.search.device, DeviceKind::Cpu);
     QCOMPARE(c.search.threads, 0);
     QCOMPARE(c.search.evalBatches, int64_t(0));
     QCOMPARE(c.checkpoint.everyEpochs, int64_t(1));

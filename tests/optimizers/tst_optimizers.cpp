@@ -239,7 +239,7 @@ private Q_SLOTS:
     void stateSurvivesSaveLoad_data()
     {
         QTest::addColumn<QString>("optimizer");
-        for (const auto &n : archOptimizerNames())
+        for (const auto &n : namesOf<ArchOptimizerKind>())
             QTest::newRow(n.c_str()) << QString::fromStdString(n);
     }
 
@@ -248,22 +248,14 @@ private Q_SLOTS:
         QFETCH(QString, optimizer);
         const Planted p;
         const std::vector<torch::Tensor> idx{p.groupIndex()};
+        // Built by the factory the engine uses, from a config.
         auto make = [&](torch::Tensor &param) -> std::unique_ptr<SparseGroupOptimizer> {
-            const auto name = optimizer.toStdString();
-            std::unique_ptr<SparseGroupOptimizer> o;
-            if (name == "hapg")
-                o = std::make_unique<Hapg>(std::vector<torch::Tensor>{param}, idx, 6,
-                                           HapgOptions(0.3));
-            else if (name == "adam_hapg")
-                o = std::make_unique<AdamHapg>(std::vector<torch::Tensor>{param}, idx, 6,
-                                               AdamHapgOptions(0.01));
-            else if (name == "sgd")
-                o = std::make_unique<SubgradientSgd>(std::vector<torch::Tensor>{param}, idx, 6,
-                                                     SubgradientSgdOptions(0.05));
-            else
-                o = std::make_unique<SubgradientAdam>(std::vector<torch::Tensor>{param}, idx, 6,
-                                                      SubgradientAdamOptions(0.01));
-            return o;
+            ArchConfig cfg;
+            cfg.optimizer = *parseName<ArchOptimizerKind>(optimizer.toStdString());
+            cfg.lr = cfg.optimizer == ArchOptimizerKind::Hapg  ? 0.3
+                     : cfg.optimizer == ArchOptimizerKind::Sgd ? 0.05
+                                                               : 0.01;
+            return makeArchOptimizer(cfg, {param}, idx, 6);
         };
         auto a = torch::zeros({6, 5}, torch::kDouble).requires_grad_(true);
         auto optA = make(a);
@@ -286,8 +278,9 @@ private Q_SLOTS:
             archive.load_from(in);
             optB->load(archive);
         }
-        QCOMPARE(optB->lambda(), 0.1);
-        QCOMPARE(optB->alpha(), 0.5);
+        // The penalty is not the optimizer's state: its owner (the schedule) hands it over.
+        QCOMPARE(optB->lambda(), 0.0);
+        optB->setPenalty(PenaltyKind::SparseGroupLasso, 0.1, 0.5);
         for (int t = 0; t < 30; ++t) {
             a.mutable_grad() = p.grad(a.detach());
             optA->step();
@@ -296,6 +289,48 @@ private Q_SLOTS:
         }
         QVERIFY(torch::equal(a, b));
         QVERIFY(torch::equal(optA->sparseIterate(0), optB->sparseIterate(0)));
+    }
+
+    void pinnedElementsStayOutOfTheProx()
+    {
+        // One group of three weights; the first is pinned (group id -1, as the supernet marks
+        // the "none" op) and never gets a gradient. AdamHAPG, first step, not accelerated:
+        // Adam's bias-corrected step is z_i = a_i - lr * sign(g_i) with eta_i = lr / (|g_i| +
+        // eps). The group prox must use the median of eta over the two real weights only,
+        // (eta_1 + eta_2) / 2; with the pinned weight in the group (its eta is lr / eps = 1e7
+        // here) the median would be max(eta_1, eta_2) and shrink the group far more.
+        const double lr = 0.01, eps = 1e-8, lambda = 0.5, alpha = 0.5;
+        auto a = torch::tensor({0.0, 0.8, -0.6}, torch::kDouble).requires_grad_(true);
+        AdamHapg opt({a}, {torch::tensor({-1, 0, 0})}, 1,
+                     AdamHapgOptions(lr).eps(eps).accelerated(false));
+        opt.setPenalty(PenaltyKind::SparseGroupLasso, lambda, alpha);
+        const double g1 = 0.2, g2 = -0.05;
+        a.mutable_grad() = torch::tensor({0.0, g1, g2}, torch::kDouble);
+        opt.step();
+        const double eta1 = lr / (std::abs(g1) + eps), eta2 = lr / (std::abs(g2) + eps);
+        // Eq. 6 (Adam): z = a - eta * mhat, mhat = g at step 1.
+        const double z1 = 0.8 - eta1 * g1, z2 = -0.6 - eta2 * g2;
+        // Eq. 9 with eta_i lambda alpha per weight.
+        auto soft = [](double z, double t) {
+            return (z > 0 ? 1.0 : -1.0) * std::max(std::abs(z) - t, 0.0);
+        };
+        const double s1 = soft(z1, eta1 * lambda * alpha), s2 = soft(z2, eta2 * lambda * alpha);
+        // Eq. 10 with the group's median step and sqrt(|group|) = sqrt(2).
+        const double median = 0.5 * (eta1 + eta2);
+        const double norm = std::sqrt(s1 * s1 + s2 * s2);
+        const double scale =
+            std::max(0.0, 1.0 - median * lambda * (1 - alpha) * std::sqrt(2.0) / norm);
+        const auto x = opt.sparseIterate(0);
+        QCOMPARE(x[0].item<double>(), 0.0);
+        QVERIFY(std::abs(x[1].item<double>() - scale * s1) < 1e-12);
+        QVERIFY(std::abs(x[2].item<double>() - scale * s2) < 1e-12);
+        QVERIFY(scale > 0.0);
+        // The pinned element does not count in the penalty's group size either:
+        // Omega = lambda alpha |x|_1 + lambda (1 - alpha) sqrt(2) |x|_2.
+        const double x1 = scale * s1, x2 = scale * s2;
+        const double omega = lambda * alpha * (std::abs(x1) + std::abs(x2)) +
+                             lambda * (1 - alpha) * std::sqrt(2.0) * std::hypot(x1, x2);
+        QVERIFY(std::abs(opt.penaltyValue() - omega) < 1e-12);
     }
 
     void vectorisedOverSeveralParameters()

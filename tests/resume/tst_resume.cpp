@@ -33,7 +33,8 @@ RunConfig tinyConfig()
           {"nodes", 2},
           {"ops", {"none", "max_pool_3x3", "skip_connect", "sep_conv_3x3"}}}},
         {"arch", {{"optimizer", "adam_hapg"}, {"lr", 0.01}, {"lambda_step", 0.1}}},
-        {"search", {{"epochs", 3}, {"batch_size", 32}, {"seed", 5}, {"threads", 2}}},
+        {"search", {{"epochs", 3}, {"batch_size", 32}, {"seed", 5}, {"threads", 2},
+                    {"on_collapse", "continue"}}},
         {"checkpoint", {{"keep", 2}}}});
     return c;
 }
@@ -83,8 +84,9 @@ std::vector<json> comparableMetrics(const std::string &dir)
     for (auto j : jsonLines(dir + "/metrics.jsonl")) {
         if (j["type"] == "event")
             continue;
-        j.erase("seconds");
-        j.erase("step_seconds");
+        for (const char *key : {"seconds", "step_seconds", "arch_seconds", "weight_seconds",
+                                "eta_seconds"})
+            j.erase(key);
         out.push_back(j);
     }
     return out;
@@ -230,7 +232,7 @@ private Q_SLOTS:
     void badDataFailsCleanly()
     {
         auto c = tinyConfig();
-        c.dataset.name = "fashion-mnist";
+        c.dataset.name = DatasetKind::FashionMnist;
         c.dataset.path = dir("no-such-folder");
         Recorder rec;
         SearchEngine engine(c, dir("bad"));
@@ -243,18 +245,89 @@ private Q_SLOTS:
         QVERIFY(!fs::exists(dir("bad")));
     }
 
-    void resumeWithoutCheckpointIsAClearError()
+    void resumeWithoutCheckpointStartsAgain()
     {
-        RunDirectory d(dir("empty"));
-        d.create(tinyConfig());
-        try {
-            SearchEngine::resume(dir("empty"));
-            QFAIL("resume should throw");
-        } catch (const RunError &e) {
-            QVERIFY(std::string(e.what()).find("no checkpoint") != std::string::npos);
+        // A run killed before its first checkpoint: its folder holds config.json and a few
+        // lines. Resume runs it from its first step in the same folder and ends exactly where
+        // the uninterrupted run (resumeEqualsUninterruptedRun's "full") ends.
+        {
+            RunDirectory d(dir("early"));
+            d.create(tinyConfig());
+            d.appendMetrics(json{{"type", "step"}, {"step", 1}, {"epoch", 0}});
         }
+        auto e = SearchEngine::resume(dir("early"));
+        QCOMPARE(st(e->run().state), st(RunState::Finished));
+        const auto ma = comparableMetrics(dir("full")), mb = comparableMetrics(dir("early"));
+        QCOMPARE(mb.size(), ma.size());
+        for (size_t i = 0; i < ma.size(); ++i)
+            QCOMPARE(QString::fromStdString(mb[i].dump()), QString::fromStdString(ma[i].dump()));
+        QVERIFY(readFile(dir("early") + "/genotype.json") ==
+                readFile(dir("full") + "/genotype.json"));
         // A second run into the same folder is refused, nothing is overwritten.
-        QVERIFY_EXCEPTION_THROWN(SearchEngine(tinyConfig(), dir("empty")), RunError);
+        QVERIFY_EXCEPTION_THROWN(SearchEngine(tinyConfig(), dir("early")), RunError);
+    }
+
+    void collapseStopsTheRunAndSaysSo()
+    {
+        // Lambda 50 from the start: AdamHAPG's L1 threshold eta_i * lambda * alpha is far above
+        // every weight after the first step, so both cell types lose every weight at step 1.
+        auto c = tinyConfig();
+        c.search.onCollapse = CollapsePolicy::Stop;
+        c.arch.lambdaStart = 50;
+        c.arch.lambdaMax = 50;
+        Recorder rec;
+        SearchEngine e(c, dir("collapse"));
+        e.setObserver(&rec);
+        const auto r = e.run();
+        QCOMPARE(st(r.state), st(RunState::Failed));
+        QVERIFY2(r.message.find("normal cell collapsed") != std::string::npos, r.message.c_str());
+        QVERIFY2(r.message.find("lambda 50") != std::string::npos, r.message.c_str());
+        QVERIFY2(r.message.find("at step 1") != std::string::npos, r.message.c_str());
+        QCOMPARE(rec.snapshots.size(), size_t(1));
+        QCOMPARE(rec.snapshots[0].cells[0].nonZeroWeights, 0);
+        // No genotype from a collapsed state; the collapse is an event line.
+        QVERIFY(!fs::exists(dir("collapse") + "/genotype.json"));
+        bool sawCollapse = false;
+        for (const auto &j : jsonLines(dir("collapse") + "/metrics.jsonl"))
+            sawCollapse |= j["type"] == "event" && j["what"] == "collapse" && j["value"] == 0;
+        QVERIFY(sawCollapse);
+    }
+
+    void collapsePausesAndRollsBackInTheStudio()
+    {
+        // Epoch 1 at lambda 0 (checkpoint at its end, step 6), then lambda jumps to 50 and the
+        // cells collapse at step 7. With pause-on-trouble the run pauses there; a rollback
+        // returns to the checkpoint, a smaller lambda step is set, and the run finishes.
+        auto c = tinyConfig();
+        c.search.onCollapse = CollapsePolicy::Stop;
+        c.arch.lambdaStep = 50;
+        c.arch.lambdaMax = 50;
+        Recorder rec;
+        SearchEngine e(c, dir("rollback"));
+        e.setPauseOnDivergence(true);
+        rec.queue = &e.commands();
+        e.setObserver(&rec);
+        std::thread gui([&] {
+            while (!rec.paused)
+                std::this_thread::sleep_for(std::chrono::milliseconds(5));
+            e.commands().rollback();
+            e.commands().setLambdaStep(0.01);
+            e.commands().resume();
+        });
+        const auto r = e.run();
+        gui.join();
+        QCOMPARE(st(r.state), st(RunState::Finished));
+        QCOMPARE(r.step, int64_t(18));
+        // Step 7 ran twice: collapsed at lambda 50, then again from the checkpoint at 0.01.
+        std::vector<double> lambdaAt7;
+        for (const auto &s : rec.snapshots) {
+            if (s.step == 7)
+                lambdaAt7.push_back(s.lambda);
+        }
+        QCOMPARE(lambdaAt7.size(), size_t(2));
+        QCOMPARE(lambdaAt7[0], 50.0);
+        QCOMPARE(lambdaAt7[1], 0.01);
+        QVERIFY(fs::exists(dir("rollback") + "/genotype.json"));
     }
 
     void forkContinuesFromACheckpoint()

@@ -20,6 +20,8 @@ std::string toString(Command::Type type)
         return "set lambda step";
     case Command::Type::Checkpoint:
         return "checkpoint";
+    case Command::Type::Rollback:
+        return "rollback";
     }
     return "?";
 }

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <map>
 #include <set>
 #include <sstream>
 
@@ -115,6 +116,17 @@ public:
         out = s;
     }
 
+    /// A choice from an enum's name table (names.h).
+    template <typename E>
+    void choice(const std::string &key, E &out)
+    {
+        std::string name;
+        const auto errorsBefore = m_errors.size();
+        text(key, name, namesOf<E>());
+        if (m_errors.size() == errorsBefore && !name.empty())
+            out = *parseName<E>(name);
+    }
+
     void opList(const std::string &key, std::vector<std::string> &out)
     {
         const json *v = get(key);
@@ -200,16 +212,15 @@ RunConfig parse(const json &j, std::vector<std::string> &errors)
     root.text("name", c.name);
     {
         auto s = root.child("dataset");
-        s.text("name", c.dataset.name, {"digits", "fashion-mnist", "mnist", "cifar10", "cifar100"});
+        s.choice("name", c.dataset.name);
         s.text("path", c.dataset.path);
         s.number("train_fraction", c.dataset.trainFraction, 0.0, 1.0, true);
         s.integer("limit", c.dataset.limit, 0, int64_t(1) << 40);
         if (c.dataset.trainFraction >= 1.0)
             s.error("train_fraction", "must leave some images for the architecture split");
-        if ((c.dataset.name == "cifar10" || c.dataset.name == "cifar100" ||
-             c.dataset.name == "mnist") &&
-            c.dataset.path.empty())
-            s.error("path", "is required for " + c.dataset.name + " (the folder with its files)");
+        if (needsDataPath(c.dataset.name) && c.dataset.path.empty())
+            s.error("path", "is required for " + nameOf(c.dataset.name) +
+                                " (the folder with its files)");
         s.rejectUnknown();
     }
     {
@@ -237,24 +248,28 @@ RunConfig parse(const json &j, std::vector<std::string> &errors)
     }
     {
         auto s = root.child("arch");
-        s.text("optimizer", c.arch.optimizer, archOptimizerNames());
+        s.choice("optimizer", c.arch.optimizer);
         // Without an explicit rate each optimizer gets its own default (docs/method.md): the
         // Adam-based ones move A by about lr per step whatever the gradient's scale, HAPG and
         // SGD by lr times the gradient, which is O(1e-2) for A, so they need a 10x larger lr.
-        c.arch.lr = (c.arch.optimizer == "hapg" || c.arch.optimizer == "sgd") ? 3e-3 : 3e-4;
+        c.arch.lr = (c.arch.optimizer == ArchOptimizerKind::Hapg ||
+                     c.arch.optimizer == ArchOptimizerKind::Sgd)
+                        ? 3e-3
+                        : 3e-4;
         s.number("lr", c.arch.lr, 0.0, 10.0, true);
         s.number("beta1", c.arch.beta1, 0.0, 0.999999);
         s.number("beta2", c.arch.beta2, 0.0, 0.999999);
         s.number("eps", c.arch.eps, 0.0, 1.0, true);
         s.number("momentum", c.arch.momentum, 0.0, 0.999999);
         s.boolean("accelerated", c.arch.accelerated);
-        s.text("penalty", c.arch.penalty, {"sgl", "lasso", "group_lasso"});
+        s.choice("penalty", c.arch.penalty);
         s.number("alpha", c.arch.alpha, 0.0, 1.0);
         s.number("lambda_start", c.arch.lambdaStart, 0.0, 1e6);
         s.number("lambda_step", c.arch.lambdaStep, 0.0, 1e6);
         s.number("lambda_max", c.arch.lambdaMax, 0.0, 1e6);
         s.number("init", c.arch.init, -10.0, 10.0);
         s.number("init_noise", c.arch.initNoise, 0.0, 10.0);
+        s.number("max_weight", c.arch.maxWeight, 0.0, 1e12, true);
         if (c.arch.lambdaMax < c.arch.lambdaStart)
             s.error("lambda_max", "must be at least arch.lambda_start");
         s.rejectUnknown();
@@ -263,11 +278,13 @@ RunConfig parse(const json &j, std::vector<std::string> &errors)
         auto s = root.child("search");
         s.integer("epochs", c.search.epochs, 1, 100000);
         s.integer("batch_size", c.search.batchSize, 1, 65536);
-        s.text("order", c.search.order, {"first", "second"});
+        s.choice("order", c.search.order);
         s.integer("seed", c.search.seed, 0, std::numeric_limits<int64_t>::max());
-        s.text("device", c.search.device, {"cpu", "cuda"});
+        s.choice("device", c.search.device);
         s.integer("threads", c.search.threads, 0, 1024);
         s.integer("eval_batches", c.search.evalBatches, 0, int64_t(1) << 30);
+        s.choice("on_collapse", c.search.onCollapse);
+        s.number("divergence_factor", c.search.divergenceFactor, 0.0, 1e12);
         s.rejectUnknown();
     }
     {
@@ -348,7 +365,7 @@ json toJson(const RunConfig &c)
     return json{
         {"name", c.name},
         {"dataset",
-         {{"name", c.dataset.name},
+         {{"name", nameOf(c.dataset.name)},
           {"path", c.dataset.path},
           {"train_fraction", c.dataset.trainFraction},
           {"limit", c.dataset.limit}}},
@@ -365,30 +382,83 @@ json toJson(const RunConfig &c)
           {"weight_decay", c.weights.weightDecay},
           {"grad_clip", c.weights.gradClip}}},
         {"arch",
-         {{"optimizer", c.arch.optimizer},
+         {{"optimizer", nameOf(c.arch.optimizer)},
           {"lr", c.arch.lr},
           {"beta1", c.arch.beta1},
           {"beta2", c.arch.beta2},
           {"eps", c.arch.eps},
           {"momentum", c.arch.momentum},
           {"accelerated", c.arch.accelerated},
-          {"penalty", c.arch.penalty},
+          {"penalty", nameOf(c.arch.penalty)},
           {"alpha", c.arch.alpha},
           {"lambda_start", c.arch.lambdaStart},
           {"lambda_step", c.arch.lambdaStep},
           {"lambda_max", c.arch.lambdaMax},
           {"init", c.arch.init},
-          {"init_noise", c.arch.initNoise}}},
+          {"init_noise", c.arch.initNoise},
+          {"max_weight", c.arch.maxWeight}}},
         {"search",
          {{"epochs", c.search.epochs},
           {"batch_size", c.search.batchSize},
-          {"order", c.search.order},
+          {"order", nameOf(c.search.order)},
           {"seed", c.search.seed},
-          {"device", c.search.device},
+          {"device", nameOf(c.search.device)},
           {"threads", c.search.threads},
-          {"eval_batches", c.search.evalBatches}}},
+          {"eval_batches", c.search.evalBatches},
+          {"on_collapse", nameOf(c.search.onCollapse)},
+          {"divergence_factor", c.search.divergenceFactor}}},
         {"checkpoint", {{"every_epochs", c.checkpoint.everyEpochs}, {"keep", c.checkpoint.keep}}},
     };
+}
+
+const std::vector<std::string> &resumeSafeFields()
+{
+    static const std::vector<std::string> fields = {
+        "name",           "search.threads",     "search.device",     "search.epochs",
+        "search.eval_batches", "search.on_collapse", "search.divergence_factor",
+        "arch.max_weight", "weights.lr",   "weights.lr_min",
+        "arch.lr",        "arch.alpha",         "arch.lambda_start", "arch.lambda_step",
+        "arch.lambda_max", "checkpoint.every_epochs", "checkpoint.keep"};
+    return fields;
+}
+
+namespace {
+
+void flatten(const json &j, const std::string &prefix, std::map<std::string, json> &out)
+{
+    if (j.is_object()) {
+        for (auto it = j.begin(); it != j.end(); ++it)
+            flatten(it.value(), prefix.empty() ? it.key() : prefix + "." + it.key(), out);
+    } else {
+        out[prefix] = j;
+    }
+}
+
+} // namespace
+
+std::vector<std::string> checkpointConfigMismatch(const json &checkpointConfig,
+                                                  const json &runConfig)
+{
+    std::map<std::string, json> a, b;
+    flatten(checkpointConfig, "", a);
+    flatten(runConfig, "", b);
+    const auto &safe = resumeSafeFields();
+    std::vector<std::string> out;
+    auto isSafe = [&](const std::string &path) {
+        return std::find(safe.begin(), safe.end(), path) != safe.end();
+    };
+    for (const auto &[path, value] : b) {
+        if (isSafe(path))
+            continue;
+        const auto it = a.find(path);
+        // A field the checkpoint's (older) configuration lacks took its default then.
+        if (it == a.end())
+            continue;
+        if (it->second != value)
+            out.push_back(path + ": the checkpoint has " + show(it->second) +
+                          ", the configuration has " + show(value));
+    }
+    return out;
 }
 
 } // namespace sparsenas

@@ -5,6 +5,61 @@
 
 namespace sparsenas {
 
+template <>
+const std::vector<std::pair<DatasetKind, const char *>> &nameTable<DatasetKind>()
+{
+    static const std::vector<std::pair<DatasetKind, const char *>> t = {
+        {DatasetKind::Digits, "digits"},   {DatasetKind::FashionMnist, "fashion-mnist"},
+        {DatasetKind::Mnist, "mnist"},     {DatasetKind::Cifar10, "cifar10"},
+        {DatasetKind::Cifar100, "cifar100"}};
+    return t;
+}
+
+template <>
+const std::vector<std::pair<ArchOptimizerKind, const char *>> &nameTable<ArchOptimizerKind>()
+{
+    static const std::vector<std::pair<ArchOptimizerKind, const char *>> t = {
+        {ArchOptimizerKind::AdamHapg, "adam_hapg"},
+        {ArchOptimizerKind::Hapg, "hapg"},
+        {ArchOptimizerKind::Sgd, "sgd"},
+        {ArchOptimizerKind::Adam, "adam"}};
+    return t;
+}
+
+template <>
+const std::vector<std::pair<PenaltyKind, const char *>> &nameTable<PenaltyKind>()
+{
+    static const std::vector<std::pair<PenaltyKind, const char *>> t = {
+        {PenaltyKind::SparseGroupLasso, "sgl"},
+        {PenaltyKind::Lasso, "lasso"},
+        {PenaltyKind::GroupLasso, "group_lasso"}};
+    return t;
+}
+
+template <>
+const std::vector<std::pair<SearchOrder, const char *>> &nameTable<SearchOrder>()
+{
+    static const std::vector<std::pair<SearchOrder, const char *>> t = {
+        {SearchOrder::First, "first"}, {SearchOrder::Second, "second"}};
+    return t;
+}
+
+template <>
+const std::vector<std::pair<DeviceKind, const char *>> &nameTable<DeviceKind>()
+{
+    static const std::vector<std::pair<DeviceKind, const char *>> t = {
+        {DeviceKind::Cpu, "cpu"}, {DeviceKind::Cuda, "cuda"}};
+    return t;
+}
+
+template <>
+const std::vector<std::pair<CollapsePolicy, const char *>> &nameTable<CollapsePolicy>()
+{
+    static const std::vector<std::pair<CollapsePolicy, const char *>> t = {
+        {CollapsePolicy::Stop, "stop"}, {CollapsePolicy::Continue, "continue"}};
+    return t;
+}
+
 const std::vector<std::string> &dartsOps()
 {
     static const std::vector<std::string> ops = {"none",         "max_pool_3x3", "avg_pool_3x3",
@@ -19,10 +74,15 @@ bool isKnownOp(const std::string &name)
     return std::find(ops.begin(), ops.end(), name) != ops.end();
 }
 
-const std::vector<std::string> &archOptimizerNames()
+int numClassesOf(DatasetKind kind)
 {
-    static const std::vector<std::string> names = {"hapg", "adam_hapg", "sgd", "adam"};
-    return names;
+    return kind == DatasetKind::Cifar100 ? 100 : 10;
+}
+
+bool needsDataPath(DatasetKind kind)
+{
+    return kind == DatasetKind::Mnist || kind == DatasetKind::Cifar10 ||
+           kind == DatasetKind::Cifar100;
 }
 
 } // namespace sparsenas

@@ -171,6 +171,18 @@ void RunDirectory::appendMetrics(const json &line)
     appendLine("metrics.jsonl", line.dump());
 }
 
+void RunDirectory::appendStep(const Snapshot &s)
+{
+    appendMetrics(toJson(s));
+}
+
+void RunDirectory::appendEvent(const RunEventInfo &e)
+{
+    appendMetrics({{"type", "event"}, {"step", e.step}, {"epoch", e.epoch},
+                   {"step_in_epoch", e.stepInEpoch}, {"steps_per_epoch", e.stepsPerEpoch},
+                   {"lambda", e.lambda}, {"what", toString(e.kind)}, {"value", e.value}});
+}
+
 static std::string csvHeader()
 {
     return "epoch,step,lambda,alpha,weight_lr,train_loss,train_acc,val_loss,val_acc,penalty,"

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "sparsenas/base/config.h"
 #include "sparsenas/base/errors.h"
 
 #include <torch/torch.h>
@@ -52,6 +53,11 @@ Dataset loadMnistFolder(const std::string &dir, const std::string &name, bool tr
 /// CIFAR-10 (classes = 10: data_batch_1..5.bin / test_batch.bin) or CIFAR-100
 /// (classes = 100: train.bin / test.bin, fine labels) binary format.
 Dataset loadCifarFolder(const std::string &dir, int classes, bool train);
+
+/// The data set a run's configuration names (dataset.name, path, limit): the training part
+/// (train = true), which a search splits into its weight and architecture halves, or the test
+/// part. Throws DataError naming the file or folder.
+Dataset loadDataset(const DatasetConfig &config, bool train);
 
 /// Default folder of Debian's dataset-fashion-mnist package.
 std::string defaultFashionMnistDir();

@@ -19,8 +19,14 @@
 // both iterates are exactly zero there.
 //
 // All parameters of an optimizer form one flat vector for the prox (cells of both types at once);
-// the group structure (group id per element) is given at construction.
+// the group structure (group id per element) is given at construction. A group id of -1 pins
+// the element at exactly zero: it belongs to no group and no step moves it (the "none" op's
+// weight, which multiplies an exact zero; docs/method.md).
+//
+// The penalty (kind, lambda, alpha) is handed to the optimizer by its owner, the run's
+// LambdaSchedule, before each step; it is not part of the optimizer's checkpointed state.
 
+#include "sparsenas/base/config.h"
 #include "sparsenas/base/names.h"
 #include "sparsenas/prox.h"
 
@@ -37,11 +43,12 @@ class SparseGroupOptimizer : public torch::optim::Optimizer
 {
 public:
     /// `groupIndex[k]` gives, per element of params[k] (flattened), its group id in
-    /// [0, numGroups); group ids are shared across all params of the optimizer.
+    /// [0, numGroups), or -1 to pin it at zero; group ids are shared across all params.
     SparseGroupOptimizer(std::vector<torch::optim::OptimizerParamGroup> groups,
                          std::unique_ptr<torch::optim::OptimizerOptions> defaults,
                          const std::vector<torch::Tensor> &groupIndex, int64_t numGroups);
 
+    /// The penalty in force for the next step() (set by the schedule that owns it).
     void setPenalty(PenaltyKind kind, double lambda, double alpha);
     void setLambda(double lambda) { m_lambda = lambda; }
     void setAlpha(double alpha) { m_alpha = alpha; }
@@ -60,7 +67,7 @@ public:
     const GroupStructure &groups() const { return m_groups; }
     const std::vector<torch::Tensor> &params() const { return param_groups_.at(0).params(); }
 
-    /// Writes the optimizer state (through torch's optimizer serialisation) plus the penalty.
+    /// Writes the optimizer state (through torch's optimizer serialisation); not the penalty.
     void save(torch::serialize::OutputArchive &archive) const override;
     void load(torch::serialize::InputArchive &archive) override;
 
@@ -73,14 +80,20 @@ protected:
     std::vector<torch::Tensor> split(const torch::Tensor &flat) const;
     /// The loss gradient of params()[k], zeros if none was computed.
     torch::Tensor gradOf(size_t k) const;
+    /// `flat` with the pinned elements set to zero.
+    torch::Tensor pinZeros(const torch::Tensor &flat) const;
+    /// Sets the pinned elements of the parameters to zero (the subgradient baselines).
+    void pinParameters();
 
     GroupStructure m_groups;
+    torch::Tensor m_pinned;         ///< bool [n], true for pinned elements; undefined if none
     PenaltyKind m_kind = PenaltyKind::SparseGroupLasso;
     double m_lambda = 0.0;
     double m_alpha = 0.5;
 };
 
-/// u_t = (t - 2) / (t + 1) of Eq. 7-8, clamped at 0 (it would be -1/2 at t = 1, where v = 0).
+/// u_t = (t - 2) / (t + 1) of Eq. 7-8 for t >= 2, and 0 for t <= 1: at t = 1 the formula gives
+/// -1/2, which multiplies v_0 = 0 in Eq. 7 but would pull A_1 back towards A_0 in Eq. 8.
 double apgMomentum(int64_t t);
 
 // ---------------------------------------------------------------- HAPG
@@ -243,5 +256,12 @@ protected:
     void saveState(torch::serialize::OutputArchive &archive) const override;
     void loadState(torch::serialize::InputArchive &archive) override;
 };
+
+/// The architecture optimizer named by the config (arch.optimizer, lr, betas, eps, momentum,
+/// accelerated), over `params` with the given SGL groups.
+std::unique_ptr<SparseGroupOptimizer> makeArchOptimizer(const ArchConfig &arch,
+                                                        std::vector<torch::Tensor> params,
+                                                        const std::vector<torch::Tensor> &groupIndex,
+                                                        int64_t numGroups);
 
 } // namespace sparsenas

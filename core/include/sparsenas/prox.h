@@ -4,16 +4,14 @@
 // Sparse Group Lasso (paper Eq. 3) and its proximal operators (Eq. 5, 9, 10), vectorised over
 // all groups at once and device-agnostic: groups are given as a group id per element.
 
+#include "sparsenas/base/names.h"
+
 #include <torch/torch.h>
 
 #include <string>
 
 namespace sparsenas {
 
-enum class PenaltyKind { SparseGroupLasso, Lasso, GroupLasso };
-
-PenaltyKind penaltyFromString(const std::string &name); ///< "sgl", "lasso", "group_lasso"
-std::string toString(PenaltyKind kind);
 /// The alpha in force: Lasso is SGL with alpha = 1, Group Lasso is SGL with alpha = 0.
 double effectiveAlpha(PenaltyKind kind, double alpha);
 

@@ -1,15 +1,16 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-// The search run loop (paper Algorithm 1): per batch, one architecture step on the validation
-// split (first or second order) with the chosen SGL optimizer, then one weight step on the train
-// split; lambda rises every epoch. Runs on whatever thread calls run(); reports to an observer
-// and takes commands from a thread-safe queue between steps. No torch types in this header, so
-// the studio's controller (read by moc) can include it.
+// The architecture search as one object: the shared RunLoop driving a SearchTask (paper
+// Algorithm 1). Runs on whatever thread calls run(); reports to an observer and takes commands
+// from a thread-safe queue between steps. No torch types in this header, so the studio's
+// controller (read by moc) can include it.
 
 #include "sparsenas/base/commandqueue.h"
 #include "sparsenas/base/config.h"
 #include "sparsenas/base/snapshot.h"
+#include "sparsenas/runloop.h"
+#include "sparsenas/systeminfo.h"
 
 #include <memory>
 #include <string>
@@ -21,7 +22,8 @@ class SearchEngine
 public:
     /// A new run written to `runDir` (which must not already hold a run).
     SearchEngine(const RunConfig &config, const std::string &runDir);
-    /// Continues the run in `runDir` from its latest checkpoint (a stopped or killed run).
+    /// Continues the run in `runDir` from its latest checkpoint (a stopped, failed or killed
+    /// run). A run that never reached its first checkpoint starts again from the beginning.
     static std::unique_ptr<SearchEngine> resume(const std::string &runDir);
     /// A new run in `newRunDir` that starts from `checkpoint` (of any run) with `config`'s
     /// settings: the studio's "fork". The supernet shape must match.
@@ -34,9 +36,12 @@ public:
 
     /// Not owned; called on the engine's thread. Set before run().
     void setObserver(SearchObserver *observer);
-    /// On a non-finite loss: false (default) ends the run as Failed; true reloads the last
-    /// checkpoint and pauses, so a user can change lambda / alpha and resume.
+    /// On a diverged or collapsed search: false (default) ends the run as Failed; true rolls a
+    /// diverged run back to its last checkpoint and pauses, and pauses a collapsed one, so a
+    /// user can change lambda / alpha (or roll back) and resume.
     void setPauseOnDivergence(bool pause);
+    /// Where the cell diagrams are drawn at the end (default: Graphviz on the engine's thread).
+    void setDiagramRenderer(DiagramRenderer renderer);
     CommandQueue &commands();
     const RunConfig &config() const;
     const std::string &runDir() const;
@@ -46,18 +51,8 @@ public:
     RunResult run();
 
 private:
-    SearchEngine();
-    struct Private;
-    std::unique_ptr<Private> d;
+    explicit SearchEngine(std::unique_ptr<RunLoop> loop);
+    std::unique_ptr<RunLoop> m_loop;
 };
-
-/// torch::set_num_threads with `threads` (0: all cores); returns the count in force.
-int configureThreads(int threads);
-/// Whether LibTorch was built with CUDA and sees a device.
-bool cudaAvailable();
-/// "1.13.0" etc.: the LibTorch this build uses.
-std::string torchVersion();
-/// The BLAS LibTorch's matrix products end up in (read from the loaded libraries).
-std::string blasInUse();
 
 } // namespace sparsenas

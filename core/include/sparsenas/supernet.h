@@ -84,7 +84,8 @@ public:
     static std::vector<std::string> cellTypes() { return {"normal", "reduce"}; }
 
     /// Per element of each arch parameter (flattened), the id of its SGL group: all incoming
-    /// weights of one intermediate node of one cell type form a group (paper Eq. 3).
+    /// weights of one intermediate node of one cell type form a group (paper Eq. 3). The
+    /// "none" column is -1: no group, pinned at zero by the optimizers.
     std::vector<torch::Tensor> archGroupIndex() const;
     int64_t numArchGroups() const;
 

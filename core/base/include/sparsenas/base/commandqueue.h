@@ -11,7 +11,16 @@ namespace sparsenas {
 /// What a user can ask of a running search. The engine applies commands between steps.
 struct Command
 {
-    enum class Type { Pause, Resume, Stop, SetLambda, SetAlpha, SetLambdaStep, Checkpoint };
+    enum class Type {
+        Pause,
+        Resume,
+        Stop,
+        SetLambda,
+        SetAlpha,
+        SetLambdaStep,
+        Checkpoint,
+        Rollback    ///< back to the last checkpoint, paused (after a collapse, say)
+    };
     Type type;
     double value = 0.0;
 };
@@ -29,6 +38,7 @@ public:
     void setAlpha(double v) { push({Command::Type::SetAlpha, v}); }
     void setLambdaStep(double v) { push({Command::Type::SetLambdaStep, v}); }
     void checkpointNow() { push({Command::Type::Checkpoint}); }
+    void rollback() { push({Command::Type::Rollback}); }
 
     /// Takes every queued command without waiting.
     std::deque<Command> takeAll();

@@ -5,6 +5,7 @@
 // with what is wrong, all at once (ConfigError::what() holds one line per problem).
 
 #include "sparsenas/base/errors.h"
+#include "sparsenas/base/names.h"
 
 #include <nlohmann/json.hpp>
 
@@ -16,7 +17,7 @@ namespace sparsenas {
 
 struct DatasetConfig
 {
-    std::string name = "digits";    ///< digits, fashion-mnist, mnist, cifar10, cifar100
+    DatasetKind name = DatasetKind::Digits;
     std::string path;               ///< folder (empty: the embedded digits / Debian's default)
     double trainFraction = 0.5;     ///< DARTS: half for w, half for A
     int64_t limit = 0;              ///< use only the first `limit` training images (0: all)
@@ -44,31 +45,40 @@ struct WeightOptimConfig
 
 struct ArchConfig
 {
-    std::string optimizer = "adam_hapg"; ///< hapg, adam_hapg, sgd, adam
+    ArchOptimizerKind optimizer = ArchOptimizerKind::AdamHapg;
     double lr = 3e-4;               ///< default 3e-4 (adam_hapg, adam), 3e-3 (hapg, sgd)
     double beta1 = 0.5;
     double beta2 = 0.999;
     double eps = 1e-8;
     double momentum = 0.9;          ///< for the sgd baseline
     bool accelerated = true;        ///< HAPG momentum of Eq. 7-8
-    std::string penalty = "sgl";    ///< sgl, lasso, group_lasso
+    PenaltyKind penalty = PenaltyKind::SparseGroupLasso;
     double alpha = 0.5;
     double lambdaStart = 0.0;
     double lambdaStep = 0.01;       ///< added at the start of every epoch after the first
     double lambdaMax = 1.0;         ///< cap
     double init = 0.125;            ///< initial A
     double initNoise = 1e-3;
+    /// A larger |A| (or a non-finite one) means the search diverged (docs/method.md).
+    double maxWeight = 100.0;
 };
 
 struct SearchConfig
 {
     int64_t epochs = 50;
     int64_t batchSize = 64;
-    std::string order = "first";    ///< first, second
+    SearchOrder order = SearchOrder::First;
     uint64_t seed = 2;
-    std::string device = "cpu";     ///< cpu, cuda
+    DeviceKind device = DeviceKind::Cpu;
     int threads = 0;                ///< 0: all cores
     int64_t evalBatches = 0;        ///< validation batches for the epoch's accuracy (0: all)
+    /// A cell type whose every architecture weight is exactly zero can never come back (its
+    /// gradient is zero): Stop ends the run there (the studio pauses and offers a rollback),
+    /// Continue goes on with a warning (batch runs that study the collapse).
+    CollapsePolicy onCollapse = CollapsePolicy::Stop;
+    /// A training loss above this many times the median of the last 50 (or of 1) means the
+    /// search diverged; 0 turns the check off.
+    double divergenceFactor = 100.0;
 };
 
 struct CheckpointConfig
@@ -100,6 +110,17 @@ nlohmann::json toJson(const RunConfig &config);
 /// Validation without throwing: one message per problem, empty if valid. The studio's form
 /// calls this as the user types.
 std::vector<std::string> validateConfig(const nlohmann::json &j);
+
+/// Fields of a run's configuration that may differ between a checkpoint and the run that
+/// continues from it (resume): threads, device, the learning rates, lambda and alpha and their
+/// schedule, epochs, evaluation and checkpoint settings. Everything else describes the model or
+/// the data the checkpoint was trained on.
+const std::vector<std::string> &resumeSafeFields();
+/// The fields (config paths) whose values differ between `checkpointConfig` and `runConfig`
+/// (both as toJson writes them) and are not resume-safe, each as "path: the checkpoint has X,
+/// the configuration has Y". Empty if the run may continue from the checkpoint.
+std::vector<std::string> checkpointConfigMismatch(const nlohmann::json &checkpointConfig,
+                                                  const nlohmann::json &runConfig);
 
 /// Shipped presets: digits-quick, fashion-mnist, cifar10-paper.
 std::vector<std::string> presetNames();

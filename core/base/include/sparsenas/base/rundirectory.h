@@ -48,6 +48,8 @@ public:
     RunConfig loadConfig() const;
 
     void appendMetrics(const nlohmann::json &line);
+    void appendStep(const Snapshot &s);
+    void appendEvent(const RunEventInfo &e);
     void appendEpoch(const EpochSummary &e);
     void appendLog(MessageLevel level, const std::string &message);
     void writeStatus(RunState state, int64_t epoch, int64_t step, const std::string &message = {});

@@ -102,10 +102,10 @@ struct RunResult
 
 /// Receives the engine's reports, on the engine's thread. Keep the handlers short: copy what is
 /// needed and return (the studio buffers and coalesces).
-class SearchObserver
+class RunObserver
 {
 public:
-    virtual ~SearchObserver() = default;
+    virtual ~RunObserver() = default;
     virtual void onSnapshot(const Snapshot &) {}
     virtual void onEpoch(const EpochSummary &) {}
     virtual void onMessage(MessageLevel, const std::string &) {}
@@ -114,5 +114,7 @@ public:
     virtual void onEvent(const RunEventInfo &) {}
     virtual void onFinished(const RunResult &) {}
 };
+/// The observer of a search run (the name the studio and the CLI know it by).
+using SearchObserver = RunObserver;
 
 } // namespace sparsenas

@@ -1,0 +1,91 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+// The loop every run shares (see task.h): epochs of steps of a Task, with the run directory,
+// commands, observer, checkpoints, health handling and finishing around them.
+
+#include "sparsenas/base/config.h"
+#include "sparsenas/base/rundirectory.h"
+#include "sparsenas/task.h"
+
+#include <functional>
+#include <memory>
+#include <string>
+
+namespace sparsenas {
+
+/// Renders DOT text into a diagram file (format "svg", "pdf" or "png"). The CLI renders on the
+/// engine's own thread; the studio hands in its Graphviz thread (Graphviz is not thread-safe).
+/// Without one, the loop renders with Graphviz on its own thread.
+using DiagramRenderer = std::function<void(const std::string &dot, const std::string &format,
+                                           const std::string &path, double dpi)>;
+
+class RunLoop : private TaskContext
+{
+public:
+    /// How the run began: a new run, the same run continued, or a new run from another's
+    /// checkpoint.
+    enum class Start { Fresh, Resume, Fork };
+
+    RunLoop(std::unique_ptr<Task> task, RunDirectory dir, RunConfig config, Start start,
+            std::string checkpoint = {});
+    ~RunLoop() override;
+
+    void setObserver(RunObserver *observer) { m_observer = observer; }
+    /// Diverged or collapsed: false (batch runs) ends the run as Failed; true (the studio) rolls
+    /// a diverged run back to its last checkpoint and pauses, and pauses a collapsed one.
+    void setPauseOnTrouble(bool pause) { m_pauseOnTrouble = pause; }
+    void setDiagramRenderer(DiagramRenderer renderer) { m_renderer = std::move(renderer); }
+    /// Delete the run directory if the run cannot start (it was created for this run).
+    void setOwnsDirectory(bool owns) { m_ownsDir = owns; }
+    CommandQueue &commands() { return m_commands; }
+    const RunConfig &config() const { return m_config; }
+    const RunDirectory &directory() const { return m_dir; }
+
+    /// Runs to the end, a stop or a failure; never throws for problems of the run itself.
+    RunResult run();
+
+private:
+    // TaskContext
+    void message(MessageLevel level, const std::string &text) override;
+    const RunDirectory &runDirectory() const override { return m_dir; }
+
+    RunResult startFailed(const std::string &why);
+    void runEpochs();
+    /// Applies queued commands, blocking while paused. False once a stop (or a rollback, which
+    /// restarts the epoch loop) was asked for.
+    bool handleCommands();
+    void apply(const Command &command);
+    /// A diverged or collapsed run: true to go on (paused, maybe rolled back), false to fail.
+    bool recover(const RunHealthError &trouble, std::string *why);
+    void report(Snapshot s);
+    void report(EpochSummary e);
+    void event(RunEventKind kind, double value);
+    void setState(RunState state, const std::string &text = {});
+    void saveCheckpoint();
+    void loadCheckpoint(const std::string &path, bool continueRun);
+    void rollBack();
+    RunResult finish(RunState state, const std::string &text, bool writeOutputs);
+    /// genotype.svg / .pdf / .png, through the renderer (or Graphviz on this thread).
+    void renderDiagrams(const Genotype &genotype);
+
+    std::unique_ptr<Task> m_task;
+    RunDirectory m_dir;
+    RunConfig m_config;
+    Start m_start;
+    std::string m_checkpoint;       ///< to start from (resume, fork)
+    RunObserver *m_observer = nullptr;
+    CommandQueue m_commands;
+    DiagramRenderer m_renderer;
+    bool m_pauseOnTrouble = false;
+    bool m_ownsDir = false;
+    bool m_stop = false;
+    bool m_restart = false;         ///< rolled back by a command: the epoch loop starts over
+    RunState m_state = RunState::Idle;
+    RunPosition m_at;
+    int64_t m_checkpointStep = -1;  ///< global step of the newest checkpoint written
+    bool m_changedSinceCheckpoint = true;
+    double m_smoothedStepSeconds = 0;
+};
+
+} // namespace sparsenas

@@ -1,0 +1,87 @@
+// SPDX-License-Identifier: MIT
+#include "sparsenas/bilevelstep.h"
+
+#include "sparsenas/task.h"
+#include "sparsenas/torchcompat.h"
+
+#include <chrono>
+#include <cmath>
+
+namespace sparsenas {
+
+using Clock = std::chrono::steady_clock;
+
+BilevelStep::BilevelStep(std::vector<torch::Tensor> weights, std::vector<torch::Tensor> arch,
+                         torch::optim::SGD &weightOptimizer, SparseGroupOptimizer &archOptimizer,
+                         Settings settings)
+    : m_weights(std::move(weights)),
+      m_arch(std::move(arch)),
+      m_weightOpt(weightOptimizer),
+      m_archOpt(archOptimizer),
+      m_settings(settings)
+{
+}
+
+static void requireFinite(double loss, const char *what)
+{
+    if (!std::isfinite(loss))
+        throw RunHealthError(RunHealthError::Kind::Diverged,
+                             std::string("the ") + what + " became NaN or infinite", loss);
+}
+
+BilevelStepResult BilevelStep::run(const BatchObjective &train, const BatchObjective &val,
+                                   double lr)
+{
+    BilevelStepResult r;
+    const auto t0 = Clock::now();
+
+    // Step 1: the architecture step on the validation batch.
+    BatchLoss valLossFn = [&] { return val(&r.val); };
+    torch::Tensor valLoss;
+    std::vector<torch::Tensor> gArch;
+    if (m_settings.order == SearchOrder::Second) {
+        VirtualStep vs;
+        vs.lr = lr;
+        vs.momentum = m_settings.momentum;
+        vs.weightDecay = m_settings.weightDecay;
+        for (const auto &w : m_weights) {
+            auto it = m_weightOpt.state().find(compat::stateKey(w));
+            vs.momentumBuffers.push_back(
+                it == m_weightOpt.state().end()
+                    ? torch::Tensor()
+                    : static_cast<torch::optim::SGDParamState &>(*it->second).momentum_buffer());
+        }
+        BatchLoss trainLossFn = [&] { return train(nullptr); };
+        gArch = secondOrderArchGrad(trainLossFn, valLossFn, m_weights, m_arch, vs, &valLoss);
+    } else {
+        valLoss = valLossFn();
+        gArch = torch::autograd::grad({valLoss}, m_arch, {}, false, false, true);
+    }
+    r.valLoss = valLoss.item<double>();
+    requireFinite(r.valLoss, "validation loss");
+    for (size_t k = 0; k < m_arch.size(); ++k)
+        m_arch[k].mutable_grad() =
+            gArch[k].defined() ? gArch[k].detach() : torch::zeros_like(m_arch[k]);
+    m_archOpt.step();
+    const auto t1 = Clock::now();
+
+    // Step 2: the weight step on the train batch.
+    const auto trainLoss = train(&r.train);
+    r.trainLoss = trainLoss.item<double>();
+    requireFinite(r.trainLoss, "training loss");
+    const auto gW = torch::autograd::grad({trainLoss}, m_weights, {}, false, false, true);
+    for (size_t k = 0; k < m_weights.size(); ++k)
+        m_weights[k].mutable_grad() = gW[k].defined() ? gW[k] : torch::zeros_like(m_weights[k]);
+    const double norm = torch::nn::utils::clip_grad_norm_(m_weights, m_settings.gradClip);
+    if (!std::isfinite(norm))
+        throw RunHealthError(RunHealthError::Kind::Diverged,
+                             "a gradient of the network weights became NaN or infinite", norm);
+    m_weightOpt.step();
+    const auto t2 = Clock::now();
+
+    r.archSeconds = std::chrono::duration<double>(t1 - t0).count();
+    r.weightSeconds = std::chrono::duration<double>(t2 - t1).count();
+    return r;
+}
+
+} // namespace sparsenas

@@ -1,0 +1,420 @@
+// SPDX-License-Identifier: MIT
+#include "sparsenas/runloop.h"
+
+#include "sparsenas/base/fileutil.h"
+#include "sparsenas/base/graphvizrenderer.h"
+#include "sparsenas/checkpoint.h"
+
+#include <chrono>
+#include <filesystem>
+#include <sstream>
+
+namespace sparsenas {
+
+using nlohmann::json;
+using Clock = std::chrono::steady_clock;
+
+RunLoop::RunLoop(std::unique_ptr<Task> task, RunDirectory dir, RunConfig config, Start start,
+                 std::string checkpoint)
+    : m_task(std::move(task)),
+      m_dir(std::move(dir)),
+      m_config(std::move(config)),
+      m_start(start),
+      m_checkpoint(std::move(checkpoint))
+{
+}
+
+RunLoop::~RunLoop() = default;
+
+// The run, in the paper's words: epochs of bi-level steps (the task's), with the commands
+// applied between steps, a checkpoint at every epoch end that the config asks for, and a
+// diverged or collapsed search stopped or paused rather than carried on.
+RunResult RunLoop::run()
+{
+    try {
+        m_task->setUp(*this);
+        if (m_start != Start::Fresh)
+            loadCheckpoint(m_checkpoint, m_start == Start::Resume);
+    } catch (const std::exception &e) {
+        return startFailed(e.what());
+    }
+    setState(RunState::Running);
+    for (;;) {
+        try {
+            runEpochs();
+            if (m_restart) {
+                // Rolled back (a command): enter the checkpoint's epoch afresh.
+                m_restart = false;
+                continue;
+            }
+            break;
+        } catch (const RunHealthError &trouble) {
+            std::string why;
+            if (!recover(trouble, &why))
+                return finish(RunState::Failed, why, false);
+        } catch (const std::exception &e) {
+            return finish(RunState::Failed, std::string("the run failed: ") + e.what(), false);
+        }
+    }
+    if (m_stop) {
+        try {
+            saveCheckpoint();
+        } catch (const std::exception &e) {
+            return finish(RunState::Failed,
+                          std::string("stopped, but the checkpoint could not be written: ") +
+                              e.what(),
+                          false);
+        }
+        return finish(RunState::Stopped,
+                      "stopped in epoch " + std::to_string(m_at.epoch + 1) + " at step " +
+                          std::to_string(m_at.globalStep) + "; resume with `sparsenas resume " +
+                          m_dir.path() + "`",
+                      true);
+    }
+    return finish(RunState::Finished,
+                  "finished after " + std::to_string(m_task->epochs()) + " epochs", true);
+}
+
+void RunLoop::runEpochs()
+{
+    const int64_t steps = m_task->stepsPerEpoch();
+    for (; m_at.epoch < m_task->epochs(); ++m_at.epoch, m_at.stepInEpoch = 0) {
+        m_task->enterEpoch(m_at.epoch);
+        for (; m_at.stepInEpoch < steps; ++m_at.stepInEpoch) {
+            if (!handleCommands())
+                return;
+            Snapshot s = m_task->step(m_at);
+            ++m_at.globalStep;
+            m_changedSinceCheckpoint = true;
+            report(std::move(s));
+            if (auto trouble = m_task->checkHealth())
+                throw *trouble;
+        }
+        if (!handleCommands())
+            return;
+        report(m_task->finishEpoch(m_at));
+        const bool last = m_at.epoch + 1 == m_task->epochs();
+        if ((m_at.epoch + 1) % m_config.checkpoint.everyEpochs == 0 || last) {
+            // The checkpoint resumes at the start of the next epoch.
+            const RunPosition here = m_at;
+            ++m_at.epoch;
+            m_at.stepInEpoch = 0;
+            saveCheckpoint();
+            m_at = here;
+        }
+        m_dir.writeStatus(m_state, m_at.epoch + 1, m_at.globalStep);
+    }
+}
+
+bool RunLoop::handleCommands()
+{
+    for (const auto &c : m_commands.takeAll())
+        apply(c);
+    while (m_state == RunState::Paused && !m_stop) {
+        for (const auto &c : m_commands.waitAndTakeAll())
+            apply(c);
+    }
+    return !m_stop && !m_restart;
+}
+
+void RunLoop::apply(const Command &c)
+{
+    switch (c.type) {
+    case Command::Type::Pause:
+        if (m_state == RunState::Running) {
+            setState(RunState::Paused);
+            event(RunEventKind::Pause, 0);
+            message(MessageLevel::Info, "paused at step " + std::to_string(m_at.globalStep));
+        }
+        return;
+    case Command::Type::Resume:
+        if (m_state == RunState::Paused) {
+            setState(RunState::Running);
+            event(RunEventKind::Resume, 0);
+            message(MessageLevel::Info, "resumed");
+        }
+        return;
+    case Command::Type::Stop:
+        m_stop = true;
+        return;
+    case Command::Type::Checkpoint:
+        saveCheckpoint();
+        message(MessageLevel::Info,
+                "checkpoint written at step " + std::to_string(m_at.globalStep));
+        return;
+    case Command::Type::Rollback:
+        try {
+            rollBack();
+            m_restart = true;
+            if (m_state == RunState::Running)
+                setState(RunState::Paused);
+            message(MessageLevel::Info, "rolled back to the checkpoint at step " +
+                                            std::to_string(m_at.globalStep) + "; paused");
+        } catch (const std::exception &e) {
+            message(MessageLevel::Error, std::string("rollback failed: ") + e.what());
+        }
+        return;
+    case Command::Type::SetLambda:
+    case Command::Type::SetAlpha:
+    case Command::Type::SetLambdaStep:
+        break;
+    }
+    if (auto e = m_task->steer(c)) {
+        m_changedSinceCheckpoint = true;
+        event(e->kind, e->value);
+        std::ostringstream text;
+        text << toString(e->kind) << " set to " << e->value;
+        message(MessageLevel::Info, text.str());
+    }
+}
+
+bool RunLoop::recover(const RunHealthError &trouble, std::string *why)
+{
+    std::ostringstream ss;
+    ss << trouble.what() << " in epoch " << (m_at.epoch + 1) << " at step "
+       << (m_at.globalStep + (trouble.kind() == RunHealthError::Kind::Diverged ? 1 : 0))
+       << ". ";
+    if (trouble.kind() == RunHealthError::Kind::Collapsed) {
+        event(RunEventKind::Collapse, trouble.value());
+        if (m_config.search.onCollapse == CollapsePolicy::Continue) {
+            // checkHealth reports a collapse once; the run goes on as configured.
+            message(MessageLevel::Warning, ss.str() + "The run continues (search.on_collapse "
+                                                      "is \"continue\").");
+            return true;
+        }
+        if (!m_pauseOnTrouble) {
+            ss << "The run stops here; nothing after the last checkpoint was kept. Resume "
+                  "with a lower lambda or lambda step (sparsenas resume --set), or fork from "
+                  "an earlier checkpoint.";
+            *why = ss.str();
+            return false;
+        }
+        ss << "Paused: roll back to the last checkpoint and lower lambda, or resume as it is.";
+        message(MessageLevel::Error, ss.str());
+        setState(RunState::Paused, ss.str());
+        event(RunEventKind::Pause, 0);
+        return true;
+    }
+    event(RunEventKind::Diverged, trouble.value());
+    std::string ckpt;
+    try {
+        ckpt = m_dir.latestCheckpoint();
+    } catch (const std::exception &) {
+    }
+    if (!m_pauseOnTrouble || ckpt.empty()) {
+        ss << "The search diverged; nothing after the last checkpoint was kept. Lower the "
+              "learning rates or lambda and resume or fork from it.";
+        *why = ss.str();
+        return false;
+    }
+    try {
+        rollBack();
+    } catch (const std::exception &e) {
+        *why = ss.str() + "Reloading the last checkpoint failed: " + e.what();
+        return false;
+    }
+    ss << "The search diverged. Rolled back to the last checkpoint (step " << m_at.globalStep
+       << ") and paused: change lambda, alpha or the lambda step, then resume.";
+    message(MessageLevel::Error, ss.str());
+    setState(RunState::Paused, ss.str());
+    return true;
+}
+
+void RunLoop::rollBack()
+{
+    const auto ckpt = m_dir.latestCheckpoint();
+    if (ckpt.empty())
+        throw RunError("there is no checkpoint to roll back to");
+    loadCheckpoint(ckpt, true);
+}
+
+void RunLoop::report(Snapshot s)
+{
+    const int64_t steps = m_task->stepsPerEpoch();
+    s.step = m_at.globalStep;
+    s.epoch = m_at.epoch;
+    s.epochs = m_task->epochs();
+    s.stepInEpoch = m_at.stepInEpoch + 1;
+    s.stepsPerEpoch = steps;
+    m_smoothedStepSeconds = m_smoothedStepSeconds == 0
+                                ? s.stepSeconds
+                                : 0.9 * m_smoothedStepSeconds + 0.1 * s.stepSeconds;
+    const int64_t remaining = (s.epochs - s.epoch) * steps - s.stepInEpoch;
+    s.etaSeconds = double(remaining) * m_smoothedStepSeconds;
+    m_dir.appendStep(s);
+    if (m_observer)
+        m_observer->onSnapshot(s);
+}
+
+void RunLoop::report(EpochSummary e)
+{
+    e.epoch = m_at.epoch;
+    e.step = m_at.globalStep;
+    m_dir.appendEpoch(e);
+    if (m_observer)
+        m_observer->onEpoch(e);
+}
+
+void RunLoop::event(RunEventKind kind, double value)
+{
+    RunEventInfo e;
+    e.kind = kind;
+    e.value = value;
+    e.step = m_at.globalStep;
+    e.epoch = m_at.epoch;
+    e.stepInEpoch = m_at.stepInEpoch;
+    e.stepsPerEpoch = m_task->stepsPerEpoch();
+    m_task->describe(e);
+    m_dir.appendEvent(e);
+    if (m_observer)
+        m_observer->onEvent(e);
+}
+
+void RunLoop::message(MessageLevel level, const std::string &text)
+{
+    try {
+        m_dir.appendLog(level, text);
+    } catch (const std::exception &) {
+        // The log is a convenience; the observer still gets the message.
+    }
+    if (m_observer)
+        m_observer->onMessage(level, text);
+}
+
+void RunLoop::setState(RunState state, const std::string &text)
+{
+    m_state = state;
+    m_dir.writeStatus(state, m_at.epoch, m_at.globalStep, text);
+    if (m_observer)
+        m_observer->onStateChanged(state);
+}
+
+void RunLoop::saveCheckpoint()
+{
+    // A checkpoint of this very state exists already (a stop right after an epoch-end
+    // checkpoint): writing it again would only replace a good file by an identical one.
+    if (m_at.globalStep == m_checkpointStep && !m_changedSinceCheckpoint)
+        return;
+    CheckpointWriter w;
+    json &meta = w.meta();
+    meta["epoch"] = m_at.epoch;
+    meta["step_in_epoch"] = m_at.stepInEpoch;
+    meta["global_step"] = m_at.globalStep;
+    meta["config"] = toJson(m_config);
+    json taskMeta = json::object();
+    m_task->save(w, taskMeta);
+    meta["task"] = taskMeta;
+    const auto path = m_dir.newCheckpointPath(m_at.globalStep);
+    w.writeTo(path);
+    m_dir.commitCheckpoint(path, m_config.checkpoint.keep);
+    m_checkpointStep = m_at.globalStep;
+    m_changedSinceCheckpoint = false;
+    event(RunEventKind::Checkpoint, double(m_at.globalStep));
+    if (m_observer)
+        m_observer->onCheckpoint(path);
+}
+
+void RunLoop::loadCheckpoint(const std::string &path, bool continueRun)
+{
+    const CheckpointReader reader(path, torch::kCPU);
+    const auto &meta = reader.meta();
+    if (continueRun) {
+        // The run's configuration must still describe the checkpoint's model and data.
+        const auto problems = checkpointConfigMismatch(meta.value("config", json::object()),
+                                                       toJson(m_config));
+        if (!problems.empty()) {
+            std::string msg = "the configuration in " + m_dir.file("config.json") +
+                              " no longer matches checkpoint '" + path + "':";
+            for (const auto &p : problems)
+                msg += "\n  " + p;
+            throw RunError(msg);
+        }
+    }
+    m_task->load(reader, continueRun);
+    if (continueRun) {
+        m_at.epoch = meta.at("epoch").get<int64_t>();
+        m_at.stepInEpoch = meta.at("step_in_epoch").get<int64_t>();
+        m_at.globalStep = meta.at("global_step").get<int64_t>();
+        m_checkpointStep = m_at.globalStep;
+        m_changedSinceCheckpoint = false;
+        m_dir.truncateAfter(m_at.globalStep, m_at.epoch);
+        event(RunEventKind::Truncated, double(m_at.globalStep));
+        message(MessageLevel::Info, "continued from " + path + " (epoch " +
+                                        std::to_string(std::min(m_at.epoch + 1,
+                                                                m_task->epochs())) +
+                                        " of " + std::to_string(m_task->epochs()) + ", step " +
+                                        std::to_string(m_at.globalStep) + ")");
+    } else {
+        message(MessageLevel::Info, "forked from " + path);
+    }
+}
+
+RunResult RunLoop::startFailed(const std::string &why)
+{
+    RunResult r;
+    r.state = RunState::Failed;
+    r.message = why;
+    if (m_observer)
+        m_observer->onMessage(MessageLevel::Error, why);
+    try {
+        if (m_ownsDir) {
+            // A new run that never started (missing data, no CUDA...): leave nothing
+            // half-written behind.
+            std::filesystem::remove_all(m_dir.path());
+        } else {
+            m_dir.appendLog(MessageLevel::Error, why);
+            m_dir.writeStatus(RunState::Failed, m_at.epoch, m_at.globalStep, why);
+        }
+    } catch (const std::exception &) {
+    }
+    if (m_observer)
+        m_observer->onFinished(r);
+    return r;
+}
+
+void RunLoop::renderDiagrams(const Genotype &genotype)
+{
+    const auto dot = genotypeToDot(genotype);
+    std::unique_ptr<GraphvizRenderer> own;
+    for (const char *fmt : {"svg", "pdf", "png"}) {
+        const auto path = m_dir.file(std::string("genotype.") + fmt);
+        const double dpi = std::string(fmt) == "png" ? 150.0 : 0.0;
+        try {
+            if (m_renderer) {
+                m_renderer(dot, fmt, path, dpi);
+            } else {
+                if (!own)
+                    own = std::make_unique<GraphvizRenderer>();
+                own->renderToFile(dot, fmt, path, dpi);
+            }
+        } catch (const std::exception &e) {
+            message(MessageLevel::Warning, "could not draw " + path + ": " + e.what());
+        }
+    }
+}
+
+RunResult RunLoop::finish(RunState state, const std::string &text, bool writeOutputs)
+{
+    RunResult r;
+    r.state = state;
+    r.message = text;
+    r.epochsDone = m_at.epoch;
+    r.step = m_at.globalStep;
+    if (writeOutputs) {
+        try {
+            m_task->finish(r);
+        } catch (const std::exception &e) {
+            message(MessageLevel::Warning, std::string("could not write the results: ") +
+                                               e.what());
+        }
+        if (!r.genotype.cells.empty())
+            renderDiagrams(r.genotype);
+    }
+    setState(state, text);
+    message(state == RunState::Failed ? MessageLevel::Error : MessageLevel::Info, text);
+    if (m_observer)
+        m_observer->onFinished(r);
+    return r;
+}
+
+} // namespace sparsenas

@@ -1,0 +1,514 @@
+// SPDX-License-Identifier: MIT
+#include "sparsenas/searchtask.h"
+
+#include "sparsenas/base/lambdaschedule.h"
+#include "sparsenas/base/sparsity.h"
+#include "sparsenas/bilevelstep.h"
+#include "sparsenas/checkpoint.h"
+#include "sparsenas/dataset.h"
+#include "sparsenas/optimizers.h"
+#include "sparsenas/supernet.h"
+#include "sparsenas/systeminfo.h"
+
+#include <torch/torch.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <deque>
+#include <sstream>
+
+namespace sparsenas {
+
+using nlohmann::json;
+using Clock = std::chrono::steady_clock;
+
+namespace {
+
+double cosineLr(const WeightOptimConfig &w, int64_t epoch, int64_t epochs)
+{
+    const double pi = 3.14159265358979323846;
+    return w.lrMin + 0.5 * (w.lr - w.lrMin) * (1 + std::cos(pi * double(epoch) / double(epochs)));
+}
+
+torch::Tensor crossEntropy(const torch::Tensor &logits, const torch::Tensor &y, BatchStats *st)
+{
+    if (st) {
+        st->correct = logits.argmax(1).eq(y).sum().item<double>();
+        st->count = double(y.size(0));
+    }
+    return torch::cross_entropy_loss(logits, y);
+}
+
+/// Sums over the steps of one epoch so far (part of the checkpoint, so a mid-epoch resume
+/// reports the same epoch means).
+struct EpochSums
+{
+    int64_t epoch = -1;
+    double trainLoss = 0, trainCorrect = 0, trainCount = 0;
+    double seconds = 0;
+    json toJson() const
+    {
+        return {{"epoch", epoch},           {"train_loss", trainLoss},
+                {"train_correct", trainCorrect}, {"train_count", trainCount},
+                {"seconds", seconds}};
+    }
+    static EpochSums fromJson(const json &j, int64_t epoch)
+    {
+        EpochSums s;
+        s.epoch = j.value("epoch", epoch);
+        s.trainLoss = j.value("train_loss", 0.0);
+        s.trainCorrect = j.value("train_correct", 0.0);
+        s.trainCount = j.value("train_count", 0.0);
+        s.seconds = j.value("seconds", 0.0);
+        return s;
+    }
+};
+
+/// Divergence caught before it is saved: a training loss far above the recent ones.
+class LossWatch
+{
+public:
+    /// True if `loss` is more than `factor` times the median of the last losses (or of 1).
+    bool explodes(double loss, double factor) const
+    {
+        if (factor <= 0 || m_recent.size() < 10)
+            return false;
+        std::vector<double> v(m_recent.begin(), m_recent.end());
+        std::nth_element(v.begin(), v.begin() + long(v.size() / 2), v.end());
+        // Against a median of at least 1: late in a search the loss may be 0.01, and a batch at
+        // 2 is no divergence.
+        return loss > factor * std::max(v[v.size() / 2], 1.0);
+    }
+    void add(double loss)
+    {
+        m_recent.push_back(loss);
+        if (m_recent.size() > 50)
+            m_recent.pop_front();
+    }
+    void clear() { m_recent.clear(); }
+
+private:
+    std::deque<double> m_recent;
+};
+
+} // namespace
+
+struct SearchTask::Private
+{
+    RunConfig config;
+    TaskContext *context = nullptr;
+    torch::Device device{torch::kCPU};
+    Dataset data;
+    Split split;
+    std::unique_ptr<BatchSampler> trainSampler, valSampler;
+    Supernet model{nullptr};
+    std::vector<torch::Tensor> weights, arch;
+    std::unique_ptr<torch::optim::SGD> weightOpt;
+    std::unique_ptr<SparseGroupOptimizer> archOpt;
+    std::unique_ptr<BilevelStep> bilevel;
+
+    LambdaSchedule schedule;
+    EpochSums sums;
+    double lr = 0;
+    std::vector<CellSnapshot> lastCells;    ///< of the last step
+    std::vector<bool> collapseReported;     ///< per cell type
+    LossWatch lossWatch;
+    double lastValAcc = 0;
+
+    std::vector<CellSnapshot> cellSnapshots() const;
+    std::pair<double, double> validate();
+    void applyScheduleOverrides(const json &checkpointConfig);
+};
+
+SearchTask::SearchTask(RunConfig config) : d(std::make_unique<Private>())
+{
+    d->config = std::move(config);
+    d->schedule = LambdaSchedule(d->config.arch);
+}
+
+SearchTask::~SearchTask() = default;
+
+void SearchTask::setUp(TaskContext &context)
+{
+    auto &p = *d;
+    const auto &c = p.config;
+    p.context = &context;
+    if (c.search.device == DeviceKind::Cuda) {
+        if (!cudaAvailable())
+            throw RunError("device 'cuda' was asked for, but this LibTorch has no CUDA support "
+                           "or sees no GPU; use --device cpu");
+        p.device = torch::Device(torch::kCUDA);
+    }
+    const int threads = configureThreads(c.search.threads);
+
+    p.data = loadDataset(c.dataset, /*train=*/true);
+    p.split = makeSplit(p.data.size(), c.search.seed, c.dataset.trainFraction);
+    p.trainSampler =
+        std::make_unique<BatchSampler>(p.split.train, c.search.batchSize, c.search.seed, 1, true);
+    p.valSampler =
+        std::make_unique<BatchSampler>(p.split.val, c.search.batchSize, c.search.seed, 2, true);
+
+    SupernetConfig sc;
+    sc.inChannels = p.data.channels();
+    sc.numClasses = p.data.numClasses;
+    sc.channels = c.space.channels;
+    sc.layers = c.space.layers;
+    sc.nodes = c.space.nodes;
+    sc.stemMultiplier = c.space.stemMultiplier;
+    sc.ops = c.space.ops;
+    sc.archInit = c.arch.init;
+    sc.archInitNoise = c.arch.initNoise;
+    torch::manual_seed(c.search.seed);
+    p.model = Supernet(sc);
+    p.model->to(p.device);
+    p.weights = p.model->weightParameters();
+    p.arch = p.model->archParameters();
+    const auto &w = c.weights;
+    p.weightOpt = std::make_unique<torch::optim::SGD>(
+        p.weights,
+        torch::optim::SGDOptions(w.lr).momentum(w.momentum).weight_decay(w.weightDecay));
+    p.archOpt = makeArchOptimizer(c.arch, p.arch, p.model->archGroupIndex(),
+                                  p.model->numArchGroups());
+    p.bilevel = std::make_unique<BilevelStep>(
+        p.weights, p.arch, *p.weightOpt, *p.archOpt,
+        BilevelStep::Settings{c.search.order, w.momentum, w.weightDecay, w.gradClip});
+    p.collapseReported.assign(p.arch.size(), false);
+    p.lastCells = p.cellSnapshots();
+
+    std::ostringstream ss;
+    ss << "search on " << p.data.name << " (" << p.split.train.size() << " train / "
+       << p.split.val.size() << " validation images, " << p.data.channels() << "x"
+       << p.data.height() << "x" << p.data.width() << ", " << p.data.numClasses
+       << " classes), " << c.space.layers << " cells of " << c.space.nodes << " nodes, C="
+       << c.space.channels << ", " << c.space.ops.size() << " ops, " << nameOf(c.arch.optimizer)
+       << " + " << nameOf(c.arch.penalty) << ", " << nameOf(c.search.order) << " order, "
+       << (p.device.is_cuda() ? "cuda" : "cpu") << " with " << threads << " threads";
+    context.message(MessageLevel::Info, ss.str());
+    if (!p.data.attribution.empty())
+        context.message(MessageLevel::Info, "data: " + p.data.attribution);
+}
+
+int64_t SearchTask::epochs() const
+{
+    return d->config.search.epochs;
+}
+
+int64_t SearchTask::stepsPerEpoch() const
+{
+    return d->trainSampler ? d->trainSampler->batchesPerEpoch() : 0;
+}
+
+void SearchTask::enterEpoch(int64_t epoch)
+{
+    auto &p = *d;
+    p.lr = cosineLr(p.config.weights, epoch, p.config.search.epochs);
+    for (auto &group : p.weightOpt->param_groups())
+        static_cast<torch::optim::SGDOptions &>(group.options()).lr(p.lr);
+    p.schedule.enterEpoch(epoch);
+    if (p.sums.epoch != epoch) {
+        p.sums = EpochSums();
+        p.sums.epoch = epoch;
+    }
+}
+
+Snapshot SearchTask::step(const RunPosition &at)
+{
+    auto &p = *d;
+    const auto &c = p.config;
+    const auto t0 = Clock::now();
+    const uint64_t augSeed = mixSeed(c.search.seed, uint64_t(at.globalStep), 7);
+    auto [xt, yt] =
+        makeBatch(p.data, p.trainSampler->batch(at.epoch, at.stepInEpoch), true, augSeed);
+    auto [xv, yv] = makeBatch(
+        p.data, p.valSampler->batch(at.epoch, at.stepInEpoch % p.valSampler->batchesPerEpoch()),
+        true, augSeed ^ 0x9e3779b97f4a7c15ULL);
+    xt = xt.to(p.device);
+    yt = yt.to(p.device);
+    xv = xv.to(p.device);
+    yv = yv.to(p.device);
+
+    // The penalty in force comes from its one owner, the schedule.
+    p.archOpt->setPenalty(p.schedule.penalty(), p.schedule.lambda(), p.schedule.alpha());
+    const BatchObjective train = [&](BatchStats *st) {
+        return crossEntropy(p.model->forward(xt), yt, st);
+    };
+    const BatchObjective val = [&](BatchStats *st) {
+        return crossEntropy(p.model->forward(xv), yv, st);
+    };
+    const auto r = p.bilevel->run(train, val, p.lr);
+    if (p.lossWatch.explodes(r.trainLoss, c.search.divergenceFactor)) {
+        std::ostringstream ss;
+        ss << "the training loss jumped to " << r.trainLoss << ", more than "
+           << c.search.divergenceFactor << " times its recent median (search.divergence_factor)";
+        throw RunHealthError(RunHealthError::Kind::Diverged, ss.str(), r.trainLoss);
+    }
+    p.lossWatch.add(r.trainLoss);
+
+    p.sums.trainLoss += r.trainLoss * r.train.count;
+    p.sums.trainCorrect += r.train.correct;
+    p.sums.trainCount += r.train.count;
+
+    Snapshot s;
+    s.lambda = p.schedule.lambda();
+    s.alpha = p.schedule.alpha();
+    s.lambdaStep = p.schedule.lambdaStep();
+    s.weightLr = p.lr;
+    s.trainLoss = r.trainLoss;
+    s.trainAcc = r.train.count ? r.train.correct / r.train.count : 0;
+    s.valLoss = r.valLoss;
+    s.valAcc = r.val.count ? r.val.correct / r.val.count : 0;
+    s.penalty = p.archOpt->penaltyValue();
+    p.lastCells = p.cellSnapshots();
+    s.cells = p.lastCells;
+    const auto totals = sparsityTotals(s.cells);
+    s.elementSparsity = totals.elementSparsity;
+    s.groupSparsity = totals.groupSparsity;
+    s.archSeconds = r.archSeconds;
+    s.weightSeconds = r.weightSeconds;
+    s.stepSeconds = std::chrono::duration<double>(Clock::now() - t0).count();
+    p.sums.seconds += s.stepSeconds;
+    return s;
+}
+
+std::optional<RunHealthError> SearchTask::checkHealth()
+{
+    auto &p = *d;
+    for (size_t k = 0; k < p.arch.size(); ++k) {
+        const auto maxAbs = p.archOpt->sparseIterate(k).abs().max().item<double>();
+        if (!std::isfinite(maxAbs) || maxAbs > p.config.arch.maxWeight) {
+            std::ostringstream ss;
+            ss << "the architecture weights of the " << p.lastCells[k].weights.type
+               << " cell exploded (largest |A| " << maxAbs << ", arch.max_weight "
+               << p.config.arch.maxWeight << ")";
+            return RunHealthError(RunHealthError::Kind::Diverged, ss.str(), maxAbs);
+        }
+    }
+    const auto totals = sparsityTotals(p.lastCells);
+    for (const size_t k : totals.collapsed) {
+        if (p.collapseReported[k])
+            continue;
+        p.collapseReported[k] = true;
+        std::ostringstream ss;
+        ss << "the " << p.lastCells[k].weights.type
+           << " cell collapsed: every architecture weight is exactly zero (lambda "
+           << p.schedule.lambda() << ", alpha " << p.schedule.alpha()
+           << "), so it can never come back and the network no longer depends on its input";
+        return RunHealthError(RunHealthError::Kind::Collapsed, ss.str(), double(k));
+    }
+    return std::nullopt;
+}
+
+std::vector<CellSnapshot> SearchTask::Private::cellSnapshots() const
+{
+    std::vector<CellSnapshot> out;
+    const auto types = SupernetImpl::cellTypes();
+    for (size_t k = 0; k < arch.size(); ++k) {
+        const auto a = archOpt->sparseIterate(k).to(torch::kCPU, torch::kFloat).contiguous();
+        CellWeights w;
+        w.type = types[k];
+        w.nodes = config.space.nodes;
+        w.ops = config.space.ops;
+        w.weights.assign(a.data_ptr<float>(), a.data_ptr<float>() + a.numel());
+        out.push_back(summarizeCell(std::move(w)));
+    }
+    return out;
+}
+
+std::pair<double, double> SearchTask::Private::validate()
+{
+    // The epoch's accuracy is that of the sparse iterate x_t, from which the genotype is
+    // derived, at the real weights (not the look-ahead A_t the steps run at). BatchNorm uses
+    // batch statistics, as during the search: the running averages of an affine-free BN inside
+    // a supernet whose A keeps changing lag behind and make eval-mode accuracy swing wildly
+    // between epochs. (The running buffers still update; they are checkpointed, so a resumed
+    // run stays identical.)
+    torch::NoGradGuard guard;
+    std::vector<torch::Tensor> lookAhead;
+    for (size_t k = 0; k < arch.size(); ++k) {
+        lookAhead.push_back(arch[k].detach().clone());
+        arch[k].detach().copy_(archOpt->sparseIterate(k));
+    }
+    double loss = 0, correct = 0, count = 0;
+    const auto &idx = split.val;
+    const int64_t bs = config.search.batchSize;
+    int64_t batches = (int64_t(idx.size()) + bs - 1) / bs;
+    if (config.search.evalBatches > 0)
+        batches = std::min(batches, config.search.evalBatches);
+    const int64_t n = int64_t(idx.size());
+    // A short tail batch would get poor batch statistics: fold it into the batch before.
+    const bool foldTail = config.search.evalBatches == 0 && batches > 1 && n % bs != 0 &&
+                          n % bs < bs / 2;
+    if (foldTail)
+        --batches;
+    for (int64_t b = 0; b < batches; ++b) {
+        const auto begin = idx.begin() + b * bs;
+        const auto end =
+            idx.begin() + ((foldTail && b + 1 == batches) ? n : std::min(n, (b + 1) * bs));
+        auto [x, y] = makeBatch(data, std::vector<int64_t>(begin, end), false, 0);
+        x = x.to(device);
+        y = y.to(device);
+        const auto logits = model->forward(x);
+        loss += torch::cross_entropy_loss(logits, y, {}, at::Reduction::Sum).item<double>();
+        correct += logits.argmax(1).eq(y).sum().item<double>();
+        count += double(y.size(0));
+    }
+    for (size_t k = 0; k < arch.size(); ++k)
+        arch[k].detach().copy_(lookAhead[k]);
+    return {count ? loss / count : 0.0, count ? correct / count : 0.0};
+}
+
+EpochSummary SearchTask::finishEpoch(const RunPosition &)
+{
+    auto &p = *d;
+    EpochSummary e;
+    e.lambda = p.schedule.lambda();
+    e.alpha = p.schedule.alpha();
+    e.weightLr = p.lr;
+    e.trainLoss = p.sums.trainCount ? p.sums.trainLoss / p.sums.trainCount : 0;
+    e.trainAcc = p.sums.trainCount ? p.sums.trainCorrect / p.sums.trainCount : 0;
+    std::tie(e.valLoss, e.valAcc) = p.validate();
+    if (!std::isfinite(e.valLoss))
+        throw RunHealthError(RunHealthError::Kind::Diverged,
+                             "the validation loss became NaN or infinite", e.valLoss);
+    p.lastValAcc = e.valAcc;
+    e.penalty = p.archOpt->penaltyValue();
+    e.cells = p.cellSnapshots();
+    const auto totals = sparsityTotals(e.cells);
+    e.elementSparsity = totals.elementSparsity;
+    e.groupSparsity = totals.groupSparsity;
+    e.seconds = p.sums.seconds;
+    return e;
+}
+
+std::optional<RunEventInfo> SearchTask::steer(const Command &c)
+{
+    auto &s = d->schedule;
+    RunEventInfo e;
+    switch (c.type) {
+    case Command::Type::SetLambda:
+        s.setLambda(c.value);
+        e.kind = RunEventKind::Lambda;
+        e.value = s.lambda();
+        break;
+    case Command::Type::SetAlpha:
+        s.setAlpha(c.value);
+        e.kind = RunEventKind::Alpha;
+        e.value = s.alpha();
+        break;
+    case Command::Type::SetLambdaStep:
+        s.setLambdaStep(c.value);
+        e.kind = RunEventKind::LambdaStep;
+        e.value = s.lambdaStep();
+        break;
+    default:
+        return std::nullopt;
+    }
+    return e;
+}
+
+void SearchTask::describe(RunEventInfo &event) const
+{
+    event.lambda = d->schedule.lambda();
+}
+
+void SearchTask::save(CheckpointWriter &writer, json &meta) const
+{
+    const auto &p = *d;
+    writer.put("model", *p.model);
+    writer.put("weight_optimizer", *p.weightOpt);
+    writer.put("arch_optimizer", *p.archOpt);
+    meta["schedule"] = p.schedule.toJson();
+    meta["sums"] = p.sums.toJson();
+    meta["arch_optimizer"] = nameOf(p.config.arch.optimizer);
+}
+
+void SearchTask::load(const CheckpointReader &reader, bool continueRun)
+{
+    auto &p = *d;
+    const auto &meta = reader.meta();
+    // Version 1 checkpoints keep the task's fields at the top level.
+    const json task = reader.version() >= 2 ? meta.value("task", json::object()) : meta;
+    reader.get("model", *p.model);
+    const bool sameArchOpt =
+        task.value("arch_optimizer", std::string()) == nameOf(p.config.arch.optimizer);
+    if (continueRun || sameArchOpt)
+        reader.get("arch_optimizer", *p.archOpt);
+    reader.get("weight_optimizer", *p.weightOpt);
+    const int64_t epoch = meta.value("epoch", int64_t(0));
+    if (continueRun) {
+        if (task.contains("schedule")) {
+            p.schedule = LambdaSchedule::fromJson(task["schedule"], p.config.arch);
+        } else {
+            // Version 1: lambda, alpha and the step at the top; the raise of `epoch` was
+            // applied only if the checkpoint was taken inside it.
+            json s{{"lambda", task.at("lambda")},
+                   {"alpha", task.at("alpha")},
+                   {"lambda_step", task.at("lambda_step")},
+                   {"epoch_entered",
+                    meta.value("step_in_epoch", int64_t(0)) > 0 ? epoch : epoch - 1}};
+            p.schedule = LambdaSchedule::fromJson(s, p.config.arch);
+        }
+        // Sums without their epoch (version 1) belong to the epoch the checkpoint was taken in,
+        // or to the one before when it was taken at an epoch boundary.
+        p.sums = EpochSums::fromJson(task.value("sums", json::object()),
+                                     meta.value("step_in_epoch", int64_t(0)) > 0 ? epoch
+                                                                                 : epoch - 1);
+        p.applyScheduleOverrides(meta.value("config", json::object()));
+        // The architecture learning rate may have been changed for the resume.
+        for (auto &group : p.archOpt->param_groups())
+            group.options().set_lr(p.config.arch.lr);
+    } else {
+        // A fork keeps the weights and A, and starts its own schedule from the new config;
+        // lambda continues from where the source run was unless the config says more.
+        const double lambda = task.contains("schedule") ? task["schedule"].value("lambda", 0.0)
+                                                        : task.value("lambda", 0.0);
+        p.schedule = LambdaSchedule(p.config.arch);
+        p.schedule.setLambda(std::max(p.config.arch.lambdaStart, lambda));
+    }
+    p.collapseReported.assign(p.arch.size(), false);
+    p.lossWatch.clear();
+    p.lastCells = p.cellSnapshots();
+}
+
+void SearchTask::Private::applyScheduleOverrides(const json &old)
+{
+    // Resume-safe settings (config.h: resumeSafeFields) that the user changed for the resume
+    // take effect now; the schedule otherwise continues where the checkpoint left it.
+    const auto a = old.value("arch", json::object());
+    auto changed = [&](const char *key, double now) {
+        return a.contains(key) && a[key].is_number() && a[key].get<double>() != now;
+    };
+    const auto &arch = config.arch;
+    if (changed("lambda_start", arch.lambdaStart)) {
+        schedule.setLambda(arch.lambdaStart);
+        context->message(MessageLevel::Info, "lambda set to arch.lambda_start = " +
+                                                 std::to_string(arch.lambdaStart));
+    }
+    if (changed("lambda_step", arch.lambdaStep)) {
+        schedule.setLambdaStep(arch.lambdaStep);
+        context->message(MessageLevel::Info,
+                         "lambda step set to " + std::to_string(arch.lambdaStep));
+    }
+    if (changed("alpha", arch.alpha)) {
+        schedule.setAlpha(arch.alpha);
+        context->message(MessageLevel::Info, "alpha set to " + std::to_string(arch.alpha));
+    }
+    // The cap comes from the run's configuration (LambdaSchedule::fromJson); a lower cap
+    // applies at once.
+    if (changed("lambda_max", arch.lambdaMax))
+        schedule.setLambda(std::min(schedule.lambda(), arch.lambdaMax));
+}
+
+void SearchTask::finish(RunResult &result)
+{
+    auto &p = *d;
+    std::vector<CellWeights> cells;
+    for (auto &cs : p.cellSnapshots())
+        cells.push_back(cs.weights);
+    result.genotype = deriveGenotype(cells);
+    result.finalValAcc = p.lastValAcc;
+    p.context->runDirectory().writeGenotype(result.genotype);
+}
+
+} // namespace sparsenas
