@@ -83,8 +83,9 @@ std::vector<json> comparableMetrics(const std::string &dir)
     for (auto j : jsonLines(dir + "/metrics.jsonl")) {
         if (j["type"] == "event")
             continue;
-        j.erase("seconds");
-        j.erase("step_seconds");
+        for (const char *wallClock :
+             {"seconds", "step_seconds", "arch_seconds", "weight_seconds", "eta_seconds"})
+            j.erase(wallClock);
         out.push_back(j);
     }
     return out;
