@@ -4,7 +4,6 @@
 #include "sparsenas/base/genotype.h"
 
 #include <algorithm>
-#include <array>
 #include <cctype>
 #include <ctime>
 #include <fstream>
