@@ -189,8 +189,14 @@ std::vector<CellWeights> weightsFrom(const std::string &source)
     if (!list.is_array())
         throw std::runtime_error("'" + source + "' must hold {\"cells\": [...]} with the A "
                                  "matrices (as snapshots.jsonl lines do)");
-    for (const auto &c : list)
-        cells.push_back(cellWeightsFromJson(c));
+    for (size_t i = 0; i < list.size(); ++i) {
+        try {
+            cells.push_back(cellWeightsFromJson(list[i]));
+        } catch (const FormatError &e) {
+            throw std::runtime_error("'" + source + "' cells[" + std::to_string(i) + "]: " +
+                                     e.what());
+        }
+    }
     return cells;
 }
 

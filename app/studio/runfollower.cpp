@@ -13,48 +13,13 @@ namespace sparsenas {
 
 namespace {
 
-MessageLevel levelFromLogLine(const QByteArray &line)
-{
-    if (line.contains("[error]"))
-        return MessageLevel::Error;
-    if (line.contains("[warning]"))
-        return MessageLevel::Warning;
-    return MessageLevel::Info;
-}
+// At most this much per file and poll, so that opening a long run (a CIFAR search writes tens
+// of MB) never holds the GUI thread for long: the rest follows in the next polls.
+constexpr std::size_t kChunk = std::size_t(4) << 20;
 
-std::optional<RunState> stateFromString(const std::string &s)
+std::string skipped(const char *file, const JsonlLine &line, const std::string &why)
 {
-    for (RunState st : {RunState::Idle, RunState::Running, RunState::Paused, RunState::Finished,
-                        RunState::Stopped, RunState::Failed}) {
-        if (toString(st) == s)
-            return st;
-    }
-    return std::nullopt;
-}
-
-// A field's value, or `fallback` when it is missing, null (nlohmann writes NaN and inf as null)
-// or of another type: one odd field must not cost the whole line, let alone the studio.
-template <typename T>
-T field(const json &j, const char *key, T fallback)
-{
-    const auto it = j.find(key);
-    if (it == j.end() || it->is_null())
-        return fallback;
-    try {
-        return it->get<T>();
-    } catch (const json::exception &) {
-        return fallback;
-    }
-}
-
-CellSnapshot cellCounts(const json &c)
-{
-    CellSnapshot out;
-    out.weights.type = field(c, "type", std::string());
-    out.aliveNodes = field(c, "alive_nodes", std::vector<int>());
-    out.alivePaths = field(c, "alive_paths", 0);
-    out.nonZeroWeights = field(c, "nonzero_weights", 0);
-    return out;
+    return linePrefix(file, line.number) + "skipped: " + why;
 }
 
 } // namespace
@@ -72,14 +37,19 @@ bool RunFollower::open(const QString &runDir, QString *error)
             *error = tr("%1 is not a run directory: it has no config.json.").arg(runDir);
         return false;
     }
+    RunConfig config;
     try {
-        m_epochs = RunDirectory(runDir.toStdString()).loadConfig().search.epochs;
+        config = RunDirectory(runDir.toStdString()).loadConfig();
     } catch (const std::exception &e) {
         if (error)
             *error = tr("Cannot read the configuration of %1: %2")
                          .arg(runDir, QString::fromStdString(e.what()));
         return false;
     }
+    m_configDefaults = Snapshot{};
+    m_configDefaults.epochs = config.search.epochs;
+    m_configDefaults.lambdaStep = config.arch.lambdaStep;
+    m_nodes = config.space.nodes;
     m_dir = runDir;
     restart();
     m_timer.start();
@@ -90,152 +60,84 @@ void RunFollower::close()
 {
     m_timer.stop();
     m_dir.clear();
+    m_metrics.reset();
+    m_snapshots.reset();
+    m_log.reset();
     m_pending = RunUpdate{};
     m_signalled = false;
 }
 
 void RunFollower::restart()
 {
-    m_metrics = m_snapshots = m_log = Tail{};
+    const RunDirectory dir(m_dir.toStdString());
+    m_metrics = std::make_unique<JsonlReader>(dir.file("metrics.jsonl"));
+    m_snapshots = std::make_unique<JsonlReader>(dir.file("snapshots.jsonl"));
+    m_log = std::make_unique<LineReader>(dir.file("log.txt"));
     m_epochWaiting.clear();
     m_cellsWaiting.clear();
     m_statusText.clear();
+    m_stepDefaults = m_configDefaults;
     m_stepsPerEpoch = 0;
     m_pending = RunUpdate{};
     m_pending.reset = true;
 }
 
-QList<QByteArray> RunFollower::readLines(const QString &name, Tail &tail, bool *shrunk,
-                                         bool *more)
+void RunFollower::readMetrics(const std::vector<JsonlLine> &lines, RunUpdate &u)
 {
-    // At most this much per file and poll, so that opening a long run (a CIFAR search writes
-    // tens of MB) never holds the GUI thread for long: the rest follows in the next polls.
-    constexpr qint64 kChunk = 4 << 20;
-    QList<QByteArray> lines;
-    QFile f(QDir(m_dir).filePath(name));
-    if (!f.open(QIODevice::ReadOnly))
-        return lines;
-    if (f.size() < tail.offset) {
-        *shrunk = true;
-        return lines;
+    for (const JsonlLine &line : lines) {
+        if (!line.ok()) { // a damaged line: say so, keep following
+            u.messages.emplace_back(MessageLevel::Warning,
+                                    skipped("metrics.jsonl", line, line.error));
+            continue;
+        }
+        try {
+            switch (metricsLineType(line.value)) {
+            case MetricsLineType::Step: {
+                Snapshot s = stepFromJson(line.value, m_stepDefaults, m_nodes);
+                // Runs written before steps_per_epoch was recorded: infer it from a later epoch.
+                if (s.stepsPerEpoch <= 0 && s.epoch > 0)
+                    m_stepsPerEpoch = (s.step - s.stepInEpoch) / s.epoch;
+                if (s.stepsPerEpoch <= 0)
+                    s.stepsPerEpoch = m_stepsPerEpoch;
+                u.snapshots.push_back(std::move(s));
+                break;
+            }
+            case MetricsLineType::Epoch: {
+                EpochSummary e = epochFromJson(line.value, {}, m_nodes);
+                const int64_t epoch = e.epoch;
+                m_epochWaiting[epoch] = std::move(e);
+                break;
+            }
+            case MetricsLineType::Event: {
+                RunEventInfo ev = runEventFromJson(line.value);
+                // Version 1 step lines lack the lambda step: after this event it is the new one.
+                if (ev.kind == RunEventKind::LambdaStep)
+                    m_stepDefaults.lambdaStep = ev.value;
+                u.events.push_back(std::move(ev));
+                break;
+            }
+            case MetricsLineType::Other:
+                break; // a line type of a newer writer
+            }
+        } catch (const FormatError &e) {
+            u.messages.emplace_back(MessageLevel::Warning,
+                                    skipped("metrics.jsonl", line, e.what()));
+        }
     }
-    f.seek(tail.offset);
-    QByteArray data = f.read(kChunk);
-    if (data.size() == kChunk && data.indexOf('\n') < 0)
-        data += f.readAll(); // a single line longer than a chunk
-    // Only complete lines: a writer may be in the middle of one.
-    const qsizetype end = data.lastIndexOf('\n');
-    if (end < 0)
-        return lines;
-    tail.offset += end + 1;
-    if (f.size() > tail.offset + 1 && data.size() >= kChunk)
-        *more = true;
-    for (const QByteArray &line : data.left(end).split('\n')) {
-        if (!line.trimmed().isEmpty())
-            lines.push_back(line);
-    }
-    return lines;
 }
 
-bool RunFollower::poll()
+void RunFollower::readSnapshots(const std::vector<JsonlLine> &lines, RunUpdate &u)
 {
-    if (m_dir.isEmpty())
-        return false;
-    RunUpdate u;
-    bool shrunk = false, more = false;
-    const QList<QByteArray> metrics =
-        readLines(QStringLiteral("metrics.jsonl"), m_metrics, &shrunk, &more);
-    const QList<QByteArray> snaps =
-        readLines(QStringLiteral("snapshots.jsonl"), m_snapshots, &shrunk, &more);
-    const QList<QByteArray> log = readLines(QStringLiteral("log.txt"), m_log, &shrunk, &more);
-    if (shrunk) {
-        restart();
-        signalIfPending();
-        return true;
-    }
-    for (const QByteArray &line : metrics) {
-        const json j = json::parse(line.constData(), line.constData() + line.size(), nullptr,
-                                   false);
-        if (j.is_discarded() || !j.is_object())
-            continue; // a damaged line: skip it, keep following
-        const std::string type = field(j, "type", std::string());
-        if (type == "step") {
-            Snapshot s;
-            s.step = field(j, "step", int64_t(0));
-            s.epoch = field(j, "epoch", int64_t(0));
-            s.epochs = field(j, "epochs", m_epochs);
-            s.stepInEpoch = field(j, "step_in_epoch", int64_t(0));
-            s.stepsPerEpoch = field(j, "steps_per_epoch", int64_t(0));
-            // Runs written before steps_per_epoch was recorded: infer it from a later epoch.
-            if (s.stepsPerEpoch <= 0 && s.epoch > 0)
-                m_stepsPerEpoch = (s.step - s.stepInEpoch) / s.epoch;
-            if (s.stepsPerEpoch <= 0)
-                s.stepsPerEpoch = m_stepsPerEpoch;
-            s.lambda = field(j, "lambda", 0.0);
-            s.alpha = field(j, "alpha", 0.0);
-            s.weightLr = field(j, "weight_lr", 0.0);
-            s.trainLoss = field(j, "train_loss", 0.0);
-            s.trainAcc = field(j, "train_acc", 0.0);
-            s.valLoss = field(j, "val_loss", 0.0);
-            s.valAcc = field(j, "val_acc", 0.0);
-            s.penalty = field(j, "penalty", 0.0);
-            s.elementSparsity = field(j, "element_sparsity", 0.0);
-            s.groupSparsity = field(j, "group_sparsity", 0.0);
-            s.stepSeconds = field(j, "step_seconds", 0.0);
-            u.snapshots.push_back(std::move(s));
-        } else if (type == "epoch") {
-            EpochSummary e;
-            e.epoch = field(j, "epoch", int64_t(0));
-            e.step = field(j, "step", int64_t(0));
-            e.lambda = field(j, "lambda", 0.0);
-            e.alpha = field(j, "alpha", 0.0);
-            e.weightLr = field(j, "weight_lr", 0.0);
-            e.trainLoss = field(j, "train_loss", 0.0);
-            e.trainAcc = field(j, "train_acc", 0.0);
-            e.valLoss = field(j, "val_loss", 0.0);
-            e.valAcc = field(j, "val_acc", 0.0);
-            e.penalty = field(j, "penalty", 0.0);
-            e.elementSparsity = field(j, "element_sparsity", 0.0);
-            e.groupSparsity = field(j, "group_sparsity", 0.0);
-            e.seconds = field(j, "seconds", 0.0);
-            if (j.contains("cells") && j["cells"].is_array()) {
-                for (const json &c : j["cells"])
-                    e.cells.push_back(cellCounts(c));
-            }
-            m_epochWaiting[e.epoch] = std::move(e);
-        } else if (type == "event") {
-            RunEventInfo ev;
-            ev.kind = runEventKindFromString(field(j, "what", std::string()));
-            ev.value = field(j, "value", 0.0);
-            ev.step = field(j, "step", int64_t(0));
-            ev.epoch = field(j, "epoch", int64_t(0));
-            ev.stepInEpoch = field(j, "step_in_epoch", int64_t(0));
-            ev.stepsPerEpoch = field(j, "steps_per_epoch", int64_t(0));
-            ev.lambda = field(j, "lambda", 0.0);
-            u.events.push_back(std::move(ev));
-        }
-    }
-    for (const QByteArray &line : snaps) {
-        const json j = json::parse(line.constData(), line.constData() + line.size(), nullptr,
-                                   false);
-        if (j.is_discarded() || !j.is_object() || !j.contains("cells"))
-            continue;
-        std::vector<CellSnapshot> cells;
+    for (const JsonlLine &line : lines) {
         try {
-            for (const json &c : j["cells"]) {
-                CellSnapshot cs = cellCounts(c);
-                cs.weights = cellWeightsFromJson(c);
-                cs.totalWeights = field(c, "total_weights", 0);
-                cs.zeroGroups = field(c, "zero_groups", 0);
-                cells.push_back(std::move(cs));
-            }
-        } catch (const std::exception &e) {
+            if (!line.ok())
+                throw FormatError(line.error);
+            ArchSnapshot snap = archSnapshotFromJson(line.value);
+            m_cellsWaiting[snap.epoch] = std::move(snap.cells);
+        } catch (const FormatError &e) {
             u.messages.emplace_back(MessageLevel::Warning,
-                                    "snapshots.jsonl: skipped a damaged line: "
-                                        + std::string(e.what()));
-            continue;
+                                    skipped("snapshots.jsonl", line, e.what()));
         }
-        m_cellsWaiting[field(j, "epoch", int64_t(0))] = std::move(cells);
     }
     // An epoch is shown once both its metrics line and its A matrices are in.
     for (auto it = m_epochWaiting.begin(); it != m_epochWaiting.end();) {
@@ -249,24 +151,52 @@ bool RunFollower::poll()
         u.epochs.push_back(std::move(it->second));
         it = m_epochWaiting.erase(it);
     }
-    for (const QByteArray &line : log) {
-        // "2026-11-28 12:00:00 [info] text"
-        const qsizetype close = line.indexOf("] ");
-        const QByteArray text = close >= 0 ? line.mid(close + 2) : line;
-        u.messages.emplace_back(levelFromLogLine(line.left(close + 1)), text.toStdString());
-    }
+}
+
+void RunFollower::readStatus(RunUpdate &u)
+{
     QFile status(QDir(m_dir).filePath(QStringLiteral("status.json")));
-    if (status.open(QIODevice::ReadOnly)) {
-        const QByteArray text = status.readAll();
-        if (text != m_statusText) {
-            const json j = json::parse(text.constData(), text.constData() + text.size(), nullptr,
-                                       false);
-            if (!j.is_discarded() && j.is_object()) {
-                m_statusText = text;
-                u.state = stateFromString(field(j, "state", std::string()));
-            }
-        }
+    if (!status.open(QIODevice::ReadOnly))
+        return;
+    const QByteArray bytes = status.readAll();
+    std::string text(bytes.constData(), size_t(bytes.size()));
+    if (text == m_statusText)
+        return;
+    const json j = json::parse(text, nullptr, false);
+    if (j.is_discarded())
+        return; // written atomically: only a foreign writer leaves it half, try again later
+    try {
+        u.state = runStatusFromJson(j).state;
+        m_statusText = std::move(text);
+    } catch (const FormatError &) {
+        // a state this version does not know: keep showing the last one
     }
+}
+
+bool RunFollower::poll()
+{
+    if (m_dir.isEmpty())
+        return false;
+    RunUpdate u;
+    const std::vector<JsonlLine> metrics = m_metrics->poll(kChunk);
+    const std::vector<JsonlLine> snaps = m_snapshots->poll(kChunk);
+    const std::vector<TextLine> log = m_log->poll(kChunk);
+    const bool more = m_metrics->more() || m_snapshots->more() || m_log->more();
+    if (m_metrics->restarted() || m_snapshots->restarted() || m_log->restarted()) {
+        // A resumed run cut its files back to a checkpoint: read them all again, from a reset.
+        restart();
+        signalIfPending();
+        if (m_timer.isActive())
+            QTimer::singleShot(0, this, &RunFollower::poll);
+        return true;
+    }
+    readMetrics(metrics, u);
+    readSnapshots(snaps, u);
+    for (const TextLine &line : log) {
+        LogLine l = logLineFromText(line.text);
+        u.messages.emplace_back(l.level, std::move(l.text));
+    }
+    readStatus(u);
     m_pending.append(std::move(u));
     signalIfPending();
     // Catching up with a long run: the next chunk after the event loop had its turn.

@@ -5,16 +5,21 @@
 // reads the complete lines appended to metrics.jsonl, snapshots.jsonl and log.txt since the last
 // poll, and status.json, and hands them to the views as RunUpdates, like a live search. A file
 // that shrank (a resumed run dropped lines past its checkpoint) restarts the reading with a
-// reset. Step snapshots carry no cells (metrics.jsonl has no A matrices); epoch summaries carry
-// the A matrices of snapshots.jsonl.
+// reset. Step snapshots carry the per-cell counts but no A matrices (metrics.jsonl has none:
+// their cells' weights stay empty); epoch summaries carry the A matrices of snapshots.jsonl.
+// Every line is read by the run-directory format's readers (sparsenas/base/runformat.h).
 
 #include "runupdate.h"
+
+#include "sparsenas/base/runformat.h"
 
 #include <QObject>
 #include <QString>
 #include <QTimer>
 
 #include <map>
+#include <memory>
+#include <string>
 
 namespace sparsenas {
 
@@ -41,23 +46,23 @@ Q_SIGNALS:
     void dataAvailable();
 
 private:
-    struct Tail
-    {
-        qint64 offset = 0;
-    };
-    /// The complete new lines of `name`, up to a chunk; sets *shrunk if the file got shorter
-    /// and *more if the chunk did not reach its end.
-    QList<QByteArray> readLines(const QString &name, Tail &tail, bool *shrunk, bool *more);
     void restart();
     void signalIfPending();
+    void readMetrics(const std::vector<JsonlLine> &lines, RunUpdate &u);
+    void readSnapshots(const std::vector<JsonlLine> &lines, RunUpdate &u);
+    void readStatus(RunUpdate &u);
 
     QString m_dir;
     QTimer m_timer;
-    Tail m_metrics, m_snapshots, m_log;
+    std::unique_ptr<JsonlReader> m_metrics, m_snapshots;
+    std::unique_ptr<LineReader> m_log;
     std::map<int64_t, EpochSummary> m_epochWaiting;  ///< epoch lines waiting for their A
     std::map<int64_t, std::vector<CellSnapshot>> m_cellsWaiting;
-    QByteArray m_statusText;
-    int64_t m_epochs = 0;
+    std::string m_statusText;
+    /// What step lines lack takes its value from here: the config's epochs and lambda step
+    /// (version 1 lines have no lambda_step), the lambda step updated by its events.
+    Snapshot m_configDefaults, m_stepDefaults;
+    int m_nodes = 4;                ///< the config's intermediate nodes per cell
     int64_t m_stepsPerEpoch = 0;    ///< inferred, for run directories that lack it
     RunUpdate m_pending;
     bool m_signalled = false;   ///< dataAvailable() sent and not yet drained

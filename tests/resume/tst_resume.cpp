@@ -84,9 +84,9 @@ std::vector<json> comparableMetrics(const std::string &dir)
     for (auto j : jsonLines(dir + "/metrics.jsonl")) {
         if (j["type"] == "event")
             continue;
-        for (const char *key : {"seconds", "step_seconds", "arch_seconds", "weight_seconds",
-                                "eta_seconds"})
-            j.erase(key);
+        for (const char *wallClock :
+             {"seconds", "step_seconds", "arch_seconds", "weight_seconds", "eta_seconds"})
+            j.erase(wallClock);
         out.push_back(j);
     }
     return out;

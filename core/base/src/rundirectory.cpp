@@ -17,113 +17,6 @@ using nlohmann::json;
 
 namespace sparsenas {
 
-json toJson(const CellWeights &w)
-{
-    json rows = json::array();
-    for (int e = 0; e < numEdges(w.nodes); ++e) {
-        json row = json::array();
-        for (size_t o = 0; o < w.ops.size(); ++o)
-            row.push_back(w.at(e, int(o)));
-        rows.push_back(row);
-    }
-    return json{{"type", w.type}, {"nodes", w.nodes}, {"ops", w.ops}, {"weights", rows}};
-}
-
-CellWeights cellWeightsFromJson(const json &j)
-{
-    CellWeights w;
-    try {
-        w.type = j.at("type").get<std::string>();
-        w.nodes = j.at("nodes").get<int>();
-        w.ops = j.at("ops").get<std::vector<std::string>>();
-        const auto &rows = j.at("weights");
-        if (w.nodes < 1 || w.ops.empty())
-            throw std::runtime_error("nodes must be >= 1 and ops non-empty");
-        if (!rows.is_array() || int(rows.size()) != numEdges(w.nodes))
-            throw std::runtime_error("weights must have " + std::to_string(numEdges(w.nodes)) +
-                                     " rows (one per edge) for " + std::to_string(w.nodes) +
-                                     " nodes");
-        for (size_t e = 0; e < rows.size(); ++e) {
-            if (!rows[e].is_array() || rows[e].size() != w.ops.size())
-                throw std::runtime_error("weights[" + std::to_string(e) + "] must have " +
-                                         std::to_string(w.ops.size()) + " values (one per op)");
-            for (const auto &v : rows[e])
-                w.weights.push_back(v.get<float>());
-        }
-    } catch (const json::exception &e) {
-        throw std::runtime_error(std::string("architecture weights: ") + e.what());
-    }
-    return w;
-}
-
-json toJson(const CellSnapshot &c)
-{
-    auto j = toJson(c.weights);
-    j["alive_nodes"] = c.aliveNodes;
-    j["alive_paths"] = c.alivePaths;
-    j["nonzero_weights"] = c.nonZeroWeights;
-    j["total_weights"] = c.totalWeights;
-    j["zero_groups"] = c.zeroGroups;
-    return j;
-}
-
-static json cellsJson(const std::vector<CellSnapshot> &cells, bool withWeights)
-{
-    json out = json::array();
-    for (const auto &c : cells) {
-        if (withWeights) {
-            out.push_back(toJson(c));
-        } else {
-            out.push_back({{"type", c.weights.type},
-                           {"alive_nodes", c.aliveNodes},
-                           {"alive_paths", c.alivePaths},
-                           {"nonzero_weights", c.nonZeroWeights}});
-        }
-    }
-    return out;
-}
-
-json toJson(const Snapshot &s)
-{
-    return json{{"type", "step"},
-                {"step", s.step},
-                {"epoch", s.epoch},
-                {"epochs", s.epochs},
-                {"step_in_epoch", s.stepInEpoch},
-                {"steps_per_epoch", s.stepsPerEpoch},
-                {"lambda", s.lambda},
-                {"alpha", s.alpha},
-                {"weight_lr", s.weightLr},
-                {"train_loss", s.trainLoss},
-                {"train_acc", s.trainAcc},
-                {"val_loss", s.valLoss},
-                {"val_acc", s.valAcc},
-                {"penalty", s.penalty},
-                {"element_sparsity", s.elementSparsity},
-                {"group_sparsity", s.groupSparsity},
-                {"step_seconds", s.stepSeconds},
-                {"cells", cellsJson(s.cells, false)}};
-}
-
-json toJson(const EpochSummary &e)
-{
-    return json{{"type", "epoch"},
-                {"epoch", e.epoch},
-                {"step", e.step},
-                {"lambda", e.lambda},
-                {"alpha", e.alpha},
-                {"weight_lr", e.weightLr},
-                {"train_loss", e.trainLoss},
-                {"train_acc", e.trainAcc},
-                {"val_loss", e.valLoss},
-                {"val_acc", e.valAcc},
-                {"penalty", e.penalty},
-                {"element_sparsity", e.elementSparsity},
-                {"group_sparsity", e.groupSparsity},
-                {"seconds", e.seconds},
-                {"cells", cellsJson(e.cells, false)}};
-}
-
 RunDirectory::RunDirectory(std::string path) : m_path(std::move(path)) {}
 
 std::string RunDirectory::file(const std::string &name) const
@@ -159,28 +52,30 @@ RunConfig RunDirectory::loadConfig() const
 
 void RunDirectory::appendLine(const std::string &name, const std::string &line)
 {
-    std::ofstream out(file(name), std::ios::app);
+    std::ofstream out(file(name), std::ios::app | std::ios::binary);
     if (!out)
         throw RunError("cannot append to '" + file(name) + "'");
-    out << line << '\n';
+    out << line;
+    if (line.empty() || line.back() != '\n')
+        out << '\n';
     out.flush();
+    if (!out)
+        throw RunError("cannot append to '" + file(name) + "'");
 }
 
 void RunDirectory::appendMetrics(const json &line)
 {
-    appendLine("metrics.jsonl", line.dump());
+    appendLine("metrics.jsonl", jsonLine(line));
 }
 
 void RunDirectory::appendStep(const Snapshot &s)
 {
-    appendMetrics(toJson(s));
+    appendLine("metrics.jsonl", jsonLine(toJson(s)));
 }
 
 void RunDirectory::appendEvent(const RunEventInfo &e)
 {
-    appendMetrics({{"type", "event"}, {"step", e.step}, {"epoch", e.epoch},
-                   {"step_in_epoch", e.stepInEpoch}, {"steps_per_epoch", e.stepsPerEpoch},
-                   {"lambda", e.lambda}, {"what", toString(e.kind)}, {"value", e.value}});
+    appendLine("metrics.jsonl", jsonLine(toJson(e)));
 }
 
 static std::string csvHeader()
@@ -190,97 +85,119 @@ static std::string csvHeader()
            "alive_nodes_reduce,alive_paths_reduce,seconds";
 }
 
-static std::string csvRow(const json &e)
+static std::string csvRow(const EpochSummary &e)
 {
     std::ostringstream ss;
     ss.imbue(std::locale::classic());
-    ss << std::setprecision(8) << e.value("epoch", 0) << ',' << e.value("step", 0) << ','
-       << e.value("lambda", 0.0) << ',' << e.value("alpha", 0.0) << ','
-       << e.value("weight_lr", 0.0) << ',' << e.value("train_loss", 0.0) << ','
-       << e.value("train_acc", 0.0) << ',' << e.value("val_loss", 0.0) << ','
-       << e.value("val_acc", 0.0) << ',' << e.value("penalty", 0.0) << ','
-       << e.value("element_sparsity", 0.0) << ',' << e.value("group_sparsity", 0.0);
+    ss << std::setprecision(8) << e.epoch << ',' << e.step << ',' << e.lambda << ',' << e.alpha
+       << ',' << e.weightLr << ',' << e.trainLoss << ',' << e.trainAcc << ',' << e.valLoss << ','
+       << e.valAcc << ',' << e.penalty << ',' << e.elementSparsity << ',' << e.groupSparsity;
     for (const char *type : {"normal", "reduce"}) {
         size_t nodes = 0;
         int paths = 0;
-        for (const auto &c : e.value("cells", json::array())) {
-            if (c.value("type", "") == type) {
-                nodes = c.value("alive_nodes", json::array()).size();
-                paths = c.value("alive_paths", 0);
+        for (const auto &c : e.cells) {
+            if (c.weights.type == type) {
+                nodes = c.aliveNodes.size();
+                paths = c.alivePaths;
             }
         }
         ss << ',' << nodes << ',' << paths;
     }
-    ss << ',' << e.value("seconds", 0.0);
+    ss << ',' << e.seconds;
     return ss.str();
 }
 
 void RunDirectory::appendEpoch(const EpochSummary &e)
 {
-    const auto j = toJson(e);
-    appendMetrics(j);
+    appendLine("metrics.jsonl", jsonLine(toJson(e)));
     if (!fs::exists(file("metrics.csv")) || fs::file_size(file("metrics.csv")) == 0)
         appendLine("metrics.csv", csvHeader());
-    appendLine("metrics.csv", csvRow(j));
-    json snap{{"epoch", e.epoch}, {"step", e.step}, {"lambda", e.lambda}, {"alpha", e.alpha},
-              {"cells", cellsJson(e.cells, true)}};
-    appendLine("snapshots.jsonl", snap.dump());
+    appendLine("metrics.csv", csvRow(e));
+    appendLine("snapshots.jsonl", jsonLine(toJson(archSnapshotOf(e))));
 }
 
 void RunDirectory::appendLog(MessageLevel level, const std::string &message)
 {
-    const std::time_t now = std::time(nullptr);
-    char stamp[32];
-    std::strftime(stamp, sizeof stamp, "%Y-%m-%d %H:%M:%S", std::localtime(&now));
-    appendLine("log.txt", std::string(stamp) + " [" + toString(level) + "] " + message);
+    appendLine("log.txt", toText(LogLine{logTimeNow(), level, message}));
 }
 
 void RunDirectory::writeStatus(RunState state, int64_t epoch, int64_t step,
                                const std::string &message)
 {
-    json j{{"state", toString(state)},
-           {"epoch", epoch},
-           {"step", step},
-           {"pid", int64_t(::getpid())},
-           {"time", int64_t(std::time(nullptr))}};
-    if (!message.empty())
-        j["message"] = message;
-    writeFileAtomic(file("status.json"), j.dump(2) + "\n");
+    RunStatus s;
+    s.state = state;
+    s.epoch = epoch;
+    s.step = step;
+    s.pid = int64_t(::getpid());
+    s.time = int64_t(std::time(nullptr));
+    s.message = message;
+    writeFileAtomic(file("status.json"),
+                    toJson(s).dump(2, ' ', false, json::error_handler_t::replace) + "\n");
 }
 
-static std::vector<json> readJsonLines(const std::string &path)
+/// A small JSON file of the run (status.json, latest.json); std::nullopt if it does not exist.
+static std::optional<json> readJsonFile(const std::string &path)
 {
-    std::vector<json> out;
-    std::ifstream in(path);
-    std::string line;
-    while (std::getline(in, line)) {
-        if (line.empty())
-            continue;
-        try {
-            out.push_back(json::parse(line));
-        } catch (const json::parse_error &) {
-            // A line cut off by a kill: the run continues from its checkpoint, drop it.
-        }
+    if (!fs::exists(path))
+        return std::nullopt;
+    std::string text;
+    try {
+        text = readFile(path);
+    } catch (const std::exception &e) {
+        throw RunError(e.what());
     }
-    return out;
+    try {
+        return json::parse(text);
+    } catch (const json::parse_error &e) {
+        throw RunError("'" + path + "' is damaged: not valid JSON: " + e.what());
+    }
+}
+
+std::optional<RunStatus> RunDirectory::readStatus() const
+{
+    const auto j = readJsonFile(file("status.json"));
+    if (!j)
+        return std::nullopt;
+    try {
+        return runStatusFromJson(*j);
+    } catch (const FormatError &e) {
+        throw RunError("'" + file("status.json") + "' is damaged: " + e.what());
+    }
 }
 
 void RunDirectory::truncateAfter(int64_t step, int64_t epoch)
 {
+    // Whatever the line type, a step and an epoch place it in the run; lines of a type this
+    // version does not know are judged by their step. Kept lines are written as they were read.
+    const auto position = [](const json &j, const char *key) -> int64_t {
+        const auto it = j.find(key);
+        return it != j.end() && it->is_number() ? it->get<int64_t>() : 0;
+    };
     std::string metrics, csv = csvHeader() + "\n", snaps;
-    for (const auto &j : readJsonLines(file("metrics.jsonl"))) {
-        const auto type = j.value("type", "");
-        const bool keep = type == "epoch" ? j.value("epoch", int64_t(0)) < epoch
-                                          : j.value("step", int64_t(0)) <= step;
+    for (const auto &line : readAllLines(file("metrics.jsonl"))) {
+        if (!line.ok() || !line.value.is_object())
+            continue;
+        MetricsLineType type = MetricsLineType::Other;
+        try {
+            type = metricsLineType(line.value);
+        } catch (const FormatError &) {
+        }
+        const bool keep = type == MetricsLineType::Epoch ? position(line.value, "epoch") < epoch
+                                                         : position(line.value, "step") <= step;
         if (!keep)
             continue;
-        metrics += j.dump() + "\n";
-        if (type == "epoch")
-            csv += csvRow(j) + "\n";
+        metrics += jsonLine(line.value) + "\n";
+        if (type == MetricsLineType::Epoch) {
+            try {
+                csv += csvRow(epochFromJson(line.value)) + "\n";
+            } catch (const FormatError &) {
+                // kept in metrics.jsonl as it was; the table has no row for it
+            }
+        }
     }
-    for (const auto &j : readJsonLines(file("snapshots.jsonl"))) {
-        if (j.value("epoch", int64_t(0)) < epoch)
-            snaps += j.dump() + "\n";
+    for (const auto &line : readAllLines(file("snapshots.jsonl"))) {
+        if (line.ok() && line.value.is_object() && position(line.value, "epoch") < epoch)
+            snaps += jsonLine(line.value) + "\n";
     }
     writeFileAtomic(file("metrics.jsonl"), metrics);
     writeFileAtomic(file("metrics.csv"), csv);
@@ -302,7 +219,8 @@ std::string RunDirectory::newCheckpointPath(int64_t step) const
 void RunDirectory::commitCheckpoint(const std::string &path, int64_t keep)
 {
     writeFileAtomic((fs::path(checkpointDir()) / "latest.json").string(),
-                    json{{"checkpoint", fs::path(path).filename().string()}}.dump() + "\n");
+                    jsonLine(toJson(LatestCheckpoint{fs::path(path).filename().string()})) +
+                        "\n");
     std::vector<fs::path> all;
     for (const auto &entry : fs::directory_iterator(checkpointDir())) {
         const auto name = entry.path().filename().string();
@@ -320,28 +238,45 @@ void RunDirectory::commitCheckpoint(const std::string &path, int64_t keep)
 std::string RunDirectory::latestCheckpoint() const
 {
     const auto latest = (fs::path(checkpointDir()) / "latest.json").string();
-    if (!fs::exists(latest))
+    const auto j = readJsonFile(latest);
+    if (!j)
         return {};
+    LatestCheckpoint l;
     try {
-        const auto j = json::parse(readFile(latest));
-        const auto p = (fs::path(checkpointDir()) / j.at("checkpoint").get<std::string>()).string();
-        if (!fs::exists(p))
-            throw RunError("checkpoint '" + p + "' named by latest.json is missing");
-        return p;
-    } catch (const json::exception &e) {
+        l = latestCheckpointFromJson(*j);
+    } catch (const FormatError &e) {
         throw RunError("'" + latest + "' is damaged: " + e.what());
     }
+    const auto p = (fs::path(checkpointDir()) / l.checkpoint).string();
+    if (!fs::exists(p))
+        throw RunError("checkpoint '" + p + "' named by latest.json is missing");
+    return p;
 }
 
 std::vector<CellWeights> RunDirectory::lastArchWeights() const
 {
-    const auto lines = readJsonLines(file("snapshots.jsonl"));
+    const auto path = file("snapshots.jsonl");
+    const auto lines = readAllLines(path);
     if (lines.empty())
         throw RunError("'" + m_path + "' has no architecture snapshot yet (snapshots.jsonl is "
                        "empty: the first epoch has not finished)");
+    const JsonlLine &last = lines.back();
+    const std::string where = "'" + path + "' line " + std::to_string(last.number);
+    if (!last.ok() && !last.complete)
+        throw RunError(where + " is cut off (no end of line: the run was stopped while writing "
+                               "it); resume the run, or remove that line to derive from the "
+                               "epoch before");
+    if (!last.ok())
+        throw RunError(where + ": " + last.error);
+    ArchSnapshot snap;
+    try {
+        snap = archSnapshotFromJson(last.value);
+    } catch (const FormatError &e) {
+        throw RunError(where + ": " + e.what());
+    }
     std::vector<CellWeights> out;
-    for (const auto &c : lines.back().at("cells"))
-        out.push_back(cellWeightsFromJson(c));
+    for (auto &c : snap.cells)
+        out.push_back(std::move(c.weights));
     return out;
 }
 

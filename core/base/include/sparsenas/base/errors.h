@@ -28,4 +28,13 @@ public:
     using std::runtime_error::runtime_error;
 };
 
+/// A line or file of a run directory that does not hold what its format says (runformat.h):
+/// not a JSON object, a required field missing, a matrix of the wrong shape. what() names the
+/// field; the caller that knows the file and line number puts them in front.
+class FormatError : public RunError
+{
+public:
+    using RunError::RunError;
+};
+
 } // namespace sparsenas

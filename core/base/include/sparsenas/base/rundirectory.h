@@ -15,23 +15,22 @@
 //   genotype.json      the derived mixed-path genotype (per cell type: alive nodes, edges, concat)
 //   genotype.dot       its DOT drawing; genotype_darts.txt the DARTS-style text or why it does
 //                      not fit; genotype.svg / .pdf / .png rendered through libgvc
+//
+// The lines and files themselves are written and read by runformat.h (the one owner of the
+// format); this class knows where they live and keeps them consistent.
 
 #include "sparsenas/base/config.h"
+#include "sparsenas/base/runformat.h"
 #include "sparsenas/base/snapshot.h"
 
 #include <nlohmann/json.hpp>
 
-#include <fstream>
+#include <fstream> // kept: files that include this header use std::ofstream
+#include <optional>
 #include <string>
 #include <vector>
 
 namespace sparsenas {
-
-nlohmann::json toJson(const CellWeights &w);
-CellWeights cellWeightsFromJson(const nlohmann::json &j);
-nlohmann::json toJson(const CellSnapshot &cell);
-nlohmann::json toJson(const Snapshot &s);
-nlohmann::json toJson(const EpochSummary &e);
 
 class RunDirectory
 {
@@ -47,25 +46,40 @@ public:
     void create(const RunConfig &config);
     RunConfig loadConfig() const;
 
-    void appendMetrics(const nlohmann::json &line);
+    /// A {"type":"step"} line in metrics.jsonl.
     void appendStep(const Snapshot &s);
+    /// A {"type":"event"} line in metrics.jsonl.
     void appendEvent(const RunEventInfo &e);
+    /// The {"type":"epoch"} line in metrics.jsonl, its row in metrics.csv and its A matrices
+    /// in snapshots.jsonl.
     void appendEpoch(const EpochSummary &e);
+    /// Appends `line` to metrics.jsonl as it is. Prefer appendStep / appendEvent, which write
+    /// the current format; this stays for callers that still build their lines.
+    void appendMetrics(const nlohmann::json &line);
     void appendLog(MessageLevel level, const std::string &message);
+    /// status.json, with this process's id and the time now.
     void writeStatus(RunState state, int64_t epoch, int64_t step, const std::string &message = {});
+    /// status.json; std::nullopt if there is none yet. Throws RunError naming the file if it
+    /// cannot be read or is damaged.
+    std::optional<RunStatus> readStatus() const;
 
     /// After a resume from a checkpoint at (`step`, `epoch`): drops what a killed run wrote past
-    /// it, so the files read as if the run had never gone further.
+    /// it, so the files read as if the run had never gone further. Keeps the metrics lines of
+    /// steps and events up to `step` and of epochs before `epoch`, and the snapshots of epochs
+    /// before `epoch`; lines that do not parse (the last one, cut off by a kill) are dropped.
     void truncateAfter(int64_t step, int64_t epoch);
 
     std::string checkpointDir() const;
     std::string newCheckpointPath(int64_t step) const;
     /// Records `path` as the newest checkpoint and deletes all but the newest `keep`.
     void commitCheckpoint(const std::string &path, int64_t keep);
-    /// The newest checkpoint, or "" if none.
+    /// The newest checkpoint, or "" if none. Throws RunError if latest.json is damaged or
+    /// names a missing file.
     std::string latestCheckpoint() const;
 
-    /// The A matrices of the last epoch snapshot (what `derive` reads from a run).
+    /// The A matrices of the last epoch snapshot (what `derive` reads from a run). Throws
+    /// RunError naming snapshots.jsonl and the line if that last line is cut off or damaged
+    /// (never falls back to an earlier epoch), or if there is no snapshot yet.
     std::vector<CellWeights> lastArchWeights() const;
 
     /// genotype.json, genotype.dot and genotype_darts.txt (no Graphviz: that has its own thread).

@@ -1,0 +1,658 @@
+// SPDX-License-Identifier: MIT
+#include "sparsenas/base/runformat.h"
+
+#include "sparsenas/base/genotype.h"
+
+#include <algorithm>
+#include <cctype>
+#include <ctime>
+#include <fstream>
+#include <limits>
+#include <sstream>
+#include <type_traits>
+
+using nlohmann::json;
+
+namespace sparsenas {
+
+namespace {
+
+[[noreturn]] void fail(const std::string &what)
+{
+    throw FormatError(what);
+}
+
+std::string quoted(const char *key)
+{
+    return std::string("field '") + key + "'";
+}
+
+void requireObject(const json &j, const std::string &what)
+{
+    if (!j.is_object())
+        fail(what + " is not a JSON object");
+}
+
+// A field's value, or `fallback` when it is missing, null (nlohmann writes NaN and inf as null)
+// or of another type: one odd field must not cost the whole line.
+template <typename T>
+T optionalField(const json &j, const char *key, const T &fallback)
+{
+    const auto it = j.find(key);
+    if (it == j.end() || it->is_null())
+        return fallback;
+    try {
+        return it->template get<T>();
+    } catch (const json::exception &) {
+        return fallback;
+    }
+}
+
+const json &requiredField(const json &j, const char *key)
+{
+    const auto it = j.find(key);
+    if (it == j.end() || it->is_null())
+        fail(quoted(key) + " missing");
+    return *it;
+}
+
+template <typename T>
+T requiredField(const json &j, const char *key, const char *what)
+{
+    const json &v = requiredField(j, key);
+    const bool fits = std::is_same_v<T, std::string> ? v.is_string() : v.is_number();
+    if (!fits)
+        fail(quoted(key) + " must be " + what);
+    return v.template get<T>();
+}
+
+json withVersion(json j)
+{
+    j["v"] = kRunFormatVersion;
+    return j;
+}
+
+json countCells(const std::vector<CellSnapshot> &cells)
+{
+    json out = json::array();
+    for (const auto &c : cells)
+        out.push_back(cellCountsToJson(c));
+    return out;
+}
+
+std::vector<CellSnapshot> countCellsFrom(const json &j, const std::vector<CellSnapshot> &fallback,
+                                         int nodes)
+{
+    const auto it = j.find("cells");
+    if (it == j.end() || !it->is_array())
+        return fallback;
+    std::vector<CellSnapshot> out;
+    for (const auto &c : *it) {
+        if (c.is_object()) // anything else: an odd entry, not worth the line
+            out.push_back(cellCountsFromJson(c, nodes));
+    }
+    return out;
+}
+
+} // namespace
+
+int formatVersion(const json &j)
+{
+    if (!j.is_object())
+        return 1;
+    return optionalField(j, "v", 1);
+}
+
+std::string jsonLine(const json &j)
+{
+    // A message with invalid UTF-8 (a file name, an exception text) must not stop the run.
+    return j.dump(-1, ' ', false, json::error_handler_t::replace);
+}
+
+std::optional<RunState> runStateFromString(const std::string &name)
+{
+    for (RunState s : {RunState::Idle, RunState::Running, RunState::Paused, RunState::Finished,
+                       RunState::Stopped, RunState::Failed}) {
+        if (toString(s) == name)
+            return s;
+    }
+    return std::nullopt;
+}
+
+std::optional<MessageLevel> messageLevelFromString(const std::string &name)
+{
+    for (MessageLevel l : {MessageLevel::Info, MessageLevel::Warning, MessageLevel::Error}) {
+        if (toString(l) == name)
+            return l;
+    }
+    return std::nullopt;
+}
+
+// ---- architecture weights and per-cell records -------------------------------------------
+
+json toJson(const CellWeights &w)
+{
+    json rows = json::array();
+    for (int e = 0; e < numEdges(w.nodes); ++e) {
+        json row = json::array();
+        for (size_t o = 0; o < w.ops.size(); ++o)
+            row.push_back(w.at(e, int(o)));
+        rows.push_back(std::move(row));
+    }
+    return json{{"type", w.type}, {"nodes", w.nodes}, {"ops", w.ops}, {"weights", rows}};
+}
+
+CellWeights cellWeightsFromJson(const json &j)
+{
+    requireObject(j, "the cell");
+    CellWeights w;
+    w.type = requiredField<std::string>(j, "type", "a string");
+    w.nodes = requiredField<int>(j, "nodes", "a number");
+    if (w.nodes < 1 || w.nodes > 1000)
+        fail(quoted("nodes") + " must be in [1, 1000], got " + std::to_string(w.nodes));
+    const json &ops = requiredField(j, "ops");
+    if (!ops.is_array() || ops.empty())
+        fail(quoted("ops") + " must be a non-empty list of operation names");
+    for (size_t o = 0; o < ops.size(); ++o) {
+        if (!ops[o].is_string())
+            fail("ops[" + std::to_string(o) + "] must be a string");
+        w.ops.push_back(ops[o].get<std::string>());
+    }
+    const json &rows = requiredField(j, "weights");
+    const int edges = numEdges(w.nodes);
+    if (!rows.is_array() || int(rows.size()) != edges)
+        fail(quoted("weights") + " must have " + std::to_string(edges) +
+             " rows (one per edge) for " + std::to_string(w.nodes) + " nodes");
+    w.weights.reserve(size_t(edges) * w.ops.size());
+    for (size_t e = 0; e < rows.size(); ++e) {
+        const std::string row = "weights[" + std::to_string(e) + "]";
+        if (!rows[e].is_array() || rows[e].size() != w.ops.size())
+            fail(row + " must have " + std::to_string(w.ops.size()) + " values (one per op)");
+        for (size_t o = 0; o < rows[e].size(); ++o) {
+            const json &v = rows[e][o];
+            if (v.is_null()) // how nlohmann writes a NaN
+                w.weights.push_back(std::numeric_limits<float>::quiet_NaN());
+            else if (v.is_number())
+                w.weights.push_back(v.get<float>());
+            else
+                fail(row + "[" + std::to_string(o) + "] must be a number");
+        }
+    }
+    return w;
+}
+
+json cellCountsToJson(const CellSnapshot &c)
+{
+    return json{{"type", c.weights.type},
+                {"alive_nodes", c.aliveNodes},
+                {"alive_paths", c.alivePaths},
+                {"nonzero_weights", c.nonZeroWeights},
+                {"total_weights", c.totalWeights},
+                {"zero_groups", c.zeroGroups}};
+}
+
+CellSnapshot cellCountsFromJson(const json &j, int nodes)
+{
+    CellSnapshot c;
+    c.weights.nodes = nodes;
+    if (!j.is_object())
+        return c;
+    c.weights.type = optionalField(j, "type", std::string());
+    c.aliveNodes = optionalField(j, "alive_nodes", std::vector<int>());
+    c.alivePaths = optionalField(j, "alive_paths", 0);
+    c.nonZeroWeights = optionalField(j, "nonzero_weights", 0);
+    c.totalWeights = optionalField(j, "total_weights", 0);
+    c.zeroGroups = optionalField(j, "zero_groups", 0);
+    return c;
+}
+
+json toJson(const CellSnapshot &c)
+{
+    auto j = toJson(c.weights);
+    j.update(cellCountsToJson(c));
+    return j;
+}
+
+CellSnapshot cellSnapshotFromJson(const json &j)
+{
+    CellSnapshot c = cellCountsFromJson(j);
+    c.weights = cellWeightsFromJson(j);
+    return c;
+}
+
+// ---- metrics.jsonl ------------------------------------------------------------------------
+
+MetricsLineType metricsLineType(const json &line)
+{
+    requireObject(line, "the line");
+    const std::string type = requiredField<std::string>(line, "type", "a string");
+    if (type == "step")
+        return MetricsLineType::Step;
+    if (type == "epoch")
+        return MetricsLineType::Epoch;
+    if (type == "event")
+        return MetricsLineType::Event;
+    return MetricsLineType::Other;
+}
+
+json toJson(const Snapshot &s)
+{
+    return withVersion(json{{"type", "step"},
+                            {"step", s.step},
+                            {"epoch", s.epoch},
+                            {"epochs", s.epochs},
+                            {"step_in_epoch", s.stepInEpoch},
+                            {"steps_per_epoch", s.stepsPerEpoch},
+                            {"lambda", s.lambda},
+                            {"alpha", s.alpha},
+                            {"lambda_step", s.lambdaStep},
+                            {"weight_lr", s.weightLr},
+                            {"train_loss", s.trainLoss},
+                            {"train_acc", s.trainAcc},
+                            {"val_loss", s.valLoss},
+                            {"val_acc", s.valAcc},
+                            {"penalty", s.penalty},
+                            {"element_sparsity", s.elementSparsity},
+                            {"group_sparsity", s.groupSparsity},
+                            {"step_seconds", s.stepSeconds},
+                            {"arch_seconds", s.archSeconds},
+                            {"weight_seconds", s.weightSeconds},
+                            {"eta_seconds", s.etaSeconds},
+                            {"cells", countCells(s.cells)}});
+}
+
+Snapshot stepFromJson(const json &j, const Snapshot &d, int cellNodes)
+{
+    requireObject(j, "the step line");
+    Snapshot s;
+    s.step = requiredField<int64_t>(j, "step", "a number");
+    s.epoch = optionalField(j, "epoch", d.epoch);
+    s.epochs = optionalField(j, "epochs", d.epochs);
+    s.stepInEpoch = optionalField(j, "step_in_epoch", d.stepInEpoch);
+    s.stepsPerEpoch = optionalField(j, "steps_per_epoch", d.stepsPerEpoch);
+    s.lambda = optionalField(j, "lambda", d.lambda);
+    s.alpha = optionalField(j, "alpha", d.alpha);
+    s.lambdaStep = optionalField(j, "lambda_step", d.lambdaStep);
+    s.weightLr = optionalField(j, "weight_lr", d.weightLr);
+    s.trainLoss = optionalField(j, "train_loss", d.trainLoss);
+    s.trainAcc = optionalField(j, "train_acc", d.trainAcc);
+    s.valLoss = optionalField(j, "val_loss", d.valLoss);
+    s.valAcc = optionalField(j, "val_acc", d.valAcc);
+    s.penalty = optionalField(j, "penalty", d.penalty);
+    s.elementSparsity = optionalField(j, "element_sparsity", d.elementSparsity);
+    s.groupSparsity = optionalField(j, "group_sparsity", d.groupSparsity);
+    s.stepSeconds = optionalField(j, "step_seconds", d.stepSeconds);
+    s.archSeconds = optionalField(j, "arch_seconds", d.archSeconds);
+    s.weightSeconds = optionalField(j, "weight_seconds", d.weightSeconds);
+    s.etaSeconds = optionalField(j, "eta_seconds", d.etaSeconds);
+    s.cells = countCellsFrom(j, d.cells, cellNodes);
+    return s;
+}
+
+json toJson(const EpochSummary &e)
+{
+    return withVersion(json{{"type", "epoch"},
+                            {"epoch", e.epoch},
+                            {"step", e.step},
+                            {"lambda", e.lambda},
+                            {"alpha", e.alpha},
+                            {"weight_lr", e.weightLr},
+                            {"train_loss", e.trainLoss},
+                            {"train_acc", e.trainAcc},
+                            {"val_loss", e.valLoss},
+                            {"val_acc", e.valAcc},
+                            {"penalty", e.penalty},
+                            {"element_sparsity", e.elementSparsity},
+                            {"group_sparsity", e.groupSparsity},
+                            {"seconds", e.seconds},
+                            {"cells", countCells(e.cells)}});
+}
+
+EpochSummary epochFromJson(const json &j, const EpochSummary &d, int cellNodes)
+{
+    requireObject(j, "the epoch line");
+    EpochSummary e;
+    e.epoch = requiredField<int64_t>(j, "epoch", "a number");
+    e.step = optionalField(j, "step", d.step);
+    e.lambda = optionalField(j, "lambda", d.lambda);
+    e.alpha = optionalField(j, "alpha", d.alpha);
+    e.weightLr = optionalField(j, "weight_lr", d.weightLr);
+    e.trainLoss = optionalField(j, "train_loss", d.trainLoss);
+    e.trainAcc = optionalField(j, "train_acc", d.trainAcc);
+    e.valLoss = optionalField(j, "val_loss", d.valLoss);
+    e.valAcc = optionalField(j, "val_acc", d.valAcc);
+    e.penalty = optionalField(j, "penalty", d.penalty);
+    e.elementSparsity = optionalField(j, "element_sparsity", d.elementSparsity);
+    e.groupSparsity = optionalField(j, "group_sparsity", d.groupSparsity);
+    e.seconds = optionalField(j, "seconds", d.seconds);
+    e.cells = countCellsFrom(j, d.cells, cellNodes);
+    return e;
+}
+
+json toJson(const RunEventInfo &e)
+{
+    return withVersion(json{{"type", "event"},
+                            {"what", toString(e.kind)},
+                            {"value", e.value},
+                            {"step", e.step},
+                            {"epoch", e.epoch},
+                            {"step_in_epoch", e.stepInEpoch},
+                            {"steps_per_epoch", e.stepsPerEpoch},
+                            {"lambda", e.lambda}});
+}
+
+RunEventInfo runEventFromJson(const json &j, const RunEventInfo &d)
+{
+    requireObject(j, "the event line");
+    RunEventInfo e;
+    e.kind = runEventKindFromString(requiredField<std::string>(j, "what", "a string"));
+    e.value = optionalField(j, "value", d.value);
+    e.step = optionalField(j, "step", d.step);
+    e.epoch = optionalField(j, "epoch", d.epoch);
+    e.stepInEpoch = optionalField(j, "step_in_epoch", d.stepInEpoch);
+    e.stepsPerEpoch = optionalField(j, "steps_per_epoch", d.stepsPerEpoch);
+    e.lambda = optionalField(j, "lambda", d.lambda);
+    return e;
+}
+
+// ---- snapshots.jsonl ----------------------------------------------------------------------
+
+ArchSnapshot archSnapshotOf(const EpochSummary &e)
+{
+    return ArchSnapshot{e.epoch, e.step, e.lambda, e.alpha, e.cells};
+}
+
+json toJson(const ArchSnapshot &s)
+{
+    json cells = json::array();
+    for (const auto &c : s.cells)
+        cells.push_back(toJson(c));
+    return withVersion(json{{"epoch", s.epoch},
+                            {"step", s.step},
+                            {"lambda", s.lambda},
+                            {"alpha", s.alpha},
+                            {"cells", std::move(cells)}});
+}
+
+ArchSnapshot archSnapshotFromJson(const json &j)
+{
+    requireObject(j, "the snapshot line");
+    ArchSnapshot s;
+    s.epoch = optionalField(j, "epoch", int64_t(0));
+    s.step = optionalField(j, "step", int64_t(0));
+    s.lambda = optionalField(j, "lambda", 0.0);
+    s.alpha = optionalField(j, "alpha", 0.0);
+    const json &cells = requiredField(j, "cells");
+    if (!cells.is_array())
+        fail(quoted("cells") + " must be a list of cells");
+    for (size_t i = 0; i < cells.size(); ++i) {
+        try {
+            s.cells.push_back(cellSnapshotFromJson(cells[i]));
+        } catch (const FormatError &e) {
+            fail("cells[" + std::to_string(i) + "]: " + e.what());
+        }
+    }
+    return s;
+}
+
+// ---- status.json --------------------------------------------------------------------------
+
+json toJson(const RunStatus &s)
+{
+    return withVersion(json{{"state", toString(s.state)},
+                            {"epoch", s.epoch},
+                            {"step", s.step},
+                            {"pid", s.pid},
+                            {"time", s.time},
+                            {"message", s.message}});
+}
+
+RunStatus runStatusFromJson(const json &j)
+{
+    requireObject(j, "status.json");
+    RunStatus s;
+    const std::string name = requiredField<std::string>(j, "state", "a string");
+    const auto state = runStateFromString(name);
+    if (!state)
+        fail(quoted("state") + ": unknown state '" + name + "'");
+    s.state = *state;
+    s.epoch = optionalField(j, "epoch", int64_t(0));
+    s.step = optionalField(j, "step", int64_t(0));
+    s.pid = optionalField(j, "pid", int64_t(0));
+    s.time = optionalField(j, "time", int64_t(0));
+    s.message = optionalField(j, "message", std::string());
+    return s;
+}
+
+// ---- checkpoints/latest.json ----------------------------------------------------------------
+
+json toJson(const LatestCheckpoint &l)
+{
+    return withVersion(json{{"checkpoint", l.checkpoint}});
+}
+
+LatestCheckpoint latestCheckpointFromJson(const json &j)
+{
+    requireObject(j, "latest.json");
+    LatestCheckpoint l;
+    l.checkpoint = requiredField<std::string>(j, "checkpoint", "a string");
+    // A file name in checkpoints/, never a path that leads elsewhere.
+    if (l.checkpoint.empty() || l.checkpoint.find('/') != std::string::npos ||
+        l.checkpoint == "." || l.checkpoint == "..")
+        fail(quoted("checkpoint") + " must be a file name in checkpoints/, got '" +
+             l.checkpoint + "'");
+    return l;
+}
+
+// ---- log.txt ------------------------------------------------------------------------------
+
+std::string logTimeNow()
+{
+    const std::time_t now = std::time(nullptr);
+    std::tm local{};
+    localtime_r(&now, &local);
+    char stamp[32];
+    std::strftime(stamp, sizeof stamp, "%Y-%m-%d %H:%M:%S", &local);
+    return stamp;
+}
+
+std::string toText(const LogLine &line)
+{
+    const std::string prefix = line.time + " [" + toString(line.level) + "] ";
+    std::string out;
+    std::istringstream text(line.text);
+    std::string part;
+    bool any = false;
+    while (std::getline(text, part)) {
+        out += prefix + part + '\n';
+        any = true;
+    }
+    if (!any)
+        out = prefix + '\n';
+    return out;
+}
+
+LogLine logLineFromText(const std::string &text)
+{
+    // "2026-11-28 12:00:00 [info] text": 19 characters of time, then " [level] ".
+    constexpr size_t kTime = 19;
+    static constexpr char kPattern[] = "dddd-dd-dd dd:dd:dd";
+    LogLine out;
+    out.text = text;
+    if (text.size() < kTime + 4 || text.compare(kTime, 2, " [") != 0)
+        return out;
+    for (size_t i = 0; i < kTime; ++i) {
+        const bool digit = std::isdigit(static_cast<unsigned char>(text[i])) != 0;
+        if (kPattern[i] == 'd' ? !digit : text[i] != kPattern[i])
+            return out;
+    }
+    const size_t close = text.find(']', kTime + 2);
+    if (close == std::string::npos)
+        return out;
+    const auto level = messageLevelFromString(text.substr(kTime + 2, close - kTime - 2));
+    if (!level)
+        return out;
+    out.time = text.substr(0, kTime);
+    out.level = *level;
+    // The writer puts one space after "]"; a text that is empty leaves only that space.
+    out.text = close + 2 <= text.size() ? text.substr(close + 2) : std::string();
+    return out;
+}
+
+// ---- reading files that are being written -------------------------------------------------
+
+namespace {
+
+void splitLines(const std::string &data, size_t end, int64_t *lineNumber,
+                std::vector<TextLine> *out)
+{
+    // data[0, end) holds complete lines, each ending in '\n'.
+    size_t start = 0;
+    while (start < end) {
+        size_t nl = data.find('\n', start);
+        if (nl == std::string::npos || nl > end)
+            nl = end;
+        ++*lineNumber;
+        size_t stop = nl;
+        if (stop > start && data[stop - 1] == '\r')
+            --stop;
+        const bool blank = std::all_of(data.begin() + std::ptrdiff_t(start),
+                                       data.begin() + std::ptrdiff_t(stop), [](char c) {
+                                           return std::isspace(static_cast<unsigned char>(c));
+                                       });
+        if (!blank)
+            out->push_back(TextLine{*lineNumber, data.substr(start, stop - start), true});
+        start = nl + 1;
+    }
+}
+
+} // namespace
+
+LineReader::LineReader(std::string path) : m_path(std::move(path)) {}
+
+void LineReader::rewind()
+{
+    m_offset = 0;
+    m_line = 0;
+}
+
+std::vector<TextLine> LineReader::poll(std::size_t maxBytes)
+{
+    m_restarted = false;
+    m_more = false;
+    maxBytes = std::max<std::size_t>(maxBytes, 1);
+    std::vector<TextLine> out;
+    std::ifstream in(m_path, std::ios::binary);
+    int64_t size = 0;
+    if (in) {
+        in.seekg(0, std::ios::end);
+        size = int64_t(in.tellg());
+    }
+    bool replaced = size < m_offset;
+    if (!replaced && m_offset > 0) {
+        // Written atomically anew (truncateAfter) and grown past where we were: the byte
+        // before our position is then rarely the end of a line.
+        char before = 0;
+        in.seekg(m_offset - 1);
+        replaced = !in.get(before) || before != '\n';
+    }
+    if (replaced) {
+        rewind();
+        m_restarted = true;
+    }
+    if (!in || size <= m_offset)
+        return out;
+    in.clear();
+    in.seekg(m_offset);
+    std::string data(std::min<std::size_t>(maxBytes, std::size_t(size - m_offset)), '\0');
+    in.read(data.data(), std::streamsize(data.size()));
+    data.resize(std::size_t(in.gcount()));
+    size_t end = data.rfind('\n');
+    if (end == std::string::npos && data.size() == maxBytes) {
+        // A single line longer than the bound: read on to its end.
+        std::string more(maxBytes, '\0');
+        while (end == std::string::npos) {
+            in.read(more.data(), std::streamsize(more.size()));
+            const auto got = std::size_t(in.gcount());
+            if (got == 0)
+                break;
+            const size_t nl = more.find('\n');
+            if (nl != std::string::npos && nl < got) {
+                end = data.size() + nl;
+                data.append(more, 0, nl + 1);
+            } else {
+                data.append(more, 0, got);
+            }
+        }
+    }
+    if (end == std::string::npos)
+        return out; // only the start of a line: a writer is in the middle of it
+    splitLines(data, end + 1, &m_line, &out);
+    const bool hitBound = data.size() >= maxBytes;
+    m_offset += int64_t(end) + 1;
+    m_more = hitBound && m_offset < size;
+    return out;
+}
+
+JsonlLine parseJsonLine(const TextLine &line)
+{
+    JsonlLine out;
+    out.number = line.number;
+    out.complete = line.complete;
+    try {
+        out.value = json::parse(line.text);
+    } catch (const json::parse_error &e) {
+        out.value = nullptr;
+        out.error = line.complete ? std::string("not valid JSON: ") + e.what()
+                                  : std::string("cut off (no end of line; the writer was "
+                                                "stopped in the middle of it)");
+    }
+    return out;
+}
+
+std::vector<JsonlLine> JsonlReader::poll(std::size_t maxBytes)
+{
+    std::vector<JsonlLine> out;
+    for (const TextLine &line : m_lines.poll(maxBytes))
+        out.push_back(parseJsonLine(line));
+    return out;
+}
+
+std::vector<TextLine> readAllTextLines(const std::string &path)
+{
+    std::vector<TextLine> out;
+    std::ifstream in(path, std::ios::binary);
+    if (!in)
+        return out;
+    std::ostringstream ss;
+    ss << in.rdbuf();
+    const std::string data = ss.str();
+    const size_t end = data.rfind('\n');
+    const size_t complete = end == std::string::npos ? 0 : end + 1;
+    int64_t number = 0;
+    splitLines(data, complete, &number, &out);
+    std::string rest = data.substr(complete);
+    if (!rest.empty() && rest.back() == '\r')
+        rest.pop_back();
+    const bool blank = std::all_of(rest.begin(), rest.end(), [](char c) {
+        return std::isspace(static_cast<unsigned char>(c));
+    });
+    if (!blank)
+        out.push_back(TextLine{number + 1, rest, false});
+    return out;
+}
+
+std::vector<JsonlLine> readAllLines(const std::string &path)
+{
+    std::vector<JsonlLine> out;
+    for (const TextLine &line : readAllTextLines(path))
+        out.push_back(parseJsonLine(line));
+    return out;
+}
+
+std::string linePrefix(const std::string &file, int64_t number)
+{
+    return file + " line " + std::to_string(number) + ": ";
+}
+
+} // namespace sparsenas
