@@ -2,9 +2,9 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
-    <name>sparsenas::ArchHeatmap</name>
+    <name>sparsenas::CellHeatmap</name>
     <message>
-        <location filename="../widgets/archheatmap.cpp" line="+260"/>
+        <location filename="../widgets/cellheatmap.cpp" line="+260"/>
         <location line="+185"/>
         <source>= 0</source>
         <translation>= 0</translation>
@@ -797,9 +797,9 @@
     </message>
 </context>
 <context>
-    <name>sparsenas::HeatmapView</name>
+    <name>sparsenas::ArchWeightsView</name>
     <message>
-        <location filename="../widgets/heatmapview.cpp" line="+39"/>
+        <location filename="../widgets/archweightsview.cpp" line="+39"/>
         <source>Cannot write &quot;%1&quot;: %2</source>
         <translation>无法写入“%1”：%2</translation>
     </message>

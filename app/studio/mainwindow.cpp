@@ -9,7 +9,7 @@
 #include "cellgraphview.h"
 #include "configform.h"
 #include "curvesview.h"
-#include "heatmapview.h"
+#include "archweightsview.h"
 #include "logview.h"
 #include "regpathview.h"
 #include "runview.h"
@@ -110,8 +110,8 @@ void MainWindow::createViews()
     m_steering = new SteeringPanel(this);
     addDock(m_steering, tr("Steering"), QStringLiteral("SteeringDock"), Qt::LeftDockWidgetArea);
 
-    m_heatmap = new HeatmapView(this);
-    addDock(m_heatmap, tr("Architecture weights"), QStringLiteral("HeatmapDock"),
+    m_archWeights = new ArchWeightsView(this);
+    addDock(m_archWeights, tr("Architecture weights"), QStringLiteral("HeatmapDock"),
             Qt::RightDockWidgetArea);
     // Bottom row: the regularization paths (tabbed with node survival and the log) beside the
     // live cell graph, so the cell is always in view while it shrinks.
@@ -133,15 +133,15 @@ void MainWindow::createViews()
     resizeDocks({pathDock}, {330}, Qt::Vertical);
     resizeDocks({pathDock, graphDock}, {800, 600}, Qt::Horizontal);
 
-    m_views = {m_curves, m_heatmap, m_survival, m_regPaths, m_log};
+    m_views = {m_curves, m_archWeights, m_survival, m_regPaths, m_log};
 
     // Selections travel between the views: a path clicked in one is shown in the others.
     connect(m_regPaths, &RegPathView::pathSelected, this,
             [this](const QString &type, int edge, int op) {
-                m_heatmap->highlight(type, edge, op);
+                m_archWeights->highlight(type, edge, op);
                 m_cellGraph->highlightEdge(type, edge, op);
             });
-    connect(m_heatmap, &HeatmapView::entrySelected, this,
+    connect(m_archWeights, &ArchWeightsView::entrySelected, this,
             [this](const QString &type, int edge, int op) {
                 m_regPaths->highlightPath(type, edge, op);
                 m_cellGraph->highlightEdge(type, edge, op);
@@ -245,7 +245,7 @@ void MainWindow::createMenus()
     views->addAction(tr("Training curves…"), this,
                      [this] { exportView(m_curves, tr("training curves"), false); });
     views->addAction(tr("Architecture weights…"), this,
-                     [this] { exportView(m_heatmap, tr("architecture weights"), true); });
+                     [this] { exportView(m_archWeights, tr("architecture weights"), true); });
     views->addAction(tr("Node survival…"), this,
                      [this] { exportView(m_survival, tr("node survival"), false); });
     views->addAction(tr("Regularization paths…"), this,

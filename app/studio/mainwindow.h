@@ -28,7 +28,7 @@ class CellGraphView;
 class ConfigForm;
 class CurvesView;
 class GraphvizService;
-class HeatmapView;
+class ArchWeightsView;
 class LogView;
 class RegPathView;
 class RunFollower;
@@ -69,7 +69,7 @@ public:
     ConfigForm *configForm() const { return m_form; }
     SteeringPanel *steeringPanel() const { return m_steering; }
     CurvesView *curvesView() const { return m_curves; }
-    HeatmapView *heatmapView() const { return m_heatmap; }
+    ArchWeightsView *archWeightsView() const { return m_archWeights; }
     SurvivalView *survivalView() const { return m_survival; }
     RegPathView *regPathView() const { return m_regPaths; }
     CellGraphView *cellGraphView() const { return m_cellGraph; }
@@ -144,7 +144,7 @@ private:
     ConfigForm *m_form = nullptr;
     SteeringPanel *m_steering = nullptr;
     CurvesView *m_curves = nullptr;
-    HeatmapView *m_heatmap = nullptr;
+    ArchWeightsView *m_archWeights = nullptr;
     SurvivalView *m_survival = nullptr;
     RegPathView *m_regPaths = nullptr;
     CellGraphView *m_cellGraph = nullptr;

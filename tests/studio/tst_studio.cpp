@@ -8,7 +8,7 @@
 #include "exportdialog.h"
 #include "curvesview.h"
 #include "graphvizservice.h"
-#include "heatmapview.h"
+#include "archweightsview.h"
 #include "logview.h"
 #include "steeringpanel.h"
 
