@@ -4,7 +4,6 @@
 #include "graphvizservice.h"
 #include "recentruns.h"
 #include "runactions.h"
-#include "runfollower.h"
 #include "runsession.h"
 #include "runstatus.h"
 #include "searchcontroller.h"
@@ -22,7 +21,6 @@
 #include "survivalview.h"
 
 #include "sparsenas/base/config.h"
-#include "sparsenas/base/rundirectory.h"
 #include "sparsenas/searchengine.h"
 
 #include <QAction>
