@@ -141,8 +141,8 @@ int main(int argc, char *argv[])
 
     QElapsedTimer wall;
     QObject::connect(w.controller(), &SearchController::runEnded, &app,
-                     [&](int state, const QString &message) {
-                         if (RunState(state) != RunState::Finished)
+                     [&](RunState state, const QString &message) {
+                         if (state != RunState::Finished)
                              std::fprintf(stderr, "bench_gui: search ended: %s\n",
                                           qPrintable(message));
                          QTimer::singleShot(200, &app, &QCoreApplication::quit);

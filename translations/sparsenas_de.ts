@@ -2,48 +2,73 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
-    <name>sparsenas::ArchHeatmap</name>
+    <name>sparsenas::ArchWeightsView</name>
     <message>
-        <location filename="../widgets/archheatmap.cpp" line="+260"/>
-        <location line="+185"/>
-        <source>= 0</source>
-        <translation>= 0</translation>
+        <location filename="../widgets/archweightsview.cpp" line="+39"/>
+        <source>Cannot write &quot;%1&quot;: %2</source>
+        <translation>„%1“ kann nicht geschrieben werden: %2</translation>
     </message>
     <message>
-        <location line="-184"/>
-        <location line="+189"/>
-        <source>A, fixed</source>
-        <translation>A, fixiert</translation>
-    </message>
-    <message>
-        <location line="-135"/>
-        <source>%1 · %2: exactly 0 (pruned)</source>
-        <translation>%1 · %2: genau 0 (entfernt)</translation>
+        <location line="+11"/>
+        <source>Lock colour scale</source>
+        <translation>Farbskala sperren</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>%1 · %2: A = %3</source>
-        <translation>%1 · %2: A = %3</translation>
+        <source>Keep the current colour scale when new weights arrive, so that colours stay comparable over time</source>
+        <translation>Die aktuelle Farbskala bei neuen Gewichten beibehalten, damit die Farben über die Zeit vergleichbar bleiben</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>&quot;none&quot; is never a path</source>
-        <translation>„none“ ist nie ein Pfad</translation>
+        <source>Show values</source>
+        <translation>Werte anzeigen</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>node %1 was removed by derivation</source>
-        <translation>Knoten %1 wurde bei der Ableitung entfernt</translation>
+        <location line="+1"/>
+        <source>Write each architecture weight into its cell</source>
+        <translation>Jedes Architekturgewicht in sein Feld schreiben</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+84"/>
+        <source>No run</source>
+        <translation>Kein Lauf</translation>
+    </message>
+    <message>
+        <location line="-73"/>
+        <source>Normal cell</source>
+        <translation>Normalzelle</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reduction cell</source>
+        <translation>Reduktionszelle</translation>
+    </message>
+    <message>
+        <location line="+94"/>
+        <source>Epoch %1 · step %2</source>
+        <translation>Epoche %1 · Schritt %2</translation>
+    </message>
+    <message>
+        <location line="+113"/>
+        <location line="+16"/>
+        <source>Architecture weights</source>
+        <translation>Architekturgewichte</translation>
+    </message>
+    <message>
+        <location line="-11"/>
+        <source>Cannot create the PDF &quot;%1&quot;.</source>
+        <translation>Die PDF-Datei „%1“ kann nicht erstellt werden.</translation>
     </message>
     <message>
         <location line="+15"/>
-        <source>No architecture weights yet</source>
-        <translation>Noch keine Architekturgewichte</translation>
+        <source>Cannot create the SVG &quot;%1&quot;.</source>
+        <translation>Die SVG-Datei „%1“ kann nicht erstellt werden.</translation>
     </message>
     <message>
-        <location line="+114"/>
-        <source>A</source>
-        <translation>A</translation>
+        <location line="+7"/>
+        <source>Cannot export the heatmap to &quot;%1&quot;: unsupported format &quot;%2&quot; (use .png, .pdf or .svg).</source>
+        <translation>Die Heatmap kann nicht nach „%1“ exportiert werden: nicht unterstütztes Format „%2“ (.png, .pdf oder .svg verwenden).</translation>
     </message>
 </context>
 <context>
@@ -153,6 +178,51 @@
         <location line="+16"/>
         <source>Could not write %1: %2</source>
         <translation>%1 konnte nicht geschrieben werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>sparsenas::CellHeatmap</name>
+    <message>
+        <location filename="../widgets/cellheatmap.cpp" line="+260"/>
+        <location line="+185"/>
+        <source>= 0</source>
+        <translation>= 0</translation>
+    </message>
+    <message>
+        <location line="-184"/>
+        <location line="+189"/>
+        <source>A, fixed</source>
+        <translation>A, fixiert</translation>
+    </message>
+    <message>
+        <location line="-135"/>
+        <source>%1 · %2: exactly 0 (pruned)</source>
+        <translation>%1 · %2: genau 0 (entfernt)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 · %2: A = %3</source>
+        <translation>%1 · %2: A = %3</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&quot;none&quot; is never a path</source>
+        <translation>„none“ ist nie ein Pfad</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>node %1 was removed by derivation</source>
+        <translation>Knoten %1 wurde bei der Ableitung entfernt</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>No architecture weights yet</source>
+        <translation>Noch keine Architekturgewichte</translation>
+    </message>
+    <message>
+        <location line="+114"/>
+        <source>A</source>
+        <translation>A</translation>
     </message>
 </context>
 <context>
@@ -797,76 +867,6 @@
     </message>
 </context>
 <context>
-    <name>sparsenas::HeatmapView</name>
-    <message>
-        <location filename="../widgets/heatmapview.cpp" line="+39"/>
-        <source>Cannot write &quot;%1&quot;: %2</source>
-        <translation>„%1“ kann nicht geschrieben werden: %2</translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <source>Lock colour scale</source>
-        <translation>Farbskala sperren</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Keep the current colour scale when new weights arrive, so that colours stay comparable over time</source>
-        <translation>Die aktuelle Farbskala bei neuen Gewichten beibehalten, damit die Farben über die Zeit vergleichbar bleiben</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Show values</source>
-        <translation>Werte anzeigen</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Write each architecture weight into its cell</source>
-        <translation>Jedes Architekturgewicht in sein Feld schreiben</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <location line="+84"/>
-        <source>No run</source>
-        <translation>Kein Lauf</translation>
-    </message>
-    <message>
-        <location line="-73"/>
-        <source>Normal cell</source>
-        <translation>Normalzelle</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Reduction cell</source>
-        <translation>Reduktionszelle</translation>
-    </message>
-    <message>
-        <location line="+94"/>
-        <source>Epoch %1 · step %2</source>
-        <translation>Epoche %1 · Schritt %2</translation>
-    </message>
-    <message>
-        <location line="+113"/>
-        <location line="+16"/>
-        <source>Architecture weights</source>
-        <translation>Architekturgewichte</translation>
-    </message>
-    <message>
-        <location line="-11"/>
-        <source>Cannot create the PDF &quot;%1&quot;.</source>
-        <translation>Die PDF-Datei „%1“ kann nicht erstellt werden.</translation>
-    </message>
-    <message>
-        <location line="+15"/>
-        <source>Cannot create the SVG &quot;%1&quot;.</source>
-        <translation>Die SVG-Datei „%1“ kann nicht erstellt werden.</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>Cannot export the heatmap to &quot;%1&quot;: unsupported format &quot;%2&quot; (use .png, .pdf or .svg).</source>
-        <translation>Die Heatmap kann nicht nach „%1“ exportiert werden: nicht unterstütztes Format „%2“ (.png, .pdf oder .svg verwenden).</translation>
-    </message>
-</context>
-<context>
     <name>sparsenas::LogView</name>
     <message>
         <location filename="../widgets/logview.cpp" line="+37"/>
@@ -1005,7 +1005,7 @@
 <context>
     <name>sparsenas::MainWindow</name>
     <message>
-        <location filename="../app/studio/mainwindow.cpp" line="+108"/>
+        <location filename="../app/studio/mainwindow.cpp" line="+88"/>
         <source>Configuration</source>
         <translation>Konfiguration</translation>
     </message>
@@ -1040,78 +1040,12 @@
         <translation>Laufprotokoll</translation>
     </message>
     <message>
-        <location line="+53"/>
-        <source>&amp;Start search</source>
-        <translation>Suche &amp;starten</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Start a new search with the configuration on the left</source>
-        <translation>Eine neue Suche mit der Konfiguration links starten</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <location line="+507"/>
-        <source>&amp;Pause</source>
-        <translation>&amp;Pausieren</translation>
-    </message>
-    <message>
-        <location line="-505"/>
-        <source>Pause or resume the search after the current batch</source>
-        <translation>Die Suche nach dem aktuellen Batch pausieren oder fortsetzen</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>S&amp;top</source>
-        <translation>S&amp;toppen</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Stop after the current batch; a checkpoint is written</source>
-        <translation>Nach dem aktuellen Batch anhalten; ein Checkpoint wird geschrieben</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Save &amp;checkpoint</source>
-        <translation>&amp;Checkpoint speichern</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>&amp;Fork from checkpoint…</source>
-        <translation>Von Checkpoint a&amp;bzweigen…</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Start a new run from a checkpoint with the settings on the left</source>
-        <translation>Einen neuen Lauf von einem Checkpoint aus mit den Einstellungen links starten</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Continue a stopped or killed run from its last checkpoint</source>
-        <translation>Einen gestoppten oder abgebrochenen Lauf ab seinem letzten Checkpoint fortsetzen</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>&amp;Open run directory…</source>
-        <translation>Laufverzeichnis ö&amp;ffnen…</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>&amp;Export cell for paper…</source>
-        <translation>Zelle für Publikation &amp;exportieren…</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Export &amp;metrics as CSV…</source>
-        <translation>&amp;Metriken als CSV exportieren…</translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location line="+67"/>
         <source>Run</source>
         <translation>Lauf</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+8"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
@@ -1121,7 +1055,7 @@
         <translation>&amp;Zuletzt geöffnete Läufe</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>&amp;Load configuration…</source>
         <translation>Konfiguration &amp;laden…</translation>
     </message>
@@ -1156,7 +1090,7 @@
         <translation>Architekturgewichte</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Node survival…</source>
         <translation>Knotenüberleben…</translation>
     </message>
@@ -1176,29 +1110,12 @@
         <translation>Regularisierungspfade</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Cell graph…</source>
         <translation>Zellgraph…</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Export cell graph</source>
-        <translation>Zellgraph exportieren</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>SVG drawing (*.svg);;PDF document (*.pdf);;PNG image (*.png)</source>
-        <translation>SVG-Zeichnung (*.svg);;PDF-Dokument (*.pdf);;PNG-Bild (*.png)</translation>
-    </message>
-    <message>
         <location line="+3"/>
-        <location line="+651"/>
-        <location line="+19"/>
-        <source>Export failed</source>
-        <translation>Exportieren fehlgeschlagen</translation>
-    </message>
-    <message>
-        <location line="-666"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
@@ -1208,12 +1125,7 @@
         <translation>&amp;Lauf</translation>
     </message>
     <message>
-        <location line="-60"/>
-        <source>Resume r&amp;un…</source>
-        <translation>La&amp;uf fortsetzen…</translation>
-    </message>
-    <message>
-        <location line="+68"/>
+        <location line="+2"/>
         <source>Load pr&amp;eset</source>
         <translation>&amp;Vorlage laden</translation>
     </message>
@@ -1233,7 +1145,7 @@
         <translation>&amp;Über SparseNAS Studio</translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location line="+37"/>
         <location line="+7"/>
         <source>Invalid configuration</source>
         <translation>Ungültige Konfiguration</translation>
@@ -1246,58 +1158,48 @@
 %1</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+45"/>
         <source>Cannot start</source>
         <translation>Start nicht möglich</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>New run in %1</source>
         <translation>Neuer Lauf in %1</translation>
     </message>
     <message>
-        <location line="+18"/>
-        <source>Fork from checkpoint</source>
-        <translation>Von Checkpoint abzweigen</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Checkpoints (*.pt)</source>
-        <translation>Checkpoints (*.pt)</translation>
-    </message>
-    <message>
-        <location line="+18"/>
+        <location line="-5"/>
         <source>Cannot fork</source>
         <translation>Abzweigen nicht möglich</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Forked %1 into %2</source>
         <translation>%1 nach %2 abgezweigt</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="-151"/>
         <source>Resume run</source>
         <translation>Lauf fortsetzen</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+171"/>
         <source>Cannot resume</source>
         <translation>Fortsetzen nicht möglich</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="-165"/>
         <source>Open run directory</source>
         <translation>Laufverzeichnis öffnen</translation>
     </message>
     <message>
-        <location line="+8"/>
-        <location line="+312"/>
+        <location line="+176"/>
+        <location line="+116"/>
         <source>Search running</source>
         <translation>Suche läuft</translation>
     </message>
     <message>
-        <location line="-311"/>
+        <location line="-116"/>
         <source>Stop the running search before opening another run.</source>
         <translation>Die laufende Suche anhalten, bevor ein anderer Lauf geöffnet wird.</translation>
     </message>
@@ -1307,135 +1209,12 @@
         <translation>Lauf kann nicht geöffnet werden</translation>
     </message>
     <message>
-        <location line="+151"/>
-        <source>λ = %1</source>
-        <translation>λ = %1</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>α = %1</source>
-        <translation>α = %1</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>λ step = %1</source>
-        <translation>λ-Schritt = %1</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <location line="+37"/>
-        <source>paused</source>
-        <translation>pausiert</translation>
-    </message>
-    <message>
-        <location line="-34"/>
-        <source>resumed</source>
-        <translation>fortgesetzt</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>checkpoint</source>
-        <translation>Checkpoint</translation>
-    </message>
-    <message>
-        <location line="+13"/>
-        <source>epoch %1/%2</source>
-        <translation>Epoche %1/%2</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Epoch %1/%2 · step %3/%4 · ETA %5</source>
-        <translation>Epoche %1/%2 · Schritt %3/%4 · Restzeit %5</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>ETA %1</source>
-        <translation>Restzeit %1</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>idle</source>
-        <translation>inaktiv</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>running</source>
-        <translation>läuft</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>finished</source>
-        <translation>beendet</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>stopped</source>
-        <translation>gestoppt</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>failed</source>
-        <translation>fehlgeschlagen</translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <source>&amp;Resume</source>
-        <translation>&amp;Fortsetzen</translation>
-    </message>
-    <message>
-        <location line="+15"/>
+        <location line="+62"/>
         <source>SparseNAS Studio</source>
         <translation>SparseNAS Studio</translation>
     </message>
     <message>
-        <location line="+11"/>
-        <source>The search failed: %1</source>
-        <translation>Die Suche ist fehlgeschlagen: %1</translation>
-    </message>
-    <message>
-        <location line="+17"/>
-        <source>The search could not start:
-
-%1</source>
-        <translation>Die Suche konnte nicht starten:
-
-%1</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Search failed</source>
-        <translation>Suche fehlgeschlagen</translation>
-    </message>
-    <message>
-        <location line="-4"/>
-        <source>The search stopped with an error:
-
-%1
-
-Everything up to the last checkpoint is in %2.</source>
-        <translation>Die Suche wurde mit einem Fehler beendet:
-
-%1
-
-Alles bis zum letzten Checkpoint befindet sich in %2.</translation>
-    </message>
-    <message>
-        <location line="+17"/>
-        <source>Resume paused from checkpoint</source>
-        <translation>Pausiert ab Checkpoint fortsetzen</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>Search finished; the derived cell is in %1</source>
-        <translation>Suche abgeschlossen; die abgeleitete Zelle befindet sich in %1</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Search stopped; resume it with Run ▸ Resume run.</source>
-        <translation>Suche gestoppt; mit Lauf ▸ Lauf fortsetzen wieder aufnehmen.</translation>
-    </message>
-    <message>
-        <location line="+28"/>
+        <location line="+49"/>
         <source>A search is running. Stop it (a checkpoint is written so it can be resumed) and quit?</source>
         <translation>Eine Suche läuft. Die Suche anhalten (ein Checkpoint wird geschrieben, damit sie fortgesetzt werden kann) und beenden?</translation>
     </message>
@@ -1443,113 +1222,6 @@ Alles bis zum letzten Checkpoint befindet sich in %2.</translation>
         <location line="+14"/>
         <source>Stopping the search and writing a checkpoint…</source>
         <translation>Suche wird angehalten und ein Checkpoint geschrieben…</translation>
-    </message>
-    <message>
-        <location line="+39"/>
-        <source>About SparseNAS Studio</source>
-        <translation>Über SparseNAS Studio</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>&lt;h3&gt;SparseNAS Studio %1&lt;/h3&gt;&lt;p&gt;Neural architecture search as a sparse supernet: a DARTS supernet with linear edges, sparsified by a Sparse Group Lasso penalty with hierarchical proximal optimizers (HAPG, AdamHAPG).&lt;/p&gt;&lt;p&gt;LibTorch %2 · BLAS: %3 · CUDA: %4&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;SparseNAS Studio %1&lt;/h3&gt;&lt;p&gt;Neuronale Architektursuche als dünnbesetztes Supernetz: ein DARTS-Supernetz mit linearen Kanten, ausgedünnt durch einen Sparse-Group-Lasso-Strafterm mit hierarchischen proximalen Optimierern (HAPG, AdamHAPG).&lt;/p&gt;&lt;p&gt;LibTorch %2 · BLAS: %3 · CUDA: %4&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>available</source>
-        <translation>verfügbar</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>not available</source>
-        <translation>nicht verfügbar</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Load configuration</source>
-        <translation>Konfiguration laden</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <location line="+24"/>
-        <source>JSON configuration (*.json)</source>
-        <translation>JSON-Konfiguration (*.json)</translation>
-    </message>
-    <message>
-        <location line="-19"/>
-        <location line="+8"/>
-        <source>Cannot load</source>
-        <translation>Laden nicht möglich</translation>
-    </message>
-    <message>
-        <location line="-7"/>
-        <source>Cannot read %1: %2</source>
-        <translation>%1 kann nicht gelesen werden: %2</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>%1 is not a JSON object; the form is unchanged.</source>
-        <translation>%1 ist kein JSON-Objekt; das Formular bleibt unverändert.</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>Save configuration</source>
-        <translation>Konfiguration speichern</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>Cannot save</source>
-        <translation>Speichern nicht möglich</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Nothing to export</source>
-        <translation>Nichts zu exportieren</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Start a search or open a run first: there is no cell yet.</source>
-        <translation>Zuerst eine Suche starten oder einen Lauf öffnen: Es gibt noch keine Zelle.</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>PNG image (*.png);;PDF document (*.pdf)</source>
-        <translation>PNG-Bild (*.png);;PDF-Dokument (*.pdf)</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>;;SVG drawing (*.svg)</source>
-        <translation>;;SVG-Zeichnung (*.svg)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Export %1</source>
-        <translation>%1 exportieren</translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <source>No metrics yet</source>
-        <translation>Noch keine Metriken</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>%1 has no metrics.csv yet: it is written at the end of every epoch.</source>
-        <translation>%1 hat noch keine metrics.csv: Sie wird am Ende jeder Epoche geschrieben.</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Export metrics</source>
-        <translation>Metriken exportieren</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>CSV table (*.csv)</source>
-        <translation>CSV-Tabelle (*.csv)</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Cannot write %1.</source>
-        <translation>%1 kann nicht geschrieben werden.</translation>
     </message>
 </context>
 <context>
@@ -1640,6 +1312,85 @@ Alles bis zum letzten Checkpoint befindet sich in %2.</translation>
     </message>
 </context>
 <context>
+    <name>sparsenas::RunActions</name>
+    <message>
+        <location filename="../app/studio/runactions.cpp" line="+17"/>
+        <source>&amp;Start search</source>
+        <translation>Suche &amp;starten</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Start a new search with the configuration on the left</source>
+        <translation>Eine neue Suche mit der Konfiguration links starten</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+31"/>
+        <source>&amp;Pause</source>
+        <translation>&amp;Pausieren</translation>
+    </message>
+    <message>
+        <location line="-29"/>
+        <source>Pause or resume the search after the current batch</source>
+        <translation>Die Suche nach dem aktuellen Batch pausieren oder fortsetzen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>S&amp;top</source>
+        <translation>S&amp;toppen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Stop after the current batch; a checkpoint is written</source>
+        <translation>Nach dem aktuellen Batch anhalten; ein Checkpoint wird geschrieben</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save &amp;checkpoint</source>
+        <translation>&amp;Checkpoint speichern</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Fork from checkpoint…</source>
+        <translation>Von Checkpoint a&amp;bzweigen…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Start a new run from a checkpoint with the settings on the left</source>
+        <translation>Einen neuen Lauf von einem Checkpoint aus mit den Einstellungen links starten</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Resume r&amp;un…</source>
+        <translation>La&amp;uf fortsetzen…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Continue a stopped or killed run from its last checkpoint</source>
+        <translation>Einen gestoppten oder abgebrochenen Lauf ab seinem letzten Checkpoint fortsetzen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Open run directory…</source>
+        <translation>Laufverzeichnis ö&amp;ffnen…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Export cell for paper…</source>
+        <translation>Zelle für Publikation &amp;exportieren…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Export &amp;metrics as CSV…</source>
+        <translation>&amp;Metriken als CSV exportieren…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Resume</source>
+        <translation>&amp;Fortsetzen</translation>
+    </message>
+</context>
+<context>
     <name>sparsenas::RunFollower</name>
     <message>
         <location filename="../app/studio/runfollower.cpp" line="+72"/>
@@ -1653,9 +1404,80 @@ Alles bis zum letzten Checkpoint befindet sich in %2.</translation>
     </message>
 </context>
 <context>
+    <name>sparsenas::RunSession</name>
+    <message>
+        <location filename="../app/studio/runsession.cpp" line="+75"/>
+        <source>Stop the running search before opening another run.</source>
+        <translation>Die laufende Suche anhalten, bevor ein anderer Lauf geöffnet wird.</translation>
+    </message>
+</context>
+<context>
+    <name>sparsenas::RunStatus</name>
+    <message>
+        <location filename="../app/studio/runstatus.cpp" line="+41"/>
+        <source>epoch %1/%2</source>
+        <translation>Epoche %1/%2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>ETA %1</source>
+        <translation>Restzeit %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>idle</source>
+        <translation>inaktiv</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>running</source>
+        <translation>läuft</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>paused</source>
+        <translation>pausiert</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>finished</source>
+        <translation>beendet</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>stopped</source>
+        <translation>gestoppt</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>failed</source>
+        <translation>fehlgeschlagen</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The search failed: %1</source>
+        <translation>Die Suche ist fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Search finished; the derived cell is in %1</source>
+        <translation>Suche abgeschlossen; die abgeleitete Zelle befindet sich in %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Search stopped; resume it with Run ▸ Resume run.</source>
+        <translation>Suche gestoppt; mit Lauf ▸ Lauf fortsetzen wieder aufnehmen.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Epoch %1/%2 · step %3/%4 · ETA %5</source>
+        <translation>Epoche %1/%2 · Schritt %3/%4 · Restzeit %5</translation>
+    </message>
+</context>
+<context>
     <name>sparsenas::SearchController</name>
     <message>
-        <location filename="../app/studio/searchcontroller.cpp" line="+103"/>
+        <location filename="../app/studio/searchcontroller.cpp" line="+105"/>
         <source>A search is already running in %1.</source>
         <translation>In %1 läuft bereits eine Suche.</translation>
     </message>
@@ -1712,6 +1534,178 @@ Alles bis zum letzten Checkpoint befindet sich in %2.</translation>
         <location line="+1"/>
         <source>Apply now; the engine takes it before the next batch</source>
         <translation>Jetzt anwenden; die Engine übernimmt den Wert vor dem nächsten Batch</translation>
+    </message>
+</context>
+<context>
+    <name>sparsenas::StudioDialogs</name>
+    <message>
+        <location filename="../app/studio/studiodialogs.cpp" line="+21"/>
+        <source>The search stopped with an error:
+
+%1
+
+Everything up to the last checkpoint is in %2.</source>
+        <translation>Die Suche wurde mit einem Fehler beendet:
+
+%1
+
+Alles bis zum letzten Checkpoint befindet sich in %2.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The search could not start:
+
+%1</source>
+        <translation>Die Suche konnte nicht starten:
+
+%1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Search failed</source>
+        <translation>Suche fehlgeschlagen</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Resume paused from checkpoint</source>
+        <translation>Pausiert ab Checkpoint fortsetzen</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>About SparseNAS Studio</source>
+        <translation>Über SparseNAS Studio</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&lt;h3&gt;SparseNAS Studio %1&lt;/h3&gt;&lt;p&gt;Neural architecture search as a sparse supernet: a DARTS supernet with linear edges, sparsified by a Sparse Group Lasso penalty with hierarchical proximal optimizers (HAPG, AdamHAPG).&lt;/p&gt;&lt;p&gt;LibTorch %2 · BLAS: %3 · CUDA: %4&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;SparseNAS Studio %1&lt;/h3&gt;&lt;p&gt;Neuronale Architektursuche als dünnbesetztes Supernetz: ein DARTS-Supernetz mit linearen Kanten, ausgedünnt durch einen Sparse-Group-Lasso-Strafterm mit hierarchischen proximalen Optimierern (HAPG, AdamHAPG).&lt;/p&gt;&lt;p&gt;LibTorch %2 · BLAS: %3 · CUDA: %4&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>available</source>
+        <translation>verfügbar</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>not available</source>
+        <translation>nicht verfügbar</translation>
+    </message>
+</context>
+<context>
+    <name>sparsenas::StudioFiles</name>
+    <message>
+        <location filename="../app/studio/studiofiles.cpp" line="+29"/>
+        <source>Load configuration</source>
+        <translation>Konfiguration laden</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+27"/>
+        <source>JSON configuration (*.json)</source>
+        <translation>JSON-Konfiguration (*.json)</translation>
+    </message>
+    <message>
+        <location line="-18"/>
+        <location line="+7"/>
+        <source>Cannot load</source>
+        <translation>Laden nicht möglich</translation>
+    </message>
+    <message>
+        <location line="-7"/>
+        <source>Cannot read %1: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 is not a JSON object; the form is unchanged.</source>
+        <translation>%1 ist kein JSON-Objekt; das Formular bleibt unverändert.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Save configuration</source>
+        <translation>Konfiguration speichern</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Cannot save</source>
+        <translation>Speichern nicht möglich</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Fork from checkpoint</source>
+        <translation>Von Checkpoint abzweigen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Checkpoints (*.pt)</source>
+        <translation>Checkpoints (*.pt)</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Nothing to export</source>
+        <translation>Nichts zu exportieren</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Start a search or open a run first: there is no cell yet.</source>
+        <translation>Zuerst eine Suche starten oder einen Lauf öffnen: Es gibt noch keine Zelle.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>PNG image (*.png);;PDF document (*.pdf)</source>
+        <translation>PNG-Bild (*.png);;PDF-Dokument (*.pdf)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>;;SVG drawing (*.svg)</source>
+        <translation>;;SVG-Zeichnung (*.svg)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Export %1</source>
+        <translation>%1 exportieren</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+10"/>
+        <location line="+27"/>
+        <source>Export failed</source>
+        <translation>Exportieren fehlgeschlagen</translation>
+    </message>
+    <message>
+        <location line="-31"/>
+        <source>Export cell graph</source>
+        <translation>Zellgraph exportieren</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>SVG drawing (*.svg);;PDF document (*.pdf);;PNG image (*.png)</source>
+        <translation>SVG-Zeichnung (*.svg);;PDF-Dokument (*.pdf);;PNG-Bild (*.png)</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Export metrics</source>
+        <translation>Metriken exportieren</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>CSV table (*.csv)</source>
+        <translation>CSV-Tabelle (*.csv)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>No metrics yet</source>
+        <translation>Noch keine Metriken</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 has no metrics.csv yet: it is written at the end of every epoch.</source>
+        <translation>%1 hat noch keine metrics.csv: Sie wird am Ende jeder Epoche geschrieben.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Cannot write %1.</source>
+        <translation>%1 kann nicht geschrieben werden.</translation>
     </message>
 </context>
 <context>
@@ -1823,6 +1817,39 @@ Alles bis zum letzten Checkpoint befindet sich in %2.</translation>
         <location line="+11"/>
         <source>PDF output could not be started</source>
         <translation>PDF-Ausgabe konnte nicht gestartet werden</translation>
+    </message>
+</context>
+<context>
+    <name>sparsenas::ViewHub</name>
+    <message>
+        <location filename="../app/studio/viewhub.cpp" line="+128"/>
+        <source>λ = %1</source>
+        <translation>λ = %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>α = %1</source>
+        <translation>α = %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>λ step = %1</source>
+        <translation>λ-Schritt = %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>paused</source>
+        <translation>pausiert</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>resumed</source>
+        <translation>fortgesetzt</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>checkpoint</source>
+        <translation>Checkpoint</translation>
     </message>
 </context>
 </TS>

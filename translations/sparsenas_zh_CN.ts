@@ -2,48 +2,73 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
-    <name>sparsenas::ArchHeatmap</name>
+    <name>sparsenas::ArchWeightsView</name>
     <message>
-        <location filename="../widgets/archheatmap.cpp" line="+260"/>
-        <location line="+185"/>
-        <source>= 0</source>
-        <translation>= 0</translation>
+        <location filename="../widgets/archweightsview.cpp" line="+39"/>
+        <source>Cannot write &quot;%1&quot;: %2</source>
+        <translation>无法写入“%1”：%2</translation>
     </message>
     <message>
-        <location line="-184"/>
-        <location line="+189"/>
-        <source>A, fixed</source>
-        <translation>A，固定</translation>
-    </message>
-    <message>
-        <location line="-135"/>
-        <source>%1 · %2: exactly 0 (pruned)</source>
-        <translation>%1 · %2：恰好为 0（已剪枝）</translation>
+        <location line="+11"/>
+        <source>Lock colour scale</source>
+        <translation>锁定色标</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>%1 · %2: A = %3</source>
-        <translation>%1 · %2：A = %3</translation>
+        <source>Keep the current colour scale when new weights arrive, so that colours stay comparable over time</source>
+        <translation>新权重到来时保持当前色标，使颜色在不同时间之间可比</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>&quot;none&quot; is never a path</source>
-        <translation>“none”永远不是路径</translation>
+        <source>Show values</source>
+        <translation>显示数值</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>node %1 was removed by derivation</source>
-        <translation>节点 %1 在推导时被移除</translation>
+        <location line="+1"/>
+        <source>Write each architecture weight into its cell</source>
+        <translation>在每个方格中标注其架构权重</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+84"/>
+        <source>No run</source>
+        <translation>无运行</translation>
+    </message>
+    <message>
+        <location line="-73"/>
+        <source>Normal cell</source>
+        <translation>普通单元</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reduction cell</source>
+        <translation>缩减单元</translation>
+    </message>
+    <message>
+        <location line="+94"/>
+        <source>Epoch %1 · step %2</source>
+        <translation>第 %1 轮次 · 第 %2 步</translation>
+    </message>
+    <message>
+        <location line="+113"/>
+        <location line="+16"/>
+        <source>Architecture weights</source>
+        <translation>架构权重</translation>
+    </message>
+    <message>
+        <location line="-11"/>
+        <source>Cannot create the PDF &quot;%1&quot;.</source>
+        <translation>无法创建 PDF 文件“%1”。</translation>
     </message>
     <message>
         <location line="+15"/>
-        <source>No architecture weights yet</source>
-        <translation>尚无架构权重</translation>
+        <source>Cannot create the SVG &quot;%1&quot;.</source>
+        <translation>无法创建 SVG 文件“%1”。</translation>
     </message>
     <message>
-        <location line="+114"/>
-        <source>A</source>
-        <translation>A</translation>
+        <location line="+7"/>
+        <source>Cannot export the heatmap to &quot;%1&quot;: unsupported format &quot;%2&quot; (use .png, .pdf or .svg).</source>
+        <translation>无法将热图导出到“%1”：不支持的格式“%2”（请使用 .png、.pdf 或 .svg）。</translation>
     </message>
 </context>
 <context>
@@ -153,6 +178,51 @@
         <location line="+16"/>
         <source>Could not write %1: %2</source>
         <translation>无法写入 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>sparsenas::CellHeatmap</name>
+    <message>
+        <location filename="../widgets/cellheatmap.cpp" line="+260"/>
+        <location line="+185"/>
+        <source>= 0</source>
+        <translation>= 0</translation>
+    </message>
+    <message>
+        <location line="-184"/>
+        <location line="+189"/>
+        <source>A, fixed</source>
+        <translation>A，固定</translation>
+    </message>
+    <message>
+        <location line="-135"/>
+        <source>%1 · %2: exactly 0 (pruned)</source>
+        <translation>%1 · %2：恰好为 0（已剪枝）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 · %2: A = %3</source>
+        <translation>%1 · %2：A = %3</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&quot;none&quot; is never a path</source>
+        <translation>“none”永远不是路径</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>node %1 was removed by derivation</source>
+        <translation>节点 %1 在推导时被移除</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>No architecture weights yet</source>
+        <translation>尚无架构权重</translation>
+    </message>
+    <message>
+        <location line="+114"/>
+        <source>A</source>
+        <translation>A</translation>
     </message>
 </context>
 <context>
@@ -797,76 +867,6 @@
     </message>
 </context>
 <context>
-    <name>sparsenas::HeatmapView</name>
-    <message>
-        <location filename="../widgets/heatmapview.cpp" line="+39"/>
-        <source>Cannot write &quot;%1&quot;: %2</source>
-        <translation>无法写入“%1”：%2</translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <source>Lock colour scale</source>
-        <translation>锁定色标</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Keep the current colour scale when new weights arrive, so that colours stay comparable over time</source>
-        <translation>新权重到来时保持当前色标，使颜色在不同时间之间可比</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Show values</source>
-        <translation>显示数值</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Write each architecture weight into its cell</source>
-        <translation>在每个方格中标注其架构权重</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <location line="+84"/>
-        <source>No run</source>
-        <translation>无运行</translation>
-    </message>
-    <message>
-        <location line="-73"/>
-        <source>Normal cell</source>
-        <translation>普通单元</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Reduction cell</source>
-        <translation>缩减单元</translation>
-    </message>
-    <message>
-        <location line="+94"/>
-        <source>Epoch %1 · step %2</source>
-        <translation>第 %1 轮次 · 第 %2 步</translation>
-    </message>
-    <message>
-        <location line="+113"/>
-        <location line="+16"/>
-        <source>Architecture weights</source>
-        <translation>架构权重</translation>
-    </message>
-    <message>
-        <location line="-11"/>
-        <source>Cannot create the PDF &quot;%1&quot;.</source>
-        <translation>无法创建 PDF 文件“%1”。</translation>
-    </message>
-    <message>
-        <location line="+15"/>
-        <source>Cannot create the SVG &quot;%1&quot;.</source>
-        <translation>无法创建 SVG 文件“%1”。</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>Cannot export the heatmap to &quot;%1&quot;: unsupported format &quot;%2&quot; (use .png, .pdf or .svg).</source>
-        <translation>无法将热图导出到“%1”：不支持的格式“%2”（请使用 .png、.pdf 或 .svg）。</translation>
-    </message>
-</context>
-<context>
     <name>sparsenas::LogView</name>
     <message>
         <location filename="../widgets/logview.cpp" line="+37"/>
@@ -1005,7 +1005,7 @@
 <context>
     <name>sparsenas::MainWindow</name>
     <message>
-        <location filename="../app/studio/mainwindow.cpp" line="+108"/>
+        <location filename="../app/studio/mainwindow.cpp" line="+88"/>
         <source>Configuration</source>
         <translation>配置</translation>
     </message>
@@ -1040,78 +1040,12 @@
         <translation>运行日志</translation>
     </message>
     <message>
-        <location line="+53"/>
-        <source>&amp;Start search</source>
-        <translation>开始搜索(&amp;S)</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Start a new search with the configuration on the left</source>
-        <translation>使用左侧的配置开始新的搜索</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <location line="+507"/>
-        <source>&amp;Pause</source>
-        <translation>暂停(&amp;P)</translation>
-    </message>
-    <message>
-        <location line="-505"/>
-        <source>Pause or resume the search after the current batch</source>
-        <translation>在当前批次结束后暂停或继续搜索</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>S&amp;top</source>
-        <translation>停止(&amp;T)</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Stop after the current batch; a checkpoint is written</source>
-        <translation>在当前批次结束后停止；将写入检查点</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Save &amp;checkpoint</source>
-        <translation>保存检查点(&amp;C)</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>&amp;Fork from checkpoint…</source>
-        <translation>从检查点分叉(&amp;F)…</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Start a new run from a checkpoint with the settings on the left</source>
-        <translation>以左侧的设置从检查点开始新的运行</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Continue a stopped or killed run from its last checkpoint</source>
-        <translation>从最后一个检查点继续已停止或被终止的运行</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>&amp;Open run directory…</source>
-        <translation>打开运行目录(&amp;O)…</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>&amp;Export cell for paper…</source>
-        <translation>导出论文用单元图(&amp;E)…</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Export &amp;metrics as CSV…</source>
-        <translation>将指标导出为 CSV(&amp;M)…</translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location line="+67"/>
         <source>Run</source>
         <translation>运行</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+8"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -1121,7 +1055,7 @@
         <translation>最近的运行(&amp;R)</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>&amp;Load configuration…</source>
         <translation>加载配置(&amp;L)…</translation>
     </message>
@@ -1156,7 +1090,7 @@
         <translation>架构权重</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Node survival…</source>
         <translation>节点存活…</translation>
     </message>
@@ -1176,29 +1110,12 @@
         <translation>正则化路径</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Cell graph…</source>
         <translation>单元图…</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Export cell graph</source>
-        <translation>导出单元图</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>SVG drawing (*.svg);;PDF document (*.pdf);;PNG image (*.png)</source>
-        <translation>SVG 矢量图 (*.svg);;PDF 文档 (*.pdf);;PNG 图像 (*.png)</translation>
-    </message>
-    <message>
         <location line="+3"/>
-        <location line="+651"/>
-        <location line="+19"/>
-        <source>Export failed</source>
-        <translation>导出失败</translation>
-    </message>
-    <message>
-        <location line="-666"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
@@ -1208,12 +1125,7 @@
         <translation>运行(&amp;R)</translation>
     </message>
     <message>
-        <location line="-60"/>
-        <source>Resume r&amp;un…</source>
-        <translation>恢复运行(&amp;U)…</translation>
-    </message>
-    <message>
-        <location line="+68"/>
+        <location line="+2"/>
         <source>Load pr&amp;eset</source>
         <translation>加载预设(&amp;E)</translation>
     </message>
@@ -1233,7 +1145,7 @@
         <translation>关于 SparseNAS Studio(&amp;A)</translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location line="+37"/>
         <location line="+7"/>
         <source>Invalid configuration</source>
         <translation>配置无效</translation>
@@ -1246,58 +1158,48 @@
 %1</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+45"/>
         <source>Cannot start</source>
         <translation>无法启动</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>New run in %1</source>
         <translation>新运行位于 %1</translation>
     </message>
     <message>
-        <location line="+18"/>
-        <source>Fork from checkpoint</source>
-        <translation>从检查点分叉</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Checkpoints (*.pt)</source>
-        <translation>检查点 (*.pt)</translation>
-    </message>
-    <message>
-        <location line="+18"/>
+        <location line="-5"/>
         <source>Cannot fork</source>
         <translation>无法分叉</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Forked %1 into %2</source>
         <translation>已将 %1 分叉到 %2</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="-151"/>
         <source>Resume run</source>
         <translation>恢复运行</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+171"/>
         <source>Cannot resume</source>
         <translation>无法恢复</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="-165"/>
         <source>Open run directory</source>
         <translation>打开运行目录</translation>
     </message>
     <message>
-        <location line="+8"/>
-        <location line="+312"/>
+        <location line="+176"/>
+        <location line="+116"/>
         <source>Search running</source>
         <translation>搜索正在运行</translation>
     </message>
     <message>
-        <location line="-311"/>
+        <location line="-116"/>
         <source>Stop the running search before opening another run.</source>
         <translation>请先停止正在运行的搜索，再打开其他运行。</translation>
     </message>
@@ -1307,135 +1209,12 @@
         <translation>无法打开运行</translation>
     </message>
     <message>
-        <location line="+151"/>
-        <source>λ = %1</source>
-        <translation>λ = %1</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>α = %1</source>
-        <translation>α = %1</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>λ step = %1</source>
-        <translation>λ 步长 = %1</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <location line="+37"/>
-        <source>paused</source>
-        <translation>已暂停</translation>
-    </message>
-    <message>
-        <location line="-34"/>
-        <source>resumed</source>
-        <translation>已继续</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>checkpoint</source>
-        <translation>检查点</translation>
-    </message>
-    <message>
-        <location line="+13"/>
-        <source>epoch %1/%2</source>
-        <translation>轮次 %1/%2</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Epoch %1/%2 · step %3/%4 · ETA %5</source>
-        <translation>轮次 %1/%2 · 步 %3/%4 · 预计剩余 %5</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>ETA %1</source>
-        <translation>预计剩余 %1</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>idle</source>
-        <translation>空闲</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>running</source>
-        <translation>运行中</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>finished</source>
-        <translation>已完成</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>stopped</source>
-        <translation>已停止</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>failed</source>
-        <translation>失败</translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <source>&amp;Resume</source>
-        <translation>继续(&amp;R)</translation>
-    </message>
-    <message>
-        <location line="+15"/>
+        <location line="+62"/>
         <source>SparseNAS Studio</source>
         <translation>SparseNAS Studio</translation>
     </message>
     <message>
-        <location line="+11"/>
-        <source>The search failed: %1</source>
-        <translation>搜索失败：%1</translation>
-    </message>
-    <message>
-        <location line="+17"/>
-        <source>The search could not start:
-
-%1</source>
-        <translation>搜索无法启动：
-
-%1</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Search failed</source>
-        <translation>搜索失败</translation>
-    </message>
-    <message>
-        <location line="-4"/>
-        <source>The search stopped with an error:
-
-%1
-
-Everything up to the last checkpoint is in %2.</source>
-        <translation>搜索因错误而停止：
-
-%1
-
-截至最后一个检查点的全部内容都保存在 %2 中。</translation>
-    </message>
-    <message>
-        <location line="+17"/>
-        <source>Resume paused from checkpoint</source>
-        <translation>从检查点恢复（暂停）</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>Search finished; the derived cell is in %1</source>
-        <translation>搜索完成；推导出的单元位于 %1</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Search stopped; resume it with Run ▸ Resume run.</source>
-        <translation>搜索已停止；可通过“运行 ▸ 恢复运行”继续。</translation>
-    </message>
-    <message>
-        <location line="+28"/>
+        <location line="+49"/>
         <source>A search is running. Stop it (a checkpoint is written so it can be resumed) and quit?</source>
         <translation>搜索正在运行。是否停止搜索（将写入检查点以便日后恢复）并退出？</translation>
     </message>
@@ -1443,113 +1222,6 @@ Everything up to the last checkpoint is in %2.</source>
         <location line="+14"/>
         <source>Stopping the search and writing a checkpoint…</source>
         <translation>正在停止搜索并写入检查点…</translation>
-    </message>
-    <message>
-        <location line="+39"/>
-        <source>About SparseNAS Studio</source>
-        <translation>关于 SparseNAS Studio</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>&lt;h3&gt;SparseNAS Studio %1&lt;/h3&gt;&lt;p&gt;Neural architecture search as a sparse supernet: a DARTS supernet with linear edges, sparsified by a Sparse Group Lasso penalty with hierarchical proximal optimizers (HAPG, AdamHAPG).&lt;/p&gt;&lt;p&gt;LibTorch %2 · BLAS: %3 · CUDA: %4&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;SparseNAS Studio %1&lt;/h3&gt;&lt;p&gt;以稀疏超网实现神经架构搜索：一个具有线性边的 DARTS 超网，借助分层近端优化器（HAPG、AdamHAPG），通过稀疏组 Lasso 惩罚项实现稀疏化。&lt;/p&gt;&lt;p&gt;LibTorch %2 · BLAS：%3 · CUDA：%4&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>available</source>
-        <translation>可用</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>not available</source>
-        <translation>不可用</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Load configuration</source>
-        <translation>加载配置</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <location line="+24"/>
-        <source>JSON configuration (*.json)</source>
-        <translation>JSON 配置 (*.json)</translation>
-    </message>
-    <message>
-        <location line="-19"/>
-        <location line="+8"/>
-        <source>Cannot load</source>
-        <translation>无法加载</translation>
-    </message>
-    <message>
-        <location line="-7"/>
-        <source>Cannot read %1: %2</source>
-        <translation>无法读取 %1：%2</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>%1 is not a JSON object; the form is unchanged.</source>
-        <translation>%1 不是 JSON 对象；表单保持不变。</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>Save configuration</source>
-        <translation>保存配置</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>Cannot save</source>
-        <translation>无法保存</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Nothing to export</source>
-        <translation>没有可导出的内容</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Start a search or open a run first: there is no cell yet.</source>
-        <translation>请先开始搜索或打开一个运行：目前还没有单元。</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>PNG image (*.png);;PDF document (*.pdf)</source>
-        <translation>PNG 图像 (*.png);;PDF 文档 (*.pdf)</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>;;SVG drawing (*.svg)</source>
-        <translation>;;SVG 矢量图 (*.svg)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Export %1</source>
-        <translation>导出%1</translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <source>No metrics yet</source>
-        <translation>尚无指标</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>%1 has no metrics.csv yet: it is written at the end of every epoch.</source>
-        <translation>%1 中尚无 metrics.csv：该文件会在每个轮次结束时写入。</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Export metrics</source>
-        <translation>导出指标</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>CSV table (*.csv)</source>
-        <translation>CSV 表格 (*.csv)</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Cannot write %1.</source>
-        <translation>无法写入 %1。</translation>
     </message>
 </context>
 <context>
@@ -1640,6 +1312,85 @@ Everything up to the last checkpoint is in %2.</source>
     </message>
 </context>
 <context>
+    <name>sparsenas::RunActions</name>
+    <message>
+        <location filename="../app/studio/runactions.cpp" line="+17"/>
+        <source>&amp;Start search</source>
+        <translation>开始搜索(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Start a new search with the configuration on the left</source>
+        <translation>使用左侧的配置开始新的搜索</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+31"/>
+        <source>&amp;Pause</source>
+        <translation>暂停(&amp;P)</translation>
+    </message>
+    <message>
+        <location line="-29"/>
+        <source>Pause or resume the search after the current batch</source>
+        <translation>在当前批次结束后暂停或继续搜索</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>S&amp;top</source>
+        <translation>停止(&amp;T)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Stop after the current batch; a checkpoint is written</source>
+        <translation>在当前批次结束后停止；将写入检查点</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save &amp;checkpoint</source>
+        <translation>保存检查点(&amp;C)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Fork from checkpoint…</source>
+        <translation>从检查点分叉(&amp;F)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Start a new run from a checkpoint with the settings on the left</source>
+        <translation>以左侧的设置从检查点开始新的运行</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Resume r&amp;un…</source>
+        <translation>恢复运行(&amp;U)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Continue a stopped or killed run from its last checkpoint</source>
+        <translation>从最后一个检查点继续已停止或被终止的运行</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Open run directory…</source>
+        <translation>打开运行目录(&amp;O)…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Export cell for paper…</source>
+        <translation>导出论文用单元图(&amp;E)…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Export &amp;metrics as CSV…</source>
+        <translation>将指标导出为 CSV(&amp;M)…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Resume</source>
+        <translation>继续(&amp;R)</translation>
+    </message>
+</context>
+<context>
     <name>sparsenas::RunFollower</name>
     <message>
         <location filename="../app/studio/runfollower.cpp" line="+72"/>
@@ -1653,9 +1404,80 @@ Everything up to the last checkpoint is in %2.</source>
     </message>
 </context>
 <context>
+    <name>sparsenas::RunSession</name>
+    <message>
+        <location filename="../app/studio/runsession.cpp" line="+75"/>
+        <source>Stop the running search before opening another run.</source>
+        <translation>请先停止正在运行的搜索，再打开其他运行。</translation>
+    </message>
+</context>
+<context>
+    <name>sparsenas::RunStatus</name>
+    <message>
+        <location filename="../app/studio/runstatus.cpp" line="+41"/>
+        <source>epoch %1/%2</source>
+        <translation>轮次 %1/%2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>ETA %1</source>
+        <translation>预计剩余 %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>idle</source>
+        <translation>空闲</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>running</source>
+        <translation>运行中</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>paused</source>
+        <translation>已暂停</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>finished</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>stopped</source>
+        <translation>已停止</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The search failed: %1</source>
+        <translation>搜索失败：%1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Search finished; the derived cell is in %1</source>
+        <translation>搜索完成；推导出的单元位于 %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Search stopped; resume it with Run ▸ Resume run.</source>
+        <translation>搜索已停止；可通过“运行 ▸ 恢复运行”继续。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Epoch %1/%2 · step %3/%4 · ETA %5</source>
+        <translation>轮次 %1/%2 · 步 %3/%4 · 预计剩余 %5</translation>
+    </message>
+</context>
+<context>
     <name>sparsenas::SearchController</name>
     <message>
-        <location filename="../app/studio/searchcontroller.cpp" line="+103"/>
+        <location filename="../app/studio/searchcontroller.cpp" line="+105"/>
         <source>A search is already running in %1.</source>
         <translation>%1 中已有搜索正在运行。</translation>
     </message>
@@ -1712,6 +1534,178 @@ Everything up to the last checkpoint is in %2.</source>
         <location line="+1"/>
         <source>Apply now; the engine takes it before the next batch</source>
         <translation>立即应用；引擎会在下一批次之前采用该值</translation>
+    </message>
+</context>
+<context>
+    <name>sparsenas::StudioDialogs</name>
+    <message>
+        <location filename="../app/studio/studiodialogs.cpp" line="+21"/>
+        <source>The search stopped with an error:
+
+%1
+
+Everything up to the last checkpoint is in %2.</source>
+        <translation>搜索因错误而停止：
+
+%1
+
+截至最后一个检查点的全部内容都保存在 %2 中。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The search could not start:
+
+%1</source>
+        <translation>搜索无法启动：
+
+%1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Search failed</source>
+        <translation>搜索失败</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Resume paused from checkpoint</source>
+        <translation>从检查点恢复（暂停）</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>About SparseNAS Studio</source>
+        <translation>关于 SparseNAS Studio</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&lt;h3&gt;SparseNAS Studio %1&lt;/h3&gt;&lt;p&gt;Neural architecture search as a sparse supernet: a DARTS supernet with linear edges, sparsified by a Sparse Group Lasso penalty with hierarchical proximal optimizers (HAPG, AdamHAPG).&lt;/p&gt;&lt;p&gt;LibTorch %2 · BLAS: %3 · CUDA: %4&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;SparseNAS Studio %1&lt;/h3&gt;&lt;p&gt;以稀疏超网实现神经架构搜索：一个具有线性边的 DARTS 超网，借助分层近端优化器（HAPG、AdamHAPG），通过稀疏组 Lasso 惩罚项实现稀疏化。&lt;/p&gt;&lt;p&gt;LibTorch %2 · BLAS：%3 · CUDA：%4&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>available</source>
+        <translation>可用</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>not available</source>
+        <translation>不可用</translation>
+    </message>
+</context>
+<context>
+    <name>sparsenas::StudioFiles</name>
+    <message>
+        <location filename="../app/studio/studiofiles.cpp" line="+29"/>
+        <source>Load configuration</source>
+        <translation>加载配置</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+27"/>
+        <source>JSON configuration (*.json)</source>
+        <translation>JSON 配置 (*.json)</translation>
+    </message>
+    <message>
+        <location line="-18"/>
+        <location line="+7"/>
+        <source>Cannot load</source>
+        <translation>无法加载</translation>
+    </message>
+    <message>
+        <location line="-7"/>
+        <source>Cannot read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 is not a JSON object; the form is unchanged.</source>
+        <translation>%1 不是 JSON 对象；表单保持不变。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Save configuration</source>
+        <translation>保存配置</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Cannot save</source>
+        <translation>无法保存</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Fork from checkpoint</source>
+        <translation>从检查点分叉</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Checkpoints (*.pt)</source>
+        <translation>检查点 (*.pt)</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Nothing to export</source>
+        <translation>没有可导出的内容</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Start a search or open a run first: there is no cell yet.</source>
+        <translation>请先开始搜索或打开一个运行：目前还没有单元。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>PNG image (*.png);;PDF document (*.pdf)</source>
+        <translation>PNG 图像 (*.png);;PDF 文档 (*.pdf)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>;;SVG drawing (*.svg)</source>
+        <translation>;;SVG 矢量图 (*.svg)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Export %1</source>
+        <translation>导出%1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+10"/>
+        <location line="+27"/>
+        <source>Export failed</source>
+        <translation>导出失败</translation>
+    </message>
+    <message>
+        <location line="-31"/>
+        <source>Export cell graph</source>
+        <translation>导出单元图</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>SVG drawing (*.svg);;PDF document (*.pdf);;PNG image (*.png)</source>
+        <translation>SVG 矢量图 (*.svg);;PDF 文档 (*.pdf);;PNG 图像 (*.png)</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Export metrics</source>
+        <translation>导出指标</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>CSV table (*.csv)</source>
+        <translation>CSV 表格 (*.csv)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>No metrics yet</source>
+        <translation>尚无指标</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 has no metrics.csv yet: it is written at the end of every epoch.</source>
+        <translation>%1 中尚无 metrics.csv：该文件会在每个轮次结束时写入。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Cannot write %1.</source>
+        <translation>无法写入 %1。</translation>
     </message>
 </context>
 <context>
@@ -1823,6 +1817,39 @@ Everything up to the last checkpoint is in %2.</source>
         <location line="+11"/>
         <source>PDF output could not be started</source>
         <translation>无法启动 PDF 输出</translation>
+    </message>
+</context>
+<context>
+    <name>sparsenas::ViewHub</name>
+    <message>
+        <location filename="../app/studio/viewhub.cpp" line="+128"/>
+        <source>λ = %1</source>
+        <translation>λ = %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>α = %1</source>
+        <translation>α = %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>λ step = %1</source>
+        <translation>λ 步长 = %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>paused</source>
+        <translation>已暂停</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>resumed</source>
+        <translation>已继续</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>checkpoint</source>
+        <translation>检查点</translation>
     </message>
 </context>
 </TS>

@@ -6,6 +6,8 @@
 
 #include "sparsenas/base/snapshot.h"
 
+#include <QMetaType>
+
 #include <optional>
 #include <string>
 #include <utility>
@@ -35,3 +37,8 @@ struct RunUpdate
 };
 
 } // namespace sparsenas
+
+// Signals carry RunState (SearchController, RunSession) and RunUpdate (RunSession): QVariant,
+// QSignalSpy and queued connections know them by these names.
+Q_DECLARE_METATYPE(sparsenas::RunState)
+Q_DECLARE_METATYPE(sparsenas::RunUpdate)

@@ -45,7 +45,7 @@ public:
         RunUpdate u;
         u.state = state;
         m_c->post(std::move(u));
-        QMetaObject::invokeMethod(m_c, [c = m_c, state] { Q_EMIT c->stateChanged(int(state)); },
+        QMetaObject::invokeMethod(m_c, [c = m_c, state] { Q_EMIT c->stateChanged(state); },
                                   Qt::QueuedConnection);
     }
     void onEvent(const RunEventInfo &e) override
@@ -68,6 +68,8 @@ private:
 SearchController::SearchController(QObject *parent)
     : QObject(parent), m_observer(std::make_unique<Observer>(this))
 {
+    qRegisterMetaType<RunState>();
+    qRegisterMetaType<RunUpdate>();
 }
 
 SearchController::~SearchController()
@@ -125,11 +127,11 @@ bool SearchController::launch(Mode mode, const RunConfig &config, const QString 
     // handlers), not from inside the thread function.
     connect(m_thread, &QThread::finished, this, [this] {
         const std::optional<RunResult> r = lastResult();
-        Q_EMIT runEnded(int(r ? r->state : RunState::Failed),
+        Q_EMIT runEnded(r ? r->state : RunState::Failed,
                         r ? QString::fromStdString(r->message) : QString());
     });
     m_thread->start();
-    Q_EMIT stateChanged(int(RunState::Running));
+    Q_EMIT stateChanged(RunState::Running);
     return true;
 }
 

@@ -65,9 +65,9 @@ public:
 Q_SIGNALS:
     /// The buffer went from empty to non-empty; drain it with takeUpdate().
     void dataAvailable();
-    void stateChanged(int state);   ///< a sparsenas::RunState
+    void stateChanged(sparsenas::RunState state);
     /// The worker ended: state is Finished, Stopped or Failed.
-    void runEnded(int state, const QString &message);
+    void runEnded(sparsenas::RunState state, const QString &message);
 
 private:
     class Observer;

@@ -1,32 +1,42 @@
 // SPDX-License-Identifier: MIT
 // The studio's plumbing with a real tiny search: the controller starts, pauses, steers, stops
-// and resumes it; the follower reads a run directory while it is being written; the Graphviz
-// thread coalesces renders; the main window runs a search end to end and reopens the run.
+// and resumes it; the follower reads a run directory while it is being written; the history
+// replay, the run session, the view hub and the recent-runs list do their parts of the main
+// window; the Graphviz thread coalesces renders; the main window runs a search end to end and
+// reopens the run.
 
 #include "cellexporter.h"
-#include "cellgraphview.h"
-#include "exportdialog.h"
-#include "curvesview.h"
 #include "graphvizservice.h"
-#include "heatmapview.h"
+#include "historyreplay.h"
+#include "mainwindow.h"
+#include "recentruns.h"
+#include "runfollower.h"
+#include "runsession.h"
+#include "searchcontroller.h"
+#include "viewhub.h"
+
+#include "archweightsview.h"
+#include "cellgraphview.h"
+#include "cellheatmap.h"
+#include "configform.h"
+#include "curvesview.h"
+#include "exportdialog.h"
 #include "logview.h"
+#include "regpathview.h"
 #include "steeringpanel.h"
 
-#include <QDoubleSpinBox>
-#include <QPushButton>
-#include "mainwindow.h"
-#include "runfollower.h"
-#include "searchcontroller.h"
-
-#include "configform.h"
 #include "sparsenas/base/config.h"
 #include "sparsenas/base/rundirectory.h"
 #include "sparsenas/searchengine.h"
 
 #include "plotexport.h" // qcustomplot.h, made to build with QT_NO_KEYWORDS
 
+#include <QDir>
+#include <QDoubleSpinBox>
 #include <QFile>
 #include <QFileInfo>
+#include <QMenu>
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -59,6 +69,53 @@ struct Collector
     void take(SearchController &c) { all.append(c.takeUpdate()); }
 };
 
+/// A 2-node cell: c_{k-2} -> 0 (sep_conv_3x3), c_{k-1} -> 1 (skip), 0 -> 1 (max_pool), times
+/// `scale`.
+CellWeights twoNodeCell(const std::string &type, float scale = 1.0f)
+{
+    CellWeights w;
+    w.type = type;
+    w.nodes = 2;
+    w.ops = {"none", "max_pool_3x3", "skip_connect", "sep_conv_3x3"};
+    w.weights.assign(size_t(numEdges(2)) * 4, 0.0f);
+    w.weights[0 * 4 + 3] = 0.5f * scale;
+    w.weights[3 * 4 + 2] = 0.25f * scale;
+    w.weights[4 * 4 + 1] = -0.125f * scale;
+    return w;
+}
+
+/// Live steps from..to (the live run's train loss is -step, the history's 1/step: the test can
+/// tell who delivered a step).
+RunUpdate liveSteps(int64_t from, int64_t to)
+{
+    RunUpdate u;
+    for (int64_t i = from; i <= to; ++i) {
+        Snapshot s;
+        s.step = i;
+        s.trainLoss = -double(i);
+        u.snapshots.push_back(s);
+    }
+    return u;
+}
+
+RunEventInfo eventAt(RunEventKind kind, int64_t step, double value)
+{
+    RunEventInfo e;
+    e.kind = kind;
+    e.step = step;
+    e.value = value;
+    return e;
+}
+
+QCPGraph *graphNamed(QCustomPlot *plot, const char *name)
+{
+    for (int i = 0; i < plot->graphCount(); ++i) {
+        if (plot->graph(i)->objectName() == QLatin1String(name))
+            return plot->graph(i);
+    }
+    return nullptr;
+}
+
 int countXmlElements(const QByteArray &svg, const QString &name, QString *error)
 {
     QXmlStreamReader xml(svg);
@@ -85,6 +142,11 @@ private Q_SLOTS:
     void followerReadsRunBeingWritten();
     void followerWaitsForCompleteLinesAndRestartsOnShrink();
     void followerReadsLongRunsInChunks();
+    void historyReplayShowsEachStepOnce();
+    void runSessionResumesWithHistoryOnce();
+    void viewHubFansOutAndLinksSelection();
+    void viewHubConvertsEvents();
+    void recentRunsKeepsEightNewestFirst();
     void graphvizServiceCoalescesAndExports();
     void cellExporterWritesEveryFormat_data();
     void cellExporterWritesEveryFormat();
@@ -148,7 +210,7 @@ void tst_Studio::controllerStartPauseSteerStopResume()
 
     c.stop();
     QTRY_COMPARE_WITH_TIMEOUT(ended.count(), 1, 60000);
-    QCOMPARE(ended.at(0).at(0).toInt(), int(RunState::Stopped));
+    QCOMPARE(int(ended.at(0).at(0).value<RunState>()), int(RunState::Stopped));
     QVERIFY(c.wait(10000));
     QVERIFY(!c.isActive());
     const std::string ckpt = RunDirectory(dir(QStringLiteral("ctl")).toStdString())
@@ -158,14 +220,14 @@ void tst_Studio::controllerStartPauseSteerStopResume()
     const int64_t stoppedAt = col.all.snapshots.back().step;
     bool sawPaused = false;
     for (const QList<QVariant> &s : std::as_const(states))
-        sawPaused = sawPaused || RunState(s.at(0).toInt()) == RunState::Paused;
+        sawPaused = sawPaused || s.at(0).value<RunState>() == RunState::Paused;
     QVERIFY(sawPaused);
 
     // Resume continues from the checkpoint to the end: 3 epochs x 6 steps.
     col.all = RunUpdate{};
     QVERIFY(c.resumeRun(dir(QStringLiteral("ctl"))));
     QTRY_COMPARE_WITH_TIMEOUT(ended.count(), 2, 180000);
-    QCOMPARE(ended.at(1).at(0).toInt(), int(RunState::Finished));
+    QCOMPARE(int(ended.at(1).at(0).value<RunState>()), int(RunState::Finished));
     col.take(c);
     QVERIFY(!col.all.snapshots.empty());
     QVERIFY(col.all.snapshots.front().step <= stoppedAt + 1);
@@ -184,7 +246,7 @@ void tst_Studio::controllerReportsBadRunAsFailure()
     j["dataset"] = {{"name", "fashion-mnist"}, {"path", dir(QStringLiteral("nowhere")).toStdString()}};
     QVERIFY(c.startNew(configFromJson(j), dir(QStringLiteral("bad"))));
     QTRY_COMPARE_WITH_TIMEOUT(ended.count(), 1, 60000);
-    QCOMPARE(ended.at(0).at(0).toInt(), int(RunState::Failed));
+    QCOMPARE(int(ended.at(0).at(0).value<RunState>()), int(RunState::Failed));
     QVERIFY(ended.at(0).at(1).toString().contains(QStringLiteral("nowhere")));
     col.take(c);
     bool error = false;
@@ -327,6 +389,330 @@ void tst_Studio::followerReadsLongRunsInChunks()
     QVERIFY(!f.poll()); // nothing new
 }
 
+void tst_Studio::historyReplayShowsEachStepOnce()
+{
+    // A run directory as the engine leaves it after a cut-back: 40000 step lines (~6 MB, so the
+    // history takes more than one bounded read), an epoch with its A matrices every 400 steps,
+    // a lambda event at step 1000 and a log line.
+    const QString runDir = dir(QStringLiteral("replay"));
+    RunDirectory(runDir.toStdString()).create(configFromJson(tinyJson()));
+    const int64_t n = 40000, perEpoch = 400, epochs = n / perEpoch;
+    {
+        QFile metrics(runDir + QStringLiteral("/metrics.jsonl"));
+        QFile snapshots(runDir + QStringLiteral("/snapshots.jsonl"));
+        QFile log(runDir + QStringLiteral("/log.txt"));
+        QVERIFY(metrics.open(QIODevice::WriteOnly) && snapshots.open(QIODevice::WriteOnly)
+                && log.open(QIODevice::WriteOnly));
+        const json cells = json::array({toJson(twoNodeCell("normal")),
+                                        toJson(twoNodeCell("reduce"))});
+        for (int64_t i = 1; i <= n; ++i) {
+            json step{{"type", "step"},           {"step", i},
+                      {"epoch", (i - 1) / perEpoch}, {"step_in_epoch", (i - 1) % perEpoch},
+                      {"steps_per_epoch", perEpoch}, {"train_loss", 1.0 / double(i)}};
+            metrics.write(QByteArray::fromStdString(step.dump() + "\n"));
+            if (i == 1000) {
+                const json ev{{"type", "event"}, {"what", "lambda"}, {"value", 0.125},
+                              {"step", i}};
+                metrics.write(QByteArray::fromStdString(ev.dump() + "\n"));
+            }
+            if (i % perEpoch == 0) {
+                const int64_t e = i / perEpoch - 1;
+                const json epoch{{"type", "epoch"}, {"epoch", e}, {"step", i},
+                                 {"val_acc", 0.5}};
+                metrics.write(QByteArray::fromStdString(epoch.dump() + "\n"));
+                const json snap{{"epoch", e}, {"step", i}, {"cells", cells}};
+                snapshots.write(QByteArray::fromStdString(snap.dump() + "\n"));
+            }
+        }
+        log.write("2026-12-01 10:00:00 [info] a line from the history\n");
+        QVERIFY(metrics.size() > (4 << 20));
+    }
+
+    HistoryReplay replay;
+    QVERIFY(!replay.start(dir(QStringLiteral("not-a-run"))));
+    QVERIFY(!replay.isActive());
+    QVERIFY(replay.start(runDir));
+    QVERIFY(replay.isActive());
+
+    // The engine writes each line before it reports it, so the first live steps repeat the
+    // end of the history: steps n-99..n-50 with the lambda event the history holds, an alpha
+    // event it does not, the history's last epoch and the next one.
+    RunUpdate a = liveSteps(n - 99, n - 50);
+    a.events.push_back(eventAt(RunEventKind::Lambda, 1000, 0.125));
+    a.events.push_back(eventAt(RunEventKind::Alpha, n + 5, 0.5));
+    a.epochs.resize(2);
+    a.epochs[0].epoch = epochs - 1;
+    a.epochs[0].valAcc = -1;
+    a.epochs[1].epoch = epochs;
+    a.epochs[1].valAcc = -1;
+    a.messages.emplace_back(MessageLevel::Info, "a live line");
+    a.state = RunState::Running;
+    RunUpdate shown = replay.live(std::move(a));
+    // Messages and the state pass at once; steps, epochs and events wait for the history.
+    QCOMPARE(shown.messages.size(), size_t(1));
+    QVERIFY(shown.state.has_value());
+    QVERIFY(shown.snapshots.empty() && shown.epochs.empty() && shown.events.empty());
+
+    int reads = 0;
+    while (replay.isActive() && reads < 20) {
+        RunUpdate part = replay.step();
+        ++reads;
+        QVERIFY(!part.reset);
+        if (replay.isActive()) {
+            for (const Snapshot &s : part.snapshots)
+                QVERIFY2(s.trainLoss > 0, "a live step was shown before the history ended");
+        }
+        shown.append(std::move(part));
+        if (reads == 1)
+            shown.append(replay.live(liveSteps(n - 49, n - 20))); // held as well
+    }
+    QVERIFY(reads >= 2);
+    QVERIFY(!replay.isActive());
+    QCOMPARE(replay.lastHistoryStep(), n);
+    QCOMPARE(replay.lastHistoryEpoch(), epochs - 1);
+    // After the history: new live steps pass, those the history showed do not.
+    shown.append(replay.live(liveSteps(n - 19, n + 25)));
+
+    QCOMPARE(int64_t(shown.snapshots.size()), n + 25);
+    for (int64_t i = 0; i < n + 25; ++i) {
+        const Snapshot &s = shown.snapshots[size_t(i)];
+        QCOMPARE(s.step, i + 1);
+        QCOMPARE(s.trainLoss, s.step <= n ? 1.0 / double(s.step) : -double(s.step));
+    }
+    QCOMPARE(int64_t(shown.epochs.size()), epochs + 1);
+    for (int64_t e = 0; e <= epochs; ++e) {
+        QCOMPARE(shown.epochs[size_t(e)].epoch, e);
+        QCOMPARE(shown.epochs[size_t(e)].valAcc, e < epochs ? 0.5 : -1.0);
+    }
+    QCOMPARE(shown.epochs.front().cells.size(), size_t(2));
+    QCOMPARE(shown.epochs.front().cells[0].weights.weights, twoNodeCell("normal").weights);
+    QCOMPARE(shown.events.size(), size_t(2)); // the history's lambda, then the live alpha
+    QCOMPARE(int(shown.events[0].kind), int(RunEventKind::Lambda));
+    QCOMPARE(shown.events[0].step, int64_t(1000));
+    QCOMPARE(int(shown.events[1].kind), int(RunEventKind::Alpha));
+    QCOMPARE(shown.messages.size(), size_t(1)); // the log keeps its own lines
+    QCOMPARE(shown.messages[0].second, std::string("a live line"));
+
+    // A new run forgets the filter.
+    replay.clear();
+    const RunUpdate fresh = replay.live(liveSteps(1, 3));
+    QCOMPARE(fresh.snapshots.size(), size_t(3));
+}
+
+void tst_Studio::runSessionResumesWithHistoryOnce()
+{
+    // The session wired to a hub, as in the main window: stop a run, resume it, and the view
+    // holds every step once (the history from disk, then the live steps).
+    RunSession session;
+    ViewHub hub;
+    CurvesView curves;
+    hub.addView(&curves);
+    connect(&session, &RunSession::updated, &hub, &ViewHub::apply);
+    std::vector<int64_t> steps; // what the hub got since the last reset
+    int resets = 0;
+    connect(&session, &RunSession::updated, this, [&](const RunUpdate &u) {
+        if (u.reset) {
+            steps.clear();
+            ++resets;
+        }
+        for (const Snapshot &s : u.snapshots)
+            steps.push_back(s.step);
+    });
+    QSignalSpy ended(&session, &RunSession::runEnded);
+    QSignalSpy states(&session, &RunSession::stateChanged);
+    const QString runDir = dir(QStringLiteral("session"));
+    QVERIFY(session.startNew(configFromJson(tinyJson(3)), runDir));
+    QCOMPARE(int(session.source()), int(RunSession::Source::Live));
+    QCOMPARE(session.runDir(), runDir);
+    QTRY_VERIFY_WITH_TIMEOUT(steps.size() >= 2, 120000);
+    session.controller()->stop();
+    QTRY_COMPARE_WITH_TIMEOUT(ended.count(), 1, 60000);
+    QCOMPARE(int(ended.at(0).at(0).value<RunState>()), int(RunState::Stopped));
+    QVERIFY(!states.isEmpty());
+    session.drainNow();
+    QVERIFY(steps.size() >= 2 && steps.size() < 18);
+    QString error;
+    QVERIFY(!session.open(dir(QStringLiteral("not-a-run")), &error));
+    QVERIFY(error.contains(QStringLiteral("config.json")));
+
+    const int resetsBefore = resets;
+    QVERIFY(session.resume(runDir));
+    QTRY_COMPARE_WITH_TIMEOUT(ended.count(), 2, 180000);
+    QCOMPARE(int(ended.at(1).at(0).value<RunState>()), int(RunState::Finished));
+    QTRY_VERIFY(!session.isReplaying());
+    session.drainNow();
+    QVERIFY(resets > resetsBefore);
+    QCOMPARE(steps.size(), size_t(18)); // 3 epochs x 6 steps
+    for (size_t i = 0; i < steps.size(); ++i)
+        QCOMPARE(steps[i], int64_t(i + 1));
+    QCOMPARE(graphNamed(curves.plot(), "trainLoss")->dataCount(), 18);
+
+    // Opening the finished run shows the same steps at once, from disk.
+    QVERIFY(session.open(runDir));
+    QCOMPARE(int(session.source()), int(RunSession::Source::Followed));
+    QCOMPARE(steps.size(), size_t(18));
+    QCOMPARE(steps.back(), int64_t(18));
+}
+
+void tst_Studio::viewHubFansOutAndLinksSelection()
+{
+    ViewHub hub;
+    CurvesView curves;
+    ArchWeightsView weights;
+    RegPathView paths;
+    LogView log;
+    CellGraphView graph;
+    GraphvizService graphviz;
+    hub.addView(&curves);
+    hub.addView(&weights);
+    hub.addView(&paths);
+    hub.setLog(&log);
+    hub.setCellGraph(&graph, &graphviz);
+    hub.linkSelection(&paths, &weights, &graph);
+    QCOMPARE(hub.views().size(), size_t(4));
+
+    // Three steps with A, a lambda change, the engine's cut-back, a warning.
+    RunUpdate u;
+    u.reset = true;
+    for (int i = 1; i <= 3; ++i) {
+        Snapshot s;
+        s.step = i;
+        s.epochs = 1;
+        s.stepInEpoch = i - 1;
+        s.stepsPerEpoch = 3;
+        s.trainLoss = 2.0 / i;
+        for (const char *type : {"normal", "reduce"}) {
+            CellSnapshot c;
+            c.weights = twoNodeCell(type, float(i));
+            c.aliveNodes = {0, 1};
+            s.cells.push_back(c);
+        }
+        u.snapshots.push_back(s);
+    }
+    u.events.push_back(eventAt(RunEventKind::Lambda, 2, 0.05));
+    u.events.push_back(eventAt(RunEventKind::Truncated, 0, 0));
+    u.messages.emplace_back(MessageLevel::Warning, "hub warning");
+    hub.apply(u);
+
+    QCOMPARE(graphNamed(curves.plot(), "trainLoss")->dataCount(), 3);
+    int labels = 0; // one per event shown; the cut-back is not a change the user made
+    for (int i = 0; i < curves.plot()->itemCount(); ++i)
+        labels += qobject_cast<QCPItemText *>(curves.plot()->item(i)) ? 1 : 0;
+    QCOMPARE(labels, 1);
+    QCOMPARE(log.lineCount(), 1); // the message; events are logged by the engine itself
+    QVERIFY(log.visibleLineText(0).contains(QStringLiteral("hub warning")));
+    // The heavy views have the newest matrices: step 3's.
+    QCOMPARE(hub.currentWeights().size(), size_t(2));
+    QCOMPARE(hub.currentWeights()[0].weights, twoNodeCell("normal", 3.0f).weights);
+    QCOMPARE(graph.weights()[1].weights, twoNodeCell("reduce", 3.0f).weights);
+    QCOMPARE(weights.heatmap(QStringLiteral("normal"))->cell().weights.weights,
+             twoNodeCell("normal", 3.0f).weights);
+
+    // A path picked in the regularization paths: framed in the heatmap, drawn in the graph.
+    Q_EMIT paths.pathSelected(QStringLiteral("normal"), 3, 2); // c_{k-1} -> node 1, skip
+    QCOMPARE(weights.heatmap(QStringLiteral("normal"))->highlight(), std::make_pair(3, 2));
+    QCOMPARE(graph.style().highlightSource, 1);
+    QCOMPARE(graph.style().highlightTarget, 3);
+    QCOMPARE(graph.style().highlightOp, std::string("skip_connect"));
+    // An entry picked in the heatmap: selected in the paths, drawn in the graph.
+    Q_EMIT weights.entrySelected(QStringLiteral("reduce"), 4, 1); // node 0 -> node 1, max pool
+    QCOMPARE(paths.cellType(), QStringLiteral("reduce"));
+    QCOMPARE(paths.selectedEdge(), 4);
+    QCOMPARE(paths.selectedOp(), 1);
+    QCOMPARE(graph.style().highlightSource, 2);
+    QCOMPARE(graph.style().highlightTarget, 3);
+    QCOMPARE(graph.style().highlightOp, std::string("max_pool_3x3"));
+
+    // A reset clears every view but the log.
+    RunUpdate reset;
+    reset.reset = true;
+    hub.apply(reset);
+    QCOMPARE(graphNamed(curves.plot(), "trainLoss")->dataCount(), 0);
+    QVERIFY(hub.currentWeights().empty());
+    QVERIFY(graph.weights().empty());
+    QVERIFY(!weights.heatmap(QStringLiteral("normal"))->hasWeights());
+    QCOMPARE(log.lineCount(), 1);
+}
+
+void tst_Studio::viewHubConvertsEvents()
+{
+    // Epoch 2, 3 of 4 steps done: 2.75 epochs on the plots' axis.
+    RunEventInfo info = eventAt(RunEventKind::Lambda, 11, 0.05);
+    info.epoch = 2;
+    info.stepInEpoch = 3;
+    info.stepsPerEpoch = 4;
+    info.lambda = 0.05;
+    RunEvent ev = ViewHub::toRunEvent(info);
+    QCOMPARE(int(ev.kind), int(RunEvent::Kind::LambdaChanged));
+    QCOMPARE(ev.step, int64_t(11));
+    QCOMPARE(ev.epochPos, 2.75);
+    QCOMPARE(ev.value, 0.05);
+    QCOMPARE(ev.lambda, 0.05);
+    QCOMPARE(ev.text, QStringLiteral("λ = 0.05"));
+
+    const std::pair<RunEventKind, RunEvent::Kind> kinds[] = {
+        {RunEventKind::Alpha, RunEvent::Kind::AlphaChanged},
+        {RunEventKind::LambdaStep, RunEvent::Kind::LambdaStepChanged},
+        {RunEventKind::Pause, RunEvent::Kind::Paused},
+        {RunEventKind::Resume, RunEvent::Kind::Resumed},
+        {RunEventKind::Checkpoint, RunEvent::Kind::Checkpoint},
+        {RunEventKind::Collapse, RunEvent::Kind::Other},
+        {RunEventKind::Other, RunEvent::Kind::Other}};
+    for (const auto &[from, to] : kinds) {
+        ev = ViewHub::toRunEvent(eventAt(from, 1, 0.5));
+        QCOMPARE(int(ev.kind), int(to));
+        QVERIFY(!ev.text.isEmpty());
+    }
+    // A kind the views have no name for is labelled with the run format's name.
+    QCOMPARE(ViewHub::toRunEvent(eventAt(RunEventKind::Collapse, 1, 0)).text,
+             QString::fromStdString(toString(RunEventKind::Collapse)));
+    QCOMPARE(ViewHub::toRunEvent(eventAt(RunEventKind::Alpha, 1, 0.25)).text,
+             QStringLiteral("α = 0.25"));
+}
+
+void tst_Studio::recentRunsKeepsEightNewestFirst()
+{
+    QSettings().remove(QStringLiteral("recentRuns"));
+    QMenu menu;
+    RecentRuns recent(&menu);
+    QVERIFY(recent.runs().isEmpty());
+    QVERIFY(!menu.isEnabled());
+    const auto run = [this](int i) { return dir(QStringLiteral("recent-%1").arg(i)); };
+    QVERIFY(QDir().mkpath(run(5)));
+    for (int i = 0; i < 10; ++i)
+        recent.add(run(i));
+    QStringList expected;
+    for (int i = 9; i >= 2; --i)
+        expected << run(i);
+    QCOMPARE(recent.runs(), expected); // eight, newest first
+    recent.add(run(5));                // moves to the front, listed once
+    expected.removeAll(run(5));
+    expected.prepend(run(5));
+    QCOMPARE(recent.runs(), expected);
+    recent.remove(run(9));
+    expected.removeAll(run(9));
+    QCOMPARE(recent.runs(), expected);
+
+    // The menu lists them; runs that no longer exist are greyed out.
+    QVERIFY(menu.isEnabled());
+    const QList<QAction *> actions = menu.actions();
+    QCOMPARE(actions.size(), 7);
+    QCOMPARE(actions[0]->text(), QDir::toNativeSeparators(run(5)));
+    QVERIFY(actions[0]->isEnabled());
+    QVERIFY(!actions[1]->isEnabled());
+    QSignalSpy open(&recent, &RecentRuns::openRequested);
+    actions[0]->trigger();
+    QCOMPARE(open.count(), 1);
+    QCOMPARE(open.at(0).at(0).toString(), run(5));
+
+    // One list for the program: another menu shows the same runs.
+    QMenu other;
+    RecentRuns again(&other);
+    QCOMPARE(again.runs(), expected);
+    QCOMPARE(other.actions().size(), 7);
+    QSettings().remove(QStringLiteral("recentRuns"));
+}
+
 void tst_Studio::graphvizServiceCoalescesAndExports()
 {
     GraphvizService g;
@@ -443,7 +829,7 @@ void tst_Studio::mainWindowRunsSearchAndReopensIt()
                                                      QStringLiteral("arch.alpha"))->isEnabled());
         QSignalSpy ended(w.controller(), &SearchController::runEnded);
         QTRY_COMPARE_WITH_TIMEOUT(ended.count(), 1, 120000);
-        QCOMPARE(ended.at(0).at(0).toInt(), int(RunState::Finished));
+        QCOMPARE(int(ended.at(0).at(0).value<RunState>()), int(RunState::Finished));
         w.drainNow();
 
         // Every view got the run: curves have points, the cell graph an SVG from libgvc.
@@ -511,7 +897,7 @@ void tst_Studio::mainWindowSteersStopsAndResumesWithHistory()
     QVERIFY(seen);
     w.controller()->stop();
     QTRY_COMPARE_WITH_TIMEOUT(ended.count(), 1, 60000);
-    QCOMPARE(ended.at(0).at(0).toInt(), int(RunState::Stopped));
+    QCOMPARE(int(ended.at(0).at(0).value<RunState>()), int(RunState::Stopped));
     QTRY_VERIFY(!w.steeringPanel()->isLive()); // actions follow the ended thread
     w.drainNow();
     const int stoppedAt = trainLoss()->dataCount();
@@ -521,7 +907,7 @@ void tst_Studio::mainWindowSteersStopsAndResumesWithHistory()
     const QString runDir = w.runDirectory();
     QVERIFY(w.resumeRunDirectory(runDir));
     QTRY_COMPARE_WITH_TIMEOUT(ended.count(), 2, 180000);
-    QCOMPARE(ended.at(1).at(0).toInt(), int(RunState::Finished));
+    QCOMPARE(int(ended.at(1).at(0).value<RunState>()), int(RunState::Finished));
     w.drainNow();
     QCOMPARE(trainLoss()->dataCount(), 18); // 3 epochs x 6 steps, none twice
     QCOMPARE(w.configForm()->configJson()["name"].get<std::string>(), std::string("tiny"));
@@ -536,7 +922,7 @@ void tst_Studio::mainWindowSteersStopsAndResumesWithHistory()
     const QString forkDir = w.runDirectory();
     QVERIFY(forkDir != runDir && forkDir.contains(QStringLiteral("-fork")));
     QTRY_COMPARE_WITH_TIMEOUT(ended.count(), 3, 180000);
-    QCOMPARE(ended.at(2).at(0).toInt(), int(RunState::Finished));
+    QCOMPARE(int(ended.at(2).at(0).value<RunState>()), int(RunState::Finished));
     const RunConfig forked = RunDirectory(forkDir.toStdString()).loadConfig();
     QCOMPARE(forked.arch.lambdaStep, 0.2);
     QCOMPARE(forked.search.epochs, int64_t(4));

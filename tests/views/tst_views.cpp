@@ -4,9 +4,9 @@
 // With SPARSENAS_GRAB_DIR set, realisticGrabs() also saves screenshots there for a human to look
 // at.
 
-#include "archheatmap.h"
+#include "cellheatmap.h"
 #include "colormaps.h"
-#include "heatmapview.h"
+#include "archweightsview.h"
 #include "logview.h"
 
 #include <QAbstractItemModel>
@@ -92,14 +92,14 @@ private Q_SLOTS:
 
 void tst_Views::heatmapColours()
 {
-    ArchHeatmap map;
+    CellHeatmap map;
     map.resize(640, 420);
     map.setWeights(makeCell("normal"));
     QCOMPARE(map.scale(), double(0.3f)); // "none" (also 0.3) does not set the scale
     const QImage img = grabOf(map);
 
     const QColor zero = pixelAt(img, map.entryRect(kZeroEdge, kZeroOp).center());
-    QVERIFY2(zero.rgb() == exactZeroColor().rgb() || zero.rgb() == ArchHeatmap::hatchColor().rgb(),
+    QVERIFY2(zero.rgb() == exactZeroColor().rgb() || zero.rgb() == CellHeatmap::hatchColor().rgb(),
              qPrintable(zero.name()));
 
     const QColor tiny = pixelAt(img, map.entryRect(kTinyEdge, kTinyOp).center());
@@ -119,7 +119,7 @@ void tst_Views::heatmapColours()
 
 void tst_Views::heatmapMutedNoneAndDeadRows()
 {
-    ArchHeatmap map;
+    CellHeatmap map;
     map.resize(640, 420);
     map.setWeights(makeCell("normal"));
     const QImage img = grabOf(map);
@@ -146,7 +146,7 @@ void tst_Views::heatmapMutedNoneAndDeadRows()
 
 void tst_Views::heatmapEntryAt()
 {
-    ArchHeatmap map;
+    CellHeatmap map;
     map.resize(600, 400);
     QVERIFY(!map.entryAt(QPoint(300, 200))); // no data yet
     map.setWeights(makeCell("normal"));
@@ -171,7 +171,7 @@ void tst_Views::heatmapEntryAt()
 
 void tst_Views::heatmapToolTip()
 {
-    ArchHeatmap map;
+    CellHeatmap map;
     map.setWeights(makeCell("normal"));
     const QString t = map.toolTipFor(4, 7);
     QVERIFY2(t.contains(QStringLiteral("0.01234")), qPrintable(t));
@@ -190,12 +190,12 @@ void tst_Views::heatmapToolTip()
 
 void tst_Views::heatmapClickAndHighlight()
 {
-    ArchHeatmap map;
+    CellHeatmap map;
     map.resize(600, 400);
     map.setWeights(makeCell("normal"));
     map.show();
     QVERIFY(QTest::qWaitForWindowExposed(&map));
-    QSignalSpy spy(&map, &ArchHeatmap::entryClicked);
+    QSignalSpy spy(&map, &CellHeatmap::entryClicked);
     QTest::mouseClick(&map, Qt::LeftButton, {}, map.entryRect(5, 2).center().toPoint());
     QCOMPARE(spy.count(), 1);
     QCOMPARE(spy.at(0).at(0).toInt(), 5);
@@ -218,7 +218,7 @@ void tst_Views::heatmapClickAndHighlight()
 
 void tst_Views::heatmapScaleAndRepaint()
 {
-    ArchHeatmap map;
+    CellHeatmap map;
     map.resize(600, 400);
     const QImage empty = grabOf(map);
     map.setWeights(makeCell("normal"));
@@ -254,10 +254,10 @@ void tst_Views::heatmapScaleAndRepaint()
 
 void tst_Views::viewTakesLatestCells()
 {
-    HeatmapView view;
+    ArchWeightsView view;
     view.resize(1100, 480);
-    ArchHeatmap *normal = view.heatmap(QStringLiteral("normal"));
-    ArchHeatmap *reduce = view.heatmap(QStringLiteral("reduce"));
+    CellHeatmap *normal = view.heatmap(QStringLiteral("normal"));
+    CellHeatmap *reduce = view.heatmap(QStringLiteral("reduce"));
     QVERIFY(normal && reduce && normal != reduce);
     QVERIFY(!view.heatmap(QStringLiteral("other")));
 
@@ -301,7 +301,7 @@ void tst_Views::viewTakesLatestCells()
 
 void tst_Views::viewClickAndHighlight()
 {
-    HeatmapView view;
+    ArchWeightsView view;
     view.resize(1100, 480);
     Snapshot s;
     s.step = 1;
@@ -309,10 +309,10 @@ void tst_Views::viewClickAndHighlight()
     view.addSnapshots({s});
     view.show();
     QVERIFY(QTest::qWaitForWindowExposed(&view));
-    ArchHeatmap *normal = view.heatmap(QStringLiteral("normal"));
-    ArchHeatmap *reduce = view.heatmap(QStringLiteral("reduce"));
+    CellHeatmap *normal = view.heatmap(QStringLiteral("normal"));
+    CellHeatmap *reduce = view.heatmap(QStringLiteral("reduce"));
 
-    QSignalSpy spy(&view, &HeatmapView::entrySelected);
+    QSignalSpy spy(&view, &ArchWeightsView::entrySelected);
     QTest::mouseClick(reduce, Qt::LeftButton, {}, reduce->entryRect(7, 6).center().toPoint());
     QCOMPARE(spy.count(), 1);
     QCOMPARE(spy.at(0).at(0).toString(), QStringLiteral("reduce"));
@@ -344,7 +344,7 @@ void tst_Views::viewExports_data()
 void tst_Views::viewExports()
 {
     QFETCH(QString, suffix);
-    HeatmapView view;
+    ArchWeightsView view;
     view.resize(1100, 480);
     Snapshot s;
     s.step = 1;
@@ -394,7 +394,7 @@ void tst_Views::viewExports()
 
 void tst_Views::viewExportFailures()
 {
-    HeatmapView view;
+    ArchWeightsView view;
     QTemporaryDir dir;
     QString error;
     const QString bmp = dir.filePath(QStringLiteral("heatmap.bmp"));
@@ -565,7 +565,7 @@ void tst_Views::realisticGrabs()
         }
         return c;
     };
-    HeatmapView view;
+    ArchWeightsView view;
     view.resize(1180, 520);
     EpochSummary epoch;
     epoch.epoch = 11;
@@ -606,7 +606,7 @@ void tst_Views::realisticGrabs()
         QVERIFY(grabOf(view).save(base + QStringLiteral("/heatmap_values.png")));
         view.resize(560, 900);
         QVERIFY(grabOf(view).save(base + QStringLiteral("/heatmap_stacked.png")));
-        ArchHeatmap small;
+        CellHeatmap small;
         small.setWeights(epoch.cells[1]);
         small.resize(small.minimumSizeHint());
         QVERIFY(grabOf(small).save(base + QStringLiteral("/heatmap_minimum.png")));

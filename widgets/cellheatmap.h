@@ -15,20 +15,21 @@ class QPainter;
 namespace sparsenas
 {
 
-/// The architecture weights A of one cell type as a matrix: one row per edge (edge order of
-/// sparsenas/genotype.h, grouped by target node), one column per operation.
+/// The painted heatmap widget: the architecture weights A of one cell type as a matrix, one row
+/// per edge (edge order of sparsenas/genotype.h, grouped by target node), one column per
+/// operation.
 ///
 /// Colours follow divergingColor() centred on zero; the scale is the largest |A| outside the
 /// "none" column (the "none" column is drawn muted: it is never a path), or a scale the user
 /// locked. Entries that are exactly zero (pruned by the proximal step) get exactZeroColor() with
 /// a diagonal hatch, so that 0 and 1e-6 differ at a glance. Rows of edges into a node that
-/// derivation removed have a faded label.
-class ArchHeatmap : public QWidget
+/// derivation removed have a faded label. ArchWeightsView, the dock, holds one per cell type.
+class CellHeatmap : public QWidget
 {
     Q_OBJECT
 
 public:
-    explicit ArchHeatmap(QWidget *parent = nullptr);
+    explicit CellHeatmap(QWidget *parent = nullptr);
 
     /// Shows `cell` (type, nodes, ops, A, alive nodes). An empty CellWeights clears the view.
     void setWeights(const CellSnapshot &cell);

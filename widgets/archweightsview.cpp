@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
-#include "heatmapview.h"
+#include "archweightsview.h"
 
-#include "archheatmap.h"
+#include "cellheatmap.h"
 
 #include <QBoxLayout>
 #include <QBuffer>
@@ -36,7 +36,7 @@ bool writeFile(const QString &path, const QByteArray &data, QString *error)
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly) || file.write(data) != data.size() || !file.commit()) {
         if (error)
-            *error = HeatmapView::tr("Cannot write \"%1\": %2")
+            *error = ArchWeightsView::tr("Cannot write \"%1\": %2")
                          .arg(QDir::toNativeSeparators(path), file.errorString());
         return false;
     }
@@ -45,7 +45,7 @@ bool writeFile(const QString &path, const QByteArray &data, QString *error)
 
 } // namespace
 
-HeatmapView::HeatmapView(QWidget *parent) : QWidget(parent)
+ArchWeightsView::ArchWeightsView(QWidget *parent) : QWidget(parent)
 {
     m_lockScale = new QCheckBox(tr("Lock colour scale"), this);
     m_lockScale->setToolTip(tr("Keep the current colour scale when new weights arrive, so that "
@@ -61,8 +61,8 @@ HeatmapView::HeatmapView(QWidget *parent) : QWidget(parent)
     tools->addStretch(1);
     tools->addWidget(m_status);
 
-    m_normal = new ArchHeatmap(this);
-    m_reduce = new ArchHeatmap(this);
+    m_normal = new CellHeatmap(this);
+    m_reduce = new CellHeatmap(this);
     m_normalTitle = new QLabel(tr("Normal cell"), this);
     m_reduceTitle = new QLabel(tr("Reduction cell"), this);
     for (QLabel *title : {m_normalTitle, m_reduceTitle}) {
@@ -72,7 +72,7 @@ HeatmapView::HeatmapView(QWidget *parent) : QWidget(parent)
     }
 
     m_cellsLayout = new QBoxLayout(QBoxLayout::LeftToRight);
-    const std::pair<QLabel *, ArchHeatmap *> columns[] = {{m_normalTitle, m_normal},
+    const std::pair<QLabel *, CellHeatmap *> columns[] = {{m_normalTitle, m_normal},
                                                           {m_reduceTitle, m_reduce}};
     for (const auto &[title, heatmap] : columns) {
         auto *column = new QVBoxLayout;
@@ -95,15 +95,15 @@ HeatmapView::HeatmapView(QWidget *parent) : QWidget(parent)
         m_normal->setShowValues(show);
         m_reduce->setShowValues(show);
     });
-    connect(m_normal, &ArchHeatmap::entryClicked, this,
+    connect(m_normal, &CellHeatmap::entryClicked, this,
             [this](int edge, int op) { onEntryClicked(kNormal, edge, op); });
-    connect(m_reduce, &ArchHeatmap::entryClicked, this,
+    connect(m_reduce, &CellHeatmap::entryClicked, this,
             [this](int edge, int op) { onEntryClicked(kReduce, edge, op); });
 }
 
-HeatmapView::~HeatmapView() = default;
+ArchWeightsView::~ArchWeightsView() = default;
 
-ArchHeatmap *HeatmapView::heatmap(const QString &cellType) const
+CellHeatmap *ArchWeightsView::heatmap(const QString &cellType) const
 {
     if (cellType == kNormal)
         return m_normal;
@@ -112,7 +112,7 @@ ArchHeatmap *HeatmapView::heatmap(const QString &cellType) const
     return nullptr;
 }
 
-void HeatmapView::addSnapshots(const std::vector<Snapshot> &snapshots)
+void ArchWeightsView::addSnapshots(const std::vector<Snapshot> &snapshots)
 {
     // Heavy view: only the newest snapshot that carries the matrices.
     const auto it = std::find_if(snapshots.rbegin(), snapshots.rend(),
@@ -121,15 +121,15 @@ void HeatmapView::addSnapshots(const std::vector<Snapshot> &snapshots)
         showCells(it->cells, it->step, it->epoch);
 }
 
-void HeatmapView::addEpoch(const EpochSummary &epoch)
+void ArchWeightsView::addEpoch(const EpochSummary &epoch)
 {
     if (!epoch.cells.empty())
         showCells(epoch.cells, epoch.step, epoch.epoch);
 }
 
-void HeatmapView::addEvent(const RunEvent &) {}
+void ArchWeightsView::addEvent(const RunEvent &) {}
 
-void HeatmapView::clearRun()
+void ArchWeightsView::clearRun()
 {
     m_normal->clear();
     m_reduce->clear();
@@ -139,14 +139,14 @@ void HeatmapView::clearRun()
     m_status->setText(tr("No run"));
 }
 
-void HeatmapView::showCells(const std::vector<CellSnapshot> &cells, int64_t step, int64_t epoch)
+void ArchWeightsView::showCells(const std::vector<CellSnapshot> &cells, int64_t step, int64_t epoch)
 {
     if (step < m_shownStep)
         return; // stale: dropped, not queued
     const bool firstOfRun = m_shownStep < 0;
     m_shownStep = step;
     for (const CellSnapshot &cell : cells) {
-        ArchHeatmap *target = heatmap(QString::fromStdString(cell.weights.type));
+        CellHeatmap *target = heatmap(QString::fromStdString(cell.weights.type));
         if (!target)
             continue;
         if (firstOfRun && m_lockScale->isChecked()) {
@@ -161,29 +161,29 @@ void HeatmapView::showCells(const std::vector<CellSnapshot> &cells, int64_t step
     m_status->setText(tr("Epoch %1 \u00b7 step %2").arg(epoch + 1).arg(step));
 }
 
-void HeatmapView::onEntryClicked(const QString &cellType, int edge, int op)
+void ArchWeightsView::onEntryClicked(const QString &cellType, int edge, int op)
 {
     highlight(cellType, edge, op);
     Q_EMIT entrySelected(cellType, edge, op);
 }
 
-void HeatmapView::highlight(const QString &cellType, int edge, int op)
+void ArchWeightsView::highlight(const QString &cellType, int edge, int op)
 {
     m_normal->setHighlight(cellType == kNormal ? edge : -1, op);
     m_reduce->setHighlight(cellType == kReduce ? edge : -1, op);
 }
 
-void HeatmapView::setScaleLocked(bool locked)
+void ArchWeightsView::setScaleLocked(bool locked)
 {
     m_lockScale->setChecked(locked);
 }
 
-void HeatmapView::setShowValues(bool show)
+void ArchWeightsView::setShowValues(bool show)
 {
     m_showValues->setChecked(show);
 }
 
-void HeatmapView::resizeEvent(QResizeEvent *event)
+void ArchWeightsView::resizeEvent(QResizeEvent *event)
 {
     // Side by side or stacked: whichever gives the larger cells.
     const QSize hint = m_normal->sizeHint();
@@ -198,7 +198,7 @@ void HeatmapView::resizeEvent(QResizeEvent *event)
     QWidget::resizeEvent(event);
 }
 
-QSize HeatmapView::minimumSizeHint() const
+QSize ArchWeightsView::minimumSizeHint() const
 {
     const QSize cell = m_normal->minimumSizeHint().expandedTo(m_reduce->minimumSizeHint());
     const QSize tools = layout()->itemAt(0)->minimumSize();
@@ -209,7 +209,7 @@ QSize HeatmapView::minimumSizeHint() const
                      2 * spacing + m.top() + m.bottom());
 }
 
-QSize HeatmapView::exportSize() const
+QSize ArchWeightsView::exportSize() const
 {
     // The heatmaps as they are on screen, never smaller than their size hints.
     const QFontMetricsF fm(m_normalTitle->font());
@@ -221,7 +221,7 @@ QSize HeatmapView::exportSize() const
     return QSize(int(w), int(h));
 }
 
-void HeatmapView::render(QPainter &painter, const QRectF &target) const
+void ArchWeightsView::render(QPainter &painter, const QRectF &target) const
 {
     painter.save();
     painter.fillRect(target, palette().color(QPalette::Base));
@@ -233,7 +233,7 @@ void HeatmapView::render(QPainter &painter, const QRectF &target) const
     const QRectF inner =
         target.adjusted(kExportMargin, kExportMargin, -kExportMargin, -kExportMargin);
     const double cellW = (inner.width() - kExportGap) / 2;
-    const std::pair<QString, const ArchHeatmap *> cells[] = {{m_normalTitle->text(), m_normal},
+    const std::pair<QString, const CellHeatmap *> cells[] = {{m_normalTitle->text(), m_normal},
                                                              {m_reduceTitle->text(), m_reduce}};
     double x = inner.left();
     for (const auto &[title, heatmap] : cells) {
@@ -247,7 +247,7 @@ void HeatmapView::render(QPainter &painter, const QRectF &target) const
     painter.restore();
 }
 
-bool HeatmapView::exportImage(const QString &path, QString *error)
+bool ArchWeightsView::exportImage(const QString &path, QString *error)
 {
     const QString suffix = QFileInfo(path).suffix().toLower();
     const QSize size = exportSize();

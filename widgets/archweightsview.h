@@ -13,22 +13,22 @@ class QPainter;
 namespace sparsenas
 {
 
-class ArchHeatmap;
+class CellHeatmap;
 
-/// The architecture weights of the normal and the reduction cell, side by side (or stacked when
-/// the view is taller than wide), with a tool row: lock the colour scale, write the values into
-/// the cells.
+/// The "Architecture weights" dock view: a CellHeatmap of the normal and one of the reduction
+/// cell, side by side (or stacked when the view is taller than wide), with a tool row: lock the
+/// colour scale, write the values into the cells.
 ///
 /// A heavy view: of each batch it shows only the latest snapshot that carries cells; an epoch
 /// summary's cells are used when they are newer than what is shown (a run followed from disk has
 /// the matrices only at epoch ends). Snapshots without cells leave the picture as it is.
-class HeatmapView : public QWidget, public RunView
+class ArchWeightsView : public QWidget, public RunView
 {
     Q_OBJECT
 
 public:
-    explicit HeatmapView(QWidget *parent = nullptr);
-    ~HeatmapView() override;
+    explicit ArchWeightsView(QWidget *parent = nullptr);
+    ~ArchWeightsView() override;
 
     void addSnapshots(const std::vector<Snapshot> &snapshots) override;
     void addEpoch(const EpochSummary &epoch) override;
@@ -39,7 +39,7 @@ public:
     bool exportImage(const QString &path, QString *error) override;
 
     /// The heatmap of "normal" or "reduce" (nullptr for any other type).
-    ArchHeatmap *heatmap(const QString &cellType) const;
+    CellHeatmap *heatmap(const QString &cellType) const;
     /// Size, in logical pixels, of the picture exportImage() writes (PNG: twice that).
     QSize exportSize() const;
     /// Paints both cells with their titles into `target` (what exportImage() writes).
@@ -69,8 +69,8 @@ private:
     void showCells(const std::vector<CellSnapshot> &cells, int64_t step, int64_t epoch);
     void onEntryClicked(const QString &cellType, int edge, int op);
 
-    ArchHeatmap *m_normal = nullptr;
-    ArchHeatmap *m_reduce = nullptr;
+    CellHeatmap *m_normal = nullptr;
+    CellHeatmap *m_reduce = nullptr;
     QLabel *m_normalTitle = nullptr;
     QLabel *m_reduceTitle = nullptr;
     QLabel *m_status = nullptr;

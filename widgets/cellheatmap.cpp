@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "archheatmap.h"
+#include "cellheatmap.h"
 
 #include "colormaps.h"
 
@@ -73,7 +73,7 @@ void drawHatch(QPainter &p, const QRectF &r)
     // ignores clipping.
     p.save();
     p.setRenderHint(QPainter::Antialiasing, false);
-    p.setPen(QPen(ArchHeatmap::hatchColor(), 1.0));
+    p.setPen(QPen(CellHeatmap::hatchColor(), 1.0));
     for (double x = r.left() - r.height(); x < r.right(); x += kHatchSpacing) {
         const double x0 = std::max(x, r.left()), x1 = std::min(x + r.height(), r.right());
         if (x0 < x1)
@@ -84,7 +84,7 @@ void drawHatch(QPainter &p, const QRectF &r)
 
 } // namespace
 
-struct ArchHeatmap::Layout {
+struct CellHeatmap::Layout {
     QFont font;
     QFont smallFont;
     QRectF grid;       // the matrix
@@ -108,14 +108,14 @@ struct ArchHeatmap::Layout {
     }
 };
 
-ArchHeatmap::ArchHeatmap(QWidget *parent) : QWidget(parent)
+CellHeatmap::CellHeatmap(QWidget *parent) : QWidget(parent)
 {
     setMouseTracking(true);
     setAttribute(Qt::WA_OpaquePaintEvent, false);
     setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Expanding);
 }
 
-void ArchHeatmap::setWeights(const CellSnapshot &cell)
+void CellHeatmap::setWeights(const CellSnapshot &cell)
 {
     m_cell = cell;
     m_hoverEdge = m_hoverOp = -1;
@@ -125,22 +125,22 @@ void ArchHeatmap::setWeights(const CellSnapshot &cell)
     update();
 }
 
-void ArchHeatmap::clear()
+void CellHeatmap::clear()
 {
     setWeights(CellSnapshot{});
 }
 
-bool ArchHeatmap::hasWeights() const
+bool CellHeatmap::hasWeights() const
 {
     return edgeCount() > 0 && opCount() > 0;
 }
 
-int ArchHeatmap::opCount() const
+int CellHeatmap::opCount() const
 {
     return int(m_cell.weights.ops.size());
 }
 
-int ArchHeatmap::edgeCount() const
+int CellHeatmap::edgeCount() const
 {
     const size_t ops = m_cell.weights.ops.size();
     if (ops == 0 || m_cell.weights.nodes <= 0)
@@ -149,21 +149,21 @@ int ArchHeatmap::edgeCount() const
     return std::min(numEdges(m_cell.weights.nodes), int(m_cell.weights.weights.size() / ops));
 }
 
-int ArchHeatmap::noneColumn() const
+int CellHeatmap::noneColumn() const
 {
     const auto &ops = m_cell.weights.ops;
     const auto it = std::find(ops.begin(), ops.end(), std::string("none"));
     return it == ops.end() ? -1 : int(it - ops.begin());
 }
 
-bool ArchHeatmap::edgeAlive(int edge) const
+bool CellHeatmap::edgeAlive(int edge) const
 {
     const int target = edgeEnds(edge).target;
     const auto &alive = m_cell.aliveNodes;
     return std::find(alive.begin(), alive.end(), target) != alive.end();
 }
 
-double ArchHeatmap::dataScale() const
+double CellHeatmap::dataScale() const
 {
     const int none = noneColumn();
     double maxAbs = 0.0;
@@ -182,12 +182,12 @@ double ArchHeatmap::dataScale() const
     return maxAbs;
 }
 
-double ArchHeatmap::scale() const
+double CellHeatmap::scale() const
 {
     return m_scaleLocked ? m_lockedScale : dataScale();
 }
 
-void ArchHeatmap::setScaleLocked(bool locked)
+void CellHeatmap::setScaleLocked(bool locked)
 {
     if (locked == m_scaleLocked)
         return;
@@ -197,7 +197,7 @@ void ArchHeatmap::setScaleLocked(bool locked)
     update();
 }
 
-void ArchHeatmap::setFixedScale(double maxAbs)
+void CellHeatmap::setFixedScale(double maxAbs)
 {
     if (!(maxAbs > 0.0) || !std::isfinite(maxAbs))
         return;
@@ -206,7 +206,7 @@ void ArchHeatmap::setFixedScale(double maxAbs)
     update();
 }
 
-void ArchHeatmap::setShowValues(bool show)
+void CellHeatmap::setShowValues(bool show)
 {
     if (show == m_showValues)
         return;
@@ -214,7 +214,7 @@ void ArchHeatmap::setShowValues(bool show)
     update();
 }
 
-void ArchHeatmap::setHighlight(int edge, int op)
+void CellHeatmap::setHighlight(int edge, int op)
 {
     if (edge < 0 || op < 0)
         edge = op = -1;
@@ -225,12 +225,12 @@ void ArchHeatmap::setHighlight(int edge, int op)
     update();
 }
 
-QColor ArchHeatmap::hatchColor()
+QColor CellHeatmap::hatchColor()
 {
     return QColor(150, 150, 150);
 }
 
-QFont ArchHeatmap::baseFont() const
+QFont CellHeatmap::baseFont() const
 {
     // Pixel sizes, so that a painter scaled for export (PDF at its resolution) keeps proportions.
     QFont f = font();
@@ -238,7 +238,7 @@ QFont ArchHeatmap::baseFont() const
     return f;
 }
 
-ArchHeatmap::Layout ArchHeatmap::computeLayout(const QRectF &target) const
+CellHeatmap::Layout CellHeatmap::computeLayout(const QRectF &target) const
 {
     Layout l;
     l.font = baseFont();
@@ -280,14 +280,14 @@ ArchHeatmap::Layout ArchHeatmap::computeLayout(const QRectF &target) const
     return l;
 }
 
-QRectF ArchHeatmap::entryRect(int edge, int op) const
+QRectF CellHeatmap::entryRect(int edge, int op) const
 {
     if (edge < 0 || op < 0 || edge >= edgeCount() || op >= opCount())
         return {};
     return computeLayout(QRectF(rect())).cellRect(edge, op);
 }
 
-std::optional<std::pair<int, int>> ArchHeatmap::entryAt(QPoint pos) const
+std::optional<std::pair<int, int>> CellHeatmap::entryAt(QPoint pos) const
 {
     if (!hasWeights())
         return std::nullopt;
@@ -304,7 +304,7 @@ std::optional<std::pair<int, int>> ArchHeatmap::entryAt(QPoint pos) const
     return std::nullopt;
 }
 
-QString ArchHeatmap::toolTipFor(int edge, int op) const
+QString CellHeatmap::toolTipFor(int edge, int op) const
 {
     if (edge < 0 || op < 0 || edge >= edgeCount() || op >= opCount())
         return {};
@@ -322,7 +322,7 @@ QString ArchHeatmap::toolTipFor(int edge, int op) const
     return text;
 }
 
-void ArchHeatmap::render(QPainter &painter, const QRectF &target) const
+void CellHeatmap::render(QPainter &painter, const QRectF &target) const
 {
     painter.save();
     const QColor textColor = palette().color(QPalette::WindowText);
@@ -455,7 +455,7 @@ void ArchHeatmap::render(QPainter &painter, const QRectF &target) const
     painter.restore();
 }
 
-void ArchHeatmap::paintEvent(QPaintEvent *)
+void CellHeatmap::paintEvent(QPaintEvent *)
 {
     QPainter painter(this);
     painter.setRenderHint(QPainter::Antialiasing, true);
@@ -463,7 +463,7 @@ void ArchHeatmap::paintEvent(QPaintEvent *)
     render(painter, QRectF(rect()));
 }
 
-bool ArchHeatmap::event(QEvent *event)
+bool CellHeatmap::event(QEvent *event)
 {
     if (event->type() == QEvent::ToolTip) {
         auto *help = static_cast<QHelpEvent *>(event);
@@ -479,7 +479,7 @@ bool ArchHeatmap::event(QEvent *event)
     return QWidget::event(event);
 }
 
-void ArchHeatmap::mouseMoveEvent(QMouseEvent *event)
+void CellHeatmap::mouseMoveEvent(QMouseEvent *event)
 {
     const auto entry = entryAt(event->position().toPoint());
     const int e = entry ? entry->first : -1;
@@ -492,7 +492,7 @@ void ArchHeatmap::mouseMoveEvent(QMouseEvent *event)
     QWidget::mouseMoveEvent(event);
 }
 
-void ArchHeatmap::mousePressEvent(QMouseEvent *event)
+void CellHeatmap::mousePressEvent(QMouseEvent *event)
 {
     if (event->button() == Qt::LeftButton) {
         if (const auto entry = entryAt(event->position().toPoint())) {
@@ -504,7 +504,7 @@ void ArchHeatmap::mousePressEvent(QMouseEvent *event)
     QWidget::mousePressEvent(event);
 }
 
-void ArchHeatmap::leaveEvent(QEvent *event)
+void CellHeatmap::leaveEvent(QEvent *event)
 {
     if (m_hoverEdge >= 0) {
         m_hoverEdge = m_hoverOp = -1;
@@ -513,7 +513,7 @@ void ArchHeatmap::leaveEvent(QEvent *event)
     QWidget::leaveEvent(event);
 }
 
-QSize ArchHeatmap::minimumSizeHint() const
+QSize CellHeatmap::minimumSizeHint() const
 {
     const Layout l = computeLayout(QRectF(0, 0, 1000, 1000));
     const double chromeW = 1000 - l.grid.width();
@@ -526,7 +526,7 @@ QSize ArchHeatmap::minimumSizeHint() const
                  int(std::ceil(chromeH + edges * 15.0 + (groups - 1) * kGroupGap)));
 }
 
-QSize ArchHeatmap::sizeHint() const
+QSize CellHeatmap::sizeHint() const
 {
     const QSize min = minimumSizeHint();
     const int ops = hasWeights() ? opCount() : kDefaultOps;

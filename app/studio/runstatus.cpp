@@ -1,0 +1,93 @@
+// SPDX-License-Identifier: MIT
+#include "runstatus.h"
+
+#include <QDir>
+#include <QLabel>
+#include <QProgressBar>
+#include <QStatusBar>
+
+#include <algorithm>
+#include <climits>
+
+namespace sparsenas {
+
+RunStatus::RunStatus(QStatusBar *bar) : QObject(bar), m_bar(bar)
+{
+    m_eta = new QLabel(bar);
+    m_progress = new QProgressBar(bar);
+    m_progress->setMaximumWidth(220);
+    m_progress->setTextVisible(true);
+    m_progress->setRange(0, 1);
+    m_progress->setValue(0);
+    m_state = new QLabel(bar);
+    bar->addPermanentWidget(m_eta);
+    bar->addPermanentWidget(m_progress);
+    bar->addPermanentWidget(m_state);
+}
+
+void RunStatus::clear()
+{
+    m_progress->setRange(0, 1);
+    m_progress->setValue(0);
+    m_eta->clear();
+}
+
+void RunStatus::showProgress(const Snapshot &s, bool live)
+{
+    const qint64 total = s.epochs * s.stepsPerEpoch;
+    if (total > 0) {
+        m_progress->setRange(0, int(std::min<qint64>(total, INT_MAX)));
+        m_progress->setValue(int(std::min<qint64>(s.step, INT_MAX)));
+        m_progress->setFormat(tr("epoch %1/%2").arg(s.epoch + 1).arg(s.epochs));
+    }
+    m_eta->setText(live ? tr("ETA %1").arg(formatDuration(s.etaSeconds)) : QString());
+}
+
+void RunStatus::setState(RunState state)
+{
+    static const char *const names[] = {QT_TR_NOOP("idle"),     QT_TR_NOOP("running"),
+                                        QT_TR_NOOP("paused"),   QT_TR_NOOP("finished"),
+                                        QT_TR_NOOP("stopped"),  QT_TR_NOOP("failed")};
+    m_state->setText(tr(names[int(state)]));
+}
+
+void RunStatus::showEnded(RunState state, const QString &message, const QString &runDir)
+{
+    if (state == RunState::Failed)
+        m_bar->showMessage(tr("The search failed: %1").arg(message));
+    else if (state == RunState::Finished)
+        m_bar->showMessage(tr("Search finished; the derived cell is in %1")
+                               .arg(QDir::toNativeSeparators(runDir)));
+    else
+        m_bar->showMessage(tr("Search stopped; resume it with Run ▸ Resume run."));
+}
+
+QString RunStatus::stateText() const
+{
+    return m_state->text();
+}
+
+QString RunStatus::progressText(const Snapshot &s)
+{
+    return tr("Epoch %1/%2 · step %3/%4 · ETA %5")
+        .arg(s.epoch + 1)
+        .arg(s.epochs)
+        .arg(s.stepInEpoch + 1)
+        .arg(s.stepsPerEpoch)
+        .arg(formatDuration(s.etaSeconds));
+}
+
+QString RunStatus::formatDuration(double seconds)
+{
+    if (!(seconds >= 0) || seconds > 1e7)
+        return QStringLiteral("–");
+    const qint64 s = qint64(seconds + 0.5);
+    if (s >= 3600)
+        return QStringLiteral("%1:%2:%3")
+            .arg(s / 3600)
+            .arg((s / 60) % 60, 2, 10, QLatin1Char('0'))
+            .arg(s % 60, 2, 10, QLatin1Char('0'));
+    return QStringLiteral("%1:%2").arg(s / 60).arg(s % 60, 2, 10, QLatin1Char('0'));
+}
+
+} // namespace sparsenas

@@ -1,0 +1,29 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+// The studio's message dialogs that say more than one line: a failed search (with the offer to
+// resume it, paused, from its last checkpoint) and About.
+
+#include <QCoreApplication>
+#include <QString>
+
+#include <functional>
+
+class QWidget;
+
+namespace sparsenas {
+
+class StudioDialogs
+{
+    Q_DECLARE_TR_FUNCTIONS(sparsenas::StudioDialogs)
+
+public:
+    /// Shows, window-modal over `parent` and without a nested event loop, why the search in
+    /// `runDir` failed. If the run has a checkpoint, a button calls `resumePaused`.
+    static void runFailure(QWidget *parent, const QString &runDir, const QString &message,
+                           const std::function<void()> &resumePaused);
+    /// The About box: version, method, LibTorch, BLAS and CUDA.
+    static void about(QWidget *parent);
+};
+
+} // namespace sparsenas
