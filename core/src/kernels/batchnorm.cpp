@@ -132,6 +132,7 @@ SPARSENAS_AVX512 void bnGStatsAvx512(SPARSENAS_BN_GSTATS_PARAMS) { SPARSENAS_BY_
 void bnGradBase(SPARSENAS_BN_GRAD_PARAMS) { SPARSENAS_BY_C(bnGradRows, g, x, gx, rows, c, k1, k2, k3) }
 SPARSENAS_AVX2 void bnGradAvx2(SPARSENAS_BN_GRAD_PARAMS) { SPARSENAS_BY_C(bnGradRows, g, x, gx, rows, c, k1, k2, k3) }
 SPARSENAS_AVX512 void bnGradAvx512(SPARSENAS_BN_GRAD_PARAMS) { SPARSENAS_BY_C(bnGradRows, g, x, gx, rows, c, k1, k2, k3) }
+
 // clang-format on
 
 /// Row ranges of one parallel chunk each: [t * rows / chunks, (t + 1) * rows / chunks).

@@ -90,6 +90,7 @@ SPARSENAS_ALWAYS_INLINE void dwTaps(const float *x, const float *g, double *acc,
 void dwTapsBase(SPARSENAS_DW_TAPS_PARAMS) { SPARSENAS_DW_TAPS_BODY }
 SPARSENAS_AVX2 void dwTapsAvx2(SPARSENAS_DW_TAPS_PARAMS) { SPARSENAS_DW_TAPS_BODY }
 SPARSENAS_AVX512 void dwTapsAvx512(SPARSENAS_DW_TAPS_PARAMS) { SPARSENAS_DW_TAPS_BODY }
+
 // clang-format on
 
 } // namespace
