@@ -13,6 +13,7 @@ PKGS=(build-essential cmake ninja-build pkg-config
       libtorch-dev libopenblas0-openmp
       libqcustomplot-dev libgraphviz-dev graphviz
       nlohmann-json3-dev libcli11-dev zlib1g-dev
+      clang-format
       dataset-fashion-mnist)
 
 missing=()

@@ -7,7 +7,7 @@
 
 #include <unistd.h>
 
-using namespace sparsenas;
+namespace sparsenas {
 
 std::string formatDuration(double seconds)
 {
@@ -107,3 +107,5 @@ std::string summarizeGenotype(const Genotype &g)
     }
     return ss.str();
 }
+
+} // namespace sparsenas

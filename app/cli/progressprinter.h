@@ -7,16 +7,18 @@
 #include <ostream>
 #include <string>
 
+namespace sparsenas {
+
 /// The CLI's observer: one live progress line (rewritten in place on a terminal, one line per
 /// epoch otherwise), the engine's messages, and the epoch summaries.
-class ProgressPrinter : public sparsenas::SearchObserver
+class ProgressPrinter : public SearchObserver
 {
 public:
     ProgressPrinter(std::ostream &out, bool quiet);
-    void onSnapshot(const sparsenas::Snapshot &s) override;
-    void onEpoch(const sparsenas::EpochSummary &e) override;
-    void onMessage(sparsenas::MessageLevel level, const std::string &text) override;
-    void onFinished(const sparsenas::RunResult &r) override;
+    void onSnapshot(const Snapshot &s) override;
+    void onEpoch(const EpochSummary &e) override;
+    void onMessage(MessageLevel level, const std::string &text) override;
+    void onFinished(const RunResult &r) override;
 
 private:
     void clearLine();
@@ -28,5 +30,7 @@ private:
 };
 
 /// A few lines on the derived cells: alive nodes, paths, and the edges.
-std::string summarizeGenotype(const sparsenas::Genotype &g);
+std::string summarizeGenotype(const Genotype &g);
 std::string formatDuration(double seconds);
+
+} // namespace sparsenas
