@@ -30,12 +30,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+84"/>
+        <location line="+86"/>
         <source>No run</source>
         <translation>Kein Lauf</translation>
     </message>
     <message>
-        <location line="-73"/>
+        <location line="-75"/>
         <source>Normal cell</source>
         <translation>Normalzelle</translation>
     </message>
@@ -45,7 +45,7 @@
         <translation>Reduktionszelle</translation>
     </message>
     <message>
-        <location line="+94"/>
+        <location line="+96"/>
         <source>Epoch %1 · step %2</source>
         <translation>Epoche %1 · Schritt %2</translation>
     </message>
@@ -1163,12 +1163,12 @@
         <translation>Start nicht möglich</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>New run in %1</source>
         <translation>Neuer Lauf in %1</translation>
     </message>
     <message>
-        <location line="-5"/>
+        <location line="-6"/>
         <source>Cannot fork</source>
         <translation>Abzweigen nicht möglich</translation>
     </message>
@@ -1183,23 +1183,23 @@
         <translation>Lauf fortsetzen</translation>
     </message>
     <message>
-        <location line="+171"/>
+        <location line="+172"/>
         <source>Cannot resume</source>
         <translation>Fortsetzen nicht möglich</translation>
     </message>
     <message>
-        <location line="-165"/>
+        <location line="-166"/>
         <source>Open run directory</source>
         <translation>Laufverzeichnis öffnen</translation>
     </message>
     <message>
-        <location line="+176"/>
-        <location line="+116"/>
+        <location line="+177"/>
+        <location line="+135"/>
         <source>Search running</source>
         <translation>Suche läuft</translation>
     </message>
     <message>
-        <location line="-116"/>
+        <location line="-135"/>
         <source>Stop the running search before opening another run.</source>
         <translation>Die laufende Suche anhalten, bevor ein anderer Lauf geöffnet wird.</translation>
     </message>
@@ -1209,7 +1209,22 @@
         <translation>Lauf kann nicht geöffnet werden</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+47"/>
+        <source>A cell collapsed at step %1.</source>
+        <translation>Eine Zelle ist bei Schritt %1 kollabiert.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>normal</source>
+        <translation>Normal</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>reduction</source>
+        <translation>Reduktions</translation>
+    </message>
+    <message>
+        <location line="+31"/>
         <source>SparseNAS Studio</source>
         <translation>SparseNAS Studio</translation>
     </message>
@@ -1393,12 +1408,12 @@
 <context>
     <name>sparsenas::RunFollower</name>
     <message>
-        <location filename="../app/studio/runfollower.cpp" line="+72"/>
+        <location filename="../app/studio/runfollower.cpp" line="+37"/>
         <source>%1 is not a run directory: it has no config.json.</source>
         <translation>%1 ist kein Laufverzeichnis: Es enthält keine config.json.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Cannot read the configuration of %1: %2</source>
         <translation>Die Konfiguration von %1 kann nicht gelesen werden: %2</translation>
     </message>
@@ -1412,9 +1427,9 @@
     </message>
 </context>
 <context>
-    <name>sparsenas::RunStatus</name>
+    <name>sparsenas::RunStatusBar</name>
     <message>
-        <location filename="../app/studio/runstatus.cpp" line="+41"/>
+        <location filename="../app/studio/runstatusbar.cpp" line="+41"/>
         <source>epoch %1/%2</source>
         <translation>Epoche %1/%2</translation>
     </message>
@@ -1477,7 +1492,7 @@
 <context>
     <name>sparsenas::SearchController</name>
     <message>
-        <location filename="../app/studio/searchcontroller.cpp" line="+105"/>
+        <location filename="../app/studio/searchcontroller.cpp" line="+107"/>
         <source>A search is already running in %1.</source>
         <translation>In %1 läuft bereits eine Suche.</translation>
     </message>
@@ -1571,7 +1586,36 @@ Alles bis zum letzten Checkpoint befindet sich in %2.</translation>
         <translation>Pausiert ab Checkpoint fortsetzen</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+12"/>
+        <source>The %1 cell collapsed at step %2 (λ = %3): every architecture weight of it is exactly zero. Its gradient is zero too, so it cannot come back, and the network no longer depends on its input.
+
+The search is paused. Roll back to the last checkpoint and lower λ or its step before resuming.</source>
+        <translation>Die %1zelle ist bei Schritt %2 kollabiert (λ = %3): Jedes ihrer Architekturgewichte ist exakt null. Auch ihr Gradient ist null, sie kann also nicht zurückkommen, und das Netz hängt nicht mehr von seiner Eingabe ab.
+
+Die Suche ist pausiert. Kehren Sie zum letzten Checkpoint zurück und senken Sie λ oder seine Schrittweite, bevor Sie fortsetzen.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Cell collapsed</source>
+        <translation>Zelle kollabiert</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Roll back to last checkpoint</source>
+        <translation>Zum letzten Checkpoint zurückkehren</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Resume as it is</source>
+        <translation>Unverändert fortsetzen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stop</source>
+        <translation>Anhalten</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>About SparseNAS Studio</source>
         <translation>Über SparseNAS Studio</translation>
     </message>
@@ -1594,12 +1638,12 @@ Alles bis zum letzten Checkpoint befindet sich in %2.</translation>
 <context>
     <name>sparsenas::StudioFiles</name>
     <message>
-        <location filename="../app/studio/studiofiles.cpp" line="+29"/>
+        <location filename="../app/studio/studiofiles.cpp" line="+30"/>
         <source>Load configuration</source>
         <translation>Konfiguration laden</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <location line="+27"/>
         <source>JSON configuration (*.json)</source>
         <translation>JSON-Konfiguration (*.json)</translation>

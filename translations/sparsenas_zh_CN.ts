@@ -30,12 +30,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+84"/>
+        <location line="+86"/>
         <source>No run</source>
         <translation>无运行</translation>
     </message>
     <message>
-        <location line="-73"/>
+        <location line="-75"/>
         <source>Normal cell</source>
         <translation>普通单元</translation>
     </message>
@@ -45,7 +45,7 @@
         <translation>缩减单元</translation>
     </message>
     <message>
-        <location line="+94"/>
+        <location line="+96"/>
         <source>Epoch %1 · step %2</source>
         <translation>第 %1 轮次 · 第 %2 步</translation>
     </message>
@@ -1163,12 +1163,12 @@
         <translation>无法启动</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>New run in %1</source>
         <translation>新运行位于 %1</translation>
     </message>
     <message>
-        <location line="-5"/>
+        <location line="-6"/>
         <source>Cannot fork</source>
         <translation>无法分叉</translation>
     </message>
@@ -1183,23 +1183,23 @@
         <translation>恢复运行</translation>
     </message>
     <message>
-        <location line="+171"/>
+        <location line="+172"/>
         <source>Cannot resume</source>
         <translation>无法恢复</translation>
     </message>
     <message>
-        <location line="-165"/>
+        <location line="-166"/>
         <source>Open run directory</source>
         <translation>打开运行目录</translation>
     </message>
     <message>
-        <location line="+176"/>
-        <location line="+116"/>
+        <location line="+177"/>
+        <location line="+135"/>
         <source>Search running</source>
         <translation>搜索正在运行</translation>
     </message>
     <message>
-        <location line="-116"/>
+        <location line="-135"/>
         <source>Stop the running search before opening another run.</source>
         <translation>请先停止正在运行的搜索，再打开其他运行。</translation>
     </message>
@@ -1209,7 +1209,22 @@
         <translation>无法打开运行</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+47"/>
+        <source>A cell collapsed at step %1.</source>
+        <translation>第 %1 步时有一个单元坍塌。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>normal</source>
+        <translation>普通</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>reduction</source>
+        <translation>缩减</translation>
+    </message>
+    <message>
+        <location line="+31"/>
         <source>SparseNAS Studio</source>
         <translation>SparseNAS Studio</translation>
     </message>
@@ -1393,12 +1408,12 @@
 <context>
     <name>sparsenas::RunFollower</name>
     <message>
-        <location filename="../app/studio/runfollower.cpp" line="+72"/>
+        <location filename="../app/studio/runfollower.cpp" line="+37"/>
         <source>%1 is not a run directory: it has no config.json.</source>
         <translation>%1 不是运行目录：其中没有 config.json。</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Cannot read the configuration of %1: %2</source>
         <translation>无法读取 %1 的配置：%2</translation>
     </message>
@@ -1412,9 +1427,9 @@
     </message>
 </context>
 <context>
-    <name>sparsenas::RunStatus</name>
+    <name>sparsenas::RunStatusBar</name>
     <message>
-        <location filename="../app/studio/runstatus.cpp" line="+41"/>
+        <location filename="../app/studio/runstatusbar.cpp" line="+41"/>
         <source>epoch %1/%2</source>
         <translation>轮次 %1/%2</translation>
     </message>
@@ -1477,7 +1492,7 @@
 <context>
     <name>sparsenas::SearchController</name>
     <message>
-        <location filename="../app/studio/searchcontroller.cpp" line="+105"/>
+        <location filename="../app/studio/searchcontroller.cpp" line="+107"/>
         <source>A search is already running in %1.</source>
         <translation>%1 中已有搜索正在运行。</translation>
     </message>
@@ -1571,7 +1586,36 @@ Everything up to the last checkpoint is in %2.</source>
         <translation>从检查点恢复（暂停）</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+12"/>
+        <source>The %1 cell collapsed at step %2 (λ = %3): every architecture weight of it is exactly zero. Its gradient is zero too, so it cannot come back, and the network no longer depends on its input.
+
+The search is paused. Roll back to the last checkpoint and lower λ or its step before resuming.</source>
+        <translation>%1单元在第 %2 步坍塌（λ = %3）：它的所有架构权重都恰好为零。它的梯度也为零，因此无法恢复，网络也不再依赖其输入。
+
+搜索已暂停。请回滚到上一个检查点，并在继续之前降低 λ 或其步长。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Cell collapsed</source>
+        <translation>单元坍塌</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Roll back to last checkpoint</source>
+        <translation>回滚到上一个检查点</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Resume as it is</source>
+        <translation>按原样继续</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>About SparseNAS Studio</source>
         <translation>关于 SparseNAS Studio</translation>
     </message>
@@ -1594,12 +1638,12 @@ Everything up to the last checkpoint is in %2.</source>
 <context>
     <name>sparsenas::StudioFiles</name>
     <message>
-        <location filename="../app/studio/studiofiles.cpp" line="+29"/>
+        <location filename="../app/studio/studiofiles.cpp" line="+30"/>
         <source>Load configuration</source>
         <translation>加载配置</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <location line="+27"/>
         <source>JSON configuration (*.json)</source>
         <translation>JSON 配置 (*.json)</translation>

@@ -114,9 +114,11 @@ CellHeatmap *ArchWeightsView::heatmap(const QString &cellType) const
 
 void ArchWeightsView::addSnapshots(const std::vector<Snapshot> &snapshots)
 {
-    // Heavy view: only the newest snapshot that carries the matrices.
-    const auto it = std::find_if(snapshots.rbegin(), snapshots.rend(),
-                                 [](const Snapshot &s) { return !s.cells.empty(); });
+    // Heavy view: only the newest snapshot that carries the matrices (a followed run's step
+    // lines carry per-cell counts but no A).
+    const auto it = std::find_if(snapshots.rbegin(), snapshots.rend(), [](const Snapshot &s) {
+        return !s.cells.empty() && !s.cells.front().weights.weights.empty();
+    });
     if (it != snapshots.rend())
         showCells(it->cells, it->step, it->epoch);
 }

@@ -24,6 +24,16 @@ namespace sparsenas {
 namespace {
 
 // Fields holding whole numbers; every other number field is a double.
+/// The choices of an enum setting: the names of its one table (sparsenas/base/names.h).
+template <typename E>
+QStringList choicesOf()
+{
+    QStringList out;
+    for (const std::string &name : namesOf<E>())
+        out << QString::fromStdString(name);
+    return out;
+}
+
 const QStringList &integerPaths()
 {
     static const QStringList paths = {
@@ -139,9 +149,7 @@ void ConfigForm::build()
     QFormLayout *data = group(tr("Data"));
     data->addRow(tr("Data set"),
                  addChoice(QStringLiteral("dataset.name"),
-                           {QStringLiteral("digits"), QStringLiteral("fashion-mnist"),
-                            QStringLiteral("mnist"), QStringLiteral("cifar10"),
-                            QStringLiteral("cifar100")},
+                           choicesOf<DatasetKind>(),
                            tr("digits is embedded in the program; the others are read from a "
                               "folder")));
     auto *pathRow = new QHBoxLayout;
@@ -193,14 +201,12 @@ void ConfigForm::build()
     QFormLayout *arch = group(tr("Architecture weights (sparse)"));
     arch->addRow(tr("Optimizer"),
                  addChoice(QStringLiteral("arch.optimizer"),
-                           {QStringLiteral("adam_hapg"), QStringLiteral("hapg"),
-                            QStringLiteral("sgd"), QStringLiteral("adam")},
+                           choicesOf<ArchOptimizerKind>(),
                            tr("HAPG and AdamHAPG give exact zeros; SGD and Adam use the "
                               "penalty's subgradient (the ablation's baselines)")));
     arch->addRow(tr("Penalty"),
                  addChoice(QStringLiteral("arch.penalty"),
-                           {QStringLiteral("sgl"), QStringLiteral("lasso"),
-                            QStringLiteral("group_lasso")},
+                           choicesOf<PenaltyKind>(),
                            tr("Sparse Group Lasso, Lasso (alpha = 1) or Group Lasso "
                               "(alpha = 0)")));
     arch->addRow(tr("Alpha"), addNumber(QStringLiteral("arch.alpha"),
@@ -227,13 +233,13 @@ void ConfigForm::build()
                                                tr("Images per step, for each split")));
     search->addRow(tr("Order"),
                    addChoice(QStringLiteral("search.order"),
-                             {QStringLiteral("first"), QStringLiteral("second")},
+                             choicesOf<SearchOrder>(),
                              tr("First order, or second order by finite differences "
                                 "(paper Eq. 13)")));
     search->addRow(tr("Seed"), addNumber(QStringLiteral("search.seed"),
                                          tr("Seeds the split, the batches and the weights")));
     search->addRow(tr("Device"), addChoice(QStringLiteral("search.device"),
-                                           {QStringLiteral("cpu"), QStringLiteral("cuda")},
+                                           choicesOf<DeviceKind>(),
                                            tr("cuda needs a LibTorch built with CUDA")));
     search->addRow(tr("Threads"), addNumber(QStringLiteral("search.threads"),
                                             tr("CPU threads (0: all cores)")));
@@ -276,7 +282,7 @@ QComboBox *ConfigForm::addChoice(const QString &path, const QStringList &values,
 void ConfigForm::setCudaAvailable(bool available)
 {
     auto *device = qobject_cast<QComboBox *>(m_fields.value(QStringLiteral("search.device")));
-    const int cuda = device->findText(QStringLiteral("cuda"));
+    const int cuda = device->findText(QString::fromStdString(nameOf(DeviceKind::Cuda)));
     if (auto *model = qobject_cast<QStandardItemModel *>(device->model())) {
         if (QStandardItem *item = model->item(cuda))
             item->setEnabled(available);
@@ -413,9 +419,11 @@ void ConfigForm::updateEnabled()
     // Lasso and Group Lasso fix alpha (1 and 0): the field would have no effect.
     auto *penalty = qobject_cast<QComboBox *>(m_fields.value(QStringLiteral("arch.penalty")));
     m_fields.value(QStringLiteral("arch.alpha"))
-        ->setEnabled(penalty->currentText() == QLatin1String("sgl"));
+        ->setEnabled(penalty->currentText().toStdString() ==
+                     nameOf(PenaltyKind::SparseGroupLasso));
     auto *dataset = qobject_cast<QComboBox *>(m_fields.value(QStringLiteral("dataset.name")));
-    m_dataPath->setEnabled(dataset->currentText() != QLatin1String("digits"));
+    m_dataPath->setEnabled(dataset->currentText().toStdString() !=
+                          nameOf(DatasetKind::Digits));
 }
 
 void ConfigForm::setEditable(bool editable)

@@ -110,6 +110,28 @@ void GraphvizService::enqueue(Request r)
         QMetaObject::invokeMethod(m_worker, [this] { process(); }, Qt::QueuedConnection);
 }
 
+void GraphvizService::renderToFileAndWait(const std::string &dot, const std::string &format,
+                                          const std::string &path, double dpi)
+{
+    Q_ASSERT(QThread::currentThread() != thread() && QThread::currentThread() != m_thread);
+    std::string error;
+    QMetaObject::invokeMethod(
+        m_worker,
+        [&] {
+            try {
+                std::lock_guard<std::mutex> gvc(graphvizMutex());
+                if (!m_renderer)
+                    m_renderer = std::make_unique<GraphvizRenderer>();
+                m_renderer->renderToFile(dot, format, path, dpi);
+            } catch (const std::exception &e) {
+                error = e.what();
+            }
+        },
+        Qt::BlockingQueuedConnection);
+    if (!error.empty())
+        throw GraphvizError(error);
+}
+
 void GraphvizService::process()
 {
     for (;;) {

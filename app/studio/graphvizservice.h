@@ -12,6 +12,7 @@
 #include <QString>
 
 #include <deque>
+#include <string>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -40,6 +41,12 @@ public:
     /// Writes `dot` rendered as `format` to `path` (atomically); the answer is exported().
     quint64 requestExport(const QString &dot, const QString &format, const QString &path,
                           double dpi = 0.0);
+
+    /// Renders `dot` to `path` on the Graphviz thread and waits for it: for a worker thread
+    /// (the engine drawing a finished run's cells), never for the GUI thread. Throws
+    /// GraphvizError with Graphviz's message.
+    void renderToFileAndWait(const std::string &dot, const std::string &format,
+                             const std::string &path, double dpi);
 
 Q_SIGNALS:
     void rendered(quint64 id, const QString &key, const QByteArray &data, const QString &error);

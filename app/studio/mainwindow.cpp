@@ -5,7 +5,7 @@
 #include "recentruns.h"
 #include "runactions.h"
 #include "runsession.h"
-#include "runstatus.h"
+#include "runstatusbar.h"
 #include "searchcontroller.h"
 #include "studiodialogs.h"
 #include "studiofiles.h"
@@ -45,6 +45,8 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     m_session = new RunSession(this);
     m_hub = new ViewHub(this);
     m_graphviz = new GraphvizService(this);
+    // A run's cell diagrams are drawn on the one Graphviz thread, whoever started the run.
+    m_session->controller()->setGraphviz(m_graphviz);
     m_runsRoot = QDir(QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation))
                      .filePath(QStringLiteral("SparseNAS/runs"));
     connect(m_session, &RunSession::updated, this, &MainWindow::onUpdate);
@@ -56,7 +58,7 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     });
     createActions();
     createMenus();
-    m_status = new RunStatus(statusBar());
+    m_status = new RunStatusBar(statusBar());
     readSettings();
     m_form->setCudaAvailable(cudaAvailable());
     updateActions();
@@ -371,14 +373,33 @@ void MainWindow::onUpdate(const RunUpdate &u)
         const bool live = m_session->source() == RunSession::Source::Live;
         m_status->showProgress(last, live);
         if (live)
-            m_steering->showProgress(RunStatus::progressText(last));
+            m_steering->showProgress(RunStatusBar::progressText(last));
         m_steering->showCurrent(last.lambda, last.alpha, last.lambdaStep);
     }
     if (u.state)
         setRunState(*u.state);
+    if (m_session->source() == RunSession::Source::Live) {
+        for (const RunEventInfo &e : u.events) {
+            if (e.kind == RunEventKind::Collapse)
+                onCollapse(e);
+        }
+    }
     m_lastDrainMs = double(timer.nsecsElapsed()) / 1e6;
     m_lastDrainSnapshots = int(u.snapshots.size());
     Q_EMIT updatesApplied(m_lastDrainMs, m_lastDrainSnapshots);
+}
+
+void MainWindow::onCollapse(const RunEventInfo &e)
+{
+    // The engine paused the run (or, with search.on_collapse "continue", goes on: then the log
+    // says so and no question is asked).
+    onErrorMessage(tr("A cell collapsed at step %1.").arg(e.step));
+    if (!m_interactive || controller()->state() != RunState::Paused)
+        return;
+    const QString cell = e.value == 0 ? tr("normal") : tr("reduction");
+    StudioDialogs::collapse(
+        this, cell, e.step, e.lambda, [this] { controller()->rollback(); },
+        [this] { controller()->resume(); }, [this] { controller()->stop(); });
 }
 
 void MainWindow::clearRun()

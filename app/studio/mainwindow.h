@@ -31,7 +31,7 @@ class RunActions;
 class RegPathView;
 class RunFollower;
 class RunSession;
-class RunStatus;
+class RunStatusBar;
 class SearchController;
 class SteeringPanel;
 class StudioFiles;
@@ -110,6 +110,8 @@ private:
     void updateTitle();
 
     void togglePause();
+    /// A cell type collapsed in the live run: shown prominently, with the choices.
+    void onCollapse(const RunEventInfo &event);
     void onRunEnded(RunState state, const QString &message);
     void onErrorMessage(const QString &text);
     /// A problem the user must see: a message box, or the log when not interactive.
@@ -138,7 +140,7 @@ private:
     QDockWidget *m_logDock = nullptr;
 
     RunActions *m_actions = nullptr;
-    RunStatus *m_status = nullptr;
+    RunStatusBar *m_status = nullptr;
 
     RunState m_state = RunState::Idle;
     QString m_runsRoot;

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "searchcontroller.h"
 
+#include "graphvizservice.h"
+
 #include "sparsenas/searchengine.h"
 
 #include <QThread>
@@ -162,6 +164,12 @@ void SearchController::work(Mode mode, RunConfig config, std::string runDir, std
         // A NaN or inf loss reloads the last checkpoint and pauses instead of ending the run,
         // so the user can lower lambda or the learning rate and resume.
         engine->setPauseOnDivergence(true);
+        if (GraphvizService *graphviz = m_graphviz.data()) {
+            engine->setDiagramRenderer([graphviz](const std::string &dot, const std::string &fmt,
+                                                  const std::string &path, double dpi) {
+                graphviz->renderToFileAndWait(dot, fmt, path, dpi);
+            });
+        }
         {
             std::lock_guard<std::mutex> lock(m_mutex);
             m_engine = engine.get();
@@ -248,6 +256,12 @@ void SearchController::setLambda(double v) { command({Command::Type::SetLambda, 
 void SearchController::setAlpha(double v) { command({Command::Type::SetAlpha, v}); }
 void SearchController::setLambdaStep(double v) { command({Command::Type::SetLambdaStep, v}); }
 void SearchController::checkpointNow() { command({Command::Type::Checkpoint}); }
+void SearchController::setGraphviz(GraphvizService *graphviz)
+{
+    m_graphviz = graphviz;
+}
+
+void SearchController::rollback() { command({Command::Type::Rollback}); }
 
 bool SearchController::wait(int msecs)
 {

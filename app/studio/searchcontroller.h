@@ -12,6 +12,7 @@
 #include "sparsenas/base/config.h"
 
 #include <QObject>
+#include <QPointer>
 #include <QString>
 
 #include <memory>
@@ -22,6 +23,7 @@ class QThread;
 
 namespace sparsenas {
 
+class GraphvizService;
 class SearchEngine;
 
 class SearchController : public QObject
@@ -43,6 +45,9 @@ public:
     bool forkRun(const QString &checkpoint, const RunConfig &config, const QString &newRunDir,
                  QString *error = nullptr);
 
+    /// Where a finished run's cell diagrams are drawn (the studio's one Graphviz thread).
+    void setGraphviz(GraphvizService *graphviz);
+
     bool isActive() const;          ///< the worker thread runs
     RunState state() const;
     QString runDir() const;
@@ -56,6 +61,8 @@ public:
     void setAlpha(double alpha);
     void setLambdaStep(double step);
     void checkpointNow();
+    /// Back to the last checkpoint, paused (after a collapse, say).
+    void rollback();
 
     /// Takes everything reported since the last call (GUI thread).
     RunUpdate takeUpdate();
@@ -79,6 +86,7 @@ private:
     void command(Command cmd);
 
     std::unique_ptr<Observer> m_observer;
+    QPointer<GraphvizService> m_graphviz;
     QThread *m_thread = nullptr;
 
     mutable std::mutex m_mutex;     ///< guards everything below

@@ -40,6 +40,33 @@ void StudioDialogs::runFailure(QWidget *parent, const QString &runDir, const QSt
     box->open(); // window-modal: the GUI keeps drawing behind it
 }
 
+void StudioDialogs::collapse(QWidget *parent, const QString &cellType, qint64 step,
+                             double lambda, const std::function<void()> &rollBack,
+                             const std::function<void()> &goOn,
+                             const std::function<void()> &stop)
+{
+    const QString text =
+        tr("The %1 cell collapsed at step %2 (λ = %3): every architecture weight of it is "
+           "exactly zero. Its gradient is zero too, so it cannot come back, and the network no "
+           "longer depends on its input.\n\nThe search is paused. Roll back to the last "
+           "checkpoint and lower λ or its step before resuming.")
+            .arg(cellType)
+            .arg(step)
+            .arg(lambda, 0, 'g', 4);
+    auto *box = new QMessageBox(QMessageBox::Warning, tr("Cell collapsed"), text,
+                                QMessageBox::NoButton, parent);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    QPushButton *back = box->addButton(tr("Roll back to last checkpoint"),
+                                       QMessageBox::AcceptRole);
+    QPushButton *cont = box->addButton(tr("Resume as it is"), QMessageBox::ActionRole);
+    QPushButton *end = box->addButton(tr("Stop"), QMessageBox::RejectRole);
+    box->setDefaultButton(back);
+    QObject::connect(back, &QPushButton::clicked, box, rollBack);
+    QObject::connect(cont, &QPushButton::clicked, box, goOn);
+    QObject::connect(end, &QPushButton::clicked, box, stop);
+    box->open();
+}
+
 void StudioDialogs::about(QWidget *parent)
 {
     QMessageBox::about(

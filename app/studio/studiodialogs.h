@@ -22,6 +22,12 @@ public:
     /// `runDir` failed. If the run has a checkpoint, a button calls `resumePaused`.
     static void runFailure(QWidget *parent, const QString &runDir, const QString &message,
                            const std::function<void()> &resumePaused);
+    /// A cell type collapsed (every architecture weight exactly zero) and the run paused there:
+    /// says so, window-modal and without a nested event loop, and offers to roll back to the
+    /// last checkpoint (then lower lambda or its step), to go on as it is, or to stop.
+    static void collapse(QWidget *parent, const QString &cellType, qint64 step, double lambda,
+                         const std::function<void()> &rollBack,
+                         const std::function<void()> &goOn, const std::function<void()> &stop);
     /// The About box: version, method, LibTorch, BLAS and CUDA.
     static void about(QWidget *parent);
 };

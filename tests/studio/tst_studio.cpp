@@ -34,6 +34,7 @@
 #include <QDir>
 #include <QDoubleSpinBox>
 #include <QFile>
+#include <filesystem>
 #include <QFileInfo>
 #include <QMenu>
 #include <QPushButton>
@@ -58,7 +59,14 @@ json tinyJson(int epochs = 3)
                   {"nodes", 2},
                   {"ops", {"none", "max_pool_3x3", "skip_connect", "sep_conv_3x3"}}}},
                 {"arch", {{"optimizer", "adam_hapg"}, {"lr", 0.01}, {"lambda_step", 0.1}}},
-                {"search", {{"epochs", epochs}, {"batch_size", 32}, {"seed", 5}, {"threads", 2}}},
+                // Steered to lambda 0.37, this tiny supernet loses a cell; these tests are about
+                // the plumbing, the engine's tests cover collapse.
+                {"search",
+                 {{"epochs", epochs},
+                  {"batch_size", 32},
+                  {"seed", 5},
+                  {"threads", 2},
+                  {"on_collapse", "continue"}}},
                 {"checkpoint", {{"keep", 2}}}};
 }
 
@@ -147,6 +155,7 @@ private Q_SLOTS:
     void viewHubFansOutAndLinksSelection();
     void viewHubConvertsEvents();
     void recentRunsKeepsEightNewestFirst();
+    void followerTakesLambdaStepFromConfigForOldRuns();
     void graphvizServiceCoalescesAndExports();
     void cellExporterWritesEveryFormat_data();
     void cellExporterWritesEveryFormat();
@@ -287,6 +296,12 @@ void tst_Studio::followerReadsRunBeingWritten()
         QCOMPARE(seen.snapshots[i].step, live.all.snapshots[i].step);
         QCOMPARE(seen.snapshots[i].trainLoss, live.all.snapshots[i].trainLoss);
         QCOMPARE(seen.snapshots[i].stepsPerEpoch, int64_t(6));
+        QCOMPARE(seen.snapshots[i].lambdaStep, 0.1);
+        QCOMPARE(seen.snapshots[i].etaSeconds, live.all.snapshots[i].etaSeconds);
+        QCOMPARE(seen.snapshots[i].archSeconds, live.all.snapshots[i].archSeconds);
+        QCOMPARE(seen.snapshots[i].cells.size(), live.all.snapshots[i].cells.size());
+        QCOMPARE(seen.snapshots[i].cells[1].alivePaths, live.all.snapshots[i].cells[1].alivePaths);
+        QCOMPARE(seen.snapshots[i].cells[1].zeroGroups, live.all.snapshots[i].cells[1].zeroGroups);
     }
     QCOMPARE(seen.epochs.size(), size_t(2));
     QCOMPARE(live.all.epochs.size(), size_t(2));
@@ -711,6 +726,40 @@ void tst_Studio::recentRunsKeepsEightNewestFirst()
     QCOMPARE(again.runs(), expected);
     QCOMPARE(other.actions().size(), 7);
     QSettings().remove(QStringLiteral("recentRuns"));
+}
+
+void tst_Studio::followerTakesLambdaStepFromConfigForOldRuns()
+{
+    // Written by the writers before format version 2: step lines lack lambda_step.
+    const QString runDir = dir(QStringLiteral("legacy"));
+    std::filesystem::copy(SPARSENAS_SOURCE_DIR "/tests/runformat/legacy-run",
+                          runDir.toStdString(), std::filesystem::copy_options::recursive);
+    RunFollower f;
+    QVERIFY(f.open(runDir));
+    int polls = 0;
+    while (f.poll() && ++polls < 10) {
+    }
+    const RunUpdate u = f.takeUpdate();
+    QCOMPARE(u.snapshots.size(), size_t(6));
+    // config.json's arch.lambda_step (0.1) until the lambda_step event at step 5 sets 0.125.
+    for (size_t i = 0; i < 5; ++i)
+        QCOMPARE(u.snapshots[i].lambdaStep, 0.1);
+    QCOMPARE(u.snapshots[5].lambdaStep, 0.125);
+    QCOMPARE(u.snapshots[0].epochs, int64_t(10));
+    QCOMPARE(u.snapshots[3].cells.size(), size_t(2));
+    QCOMPARE(u.snapshots[3].cells[1].aliveNodes, std::vector<int>({2, 3, 5}));
+    QCOMPARE(u.snapshots[3].cells[1].weights.nodes, 4); // from config.json
+    QVERIFY(u.snapshots[3].cells[1].weights.weights.empty()); // no A in step lines
+    QCOMPARE(u.epochs.size(), size_t(2));
+    QCOMPARE(u.epochs[1].valAcc, 0.8125);
+    QCOMPARE(u.epochs[1].cells[1].weights.at(3, 4), 0.6875f);
+    QCOMPARE(u.events.size(), size_t(6));
+    QCOMPARE(int(u.events[4].kind), int(RunEventKind::LambdaStep));
+    QCOMPARE(u.messages.size(), size_t(6));
+    QCOMPARE(int(u.messages[3].first), int(MessageLevel::Warning));
+    QCOMPARE(u.messages[3].second, std::string("lambda step set to 0.125"));
+    QVERIFY(u.state.has_value());
+    QCOMPARE(int(*u.state), int(RunState::Stopped));
 }
 
 void tst_Studio::graphvizServiceCoalescesAndExports()

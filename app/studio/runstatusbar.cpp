@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "runstatus.h"
+#include "runstatusbar.h"
 
 #include <QDir>
 #include <QLabel>
@@ -11,7 +11,7 @@
 
 namespace sparsenas {
 
-RunStatus::RunStatus(QStatusBar *bar) : QObject(bar), m_bar(bar)
+RunStatusBar::RunStatusBar(QStatusBar *bar) : QObject(bar), m_bar(bar)
 {
     m_eta = new QLabel(bar);
     m_progress = new QProgressBar(bar);
@@ -25,14 +25,14 @@ RunStatus::RunStatus(QStatusBar *bar) : QObject(bar), m_bar(bar)
     bar->addPermanentWidget(m_state);
 }
 
-void RunStatus::clear()
+void RunStatusBar::clear()
 {
     m_progress->setRange(0, 1);
     m_progress->setValue(0);
     m_eta->clear();
 }
 
-void RunStatus::showProgress(const Snapshot &s, bool live)
+void RunStatusBar::showProgress(const Snapshot &s, bool live)
 {
     const qint64 total = s.epochs * s.stepsPerEpoch;
     if (total > 0) {
@@ -43,7 +43,7 @@ void RunStatus::showProgress(const Snapshot &s, bool live)
     m_eta->setText(live ? tr("ETA %1").arg(formatDuration(s.etaSeconds)) : QString());
 }
 
-void RunStatus::setState(RunState state)
+void RunStatusBar::setState(RunState state)
 {
     static const char *const names[] = {QT_TR_NOOP("idle"),     QT_TR_NOOP("running"),
                                         QT_TR_NOOP("paused"),   QT_TR_NOOP("finished"),
@@ -51,7 +51,7 @@ void RunStatus::setState(RunState state)
     m_state->setText(tr(names[int(state)]));
 }
 
-void RunStatus::showEnded(RunState state, const QString &message, const QString &runDir)
+void RunStatusBar::showEnded(RunState state, const QString &message, const QString &runDir)
 {
     if (state == RunState::Failed)
         m_bar->showMessage(tr("The search failed: %1").arg(message));
@@ -62,12 +62,12 @@ void RunStatus::showEnded(RunState state, const QString &message, const QString 
         m_bar->showMessage(tr("Search stopped; resume it with Run ▸ Resume run."));
 }
 
-QString RunStatus::stateText() const
+QString RunStatusBar::stateText() const
 {
     return m_state->text();
 }
 
-QString RunStatus::progressText(const Snapshot &s)
+QString RunStatusBar::progressText(const Snapshot &s)
 {
     return tr("Epoch %1/%2 · step %3/%4 · ETA %5")
         .arg(s.epoch + 1)
@@ -77,7 +77,7 @@ QString RunStatus::progressText(const Snapshot &s)
         .arg(formatDuration(s.etaSeconds));
 }
 
-QString RunStatus::formatDuration(double seconds)
+QString RunStatusBar::formatDuration(double seconds)
 {
     if (!(seconds >= 0) || seconds > 1e7)
         return QStringLiteral("–");

@@ -15,13 +15,13 @@ class QStatusBar;
 
 namespace sparsenas {
 
-class RunStatus : public QObject
+class RunStatusBar : public QObject
 {
     Q_OBJECT
 
 public:
     /// Adds its widgets to `bar`, right-aligned.
-    explicit RunStatus(QStatusBar *bar);
+    explicit RunStatusBar(QStatusBar *bar);
 
     /// Empties the progress bar and the ETA (a new run is shown).
     void clear();
