@@ -6,6 +6,7 @@
 #include "sparsenas/base/config.h"
 #include "sparsenas/base/fileutil.h"
 #include "sparsenas/base/graphvizrenderer.h"
+#include "sparsenas/base/jsontext.h"
 #include "sparsenas/base/rundirectory.h"
 #include "sparsenas/searchengine.h"
 
@@ -47,22 +48,31 @@ void applyOverride(json &config, const std::string &assignment)
         throw ConfigError("--set expects section.key=value, got '" + assignment + "'");
     const std::string key = assignment.substr(0, eq), text = assignment.substr(eq + 1);
     json value;
-    try {
-        value = json::parse(text);
-    } catch (const json::parse_error &) {
+    JsonTextProblem problem;
+    if (auto parsed = parseJsonText(text, &problem))
+        value = std::move(*parsed);
+    else if (problem.what.rfind("the number", 0) == 0)
+        throw ConfigError("--set " + key + ": " + problem.what);
+    else
         value = text; // a bare word is a string
-    }
     json *node = &config;
+    std::string walked;
     size_t start = 0;
     for (;;) {
         const auto dot = key.find('.', start);
         const auto part = key.substr(start, dot == std::string::npos ? std::string::npos
                                                                      : dot - start);
+        if (part.empty())
+            throw ConfigError("--set " + key + ": empty field name (expected section.key=value)");
+        if (!node->is_null() && !node->is_object())
+            throw ConfigError("--set " + key + ": '" + walked + "' is a value (" +
+                              std::string(node->type_name()) + "), not a section with fields");
         if (dot == std::string::npos) {
             (*node)[part] = value;
             break;
         }
         node = &(*node)[part];
+        walked += (walked.empty() ? "" : ".") + part;
         start = dot + 1;
     }
 }
@@ -108,12 +118,11 @@ int cmdSearch(const std::string &configPath, const std::string &preset, std::str
     const std::string origin = configPath.empty() ? "preset " + (preset.empty() ? "digits-quick"
                                                                                 : preset)
                                                   : configPath;
-    json j;
-    try {
-        j = json::parse(text);
-    } catch (const json::parse_error &) {
-        configFromText(text, origin); // throws with line and column
-    }
+    JsonTextProblem problem;
+    auto parsed = parseJsonText(text, &problem);
+    if (!parsed)
+        throw ConfigError(problem.describe(origin));
+    json j = std::move(*parsed);
     for (const auto &s : sets)
         applyOverride(j, s);
     if (!device.empty())
@@ -172,11 +181,11 @@ int cmdResume(const std::string &runDir, std::vector<std::string> sets, const st
 
 json parseJsonFile(const std::string &path)
 {
-    try {
-        return json::parse(readFile(path));
-    } catch (const json::parse_error &e) {
-        throw std::runtime_error("'" + path + "' is not valid JSON: " + e.what());
-    }
+    JsonTextProblem problem;
+    auto j = parseJsonText(readFile(path), &problem);
+    if (!j)
+        throw std::runtime_error(problem.describe(path));
+    return *j;
 }
 
 std::vector<CellWeights> weightsFrom(const std::string &source)
@@ -316,8 +325,8 @@ int main(int argc, char **argv)
     search->add_option("-o,--out", out, "run directory (default runs/<name>-<time>)");
     search->add_option("--set", sets, "override a field, e.g. --set search.epochs=3");
     search->add_option("--device", device, "cpu or cuda")->check(CLI::IsMember({"cpu", "cuda"}));
-    search->add_option("--threads", threads, "CPU threads (default: all cores)")
-        ->check(CLI::NonNegativeNumber);
+    search->add_option("--threads", threads, "CPU threads, 0 for all cores (default)")
+        ->check(CLI::Range(0, 4096));
     search->add_flag("-q,--quiet", quiet, "no progress line");
 
     auto *resume = app.add_subcommand("resume", "continue a stopped or killed run");
@@ -325,7 +334,7 @@ int main(int argc, char **argv)
     resume->add_option("--set", sets, "change a resume-safe field, e.g. --set arch.lambda_step=0.005");
     resume->add_option("--device", device, "cpu or cuda")->check(CLI::IsMember({"cpu", "cuda"}));
     resume->add_option("--threads", threads, "CPU threads (default: the run's setting)")
-        ->check(CLI::NonNegativeNumber);
+        ->check(CLI::Range(0, 4096));
     resume->add_flag("-q,--quiet", quiet, "no progress line");
 
     auto *derive = app.add_subcommand("derive", "derive the genotype from a run or saved A");
@@ -379,6 +388,9 @@ int main(int argc, char **argv)
     } catch (const ConfigError &e) {
         std::cerr << "sparsenas: " << e.what() << "\n";
         return 2;
+    } catch (const RunBusyError &e) {
+        std::cerr << "sparsenas: error: " << e.what() << "\n";
+        return 3;
     } catch (const std::exception &e) {
         std::cerr << "sparsenas: error: " << e.what() << "\n";
         return 1;

@@ -2,6 +2,7 @@
 #include "runfollower.h"
 
 #include "sparsenas/base/rundirectory.h"
+#include "sparsenas/base/runlock.h"
 
 #include <QDir>
 #include <QFile>
@@ -76,6 +77,8 @@ void RunFollower::restart()
     m_epochWaiting.clear();
     m_cellsWaiting.clear();
     m_statusText.clear();
+    m_statusState = RunState::Idle;
+    m_writerGone = false;
     m_stepDefaults = m_configDefaults;
     m_stepsPerEpoch = 0;
     m_pending = RunUpdate{};
@@ -160,16 +163,32 @@ void RunFollower::readStatus(RunUpdate &u)
         return;
     const QByteArray bytes = status.readAll();
     std::string text(bytes.constData(), size_t(bytes.size()));
-    if (text == m_statusText)
-        return;
-    const json j = json::parse(text, nullptr, false);
-    if (j.is_discarded())
-        return; // written atomically: only a foreign writer leaves it half, try again later
-    try {
-        u.state = runStatusFromJson(j).state;
-        m_statusText = std::move(text);
-    } catch (const FormatError &) {
-        // a state this version does not know: keep showing the last one
+    if (text != m_statusText) {
+        const json j = json::parse(text, nullptr, false);
+        if (j.is_discarded())
+            return; // written atomically: only a foreign writer leaves it half, try again later
+        try {
+            m_statusState = runStatusFromJson(j).state;
+            m_statusText = std::move(text);
+            m_writerGone = false;
+            u.state = m_statusState;
+        } catch (const FormatError &) {
+            // a state this version does not know: keep showing the last one
+            return;
+        }
+    }
+    // "running" with nobody holding the run's lock: its writer was killed (kill -9, a second
+    // Ctrl-C, a crash) before it could say so. Runs written before locks have no run.lock and
+    // are taken at their word.
+    const bool live = m_statusState == RunState::Running || m_statusState == RunState::Paused;
+    if (live && !m_writerGone && QFileInfo::exists(QDir(m_dir).filePath(QStringLiteral("run.lock"))) &&
+        !RunLock::holder(m_dir.toStdString())) {
+        m_writerGone = true;
+        u.state = RunState::Stopped;
+        u.messages.emplace_back(MessageLevel::Warning,
+                                "status.json says " + toString(m_statusState) +
+                                    ", but no process writes this run any more: it was killed; "
+                                    "resume it from its last checkpoint");
     }
 }
 

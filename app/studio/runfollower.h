@@ -59,6 +59,8 @@ private:
     std::map<int64_t, EpochSummary> m_epochWaiting;  ///< epoch lines waiting for their A
     std::map<int64_t, std::vector<CellSnapshot>> m_cellsWaiting;
     std::string m_statusText;
+    RunState m_statusState = RunState::Idle;
+    bool m_writerGone = false;  ///< said "running" with no writer holding the lock
     /// What step lines lack takes its value from here: the config's epochs and lambda step
     /// (version 1 lines have no lambda_step), the lambda step updated by its events.
     Snapshot m_configDefaults, m_stepDefaults;

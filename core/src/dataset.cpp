@@ -64,9 +64,12 @@ public:
     std::string run(const std::string &in)
     {
         std::string out;
-        // The trailer hint is wrong past 4 GiB or for several members; it only sizes a reserve.
+        // The trailer hint is wrong past 4 GiB or for several members, and a damaged or crafted
+        // file can claim anything: it only sizes a reserve, and only up to what deflate can
+        // produce from this many bytes (at most about 1032 to 1); past that, out grows as it
+        // inflates.
         const std::size_t hint = gzipSizeHint(in);
-        if (hint > 0 && hint < (std::size_t(1) << 31))
+        if (hint > 0 && hint / 1032 <= in.size())
             out.reserve(hint);
 
         constexpr std::size_t chunk = std::size_t(1) << 18;
@@ -81,8 +84,14 @@ public:
                 m_stream.avail_in = static_cast<uInt>(n);
                 fed += n;
             }
-            if (out.size() - produced < chunk)
-                out.resize(std::max(out.size() * 2, produced + chunk));
+            if (out.size() - produced < chunk) {
+                try {
+                    out.resize(std::max(out.size() * 2, produced + chunk));
+                } catch (const std::bad_alloc &) {
+                    throw DataError("'" + m_origin + "': not enough memory to inflate it past " +
+                                    std::to_string(produced) + " bytes");
+                }
+            }
             const std::size_t room = std::min(maxFeed, out.size() - produced);
             m_stream.next_out = reinterpret_cast<Bytef *>(&out[produced]);
             m_stream.avail_out = static_cast<uInt>(room);

@@ -4,6 +4,7 @@
 #include "sparsenas/base/fileutil.h"
 #include "sparsenas/base/graphvizrenderer.h"
 #include "sparsenas/checkpoint.h"
+#include "sparsenas/torchcompat.h"
 
 #include <chrono>
 #include <filesystem>
@@ -36,7 +37,7 @@ RunResult RunLoop::run()
         if (m_start != Start::Fresh)
             loadCheckpoint(m_checkpoint, m_start == Start::Resume);
     } catch (const std::exception &e) {
-        return startFailed(e.what());
+        return startFailed(compat::errorMessage(e));
     }
     setState(RunState::Running);
     for (;;) {
@@ -53,10 +54,11 @@ RunResult RunLoop::run()
             if (!recover(trouble, &why))
                 return finish(RunState::Failed, why, false);
         } catch (const std::exception &e) {
-            return finish(RunState::Failed, std::string("the run failed: ") + e.what(), false);
+            return finish(RunState::Failed, "the run failed: " + compat::errorMessage(e), false);
         }
     }
-    if (m_stop) {
+    // A stop that arrives after the last epoch's checkpoint finds nothing left to do.
+    if (m_stop && m_at.epoch < m_task->epochs()) {
         try {
             saveCheckpoint();
         } catch (const std::exception &e) {
@@ -80,13 +82,15 @@ void RunLoop::runEpochs()
     const int64_t steps = m_task->stepsPerEpoch();
     for (; m_at.epoch < m_task->epochs(); ++m_at.epoch, m_at.stepInEpoch = 0) {
         m_task->enterEpoch(m_at.epoch);
-        for (; m_at.stepInEpoch < steps; ++m_at.stepInEpoch) {
+        while (m_at.stepInEpoch < steps) {
             if (!handleCommands())
                 return;
             Snapshot s = m_task->step(m_at);
             ++m_at.globalStep;
+            ++m_at.stepInEpoch;
             m_changedSinceCheckpoint = true;
             report(std::move(s));
+            // After the step is counted and written: a collapse leaves a valid state.
             if (auto trouble = m_task->checkHealth())
                 throw *trouble;
         }
@@ -234,7 +238,7 @@ void RunLoop::report(Snapshot s)
     s.step = m_at.globalStep;
     s.epoch = m_at.epoch;
     s.epochs = m_task->epochs();
-    s.stepInEpoch = m_at.stepInEpoch + 1;
+    s.stepInEpoch = m_at.stepInEpoch;
     s.stepsPerEpoch = steps;
     m_smoothedStepSeconds = m_smoothedStepSeconds == 0
                                 ? s.stepSeconds

@@ -1,7 +1,10 @@
 // SPDX-License-Identifier: MIT
 #include "sparsenas/searchengine.h"
 
+#include "sparsenas/checkpoint.h"
 #include "sparsenas/searchtask.h"
+
+#include <algorithm>
 
 #include <filesystem>
 
@@ -10,10 +13,17 @@ namespace sparsenas {
 namespace {
 
 std::unique_ptr<RunLoop> newRun(const RunConfig &config, const std::string &runDir,
-                                RunLoop::Start start, const std::string &checkpoint = {})
+                                RunLoop::Start start, RunLock &lock,
+                                const std::string &checkpoint = {})
 {
     RunDirectory dir(runDir);
     const bool created = !std::filesystem::exists(runDir);
+    std::error_code ec;
+    std::filesystem::create_directories(runDir, ec);
+    if (ec)
+        throw RunError("cannot create the run directory '" + runDir + "': " + ec.message());
+    lock = RunLock::acquire(runDir, start == RunLoop::Start::Fork ? "sparsenas fork"
+                                                                  : "sparsenas search");
     dir.create(config);
     auto loop = std::make_unique<RunLoop>(std::make_unique<SearchTask>(config), dir, config,
                                           start, checkpoint);
@@ -21,12 +31,69 @@ std::unique_ptr<RunLoop> newRun(const RunConfig &config, const std::string &runD
     return loop;
 }
 
+/// Temporary files of atomic writes that a kill left behind (name.tmp.PID).
+void removeStaleTemporaries(const RunDirectory &dir)
+{
+    namespace fs = std::filesystem;
+    std::error_code ec;
+    for (const auto &folder : {fs::path(dir.path()), fs::path(dir.checkpointDir())}) {
+        for (fs::directory_iterator it(folder, ec), end; !ec && it != end; it.increment(ec)) {
+            if (it->path().filename().string().find(".tmp.") != std::string::npos)
+                fs::remove(it->path(), ec);
+        }
+    }
+}
+
+/// The checkpoint to continue from: the one latest.json names or, if a kill came between a
+/// checkpoint's rename and latest.json's, the newer complete file; a damaged one is skipped for
+/// the one before it, and the run's log says so. Empty if there is none.
+std::string checkpointToResume(RunDirectory &dir)
+{
+    namespace fs = std::filesystem;
+    std::vector<std::string> candidates;
+    std::error_code ec;
+    for (fs::directory_iterator it(dir.checkpointDir(), ec), end; !ec && it != end;
+         it.increment(ec)) {
+        const auto name = it->path().filename().string();
+        if (name.rfind("ckpt-", 0) == 0 && it->path().extension() == ".pt")
+            candidates.push_back(it->path().string());
+    }
+    std::sort(candidates.rbegin(), candidates.rend()); // newest step first
+    std::string named;
+    try {
+        named = dir.latestCheckpoint();
+    } catch (const std::exception &e) {
+        dir.appendLog(MessageLevel::Warning, e.what());
+    }
+    if (!named.empty() && std::find(candidates.begin(), candidates.end(), named) ==
+                              candidates.end())
+        candidates.insert(candidates.begin(), named);
+    std::string problems;
+    for (const auto &path : candidates) {
+        try {
+            CheckpointReader check(path, torch::kCPU);
+            if (!problems.empty())
+                dir.appendLog(MessageLevel::Warning, problems + "continuing from " + path);
+            return path;
+        } catch (const std::exception &e) {
+            problems += std::string(e.what()) + "; ";
+        }
+    }
+    if (!problems.empty())
+        throw RunError("no usable checkpoint in '" + dir.checkpointDir() + "': " + problems +
+                       "start the run again or fork from another run's checkpoint");
+    return {};
+}
+
 } // namespace
 
-SearchEngine::SearchEngine(std::unique_ptr<RunLoop> loop) : m_loop(std::move(loop)) {}
+SearchEngine::SearchEngine(RunLock lock, std::unique_ptr<RunLoop> loop)
+    : m_lock(std::move(lock)), m_loop(std::move(loop))
+{
+}
 
 SearchEngine::SearchEngine(const RunConfig &config, const std::string &runDir)
-    : m_loop(newRun(config, runDir, RunLoop::Start::Fresh))
+    : m_loop(newRun(config, runDir, RunLoop::Start::Fresh, m_lock))
 {
 }
 
@@ -34,24 +101,31 @@ std::unique_ptr<SearchEngine> SearchEngine::resume(const std::string &runDir)
 {
     RunDirectory dir(runDir);
     const RunConfig config = dir.loadConfig();
-    const std::string checkpoint = dir.latestCheckpoint();
+    // Before anything is changed: a run still being written is not resumed under its writer.
+    RunLock lock = RunLock::acquire(runDir, "sparsenas resume");
+    removeStaleTemporaries(dir);
+    const std::string checkpoint = checkpointToResume(dir);
     if (checkpoint.empty()) {
         // Killed before its first checkpoint: nothing to continue from, so the same run starts
         // again from its first step, in the same directory (its partial lines are dropped).
         dir.truncateAfter(0, 0);
-        return std::unique_ptr<SearchEngine>(new SearchEngine(std::make_unique<RunLoop>(
-            std::make_unique<SearchTask>(config), dir, config, RunLoop::Start::Fresh)));
+        return std::unique_ptr<SearchEngine>(new SearchEngine(
+            std::move(lock), std::make_unique<RunLoop>(std::make_unique<SearchTask>(config), dir,
+                                                       config, RunLoop::Start::Fresh)));
     }
-    return std::unique_ptr<SearchEngine>(new SearchEngine(std::make_unique<RunLoop>(
-        std::make_unique<SearchTask>(config), dir, config, RunLoop::Start::Resume, checkpoint)));
+    return std::unique_ptr<SearchEngine>(new SearchEngine(
+        std::move(lock),
+        std::make_unique<RunLoop>(std::make_unique<SearchTask>(config), dir, config,
+                                  RunLoop::Start::Resume, checkpoint)));
 }
 
 std::unique_ptr<SearchEngine> SearchEngine::fork(const std::string &checkpoint,
                                                  const RunConfig &config,
                                                  const std::string &newRunDir)
 {
-    return std::unique_ptr<SearchEngine>(
-        new SearchEngine(newRun(config, newRunDir, RunLoop::Start::Fork, checkpoint)));
+    RunLock lock;
+    auto loop = newRun(config, newRunDir, RunLoop::Start::Fork, lock, checkpoint);
+    return std::unique_ptr<SearchEngine>(new SearchEngine(std::move(lock), std::move(loop)));
 }
 
 SearchEngine::~SearchEngine() = default;
@@ -88,7 +162,11 @@ const std::string &SearchEngine::runDir() const
 
 RunResult SearchEngine::run()
 {
-    return m_loop->run();
+    RunResult result = m_loop->run();
+    // The run has written its last line: another writer (a resume) may take the directory now,
+    // even while this object lives on.
+    m_lock.release();
+    return result;
 }
 
 } // namespace sparsenas

@@ -271,6 +271,13 @@ void tst_Cli::initTestCase()
     QVERIFY(QDir(m_tmp.path()).mkdir(QStringLiteral("notarun")));
     QVERIFY(QDir(m_tmp.path()).mkdir(QStringLiteral("nocheckpoint")));
     QVERIFY(writeAll(tmp(QStringLiteral("nocheckpoint/config.json")), "{}\n"));
+    // Its only checkpoint is damaged (not a checkpoint at all): a resume must refuse it, not
+    // start the run again over it.
+    QVERIFY(QDir(m_tmp.path()).mkpath(QStringLiteral("nocheckpoint/checkpoints")));
+    QVERIFY(writeAll(tmp(QStringLiteral("nocheckpoint/checkpoints/ckpt-000000006.pt")),
+                     "not a checkpoint\n"));
+    QVERIFY(writeAll(tmp(QStringLiteral("nocheckpoint/checkpoints/latest.json")),
+                     R"({"checkpoint": "ckpt-000000006.pt"})"));
 
     // A small genotype to export.
     std::vector<CellWeights> cells;
@@ -375,9 +382,22 @@ void tst_Cli::badInput_data()
     QTest::newRow("resume of a folder that is not a run")
         << QStringList{QStringLiteral("resume"), QStringLiteral("@notarun"), q} << 1
         << list({"notarun", "not a run directory"}) << QStringLiteral("@notarun");
-    QTest::newRow("resume of a run with no checkpoint")
+    QTest::newRow("resume of a run whose only checkpoint is damaged")
         << QStringList{QStringLiteral("resume"), QStringLiteral("@nocheckpoint"), q} << 1
-        << list({"nocheckpoint", "no checkpoint"}) << QStringLiteral("@nocheckpoint");
+        << list({"nocheckpoint", "no usable checkpoint", "ckpt-000000006.pt"})
+        << QStringLiteral("@nocheckpoint/checkpoints");
+    QTest::newRow("--set of a number too large for a double")
+        << QStringList{s, QStringLiteral("--set"), QStringLiteral("weights.lr=1e999"), outOpt,
+                       QStringLiteral("@r-huge"), q}
+        << 2 << list({"weights.lr", "out of range"}) << QStringLiteral("@r-huge");
+    QTest::newRow("--set into a value that is not a section")
+        << QStringList{s, QStringLiteral("--set"), QStringLiteral("name.x=1"), outOpt,
+                       QStringLiteral("@r-notsection"), q}
+        << 2 << list({"--set name.x", "'name' is a value"}) << QStringLiteral("@r-notsection");
+    QTest::newRow("--threads -3")
+        << QStringList{s, QStringLiteral("--threads"), QStringLiteral("-3"), outOpt,
+                       QStringLiteral("@r-threads"), q}
+        << 0 << list({"--threads", "-3", "not in range 0 to 4096"}) << QStringLiteral("@r-threads");
     QTest::newRow("resume of a missing folder")
         << QStringList{QStringLiteral("resume"), QStringLiteral("@no-such-run"), q} << 0
         << list({"no-such-run"}) << QStringLiteral("@no-such-run");

@@ -64,6 +64,7 @@ private Q_SLOTS:
     void textWithWrongFieldNamesOrigin();
     void loadConfigFileMissing();
     void loadConfigFileSyntaxError();
+    void hugeNumbersAreNamed();
 };
 
 void tst_Config::presetsParseAndRoundTrip_data()
@@ -208,6 +209,7 @@ void tst_Config::badConfig_data()
     row("number for a bool", R"({"arch":{"accelerated":1}})", "arch.accelerated");
     row("number for a string", R"({"dataset":{"name":5}})", "dataset.name");
     row("negative seed", R"({"search":{"seed":-1}})", "search.seed");
+    row("seed past int64", R"({"search":{"seed":18446744073709551615}})", "search.seed");
     row("lambda_max below lambda_start", R"({"arch":{"lambda_start":0.5,"lambda_max":0.1}})",
         "arch.lambda_max");
     row("lr_min above lr", R"({"weights":{"lr":0.01,"lr_min":0.1}})", "weights.lr_min");
@@ -344,6 +346,24 @@ void tst_Config::loadConfigFileSyntaxError()
     QVERIFY(thrown);
     QVERIFY2(msg2.startsWith(path), qPrintable(msg2));
     QVERIFY2(msg2.contains(QStringLiteral("search.epochs")), qPrintable(msg2));
+}
+
+void tst_Config::hugeNumbersAreNamed()
+{
+    // 2^64 - 1 is said as written (it used to wrap to -1).
+    bool thrown = false;
+    QString msg = configErrorOf(
+        [&] { configFromJson(parse(QStringLiteral(R"({"search":{"seed":18446744073709551615}})"))); },
+        &thrown);
+    QVERIFY(thrown);
+    QVERIFY2(msg.contains(QStringLiteral("got 18446744073709551615")), qPrintable(msg));
+    // A number past a double's range stops the parser itself: named by file, line, column of its
+    // first digit (counted by hand) and field, as a configuration error.
+    msg = configErrorOf(
+        [&] { configFromText("{\n  \"weights\": {\"lr\": 1e999}\n}\n", "my.json"); }, &thrown);
+    QVERIFY(thrown);
+    QVERIFY2(msg.startsWith(QStringLiteral("my.json:2:21: field weights.lr: the number 1e999")),
+             qPrintable(msg));
 }
 
 QTEST_GUILESS_MAIN(tst_Config)

@@ -5,6 +5,7 @@
 
 #include "sparsenas/base/fileutil.h"
 #include "sparsenas/base/rundirectory.h"
+#include "sparsenas/checkpoint.h"
 #include "sparsenas/searchengine.h"
 
 #include <QtTest>
@@ -42,6 +43,8 @@ RunConfig tinyConfig()
 struct Recorder : SearchObserver
 {
     std::function<void(const Snapshot &, CommandQueue &)> onStep;
+    std::function<void(const EpochSummary &, CommandQueue &)> onEpochEnd;
+    std::function<void(const std::string &, CommandQueue &)> onCheckpointWritten;
     CommandQueue *queue = nullptr;
     std::vector<Snapshot> snapshots;
     std::vector<RunState> states;
@@ -60,6 +63,16 @@ struct Recorder : SearchObserver
         paused = s == RunState::Paused;
     }
     void onMessage(MessageLevel, const std::string &m) override { messages.push_back(m); }
+    void onEpoch(const EpochSummary &e) override
+    {
+        if (onEpochEnd)
+            onEpochEnd(e, *queue);
+    }
+    void onCheckpoint(const std::string &path) override
+    {
+        if (onCheckpointWritten)
+            onCheckpointWritten(path, *queue);
+    }
 };
 
 QString st(RunState s)
@@ -328,6 +341,130 @@ private Q_SLOTS:
         QCOMPARE(lambdaAt7[0], 50.0);
         QCOMPARE(lambdaAt7[1], 0.01);
         QVERIFY(fs::exists(dir("rollback") + "/genotype.json"));
+    }
+
+    void damagedCheckpointFallsBackToThePreviousOne()
+    {
+        // Depends on resumeEqualsUninterruptedRun's "full" run: checkpoints at steps 12 and 18
+        // (keep 2). 64 bytes flipped in the middle of the newest: resume refuses it, says so,
+        // and continues from step 12 to the same end as the uninterrupted run.
+        fs::copy(dir("full"), dir("damaged"), fs::copy_options::recursive);
+        const std::string newest = RunDirectory(dir("damaged")).latestCheckpoint();
+        QVERIFY(newest.find("ckpt-000000018") != std::string::npos);
+        {
+            std::string bytes = readFile(newest);
+            for (size_t i = bytes.size() / 2; i < bytes.size() / 2 + 64; ++i)
+                bytes[i] = char(~bytes[i]);
+            std::ofstream(newest, std::ios::binary | std::ios::trunc) << bytes;
+        }
+        QVERIFY_EXCEPTION_THROWN(CheckpointReader(newest, torch::kCPU), RunError);
+        auto e = SearchEngine::resume(dir("damaged"));
+        QCOMPARE(st(e->run().state), st(RunState::Finished));
+        QVERIFY(readFile(dir("damaged") + "/log.txt").find("damaged") != std::string::npos);
+        QVERIFY(readFile(dir("damaged") + "/log.txt").find("ckpt-000000012") !=
+                std::string::npos);
+        QVERIFY(readFile(dir("damaged") + "/genotype.json") ==
+                readFile(dir("full") + "/genotype.json"));
+    }
+
+    void resumeRefusesAConfigThatNoLongerFits()
+    {
+        // config.json edited after the run (channels 4 -> 8): the checkpoint holds 4-channel
+        // tensors, so the resume is refused, naming the field; a resume-safe edit is not.
+        fs::copy(dir("full"), dir("edited"), fs::copy_options::recursive);
+        const std::string path = dir("edited") + "/config.json";
+        json j = json::parse(readFile(path));
+        j["space"]["channels"] = 8;
+        j["search"]["threads"] = 1;
+        std::ofstream(path, std::ios::trunc) << j.dump(2);
+        const auto r = SearchEngine::resume(dir("edited"))->run();
+        QCOMPARE(st(r.state), st(RunState::Failed));
+        QVERIFY2(r.message.find("space.channels: the checkpoint has 4, the configuration has 8") !=
+                     std::string::npos,
+                 r.message.c_str());
+        QVERIFY2(r.message.find("search.threads") == std::string::npos, r.message.c_str());
+    }
+
+    void stopAtEveryKindOfMomentResumesExactly_data()
+    {
+        QTest::addColumn<QString>("moment");
+        QTest::addColumn<int>("step");
+        // 6 steps an epoch, a checkpoint at every epoch end (steps 6, 12, 18).
+        QTest::newRow("mid-epoch") << "step" << 3;
+        QTest::newRow("last step of an epoch") << "step" << 6;
+        QTest::newRow("epoch summary, before its checkpoint") << "epoch" << 12;
+        QTest::newRow("right after an epoch-end checkpoint") << "checkpoint" << 6;
+        QTest::newRow("after the last checkpoint, before the genotype") << "checkpoint" << 18;
+    }
+
+    void stopAtEveryKindOfMomentResumesExactly()
+    {
+        // Depends on resumeEqualsUninterruptedRun's "full" run. A stop (what Ctrl-C and SIGTERM
+        // send) at each kind of moment, then a resume: the same lambda schedule, metrics,
+        // snapshots and genotype as the uninterrupted run. A stop at an epoch end used to apply
+        // that epoch's lambda step twice.
+        QFETCH(QString, moment);
+        QFETCH(int, step);
+        const std::string d =
+            dir(QStringLiteral("stop-%1-%2").arg(moment).arg(step).toUtf8().constData());
+        const auto cfg = tinyConfig();
+        Recorder rec;
+        SearchEngine part(cfg, d);
+        rec.queue = &part.commands();
+        if (moment == QLatin1String("step"))
+            rec.onStep = [step](const Snapshot &s, CommandQueue &q) {
+                if (s.step == step)
+                    q.stop();
+            };
+        else if (moment == QLatin1String("epoch"))
+            rec.onEpochEnd = [step](const EpochSummary &e, CommandQueue &q) {
+                if (e.step == step)
+                    q.stop();
+            };
+        else
+            rec.onCheckpointWritten = [step](const std::string &path, CommandQueue &q) {
+                char name[32];
+                std::snprintf(name, sizeof name, "ckpt-%09d.pt", step);
+                if (path.find(name) != std::string::npos)
+                    q.stop();
+            };
+        part.setObserver(&rec);
+        const auto first = part.run();
+        if (step == 18) {
+            // Nothing was left to do: the run finished and says so (not "stopped in epoch 4").
+            QCOMPARE(st(first.state), st(RunState::Finished));
+        } else {
+            QCOMPARE(st(first.state), st(RunState::Stopped));
+            QVERIFY2(first.message.find("epoch 4") == std::string::npos, first.message.c_str());
+            const auto r = SearchEngine::resume(d)->run();
+            QCOMPARE(st(r.state), st(RunState::Finished));
+        }
+        const auto ma = comparableMetrics(dir("full")), mb = comparableMetrics(d);
+        QCOMPARE(mb.size(), ma.size());
+        for (size_t i = 0; i < ma.size(); ++i)
+            QCOMPARE(QString::fromStdString(mb[i].dump()), QString::fromStdString(ma[i].dump()));
+        QVERIFY(readFile(d + "/snapshots.jsonl") == readFile(dir("full") + "/snapshots.jsonl"));
+        QVERIFY(readFile(d + "/genotype.json") == readFile(dir("full") + "/genotype.json"));
+    }
+
+    void oneWriterPerRunDirectory()
+    {
+        // While a run is being written, neither a resume nor a second search may write it; the
+        // refusal names the holder. Once the first run has ended, the directory is free.
+        SearchEngine first(tinyConfig(), dir("locked"));
+        try {
+            SearchEngine::resume(dir("locked"));
+            QFAIL("a resume was let in while the run was being written");
+        } catch (const RunBusyError &e) {
+            QVERIFY2(std::string(e.what()).find("sparsenas search") != std::string::npos, e.what());
+        }
+        QVERIFY_EXCEPTION_THROWN(SearchEngine(tinyConfig(), dir("locked")), RunBusyError);
+        QVERIFY(!fs::exists(dir("locked") + "/metrics.jsonl") ||
+                readFile(dir("locked") + "/metrics.jsonl").empty());
+        QCOMPARE(st(first.run().state), st(RunState::Finished));
+        QVERIFY(!RunLock::holder(dir("locked")));
+        auto again = SearchEngine::resume(dir("locked")); // allowed now
+        QVERIFY(again != nullptr);
     }
 
     void forkContinuesFromACheckpoint()

@@ -5,8 +5,11 @@
 // of commit 5b63dda), and RunDirectory's truncation and derivation source on top of them.
 
 #include "sparsenas/base/config.h"
+#include "sparsenas/base/errors.h"
+#include "sparsenas/base/jsontext.h"
 #include "sparsenas/base/rundirectory.h"
 #include "sparsenas/base/runformat.h"
+#include "sparsenas/base/runlock.h"
 
 #include <QTemporaryDir>
 #include <QtTest>
@@ -19,6 +22,10 @@
 #include <limits>
 #include <string>
 #include <vector>
+
+#include <csignal>
+#include <sys/wait.h>
+#include <unistd.h>
 
 using namespace sparsenas;
 using nlohmann::json;
@@ -121,6 +128,12 @@ private Q_SLOTS:
     void runDirectoryWritesCurrentFormat();
     void truncateAfterKeepsLinesUpTo();
     void lastArchWeightsRefusesCutOffOrDamagedLine();
+
+    void jsonProblemsNameLineColumnAndField_data();
+    void jsonProblemsNameLineColumnAndField();
+    void damagedLineNamesItsField();
+    void runLockAdmitsOneWriter();
+    void runLockIsReleasedWhenItsProcessDies();
 };
 
 void tst_RunFormat::stepLineRoundTrip()
@@ -466,16 +479,29 @@ void tst_RunFormat::requiredFieldsThrow_data()
                                       << "field 'cells' must be a list";
     QTest::newRow("weights rows")
         << "snapshot"
-        << R"({"cells":[{"type":"normal","nodes":2,"ops":["a"],"weights":[[0],[0]]}]})"
+        << R"({"cells":[{"type":"normal","nodes":2,"ops":["none"],"weights":[[0],[0]]}]})"
         << "cells[0]: field 'weights' must have 5 rows";
     QTest::newRow("weights row")
         << "snapshot"
-        << R"({"cells":[{"type":"normal","nodes":1,"ops":["a","b"],"weights":[[0,1],[2]]}]})"
+        << R"({"cells":[{"type":"normal","nodes":1,"ops":["none","skip_connect"],"weights":[[0,1],[2]]}]})"
         << "cells[0]: weights[1] must have 2 values";
     QTest::newRow("weights entry")
         << "snapshot"
-        << R"({"cells":[{"type":"r","nodes":1,"ops":["a"],"weights":[[0],["x"]]}]})"
+        << R"({"cells":[{"type":"r","nodes":1,"ops":["none"],"weights":[[0],["x"]]}]})"
         << "cells[0]: weights[1][0] must be a number";
+    QTest::newRow("unknown op")
+        << "snapshot"
+        << R"({"cells":[{"type":"r","nodes":1,"ops":["none","conv_9x9"],"weights":[[0,1],[2,3]]}]})"
+        << "cells[0]: ops[1]: unknown operation \"conv_9x9\"";
+    QTest::newRow("nodes past int") << "snapshot"
+                                    << R"({"cells":[{"type":"r","nodes":700001,"ops":["none"]}]})"
+                                    << "cells[0]: field 'nodes' must be a whole number in [1, 1000]";
+    QTest::newRow("nodes past every int")
+        << "snapshot" << R"({"cells":[{"type":"r","nodes":1.1e40,"ops":["none"]}]})"
+        << "got 1.1e+40";
+    QTest::newRow("fractional nodes") << "snapshot"
+                                      << R"({"cells":[{"type":"r","nodes":2.5,"ops":["none"]}]})"
+                                      << "got 2.5";
     QTest::newRow("no ops") << "snapshot"
                             << R"({"cells":[{"type":"r","nodes":1,"weights":[[0],[1]]}]})"
                             << "cells[0]: field 'ops' missing";
@@ -932,6 +958,125 @@ void tst_RunFormat::lastArchWeightsRefusesCutOffOrDamagedLine()
     // No snapshot at all.
     writeText(snaps, "", false);
     QVERIFY_THROWS_EXCEPTION(RunError, RunDirectory(path).lastArchWeights());
+}
+
+
+void tst_RunFormat::jsonProblemsNameLineColumnAndField_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<int>("line");
+    QTest::addColumn<int>("column");
+    QTest::addColumn<QString>("field");
+    QTest::addColumn<QString>("what");
+    // Columns counted by hand: a number's first character, else where the parser gave up.
+    QTest::newRow("overflow in an object")
+        << "{\n  \"weights\": {\n    \"lr\": 1e999\n  }\n}" << 3 << 11 << "weights.lr"
+        << "the number 1e999 is out of range";
+    QTest::newRow("overflow in an array")
+        << "{\"space\": {\"ops\": [\"none\", -1e400]}}" << 1 << 28 << "space.ops[1]"
+        << "the number -1e400 is out of range";
+    QTest::newRow("trailing comma") << "{\"a\": 1,\n}" << 2 << 1 << "a" << "not valid JSON";
+    QTest::newRow("top level") << "  nope" << 1 << 4 << "" << "not valid JSON"; // at the 'o'
+
+}
+
+void tst_RunFormat::jsonProblemsNameLineColumnAndField()
+{
+    QFETCH(QString, text);
+    QFETCH(int, line);
+    QFETCH(int, column);
+    QFETCH(QString, field);
+    QFETCH(QString, what);
+    JsonTextProblem p;
+    QVERIFY(!parseJsonText(text.toStdString(), &p));
+    QCOMPARE(int(p.line), line);
+    QCOMPARE(int(p.column), column);
+    QCOMPARE(QString::fromStdString(p.field), field);
+    QVERIFY2(contains(p.what, what.toStdString()), p.what.c_str());
+    const std::string told = p.describe("c.json");
+    QVERIFY2(contains(told, "c.json:" + std::to_string(line) + ":" + std::to_string(column) + ": "),
+             told.c_str());
+    QVERIFY(parseJsonText("{\"lr\": 1e308}").has_value()); // the largest decade a double holds
+}
+
+void tst_RunFormat::damagedLineNamesItsField()
+{
+    QTemporaryDir tmp;
+    const std::string path = tmp.filePath(QStringLiteral("m.jsonl")).toStdString();
+    writeText(path, "{\"type\":\"step\",\"step\":1}\n{\"type\":\"step\",\"loss\":1e999}\n");
+    const auto lines = readAllLines(path);
+    QCOMPARE(lines.size(), size_t(2));
+    QVERIFY(lines[0].ok());
+    QVERIFY(!lines[1].ok());
+    QVERIFY2(contains(lines[1].error, "field loss") && contains(lines[1].error, "out of range"),
+             lines[1].error.c_str());
+    // A config file with the same overflow: named by file, line and field, as a ConfigError.
+    try {
+        configFromText("{\"weights\": {\"lr\": 1e999}}", "my.json");
+        QFAIL("an overflowing number was accepted");
+    } catch (const ConfigError &e) {
+        QVERIFY2(contains(e.what(), "my.json:1:") && contains(e.what(), "weights.lr"), e.what());
+    }
+}
+
+void tst_RunFormat::runLockAdmitsOneWriter()
+{
+    QTemporaryDir tmp;
+    const std::string dir = tmp.path().toStdString();
+    QVERIFY(!RunLock::holder(dir)); // never locked
+    {
+        RunLock first = RunLock::acquire(dir, "sparsenas search");
+        QVERIFY(first.held());
+        const auto who = RunLock::holder(dir);
+        QVERIFY(who.has_value());
+        QVERIFY2(contains(*who, "process " + std::to_string(getpid())) &&
+                     contains(*who, "sparsenas search"),
+                 who->c_str());
+        // A second writer, even in the same process (the studio), is refused and told who.
+        try {
+            RunLock second = RunLock::acquire(dir, "sparsenas resume");
+            QFAIL("a second writer got the lock");
+        } catch (const RunBusyError &e) {
+            QVERIFY2(contains(e.what(), "sparsenas search") && contains(e.what(), dir), e.what());
+        }
+        // Asking did not release it (a POSIX record lock would have been dropped by the close).
+        QVERIFY(RunLock::holder(dir).has_value());
+        RunLock moved = std::move(first);
+        QVERIFY(!first.held() && moved.held());
+        QVERIFY(RunLock::holder(dir).has_value());
+    }
+    QVERIFY(!RunLock::holder(dir));
+    RunLock again = RunLock::acquire(dir, "sparsenas resume");
+    QVERIFY(contains(*RunLock::holder(dir), "sparsenas resume"));
+}
+
+void tst_RunFormat::runLockIsReleasedWhenItsProcessDies()
+{
+    QTemporaryDir tmp;
+    const std::string dir = tmp.path().toStdString();
+    int ready[2];
+    QCOMPARE(pipe(ready), 0);
+    const pid_t child = fork();
+    if (child == 0) {
+        // The writer: takes the lock, says so, and waits to be killed.
+        RunLock lock = RunLock::acquire(dir, "child writer");
+        const char ok = 1;
+        [[maybe_unused]] auto n = write(ready[1], &ok, 1);
+        for (;;)
+            pause();
+    }
+    char ok = 0;
+    QCOMPARE(read(ready[0], &ok, 1), ssize_t(1));
+    QVERIFY(contains(*RunLock::holder(dir), "process " + std::to_string(child)));
+    QVERIFY_EXCEPTION_THROWN(RunLock::acquire(dir, "parent"), RunBusyError);
+    kill(child, SIGKILL);
+    int status = 0;
+    waitpid(child, &status, 0);
+    close(ready[0]);
+    close(ready[1]);
+    QVERIFY(!RunLock::holder(dir)); // kill -9 released it
+    RunLock mine = RunLock::acquire(dir, "parent");
+    QVERIFY(mine.held());
 }
 
 QTEST_GUILESS_MAIN(tst_RunFormat)

@@ -2,6 +2,7 @@
 #include "sparsenas/base/config.h"
 
 #include "sparsenas/base/fileutil.h"
+#include "sparsenas/base/jsontext.h"
 #include "sparsenas/base/names.h"
 
 #include <algorithm>
@@ -73,6 +74,12 @@ public:
             return;
         if (!v->is_number_integer()) {
             error(key, "must be an integer, got " + show(*v));
+            return;
+        }
+        if (v->is_number_unsigned() && v->get<uint64_t>() > uint64_t(hi)) {
+            // Past int64's range (a seed of 2^64 - 1): said as written, not wrapped to -1.
+            error(key, "must be in [" + std::to_string(lo) + ", " + std::to_string(hi) + "], got " +
+                           std::to_string(v->get<uint64_t>()));
             return;
         }
         const int64_t i = v->is_number_unsigned() ? int64_t(v->get<uint64_t>()) : v->get<int64_t>();
@@ -322,28 +329,12 @@ RunConfig configFromJson(const json &j)
 
 RunConfig configFromText(const std::string &text, const std::string &origin)
 {
-    json j;
+    JsonTextProblem problem;
+    const auto j = parseJsonText(text, &problem);
+    if (!j)
+        throw ConfigError(problem.describe(origin));
     try {
-        j = json::parse(text);
-    } catch (const json::parse_error &e) {
-        // nlohmann reports the byte offset; turn it into line and column.
-        size_t line = 1, col = 1;
-        for (size_t i = 0; i < std::min(e.byte > 0 ? e.byte - 1 : 0, text.size()); ++i) {
-            if (text[i] == '\n') {
-                ++line;
-                col = 1;
-            } else {
-                ++col;
-            }
-        }
-        std::string what = e.what();
-        const auto pos = what.find("parse error");
-        throw ConfigError(origin + ":" + std::to_string(line) + ":" + std::to_string(col) +
-                          ": not valid JSON (" + (pos == std::string::npos ? what : what.substr(pos)) +
-                          ")");
-    }
-    try {
-        return configFromJson(j);
+        return configFromJson(*j);
     } catch (const ConfigError &e) {
         throw ConfigError(origin + ": " + e.what());
     }

@@ -3,6 +3,7 @@
 
 #include "sparsenas/base/fileutil.h"
 #include "sparsenas/base/graphvizrenderer.h"
+#include "sparsenas/base/jsontext.h"
 
 #include <algorithm>
 #include <ctime>
@@ -146,11 +147,11 @@ static std::optional<json> readJsonFile(const std::string &path)
     } catch (const std::exception &e) {
         throw RunError(e.what());
     }
-    try {
-        return json::parse(text);
-    } catch (const json::parse_error &e) {
-        throw RunError("'" + path + "' is damaged: not valid JSON: " + e.what());
-    }
+    JsonTextProblem problem;
+    auto j = parseJsonText(text, &problem);
+    if (!j)
+        throw RunError(problem.describe(path) + " (the file is damaged)");
+    return *j;
 }
 
 std::optional<RunStatus> RunDirectory::readStatus() const

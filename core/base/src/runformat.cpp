@@ -2,9 +2,12 @@
 #include "sparsenas/base/runformat.h"
 
 #include "sparsenas/base/genotype.h"
+#include "sparsenas/base/jsontext.h"
+#include "sparsenas/base/names.h"
 
 #include <algorithm>
 #include <cctype>
+#include <cmath>
 #include <ctime>
 #include <fstream>
 #include <limits>
@@ -147,16 +150,22 @@ CellWeights cellWeightsFromJson(const json &j)
     requireObject(j, "the cell");
     CellWeights w;
     w.type = requiredField<std::string>(j, "type", "a string");
-    w.nodes = requiredField<int>(j, "nodes", "a number");
-    if (w.nodes < 1 || w.nodes > 1000)
-        fail(quoted("nodes") + " must be in [1, 1000], got " + std::to_string(w.nodes));
+    // Checked as a double first: a get<int>() of 700001.5 or 1.1e40 would be undefined.
+    const double nodes = requiredField<double>(j, "nodes", "a number");
+    if (!(nodes >= 1 && nodes <= 1000) || nodes != std::floor(nodes))
+        fail(quoted("nodes") + " must be a whole number in [1, 1000], got " +
+             requiredField(j, "nodes").dump());
+    w.nodes = int(nodes);
     const json &ops = requiredField(j, "ops");
     if (!ops.is_array() || ops.empty())
         fail(quoted("ops") + " must be a non-empty list of operation names");
     for (size_t o = 0; o < ops.size(); ++o) {
         if (!ops[o].is_string())
             fail("ops[" + std::to_string(o) + "] must be a string");
-        w.ops.push_back(ops[o].get<std::string>());
+        const auto name = ops[o].get<std::string>();
+        if (!isKnownOp(name))
+            fail("ops[" + std::to_string(o) + "]: unknown operation \"" + name + "\"");
+        w.ops.push_back(name);
     }
     const json &rows = requiredField(j, "weights");
     const int edges = numEdges(w.nodes);
@@ -599,13 +608,17 @@ JsonlLine parseJsonLine(const TextLine &line)
     JsonlLine out;
     out.number = line.number;
     out.complete = line.complete;
-    try {
-        out.value = json::parse(line.text);
-    } catch (const json::parse_error &e) {
+    JsonTextProblem problem;
+    if (auto j = parseJsonText(line.text, &problem)) {
+        out.value = std::move(*j);
+    } else {
         out.value = nullptr;
-        out.error = line.complete ? std::string("not valid JSON: ") + e.what()
-                                  : std::string("cut off (no end of line; the writer was "
-                                                "stopped in the middle of it)");
+        out.error = line.complete
+                        ? "column " + std::to_string(problem.column) + ": " +
+                              (problem.field.empty() ? "" : "field " + problem.field + ": ") +
+                              problem.what
+                        : std::string("cut off (no end of line; the writer was stopped in the "
+                                      "middle of it)");
     }
     return out;
 }

@@ -8,6 +8,7 @@
 
 #include "sparsenas/base/commandqueue.h"
 #include "sparsenas/base/config.h"
+#include "sparsenas/base/runlock.h"
 #include "sparsenas/base/snapshot.h"
 #include "sparsenas/runloop.h"
 #include "sparsenas/systeminfo.h"
@@ -51,7 +52,8 @@ public:
     RunResult run();
 
 private:
-    explicit SearchEngine(std::unique_ptr<RunLoop> loop);
+    SearchEngine(RunLock lock, std::unique_ptr<RunLoop> loop);
+    RunLock m_lock; ///< one writer per run directory; outlives the loop, released after run()
     std::unique_ptr<RunLoop> m_loop;
 };
 

@@ -69,4 +69,24 @@ torch::optim::OptimizerParamGroup paramGroup(std::vector<torch::Tensor> params,
                                              std::make_unique<Options>(options));
 }
 
+/// One line for a person: LibTorch's errors (c10::Error) carry a C++ backtrace of some 30 frames
+/// after their message, which says nothing to a user; it is dropped, and an allocation failure
+/// says what to change.
+inline std::string errorMessage(const std::exception &e)
+{
+    std::string w;
+    if (const auto *c10 = dynamic_cast<const c10::Error *>(&e))
+        w = c10->what_without_backtrace();
+    else
+        w = e.what();
+    const auto nl = w.find('\n');
+    if (nl != std::string::npos && dynamic_cast<const c10::Error *>(&e))
+        w = w.substr(0, nl);
+    if (w.find("can't allocate memory") != std::string::npos ||
+        dynamic_cast<const std::bad_alloc *>(&e))
+        w += " (not enough memory for this search: lower space.channels, space.layers, "
+             "search.batch_size or dataset.limit)";
+    return w;
+}
+
 } // namespace sparsenas::compat

@@ -28,6 +28,14 @@ public:
     using std::runtime_error::runtime_error;
 };
 
+/// A run directory that another process (or another run in this one) is writing: its lock
+/// (runlock.h) is held. what() names the holder.
+class RunBusyError : public RunError
+{
+public:
+    using RunError::RunError;
+};
+
 /// A line or file of a run directory that does not hold what its format says (runformat.h):
 /// not a JSON object, a required field missing, a matrix of the wrong shape. what() names the
 /// field; the caller that knows the file and line number puts them in front.

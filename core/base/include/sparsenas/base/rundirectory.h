@@ -11,6 +11,7 @@
 //   metrics.csv        one row per epoch
 //   snapshots.jsonl    per epoch: every A matrix (sparse iterate) and the alive nodes / paths
 //   log.txt            the engine's messages
+//   run.lock           the writer's advisory lock and who holds it (runlock.h)
 //   checkpoints/       ckpt-<step>.pt written atomically, latest.json names the newest
 //   genotype.json      the derived mixed-path genotype (per cell type: alive nodes, edges, concat)
 //   genotype.dot       its DOT drawing; genotype_darts.txt the DARTS-style text or why it does
