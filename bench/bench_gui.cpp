@@ -48,12 +48,14 @@ json stats(std::vector<double> v)
     if (v.empty())
         return json{{"n", 0}};
     std::sort(v.begin(), v.end());
-    const auto at = [&](double q) { return v[std::min(v.size() - 1, size_t(q * double(v.size())))]; };
+    const auto at = [&](double q) {
+        return v[std::min(v.size() - 1, size_t(q * double(v.size())))];
+    };
     double sum = 0;
     for (double x : v)
         sum += x;
-    return json{{"n", v.size()},           {"median", at(0.5)}, {"p90", at(0.9)},
-                {"p99", at(0.99)},         {"max", v.back()},   {"mean", sum / double(v.size())},
+    return json{{"n", v.size()},   {"median", at(0.5)}, {"p90", at(0.9)},
+                {"p99", at(0.99)}, {"max", v.back()},   {"mean", sum / double(v.size())},
                 {"sum", sum}};
 }
 
@@ -88,16 +90,16 @@ int main(int argc, char *argv[])
     w.resize(1500, 940);
     w.show();
     // Small supernet, full DARTS op set: many snapshots per second with 14 x 8 matrices.
-    w.configForm()->setConfigJson(json{
-        {"name", "bench-gui"},
-        {"dataset", {{"name", "digits"}, {"limit", 512}}},
-        {"space", {{"channels", 4}, {"layers", 3}, {"nodes", parser.value(nodes).toInt()}}},
-        {"arch", {{"optimizer", "adam_hapg"}, {"lr", 0.01}, {"lambda_step", 0.05}}},
-        {"search",
-         {{"epochs", parser.value(epochs).toInt()},
-          {"batch_size", parser.value(batch).toInt()},
-          {"seed", 1},
-          {"threads", parser.value(threads).toInt()}}}});
+    w.configForm()->setConfigJson(
+        json{{"name", "bench-gui"},
+             {"dataset", {{"name", "digits"}, {"limit", 512}}},
+             {"space", {{"channels", 4}, {"layers", 3}, {"nodes", parser.value(nodes).toInt()}}},
+             {"arch", {{"optimizer", "adam_hapg"}, {"lr", 0.01}, {"lambda_step", 0.05}}},
+             {"search",
+              {{"epochs", parser.value(epochs).toInt()},
+               {"batch_size", parser.value(batch).toInt()},
+               {"seed", 1},
+               {"threads", parser.value(threads).toInt()}}}});
     if (!w.configForm()->isValid()) {
         std::fprintf(stderr, "bench_gui: %s\n",
                      qPrintable(w.configForm()->problems().join(QLatin1Char('\n'))));

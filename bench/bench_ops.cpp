@@ -6,8 +6,8 @@
 #include "sparsenas/searchengine.h"
 
 #include <ATen/Context.h>
-#include <torch/torch.h>
 #include <nlohmann/json.hpp>
+#include <torch/torch.h>
 
 #include <algorithm>
 #include <chrono>
@@ -49,7 +49,9 @@ std::vector<Case> makeCases(int64_t c, int64_t hw, int64_t stride)
         "C" + std::to_string(c) + "_" + std::to_string(hw) + "_s" + std::to_string(stride);
     auto dw = [&](const std::string &name, int64_t k, int64_t pad, int64_t dil) {
         auto w = convW(c, 1, k);
-        cases.push_back({name + "_" + tag, c, hw,
+        cases.push_back({name + "_" + tag,
+                         c,
+                         hw,
                          [w, stride, pad, dil, c](const torch::Tensor &x) {
                              return torch::conv2d(x, w, {}, stride, pad, dil, c);
                          },
@@ -60,26 +62,32 @@ std::vector<Case> makeCases(int64_t c, int64_t hw, int64_t stride)
     dw("dil3", 3, 2, 2);
     dw("dil5", 5, 4, 2);
     auto pw = convW(c, c, 1);
-    cases.push_back({"pw_" + tag, c, hw,
-                     [pw](const torch::Tensor &x) { return torch::conv2d(x, pw); }, {pw}});
-    cases.push_back({"relu_" + tag, c, hw, [](const torch::Tensor &x) { return torch::relu(x); },
-                     {}});
-    cases.push_back({"bn_" + tag, c, hw,
+    cases.push_back(
+        {"pw_" + tag, c, hw, [pw](const torch::Tensor &x) { return torch::conv2d(x, pw); }, {pw}});
+    cases.push_back(
+        {"relu_" + tag, c, hw, [](const torch::Tensor &x) { return torch::relu(x); }, {}});
+    cases.push_back({"bn_" + tag,
+                     c,
+                     hw,
                      [](const torch::Tensor &x) {
                          return torch::batch_norm(x, {}, {}, {}, {}, true, 0.1, 1e-5, false);
                      },
                      {}});
-    cases.push_back({"maxpool_" + tag, c, hw,
+    cases.push_back({"maxpool_" + tag,
+                     c,
+                     hw,
                      [stride](const torch::Tensor &x) {
                          return torch::max_pool2d(x, {3, 3}, {stride, stride}, {1, 1});
                      },
                      {}});
-    cases.push_back({"avgpool_" + tag, c, hw,
-                     [stride](const torch::Tensor &x) {
-                         return torch::avg_pool2d(x, {3, 3}, {stride, stride}, {1, 1}, false,
-                                                  false);
-                     },
-                     {}});
+    cases.push_back(
+        {"avgpool_" + tag,
+         c,
+         hw,
+         [stride](const torch::Tensor &x) {
+             return torch::avg_pool2d(x, {3, 3}, {stride, stride}, {1, 1}, false, false);
+         },
+         {}});
     return cases;
 }
 
@@ -122,9 +130,10 @@ int main(int argc, char **argv)
                      .dump()
               << std::endl;
     torch::manual_seed(1);
-    const std::vector<Variant> variants = {
-        {"nchw_mkldnn", false, true}, {"nhwc_mkldnn", true, true}, {"nchw_native", false, false},
-        {"nhwc_native", true, false}};
+    const std::vector<Variant> variants = {{"nchw_mkldnn", false, true},
+                                           {"nhwc_mkldnn", true, true},
+                                           {"nchw_native", false, false},
+                                           {"nhwc_native", true, false}};
     std::vector<Case> cases;
     for (auto [c, hw, s] : std::vector<std::tuple<int64_t, int64_t, int64_t>>{
              {16, 32, 1}, {32, 16, 1}, {64, 8, 1}, {32, 32, 2}, {64, 16, 2}}) {
@@ -139,9 +148,9 @@ int main(int argc, char **argv)
         for (int r = 0; r < repeats + 1; ++r) {
             for (const auto &v : variants) {
                 at::globalContext().setUserEnabledMkldnn(v.mkldnn);
-                auto x = (v.channelsLast ? x0.contiguous(torch::MemoryFormat::ChannelsLast)
-                                         : x0.clone())
-                             .requires_grad_();
+                auto x =
+                    (v.channelsLast ? x0.contiguous(torch::MemoryFormat::ChannelsLast) : x0.clone())
+                        .requires_grad_();
                 for (auto &p : k.params) {
                     torch::NoGradGuard g;
                     p.set_data(v.channelsLast && p.dim() == 4

@@ -22,8 +22,8 @@
 #include <unistd.h>
 
 #include <algorithm>
-#include <cstdlib>
 #include <chrono>
+#include <cstdlib>
 #include <fstream>
 #include <functional>
 #include <iostream>
@@ -250,8 +250,8 @@ struct Setup
             vs.momentumBuffers.push_back(st ? st->momentum_buffer() : torch::Tensor());
         }
         const auto g = sparsenas::secondOrderArchGrad([&] { return loss(xTrain, yTrain); },
-                                                      [&] { return loss(xVal, yVal); },
-                                                      weights, arch, vs);
+                                                      [&] { return loss(xVal, yVal); }, weights,
+                                                      arch, vs);
         setArchGrads(g);
         archOpt->step();
     }
@@ -346,8 +346,8 @@ void runBatch(const Options &o, int64_t batch)
                     copies.push_back(p.detach().clone());
                 params = copies;
             }
-            sparsenas::AdamHapg adam(params, s.model->archGroupIndex(),
-                                     s.model->numArchGroups(), sparsenas::AdamHapgOptions(3e-4));
+            sparsenas::AdamHapg adam(params, s.model->archGroupIndex(), s.model->numArchGroups(),
+                                     sparsenas::AdamHapgOptions(3e-4));
             adam.setPenalty(sparsenas::PenaltyKind::SparseGroupLasso, 0.01, 0.5);
             sparsenas::Hapg hapg(params, s.model->archGroupIndex(), s.model->numArchGroups(),
                                  sparsenas::HapgOptions(3e-3));
@@ -386,8 +386,8 @@ int main(int argc, char **argv)
                    {"mkldnn", at::hasMKLDNN()},
                    // OpenMP's default (active) waiting is about 2x faster here on an idle
                    // machine than PASSIVE, which the tests use to share cores politely.
-                   {"omp_wait_policy", std::getenv("OMP_WAIT_POLICY") ? std::getenv("OMP_WAIT_POLICY")
-                                                                       : "default"},
+                   {"omp_wait_policy",
+                    std::getenv("OMP_WAIT_POLICY") ? std::getenv("OMP_WAIT_POLICY") : "default"},
                    {"cpu", cpuModel()},
                    {"loadavg_before", loadAverage()},
                    {"config",

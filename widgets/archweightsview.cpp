@@ -20,11 +20,9 @@
 
 #include <algorithm>
 
-namespace sparsenas
-{
+namespace sparsenas {
 
-namespace
-{
+namespace {
 
 const QString kNormal = QStringLiteral("normal");
 const QString kReduce = QStringLiteral("reduce");

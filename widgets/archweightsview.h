@@ -10,8 +10,7 @@ class QCheckBox;
 class QLabel;
 class QPainter;
 
-namespace sparsenas
-{
+namespace sparsenas {
 
 class CellHeatmap;
 

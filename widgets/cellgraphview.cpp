@@ -14,8 +14,7 @@
 #include <algorithm>
 #include <cmath>
 
-namespace sparsenas
-{
+namespace sparsenas {
 
 QString cellTitle(const QString &cellType)
 {
@@ -26,7 +25,8 @@ QString cellTitle(const QString &cellType)
     return QCoreApplication::translate("sparsenas::CellGraphView", "%1 cell").arg(cellType);
 }
 
-struct CellGraphView::Pane {
+struct CellGraphView::Pane
+{
     QString type;
     QWidget *widget = nullptr;
     QLabel *title = nullptr;
@@ -361,8 +361,8 @@ bool CellGraphView::exportImage(const QString &path, QString *error)
         return false;
     }
     // Wide drawings (rankdir LR) are stacked, tall ones placed side by side.
-    const Qt::Orientation orientation =
-        largest.width() > largest.height() ? Qt::Vertical : Qt::Horizontal;
+    const Qt::Orientation orientation = largest.width() > largest.height() ? Qt::Vertical
+                                                                           : Qt::Horizontal;
     const QByteArray svg = SvgView::composeSvg(parts, orientation, error);
     if (svg.isEmpty())
         return false;

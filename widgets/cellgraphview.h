@@ -18,8 +18,7 @@ class QBoxLayout;
 class QCheckBox;
 class QLabel;
 
-namespace sparsenas
-{
+namespace sparsenas {
 
 class SvgView;
 

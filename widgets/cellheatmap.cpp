@@ -16,11 +16,9 @@
 #include <algorithm>
 #include <cmath>
 
-namespace sparsenas
-{
+namespace sparsenas {
 
-namespace
-{
+namespace {
 
 constexpr double kGroupGap = 4.0;  // extra space between the edge groups of two target nodes
 constexpr double kBarWidth = 12.0; // colour bar
@@ -84,7 +82,8 @@ void drawHatch(QPainter &p, const QRectF &r)
 
 } // namespace
 
-struct CellHeatmap::Layout {
+struct CellHeatmap::Layout
+{
     QFont font;
     QFont smallFont;
     QRectF grid;       // the matrix

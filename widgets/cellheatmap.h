@@ -12,8 +12,7 @@
 
 class QPainter;
 
-namespace sparsenas
-{
+namespace sparsenas {
 
 /// The painted heatmap widget: the architecture weights A of one cell type as a matrix, one row
 /// per edge (edge order of sparsenas/genotype.h, grouped by target node), one column per

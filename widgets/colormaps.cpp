@@ -35,10 +35,10 @@ QColor exactZeroColor()
 QColor edgeColor(int edge)
 {
     // Tableau 20: distinguishable for the 14 edges of a 4-node cell.
-    static const std::array<QRgb, 20> palette = {
-        0x1f77b4, 0xff7f0e, 0x2ca02c, 0xd62728, 0x9467bd, 0x8c564b, 0xe377c2,
-        0x7f7f7f, 0xbcbd22, 0x17becf, 0xaec7e8, 0xffbb78, 0x98df8a, 0xff9896,
-        0xc5b0d5, 0xc49c94, 0xf7b6d2, 0xc7c7c7, 0xdbdb8d, 0x9edae5};
+    static const std::array<QRgb, 20> palette = {0x1f77b4, 0xff7f0e, 0x2ca02c, 0xd62728, 0x9467bd,
+                                                 0x8c564b, 0xe377c2, 0x7f7f7f, 0xbcbd22, 0x17becf,
+                                                 0xaec7e8, 0xffbb78, 0x98df8a, 0xff9896, 0xc5b0d5,
+                                                 0xc49c94, 0xf7b6d2, 0xc7c7c7, 0xdbdb8d, 0x9edae5};
     return QColor(palette[size_t(std::max(edge, 0)) % palette.size()]);
 }
 

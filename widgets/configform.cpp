@@ -37,10 +37,10 @@ QStringList choicesOf()
 const QStringList &integerPaths()
 {
     static const QStringList paths = {
-        QStringLiteral("dataset.limit"),  QStringLiteral("space.channels"),
-        QStringLiteral("space.layers"),   QStringLiteral("space.nodes"),
-        QStringLiteral("search.epochs"),  QStringLiteral("search.batch_size"),
-        QStringLiteral("search.seed"),    QStringLiteral("search.threads")};
+        QStringLiteral("dataset.limit"), QStringLiteral("space.channels"),
+        QStringLiteral("space.layers"),  QStringLiteral("space.nodes"),
+        QStringLiteral("search.epochs"), QStringLiteral("search.batch_size"),
+        QStringLiteral("search.seed"),   QStringLiteral("search.threads")};
     return paths;
 }
 
@@ -148,8 +148,7 @@ void ConfigForm::build()
 
     QFormLayout *data = group(tr("Data"));
     data->addRow(tr("Data set"),
-                 addChoice(QStringLiteral("dataset.name"),
-                           choicesOf<DatasetKind>(),
+                 addChoice(QStringLiteral("dataset.name"), choicesOf<DatasetKind>(),
                            tr("digits is embedded in the program; the others are read from a "
                               "folder")));
     auto *pathRow = new QHBoxLayout;
@@ -162,8 +161,8 @@ void ConfigForm::build()
     auto *browse = new QPushButton(tr("Browse…"), this);
     m_browse = browse;
     connect(browse, &QPushButton::clicked, this, [this] {
-        const QString dir = QFileDialog::getExistingDirectory(this, tr("Data folder"),
-                                                              m_dataPath->text());
+        const QString dir =
+            QFileDialog::getExistingDirectory(this, tr("Data folder"), m_dataPath->text());
         if (!dir.isEmpty()) {
             m_dataPath->setText(dir);
             validate();
@@ -172,9 +171,8 @@ void ConfigForm::build()
     pathRow->addWidget(m_dataPath, 1);
     pathRow->addWidget(browse);
     data->addRow(tr("Folder"), pathRow);
-    data->addRow(tr("Image limit"),
-                 addNumber(QStringLiteral("dataset.limit"),
-                           tr("Use only the first N training images (0: all)")));
+    data->addRow(tr("Image limit"), addNumber(QStringLiteral("dataset.limit"),
+                                              tr("Use only the first N training images (0: all)")));
 
     QFormLayout *space = group(tr("Search space"));
     space->addRow(tr("Channels C"), addNumber(QStringLiteral("space.channels"),
@@ -200,23 +198,20 @@ void ConfigForm::build()
 
     QFormLayout *arch = group(tr("Architecture weights (sparse)"));
     arch->addRow(tr("Optimizer"),
-                 addChoice(QStringLiteral("arch.optimizer"),
-                           choicesOf<ArchOptimizerKind>(),
+                 addChoice(QStringLiteral("arch.optimizer"), choicesOf<ArchOptimizerKind>(),
                            tr("HAPG and AdamHAPG give exact zeros; SGD and Adam use the "
                               "penalty's subgradient (the ablation's baselines)")));
-    arch->addRow(tr("Penalty"),
-                 addChoice(QStringLiteral("arch.penalty"),
-                           choicesOf<PenaltyKind>(),
-                           tr("Sparse Group Lasso, Lasso (alpha = 1) or Group Lasso "
-                              "(alpha = 0)")));
+    arch->addRow(tr("Penalty"), addChoice(QStringLiteral("arch.penalty"), choicesOf<PenaltyKind>(),
+                                          tr("Sparse Group Lasso, Lasso (alpha = 1) or Group Lasso "
+                                             "(alpha = 0)")));
     arch->addRow(tr("Alpha"), addNumber(QStringLiteral("arch.alpha"),
                                         tr("Share of the L1 term in the SGL penalty, in [0, 1]")));
     arch->addRow(tr("Lambda start"), addNumber(QStringLiteral("arch.lambda_start"),
                                                tr("Penalty strength in the first epoch")));
     arch->addRow(tr("Lambda step"), addNumber(QStringLiteral("arch.lambda_step"),
                                               tr("Added to lambda at every new epoch")));
-    arch->addRow(tr("Lambda cap"), addNumber(QStringLiteral("arch.lambda_max"),
-                                             tr("Lambda never grows past this")));
+    arch->addRow(tr("Lambda cap"),
+                 addNumber(QStringLiteral("arch.lambda_max"), tr("Lambda never grows past this")));
     arch->addRow(tr("Learning rate"), addNumber(QStringLiteral("arch.lr"),
                                                 tr("Step size of the architecture optimizer")));
 
@@ -231,18 +226,15 @@ void ConfigForm::build()
     search->addRow(tr("Epochs"), addNumber(QStringLiteral("search.epochs"), tr("Search epochs")));
     search->addRow(tr("Batch size"), addNumber(QStringLiteral("search.batch_size"),
                                                tr("Images per step, for each split")));
-    search->addRow(tr("Order"),
-                   addChoice(QStringLiteral("search.order"),
-                             choicesOf<SearchOrder>(),
-                             tr("First order, or second order by finite differences "
-                                "(paper Eq. 13)")));
+    search->addRow(tr("Order"), addChoice(QStringLiteral("search.order"), choicesOf<SearchOrder>(),
+                                          tr("First order, or second order by finite differences "
+                                             "(paper Eq. 13)")));
     search->addRow(tr("Seed"), addNumber(QStringLiteral("search.seed"),
                                          tr("Seeds the split, the batches and the weights")));
-    search->addRow(tr("Device"), addChoice(QStringLiteral("search.device"),
-                                           choicesOf<DeviceKind>(),
+    search->addRow(tr("Device"), addChoice(QStringLiteral("search.device"), choicesOf<DeviceKind>(),
                                            tr("cuda needs a LibTorch built with CUDA")));
-    search->addRow(tr("Threads"), addNumber(QStringLiteral("search.threads"),
-                                            tr("CPU threads (0: all cores)")));
+    search->addRow(tr("Threads"),
+                   addNumber(QStringLiteral("search.threads"), tr("CPU threads (0: all cores)")));
     column->addStretch(1);
 
     m_problemLabel = new QLabel(this);
@@ -382,27 +374,25 @@ void ConfigForm::validate()
         QStringList mine;
         for (const QString &p : m_problems) {
             const QString where = p.section(QLatin1Char(':'), 0, 0);
-            if (where == it.key() || where.startsWith(it.key() + QLatin1Char('['))
-                || where.startsWith(it.key() + QLatin1Char('.')))
+            if (where == it.key() || where.startsWith(it.key() + QLatin1Char('[')) ||
+                where.startsWith(it.key() + QLatin1Char('.')))
                 mine << p;
         }
         QWidget *w = it.value();
-        w->setStyleSheet(mine.isEmpty() ? QString()
-                                        : QStringLiteral("border: 1px solid #d62728;"));
+        w->setStyleSheet(mine.isEmpty() ? QString() : QStringLiteral("border: 1px solid #d62728;"));
         w->setProperty("problem", mine.join(QLatin1Char('\n')));
         if (!w->property("help").isValid())
             w->setProperty("help", w->toolTip());
         const QString help = w->property("help").toString();
-        w->setToolTip(mine.isEmpty() ? help
-                                     : mine.join(QLatin1Char('\n')) + QStringLiteral("\n\n") + help);
+        w->setToolTip(
+            mine.isEmpty() ? help : mine.join(QLatin1Char('\n')) + QStringLiteral("\n\n") + help);
     }
     if (m_problems.isEmpty()) {
         m_problemLabel->setText(tr("Configuration is valid."));
         m_problemLabel->setStyleSheet(QStringLiteral("color: #2ca02c;"));
     } else {
-        const QString head = m_problems.size() == 1
-                                 ? tr("1 problem:")
-                                 : tr("%1 problems:").arg(m_problems.size());
+        const QString head = m_problems.size() == 1 ? tr("1 problem:")
+                                                    : tr("%1 problems:").arg(m_problems.size());
         m_problemLabel->setText(head + QLatin1Char('\n') + m_problems.join(QLatin1Char('\n')));
         m_problemLabel->setStyleSheet(QStringLiteral("color: #d62728;"));
     }
@@ -419,11 +409,9 @@ void ConfigForm::updateEnabled()
     // Lasso and Group Lasso fix alpha (1 and 0): the field would have no effect.
     auto *penalty = qobject_cast<QComboBox *>(m_fields.value(QStringLiteral("arch.penalty")));
     m_fields.value(QStringLiteral("arch.alpha"))
-        ->setEnabled(penalty->currentText().toStdString() ==
-                     nameOf(PenaltyKind::SparseGroupLasso));
+        ->setEnabled(penalty->currentText().toStdString() == nameOf(PenaltyKind::SparseGroupLasso));
     auto *dataset = qobject_cast<QComboBox *>(m_fields.value(QStringLiteral("dataset.name")));
-    m_dataPath->setEnabled(dataset->currentText().toStdString() !=
-                          nameOf(DatasetKind::Digits));
+    m_dataPath->setEnabled(dataset->currentText().toStdString() != nameOf(DatasetKind::Digits));
 }
 
 void ConfigForm::setEditable(bool editable)

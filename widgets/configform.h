@@ -56,7 +56,7 @@ private:
     void updateEnabled();
 
     nlohmann::json m_base = nlohmann::json::object();
-    QHash<QString, QWidget *> m_fields;  ///< JSON path -> editor
+    QHash<QString, QWidget *> m_fields; ///< JSON path -> editor
     QStringList m_problems;
     QComboBox *m_preset = nullptr;
     QLineEdit *m_name = nullptr;

@@ -50,19 +50,23 @@ public Q_SLOTS:
     void fitToData();
 
 private:
-    struct StepPoint {
+    struct StepPoint
+    {
         double step, epochPos;
         double trainLoss, trainAcc, valLoss, valAcc;
         double trainLossEma, trainAccEma, valLossEma, valAccEma;
     };
-    struct EpochPoint {
+    struct EpochPoint
+    {
         double step, epochPos;
         double trainLoss, trainAcc, valLoss, valAcc;
     };
-    struct LambdaPoint {
+    struct LambdaPoint
+    {
         double step, epochPos, lambda;
     };
-    struct EventMark {
+    struct EventMark
+    {
         RunEvent event;
         QCPItemStraightLine *lossLine = nullptr;
         QCPItemStraightLine *accLine = nullptr;

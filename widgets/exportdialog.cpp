@@ -26,11 +26,9 @@
 #include <QStandardItemModel>
 #include <QVBoxLayout>
 
-namespace sparsenas
-{
+namespace sparsenas {
 
-namespace
-{
+namespace {
 
 const char *const kColorProperty = "swatchColor";
 
@@ -326,8 +324,8 @@ void ExportDialog::scheduleUpdate()
     // "Show removed nodes" needs the supernet's weights of a single cell: genotypeToDot draws
     // the derived cells only.
     const QString which = cells();
-    const bool deadPossible =
-        which != QLatin1String("both") && weightsOf(m_weights, which.toStdString()) != nullptr;
+    const bool deadPossible = which != QLatin1String("both") &&
+                              weightsOf(m_weights, which.toStdString()) != nullptr;
     m_showDead->setEnabled(deadPossible);
     m_showDead->setToolTip(deadPossible
                                ? tr("Also draw the nodes that derivation removed, faded")

@@ -25,13 +25,13 @@ class QLineEdit;
 class QPushButton;
 class QSpinBox;
 
-namespace sparsenas
-{
+namespace sparsenas {
 
 class SvgView;
 
 /// What the user asked the export dialog for.
-struct ExportRequest {
+struct ExportRequest
+{
     QString format;   ///< "svg", "pdf", "png", "dot", "json" (genotype JSON), "darts" (text)
     QString path;     ///< the file to write
     double dpi = 300; ///< PNG resolution (graph dpi); meaningful for "png" only

@@ -22,11 +22,9 @@
 #include <array>
 #include <deque>
 
-namespace sparsenas
-{
+namespace sparsenas {
 
-namespace
-{
+namespace {
 
 constexpr int LevelRole = Qt::UserRole + 1;
 
@@ -70,7 +68,8 @@ QString eventKindName(RunEvent::Kind kind)
 class LogModel : public QAbstractListModel
 {
 public:
-    struct Entry {
+    struct Entry
+    {
         MessageLevel level;
         QString text;
         QDateTime when;

@@ -12,8 +12,7 @@ class QLabel;
 class QListView;
 class QPushButton;
 
-namespace sparsenas
-{
+namespace sparsenas {
 
 class LogModel;
 class LogFilterModel;

@@ -15,7 +15,8 @@ namespace sparsenas {
 
 namespace {
 // Translation context of the messages (lupdate reads Q_DECLARE_TR_FUNCTIONS).
-struct PlotExport {
+struct PlotExport
+{
     Q_DECLARE_TR_FUNCTIONS(sparsenas::PlotExport)
 };
 } // namespace
@@ -82,8 +83,8 @@ PlotToolRow addPlotWithToolRow(QWidget *owner, const QStringList &xModes)
     layout->setSpacing(2);
     r.row = new QHBoxLayout;
     r.row->setContentsMargins(4, 2, 4, 0);
-    auto *xLabel = new QLabel(QCoreApplication::translate("sparsenas::PlotToolRow", "X axis:"),
-                              owner);
+    auto *xLabel =
+        new QLabel(QCoreApplication::translate("sparsenas::PlotToolRow", "X axis:"), owner);
     r.xAxis = new QComboBox(owner);
     r.xAxis->addItems(xModes);
     xLabel->setBuddy(r.xAxis);

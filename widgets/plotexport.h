@@ -43,10 +43,10 @@ bool exportPlot(QCustomPlot *plot, const QString &path, QString *error);
 /// What every plot view shows above its plot: "X axis:" with the view's modes, and "Fit".
 struct PlotToolRow
 {
-    QHBoxLayout *row = nullptr;     ///< for a view's own controls (insert before or after)
-    QComboBox *xAxis = nullptr;     ///< items: `xModes`, in order
+    QHBoxLayout *row = nullptr; ///< for a view's own controls (insert before or after)
+    QComboBox *xAxis = nullptr; ///< items: `xModes`, in order
     QPushButton *fit = nullptr;
-    QCustomPlot *plot = nullptr;    ///< below the row, taking the remaining height
+    QCustomPlot *plot = nullptr; ///< below the row, taking the remaining height
 };
 /// Lays out `owner` as the tool row above a new QCustomPlot.
 PlotToolRow addPlotWithToolRow(QWidget *owner, const QStringList &xModes);

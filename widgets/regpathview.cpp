@@ -488,8 +488,8 @@ void RegPathView::highlightPath(const QString &type, int edge, int op)
 {
     if (m_cellCombo->findData(type) >= 0 && type != cellType())
         setCellType(type);
-    const bool valid =
-        edge >= 0 && op >= 0 && op < int(m_curvesOps.size()) && size_t(edge) < m_markers.size();
+    const bool valid = edge >= 0 && op >= 0 && op < int(m_curvesOps.size()) &&
+                       size_t(edge) < m_markers.size();
     m_selectedEdge = valid ? edge : -1;
     m_selectedOp = valid ? op : -1;
     applyStyles();

@@ -71,11 +71,13 @@ Q_SIGNALS:
     void pathSelected(const QString &cellType, int edge, int op);
 
 private:
-    struct Sample {
+    struct Sample
+    {
         double step = 0, lambda = 0;
         std::vector<float> weights;
     };
-    struct CellPaths {
+    struct CellPaths
+    {
         std::string type;
         int nodes = 0;
         std::vector<std::string> ops;
@@ -89,7 +91,8 @@ private:
         int64_t stride = 1, seen = 0;
         std::vector<double> firstZeroStep; ///< per entry; +inf while never zero
     };
-    struct Hit {
+    struct Hit
+    {
         int edge = -1, op = -1, index = -1;
         double key = 0, value = 0;
     };

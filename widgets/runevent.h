@@ -16,14 +16,21 @@ namespace sparsenas {
 /// a pause or resume, a checkpoint. Plots mark it where it happened.
 struct RunEvent
 {
-    enum class Kind { LambdaChanged, AlphaChanged, LambdaStepChanged, Paused, Resumed,
-                      Checkpoint, Other };
+    enum class Kind {
+        LambdaChanged,
+        AlphaChanged,
+        LambdaStepChanged,
+        Paused,
+        Resumed,
+        Checkpoint,
+        Other
+    };
     Kind kind = Kind::Other;
-    int64_t step = 0;       ///< search steps done when it happened
-    double epochPos = 0;    ///< epoch + stepInEpoch / stepsPerEpoch (fractional epochs)
-    double lambda = 0;      ///< lambda in force after the event
-    double value = 0;       ///< the new value for the *Changed kinds
-    QString text;           ///< short, translated label ("lambda = 0.05")
+    int64_t step = 0;    ///< search steps done when it happened
+    double epochPos = 0; ///< epoch + stepInEpoch / stepsPerEpoch (fractional epochs)
+    double lambda = 0;   ///< lambda in force after the event
+    double value = 0;    ///< the new value for the *Changed kinds
+    QString text;        ///< short, translated label ("lambda = 0.05")
 };
 
 /// The position of a snapshot or an event on a fractional-epoch axis.

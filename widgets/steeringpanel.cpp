@@ -24,8 +24,8 @@ SteeringPanel::SteeringPanel(QWidget *parent) : QWidget(parent)
     m_alpha = addRow(grid, 2, tr("α (alpha)"),
                      tr("Share of the L1 term: 1 = Lasso, 0 = Group Lasso"), 1.0, &m_applyAlpha,
                      &m_curAlpha);
-    m_step = addRow(grid, 3, tr("λ step"), tr("Added to lambda at the start of every epoch"),
-                    10.0, &m_applyStep, &m_curStep);
+    m_step = addRow(grid, 3, tr("λ step"), tr("Added to lambda at the start of every epoch"), 10.0,
+                    &m_applyStep, &m_curStep);
     column->addLayout(grid);
     column->addStretch(1);
 

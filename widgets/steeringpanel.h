@@ -43,16 +43,15 @@ Q_SIGNALS:
     void lambdaStepRequested(double step);
 
 private:
-    QDoubleSpinBox *addRow(QGridLayout *grid, int row, const QString &label,
-                           const QString &toolTip, double max, QPushButton **apply,
-                           QLabel **current);
+    QDoubleSpinBox *addRow(QGridLayout *grid, int row, const QString &label, const QString &toolTip,
+                           double max, QPushButton **apply, QLabel **current);
 
     QDoubleSpinBox *m_lambda = nullptr, *m_alpha = nullptr, *m_step = nullptr;
     QPushButton *m_applyLambda = nullptr, *m_applyAlpha = nullptr, *m_applyStep = nullptr;
     QLabel *m_curLambda = nullptr, *m_curAlpha = nullptr, *m_curStep = nullptr;
     QLabel *m_progress = nullptr;
     bool m_live = false;
-    bool m_updating = false;    ///< setValue from showCurrent, not the user
+    bool m_updating = false; ///< setValue from showCurrent, not the user
 };
 
 } // namespace sparsenas

@@ -57,10 +57,12 @@ public Q_SLOTS:
     void fitToData();
 
 private:
-    struct Point {
+    struct Point
+    {
         double epochPos, lambda, value;
     };
-    struct Line {
+    struct Line
+    {
         QCPCurve *curve = nullptr;
         std::vector<Point> points; ///< where the value changed: (x, old), (x, new)
         Point tail{0, 0, 0};       ///< the latest position

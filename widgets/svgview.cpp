@@ -18,11 +18,9 @@
 #include <algorithm>
 #include <cmath>
 
-namespace sparsenas
-{
+namespace sparsenas {
 
-namespace
-{
+namespace {
 constexpr double kMargin = 8.0;
 constexpr double kMinZoom = 0.2;
 constexpr double kMaxZoom = 20.0;
@@ -49,7 +47,8 @@ QString num(double v)
 }
 
 // A drawing's root: its size in points and its viewBox.
-struct SvgRoot {
+struct SvgRoot
+{
     double width = 0;
     double height = 0;
     QRectF viewBox;

@@ -10,8 +10,7 @@
 
 class QSvgRenderer;
 
-namespace sparsenas
-{
+namespace sparsenas {
 
 /// Shows one SVG drawing (a Graphviz cell diagram) on white, scaled to fit with its aspect ratio
 /// kept. The wheel zooms about the cursor, a left drag pans, a double click fits again. With no
@@ -51,7 +50,8 @@ public:
     double zoom() const;
 
     /// One drawing under a heading, for composeSvg().
-    struct TitledSvg {
+    struct TitledSvg
+    {
         QString title;
         QByteArray svg;
     };

@@ -60,8 +60,8 @@ void applyOverride(json &config, const std::string &assignment)
     size_t start = 0;
     for (;;) {
         const auto dot = key.find('.', start);
-        const auto part = key.substr(start, dot == std::string::npos ? std::string::npos
-                                                                     : dot - start);
+        const auto part =
+            key.substr(start, dot == std::string::npos ? std::string::npos : dot - start);
         if (part.empty())
             throw ConfigError("--set " + key + ": empty field name (expected section.key=value)");
         if (!node->is_null() && !node->is_object())
@@ -115,9 +115,8 @@ int cmdSearch(const std::string &configPath, const std::string &preset, std::str
         throw ConfigError("give either --config or --preset, not both");
     text = configPath.empty() ? presetText(preset.empty() ? "digits-quick" : preset)
                               : readFile(configPath);
-    const std::string origin = configPath.empty() ? "preset " + (preset.empty() ? "digits-quick"
-                                                                                : preset)
-                                                  : configPath;
+    const std::string origin =
+        configPath.empty() ? "preset " + (preset.empty() ? "digits-quick" : preset) : configPath;
     JsonTextProblem problem;
     auto parsed = parseJsonText(text, &problem);
     if (!parsed)
@@ -162,8 +161,10 @@ int cmdResume(const std::string &runDir, std::vector<std::string> sets, const st
                 std::string list;
                 for (const auto &f : safe)
                     list += (list.empty() ? "" : ", ") + f;
-                throw ConfigError("--set " + field + ": cannot change on resume (the checkpoint "
-                                  "was trained with it); these can: " + list);
+                throw ConfigError("--set " + field +
+                                  ": cannot change on resume (the checkpoint "
+                                  "was trained with it); these can: " +
+                                  list);
             }
             applyOverride(j, s);
         }
@@ -196,14 +197,15 @@ std::vector<CellWeights> weightsFrom(const std::string &source)
     std::vector<CellWeights> cells;
     const json &list = j.contains("cells") ? j["cells"] : j;
     if (!list.is_array())
-        throw std::runtime_error("'" + source + "' must hold {\"cells\": [...]} with the A "
+        throw std::runtime_error("'" + source +
+                                 "' must hold {\"cells\": [...]} with the A "
                                  "matrices (as snapshots.jsonl lines do)");
     for (size_t i = 0; i < list.size(); ++i) {
         try {
             cells.push_back(cellWeightsFromJson(list[i]));
         } catch (const FormatError &e) {
-            throw std::runtime_error("'" + source + "' cells[" + std::to_string(i) + "]: " +
-                                     e.what());
+            throw std::runtime_error("'" + source + "' cells[" + std::to_string(i) +
+                                     "]: " + e.what());
         }
     }
     return cells;
@@ -320,8 +322,9 @@ int main(int argc, char **argv)
 
     auto *search = app.add_subcommand("search", "run a search from a config or preset");
     search->add_option("-c,--config", configPath, "JSON config file")->check(CLI::ExistingFile);
-    search->add_option("-p,--preset", preset, "shipped preset (digits-quick, fashion-mnist, "
-                                               "cifar10-paper); default digits-quick");
+    search->add_option("-p,--preset", preset,
+                       "shipped preset (digits-quick, fashion-mnist, "
+                       "cifar10-paper); default digits-quick");
     search->add_option("-o,--out", out, "run directory (default runs/<name>-<time>)");
     search->add_option("--set", sets, "override a field, e.g. --set search.epochs=3");
     search->add_option("--device", device, "cpu or cuda")->check(CLI::IsMember({"cpu", "cuda"}));
@@ -331,7 +334,8 @@ int main(int argc, char **argv)
 
     auto *resume = app.add_subcommand("resume", "continue a stopped or killed run");
     resume->add_option("run", source, "run directory")->required()->check(CLI::ExistingDirectory);
-    resume->add_option("--set", sets, "change a resume-safe field, e.g. --set arch.lambda_step=0.005");
+    resume->add_option("--set", sets,
+                       "change a resume-safe field, e.g. --set arch.lambda_step=0.005");
     resume->add_option("--device", device, "cpu or cuda")->check(CLI::IsMember({"cpu", "cuda"}));
     resume->add_option("--threads", threads, "CPU threads (default: the run's setting)")
         ->check(CLI::Range(0, 4096));

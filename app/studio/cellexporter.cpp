@@ -64,8 +64,8 @@ void CellExporter::onAccepted()
     }
     QString error;
     if (r.format == QLatin1String("json")) {
-        const bool ok = writeText(r.path, QString::fromStdString(toJson(chosen).dump(2) + "\n"),
-                                  &error);
+        const bool ok =
+            writeText(r.path, QString::fromStdString(toJson(chosen).dump(2) + "\n"), &error);
         done(ok, ok ? r.path : error);
     } else if (r.format == QLatin1String("darts")) {
         std::string why;
@@ -85,8 +85,8 @@ void CellExporter::onAccepted()
         connect(m_graphviz, &GraphvizService::exported, this,
                 [this](quint64 id, const QString &path, const QString &err) {
                     if (id == m_exportId)
-                        done(err.isEmpty(), err.isEmpty() ? path : tr("Cannot write %1: %2")
-                                                                      .arg(path, err));
+                        done(err.isEmpty(),
+                             err.isEmpty() ? path : tr("Cannot write %1: %2").arg(path, err));
                 });
     }
 }

@@ -107,7 +107,8 @@ void GraphvizService::enqueue(Request r)
         }
     }
     if (schedule)
-        QMetaObject::invokeMethod(m_worker, [this] { process(); }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            m_worker, [this] { process(); }, Qt::QueuedConnection);
 }
 
 void GraphvizService::renderToFileAndWait(const std::string &dot, const std::string &format,
@@ -175,7 +176,9 @@ void GraphvizService::process()
         } else {
             QMetaObject::invokeMethod(
                 this,
-                [this, id = r.id, key = r.key, data, error] { Q_EMIT rendered(id, key, data, error); },
+                [this, id = r.id, key = r.key, data, error] {
+                    Q_EMIT rendered(id, key, data, error);
+                },
                 Qt::QueuedConnection);
         }
     }

@@ -12,10 +12,10 @@
 #include <QString>
 
 #include <deque>
-#include <string>
 #include <map>
 #include <memory>
 #include <mutex>
+#include <string>
 
 class QThread;
 
@@ -61,16 +61,16 @@ private:
         bool toFile = false;
     };
     void enqueue(Request r);
-    void process();  ///< on the Graphviz thread
+    void process(); ///< on the Graphviz thread
 
     QThread *m_thread = nullptr;
-    QObject *m_worker = nullptr;    ///< lives on m_thread; process() runs in its context
+    QObject *m_worker = nullptr; ///< lives on m_thread; process() runs in its context
     std::mutex m_mutex;
-    std::map<QString, Request> m_renders;  ///< newest waiting render per key
+    std::map<QString, Request> m_renders; ///< newest waiting render per key
     std::deque<Request> m_exports;
     bool m_scheduled = false;
     quint64 m_nextId = 1;
-    std::unique_ptr<GraphvizRenderer> m_renderer;  ///< used on m_thread only
+    std::unique_ptr<GraphvizRenderer> m_renderer; ///< used on m_thread only
 };
 
 } // namespace sparsenas

@@ -101,18 +101,16 @@ void HistoryReplay::note(const RunUpdate &history)
 void HistoryReplay::filter(RunUpdate &live)
 {
     if (m_lastStep >= 0) {
-        live.snapshots.erase(std::remove_if(live.snapshots.begin(), live.snapshots.end(),
-                                            [this](const Snapshot &s) {
-                                                return s.step <= m_lastStep;
-                                            }),
-                             live.snapshots.end());
+        live.snapshots.erase(
+            std::remove_if(live.snapshots.begin(), live.snapshots.end(),
+                           [this](const Snapshot &s) { return s.step <= m_lastStep; }),
+            live.snapshots.end());
     }
     if (m_lastEpoch >= 0) {
-        live.epochs.erase(std::remove_if(live.epochs.begin(), live.epochs.end(),
-                                         [this](const EpochSummary &e) {
-                                             return e.epoch <= m_lastEpoch;
-                                         }),
-                          live.epochs.end());
+        live.epochs.erase(
+            std::remove_if(live.epochs.begin(), live.epochs.end(),
+                           [this](const EpochSummary &e) { return e.epoch <= m_lastEpoch; }),
+            live.epochs.end());
     }
     if (!m_events.empty()) {
         // An event the history holds is dropped once (the same change twice stays twice).

@@ -58,9 +58,9 @@ private:
 
     std::unique_ptr<RunFollower> m_history;
     bool m_active = false;
-    RunUpdate m_held;                   ///< live steps, epochs and events waiting for the history
+    RunUpdate m_held; ///< live steps, epochs and events waiting for the history
     int64_t m_lastStep = -1, m_lastEpoch = -1;
-    std::vector<EventKey> m_events;     ///< the history's events, sorted; a live match is dropped
+    std::vector<EventKey> m_events; ///< the history's events, sorted; a live match is dropped
 };
 
 } // namespace sparsenas

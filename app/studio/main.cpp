@@ -7,7 +7,6 @@
 
 #include "configform.h"
 
-
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QDir>
@@ -29,8 +28,8 @@ int main(int argc, char *argv[])
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/sparsenas-studio.svg")));
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral(
-        "SparseNAS Studio: neural architecture search as a sparse supernet, live."));
+    parser.setApplicationDescription(
+        QStringLiteral("SparseNAS Studio: neural architecture search as a sparse supernet, live."));
     parser.addHelpOption();
     parser.addVersionOption();
     const QCommandLineOption preset(QStringLiteral("preset"),

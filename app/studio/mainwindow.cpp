@@ -53,9 +53,8 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     connect(m_session, &RunSession::runEnded, this, &MainWindow::onRunEnded);
 
     createViews();
-    m_files = new StudioFiles(this, m_form, [this](const QString &title, const QString &text) {
-        warn(title, text);
-    });
+    m_files = new StudioFiles(
+        this, m_form, [this](const QString &title, const QString &text) { warn(title, text); });
     createActions();
     createMenus();
     m_status = new RunStatusBar(statusBar());
@@ -67,9 +66,18 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
 
 MainWindow::~MainWindow() = default;
 
-SearchController *MainWindow::controller() const { return m_session->controller(); }
-RunFollower *MainWindow::follower() const { return m_session->follower(); }
-QString MainWindow::runDirectory() const { return m_session->runDir(); }
+SearchController *MainWindow::controller() const
+{
+    return m_session->controller();
+}
+RunFollower *MainWindow::follower() const
+{
+    return m_session->follower();
+}
+QString MainWindow::runDirectory() const
+{
+    return m_session->runDir();
+}
 const std::vector<CellWeights> &MainWindow::currentWeights() const
 {
     return m_hub->currentWeights();
@@ -125,8 +133,7 @@ void MainWindow::createViews()
     connect(m_form, &ConfigForm::validityChanged, this, &MainWindow::updateActions);
 
     SearchController *controller = m_session->controller();
-    connect(m_steering, &SteeringPanel::lambdaRequested, controller,
-            &SearchController::setLambda);
+    connect(m_steering, &SteeringPanel::lambdaRequested, controller, &SearchController::setLambda);
     connect(m_steering, &SteeringPanel::alphaRequested, controller, &SearchController::setAlpha);
     connect(m_steering, &SteeringPanel::lambdaStepRequested, controller,
             &SearchController::setLambdaStep);
@@ -157,14 +164,14 @@ void MainWindow::createActions()
             forkFromCheckpoint(ckpt);
     });
     connect(m_actions->resumeRun(), &QAction::triggered, this, [this] {
-        const QString dir = m_files->chooseRunDirectory(tr("Resume run"), runDirectory(),
-                                                        m_runsRoot);
+        const QString dir =
+            m_files->chooseRunDirectory(tr("Resume run"), runDirectory(), m_runsRoot);
         if (!dir.isEmpty())
             resumeRunDirectory(dir);
     });
     connect(m_actions->open(), &QAction::triggered, this, [this] {
-        const QString dir = m_files->chooseRunDirectory(tr("Open run directory"), runDirectory(),
-                                                        m_runsRoot);
+        const QString dir =
+            m_files->chooseRunDirectory(tr("Open run directory"), runDirectory(), m_runsRoot);
         if (!dir.isEmpty())
             openRunDirectory(dir);
     });
@@ -233,8 +240,8 @@ void MainWindow::readSettings()
     m_runsRoot = settings.value(QStringLiteral("runsRoot"), m_runsRoot).toString();
     const QByteArray config = settings.value(QStringLiteral("lastConfig")).toByteArray();
     if (!config.isEmpty()) {
-        const auto j = nlohmann::json::parse(config.constData(),
-                                             config.constData() + config.size(), nullptr, false);
+        const auto j = nlohmann::json::parse(config.constData(), config.constData() + config.size(),
+                                             nullptr, false);
         if (!j.is_discarded() && j.is_object())
             m_form->setConfigJson(j);
     }
@@ -308,9 +315,9 @@ bool MainWindow::startFromForm(const QString &checkpoint)
         return false;
     }
     const QString where = QDir::toNativeSeparators(dir);
-    beginLiveRun(dir, fork ? tr("Forked %1 into %2")
-                                 .arg(QDir::toNativeSeparators(checkpoint), where)
-                           : tr("New run in %1").arg(where));
+    beginLiveRun(dir, fork
+                          ? tr("Forked %1 into %2").arg(QDir::toNativeSeparators(checkpoint), where)
+                          : tr("New run in %1").arg(where));
     return true;
 }
 
@@ -491,8 +498,7 @@ void MainWindow::closeEvent(QCloseEvent *event)
             m_closing = true;
             centralWidget()->setEnabled(false);
             statusBar()->showMessage(tr("Stopping the search and writing a checkpoint…"));
-            connect(m_session, &RunSession::runEnded, this, &QWidget::close,
-                    Qt::QueuedConnection);
+            connect(m_session, &RunSession::runEnded, this, &QWidget::close, Qt::QueuedConnection);
             controller()->stop();
         }
         event->ignore();

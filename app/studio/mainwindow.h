@@ -145,7 +145,7 @@ private:
     RunState m_state = RunState::Idle;
     QString m_runsRoot;
     bool m_interactive = true;
-    bool m_closing = false;          ///< a close waits for the engine to stop
+    bool m_closing = false; ///< a close waits for the engine to stop
     bool m_errorShown = false;
     double m_lastDrainMs = 0;
     int m_lastDrainSnapshots = 0;

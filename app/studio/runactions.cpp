@@ -23,8 +23,8 @@ RunActions::RunActions(QWidget *window) : QObject(window), m_window(window)
     m_pause->setStatusTip(tr("Pause or resume the search after the current batch"));
 
     m_stop = new QAction(icon(QStyle::SP_MediaStop), tr("S&top"), window);
-    m_stop->setShortcuts({QKeySequence(Qt::CTRL | Qt::Key_Period),
-                          QKeySequence(Qt::SHIFT | Qt::Key_F5)});
+    m_stop->setShortcuts(
+        {QKeySequence(Qt::CTRL | Qt::Key_Period), QKeySequence(Qt::SHIFT | Qt::Key_F5)});
     m_stop->setStatusTip(tr("Stop after the current batch; a checkpoint is written"));
 
     m_checkpoint = new QAction(icon(QStyle::SP_DialogSaveButton), tr("Save &checkpoint"), window);
@@ -50,8 +50,8 @@ void RunActions::update(bool active, bool paused, bool formValid, bool hasRun)
     m_start->setEnabled(!active && formValid);
     m_pause->setEnabled(active);
     m_pause->setText(paused ? tr("&Resume") : tr("&Pause"));
-    m_pause->setIcon(m_window->style()->standardIcon(paused ? QStyle::SP_MediaPlay
-                                                            : QStyle::SP_MediaPause));
+    m_pause->setIcon(
+        m_window->style()->standardIcon(paused ? QStyle::SP_MediaPlay : QStyle::SP_MediaPause));
     m_stop->setEnabled(active);
     m_checkpoint->setEnabled(active);
     m_fork->setEnabled(!active);

@@ -24,7 +24,7 @@ public:
     explicit RunActions(QWidget *window);
 
     QAction *start() const { return m_start; }
-    QAction *pause() const { return m_pause; }   ///< pause, or resume while paused
+    QAction *pause() const { return m_pause; } ///< pause, or resume while paused
     QAction *stop() const { return m_stop; }
     QAction *checkpoint() const { return m_checkpoint; }
     QAction *fork() const { return m_fork; }

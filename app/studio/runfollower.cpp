@@ -181,7 +181,8 @@ void RunFollower::readStatus(RunUpdate &u)
     // Ctrl-C, a crash) before it could say so. Runs written before locks have no run.lock and
     // are taken at their word.
     const bool live = m_statusState == RunState::Running || m_statusState == RunState::Paused;
-    if (live && !m_writerGone && QFileInfo::exists(QDir(m_dir).filePath(QStringLiteral("run.lock"))) &&
+    if (live && !m_writerGone &&
+        QFileInfo::exists(QDir(m_dir).filePath(QStringLiteral("run.lock"))) &&
         !RunLock::holder(m_dir.toStdString())) {
         m_writerGone = true;
         u.state = RunState::Stopped;

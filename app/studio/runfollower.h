@@ -33,7 +33,7 @@ public:
     /// Starts following `runDir` (reads everything there now on the next poll). False with
     /// *error if it is not a run directory.
     bool open(const QString &runDir, QString *error = nullptr);
-    void close();   ///< stops following and forgets what was not taken
+    void close(); ///< stops following and forgets what was not taken
     QString runDir() const { return m_dir; }
     bool isOpen() const { return !m_dir.isEmpty(); }
     /// Reads what is new now, at most a few MB per file (the timer calls it every interval, and
@@ -56,18 +56,18 @@ private:
     QTimer m_timer;
     std::unique_ptr<JsonlReader> m_metrics, m_snapshots;
     std::unique_ptr<LineReader> m_log;
-    std::map<int64_t, EpochSummary> m_epochWaiting;  ///< epoch lines waiting for their A
+    std::map<int64_t, EpochSummary> m_epochWaiting; ///< epoch lines waiting for their A
     std::map<int64_t, std::vector<CellSnapshot>> m_cellsWaiting;
     std::string m_statusText;
     RunState m_statusState = RunState::Idle;
-    bool m_writerGone = false;  ///< said "running" with no writer holding the lock
+    bool m_writerGone = false; ///< said "running" with no writer holding the lock
     /// What step lines lack takes its value from here: the config's epochs and lambda step
     /// (version 1 lines have no lambda_step), the lambda step updated by its events.
     Snapshot m_configDefaults, m_stepDefaults;
-    int m_nodes = 4;                ///< the config's intermediate nodes per cell
-    int64_t m_stepsPerEpoch = 0;    ///< inferred, for run directories that lack it
+    int m_nodes = 4;             ///< the config's intermediate nodes per cell
+    int64_t m_stepsPerEpoch = 0; ///< inferred, for run directories that lack it
     RunUpdate m_pending;
-    bool m_signalled = false;   ///< dataAvailable() sent and not yet drained
+    bool m_signalled = false; ///< dataAvailable() sent and not yet drained
 };
 
 } // namespace sparsenas

@@ -45,9 +45,9 @@ void RunStatusBar::showProgress(const Snapshot &s, bool live)
 
 void RunStatusBar::setState(RunState state)
 {
-    static const char *const names[] = {QT_TR_NOOP("idle"),     QT_TR_NOOP("running"),
-                                        QT_TR_NOOP("paused"),   QT_TR_NOOP("finished"),
-                                        QT_TR_NOOP("stopped"),  QT_TR_NOOP("failed")};
+    static const char *const names[] = {QT_TR_NOOP("idle"),    QT_TR_NOOP("running"),
+                                        QT_TR_NOOP("paused"),  QT_TR_NOOP("finished"),
+                                        QT_TR_NOOP("stopped"), QT_TR_NOOP("failed")};
     m_state->setText(tr(names[int(state)]));
 }
 
@@ -56,8 +56,8 @@ void RunStatusBar::showEnded(RunState state, const QString &message, const QStri
     if (state == RunState::Failed)
         m_bar->showMessage(tr("The search failed: %1").arg(message));
     else if (state == RunState::Finished)
-        m_bar->showMessage(tr("Search finished; the derived cell is in %1")
-                               .arg(QDir::toNativeSeparators(runDir)));
+        m_bar->showMessage(
+            tr("Search finished; the derived cell is in %1").arg(QDir::toNativeSeparators(runDir)));
     else
         m_bar->showMessage(tr("Search stopped; resume it with Run ▸ Resume run."));
 }

@@ -17,20 +17,20 @@ namespace sparsenas {
 
 struct RunUpdate
 {
-    bool reset = false;                         ///< forget what was shown; the data restarts
+    bool reset = false; ///< forget what was shown; the data restarts
     /// With reset: show the run directory's history first (the run was cut back to a
     /// checkpoint); what follows here may repeat the end of that history.
     bool replayFromDisk = false;
-    std::vector<Snapshot> snapshots;            ///< oldest first
+    std::vector<Snapshot> snapshots; ///< oldest first
     std::vector<EpochSummary> epochs;
     std::vector<RunEventInfo> events;
     std::vector<std::pair<MessageLevel, std::string>> messages;
-    std::optional<RunState> state;              ///< the newest state, if it changed
+    std::optional<RunState> state; ///< the newest state, if it changed
 
     bool empty() const
     {
-        return !reset && !replayFromDisk && snapshots.empty() && epochs.empty() && events.empty()
-               && messages.empty() && !state;
+        return !reset && !replayFromDisk && snapshots.empty() && epochs.empty() && events.empty() &&
+               messages.empty() && !state;
     }
     /// Appends `later` (which happened after this one).
     void append(RunUpdate &&later);

@@ -47,8 +47,8 @@ public:
         RunUpdate u;
         u.state = state;
         m_c->post(std::move(u));
-        QMetaObject::invokeMethod(m_c, [c = m_c, state] { Q_EMIT c->stateChanged(state); },
-                                  Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            m_c, [c = m_c, state] { Q_EMIT c->stateChanged(state); }, Qt::QueuedConnection);
     }
     void onEvent(const RunEventInfo &e) override
     {
@@ -122,8 +122,9 @@ bool SearchController::launch(Mode mode, const RunConfig &config, const QString 
         m_runDir = runDir;
         m_result.reset();
     }
-    m_thread = QThread::create([this, mode, config, dir = runDir.toStdString(),
-                                ckpt = checkpoint.toStdString()] { work(mode, config, dir, ckpt); });
+    m_thread =
+        QThread::create([this, mode, config, dir = runDir.toStdString(),
+                         ckpt = checkpoint.toStdString()] { work(mode, config, dir, ckpt); });
     m_thread->setObjectName(QStringLiteral("search engine"));
     // runEnded is sent once the thread has really finished (isActive() is false in its
     // handlers), not from inside the thread function.
@@ -165,10 +166,9 @@ void SearchController::work(Mode mode, RunConfig config, std::string runDir, std
         // so the user can lower lambda or the learning rate and resume.
         engine->setPauseOnDivergence(true);
         if (GraphvizService *graphviz = m_graphviz.data()) {
-            engine->setDiagramRenderer([graphviz](const std::string &dot, const std::string &fmt,
-                                                  const std::string &path, double dpi) {
-                graphviz->renderToFileAndWait(dot, fmt, path, dpi);
-            });
+            engine->setDiagramRenderer(
+                [graphviz](const std::string &dot, const std::string &fmt, const std::string &path,
+                           double dpi) { graphviz->renderToFileAndWait(dot, fmt, path, dpi); });
         }
         {
             std::lock_guard<std::mutex> lock(m_mutex);
@@ -205,7 +205,8 @@ void SearchController::post(RunUpdate &&update)
         }
     }
     if (signal)
-        QMetaObject::invokeMethod(this, [this] { Q_EMIT dataAvailable(); }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            this, [this] { Q_EMIT dataAvailable(); }, Qt::QueuedConnection);
 }
 
 RunUpdate SearchController::takeUpdate()
@@ -249,19 +250,43 @@ void SearchController::command(Command cmd)
         m_early.push_back(cmd);
 }
 
-void SearchController::pause() { command({Command::Type::Pause}); }
-void SearchController::resume() { command({Command::Type::Resume}); }
-void SearchController::stop() { command({Command::Type::Stop}); }
-void SearchController::setLambda(double v) { command({Command::Type::SetLambda, v}); }
-void SearchController::setAlpha(double v) { command({Command::Type::SetAlpha, v}); }
-void SearchController::setLambdaStep(double v) { command({Command::Type::SetLambdaStep, v}); }
-void SearchController::checkpointNow() { command({Command::Type::Checkpoint}); }
+void SearchController::pause()
+{
+    command({Command::Type::Pause});
+}
+void SearchController::resume()
+{
+    command({Command::Type::Resume});
+}
+void SearchController::stop()
+{
+    command({Command::Type::Stop});
+}
+void SearchController::setLambda(double v)
+{
+    command({Command::Type::SetLambda, v});
+}
+void SearchController::setAlpha(double v)
+{
+    command({Command::Type::SetAlpha, v});
+}
+void SearchController::setLambdaStep(double v)
+{
+    command({Command::Type::SetLambdaStep, v});
+}
+void SearchController::checkpointNow()
+{
+    command({Command::Type::Checkpoint});
+}
 void SearchController::setGraphviz(GraphvizService *graphviz)
 {
     m_graphviz = graphviz;
 }
 
-void SearchController::rollback() { command({Command::Type::Rollback}); }
+void SearchController::rollback()
+{
+    command({Command::Type::Rollback});
+}
 
 bool SearchController::wait(int msecs)
 {

@@ -48,7 +48,7 @@ public:
     /// Where a finished run's cell diagrams are drawn (the studio's one Graphviz thread).
     void setGraphviz(GraphvizService *graphviz);
 
-    bool isActive() const;          ///< the worker thread runs
+    bool isActive() const; ///< the worker thread runs
     RunState state() const;
     QString runDir() const;
     /// How the last run ended (empty while one runs or before the first).
@@ -89,11 +89,11 @@ private:
     QPointer<GraphvizService> m_graphviz;
     QThread *m_thread = nullptr;
 
-    mutable std::mutex m_mutex;     ///< guards everything below
+    mutable std::mutex m_mutex; ///< guards everything below
     RunUpdate m_pending;
-    bool m_signalled = false;       ///< a dataAvailable() is on its way and not yet drained
+    bool m_signalled = false; ///< a dataAvailable() is on its way and not yet drained
     SearchEngine *m_engine = nullptr;
-    std::vector<Command> m_early;   ///< commands sent before the engine was built
+    std::vector<Command> m_early; ///< commands sent before the engine was built
     RunState m_state = RunState::Idle;
     QString m_runDir;
     std::optional<RunResult> m_result;

@@ -40,10 +40,9 @@ void StudioDialogs::runFailure(QWidget *parent, const QString &runDir, const QSt
     box->open(); // window-modal: the GUI keeps drawing behind it
 }
 
-void StudioDialogs::collapse(QWidget *parent, const QString &cellType, qint64 step,
-                             double lambda, const std::function<void()> &rollBack,
-                             const std::function<void()> &goOn,
-                             const std::function<void()> &stop)
+void StudioDialogs::collapse(QWidget *parent, const QString &cellType, qint64 step, double lambda,
+                             const std::function<void()> &rollBack,
+                             const std::function<void()> &goOn, const std::function<void()> &stop)
 {
     const QString text =
         tr("The %1 cell collapsed at step %2 (λ = %3): every architecture weight of it is "
@@ -56,8 +55,7 @@ void StudioDialogs::collapse(QWidget *parent, const QString &cellType, qint64 st
     auto *box = new QMessageBox(QMessageBox::Warning, tr("Cell collapsed"), text,
                                 QMessageBox::NoButton, parent);
     box->setAttribute(Qt::WA_DeleteOnClose);
-    QPushButton *back = box->addButton(tr("Roll back to last checkpoint"),
-                                       QMessageBox::AcceptRole);
+    QPushButton *back = box->addButton(tr("Roll back to last checkpoint"), QMessageBox::AcceptRole);
     QPushButton *cont = box->addButton(tr("Resume as it is"), QMessageBox::ActionRole);
     QPushButton *end = box->addButton(tr("Stop"), QMessageBox::RejectRole);
     box->setDefaultButton(back);

@@ -26,8 +26,8 @@ public:
     /// says so, window-modal and without a nested event loop, and offers to roll back to the
     /// last checkpoint (then lower lambda or its step), to go on as it is, or to stop.
     static void collapse(QWidget *parent, const QString &cellType, qint64 step, double lambda,
-                         const std::function<void()> &rollBack,
-                         const std::function<void()> &goOn, const std::function<void()> &stop);
+                         const std::function<void()> &rollBack, const std::function<void()> &goOn,
+                         const std::function<void()> &stop);
     /// The About box: version, method, LibTorch, BLAS and CUDA.
     static void about(QWidget *parent);
 };

@@ -26,8 +26,8 @@ StudioFiles::StudioFiles(QWidget *window, ConfigForm *form, Warn warn)
 
 void StudioFiles::loadConfig()
 {
-    const QString path = QFileDialog::getOpenFileName(
-        m_window, tr("Load configuration"), QString(), tr("JSON configuration (*.json)"));
+    const QString path = QFileDialog::getOpenFileName(m_window, tr("Load configuration"), QString(),
+                                                      tr("JSON configuration (*.json)"));
     if (!path.isEmpty())
         loadConfigFile(path);
 }
@@ -40,8 +40,8 @@ bool StudioFiles::loadConfigFile(const QString &path)
         return false;
     }
     const QByteArray text = f.readAll();
-    const auto j = nlohmann::json::parse(text.constData(), text.constData() + text.size(),
-                                         nullptr, false);
+    const auto j =
+        nlohmann::json::parse(text.constData(), text.constData() + text.size(), nullptr, false);
     if (j.is_discarded() || !j.is_object()) {
         m_warn(tr("Cannot load"), tr("%1 is not a JSON object; the form is unchanged.").arg(path));
         return false;
@@ -62,8 +62,7 @@ void StudioFiles::saveConfig()
 bool StudioFiles::saveConfigFile(const QString &path)
 {
     QString error;
-    if (CellExporter::writeText(path, QString::fromStdString(m_form->configJson().dump(2)),
-                                &error))
+    if (CellExporter::writeText(path, QString::fromStdString(m_form->configJson().dump(2)), &error))
         return true;
     m_warn(tr("Cannot save"), error);
     return false;
@@ -81,8 +80,8 @@ bool StudioFiles::loadRunConfig(const QString &runDir)
 
 QString StudioFiles::chooseCheckpoint(const QString &runDir, const QString &runsRoot)
 {
-    const QString start =
-        runDir.isEmpty() ? runsRoot : QDir(runDir).filePath(QStringLiteral("checkpoints"));
+    const QString start = runDir.isEmpty() ? runsRoot
+                                           : QDir(runDir).filePath(QStringLiteral("checkpoints"));
     return QFileDialog::getOpenFileName(m_window, tr("Fork from checkpoint"), start,
                                         tr("Checkpoints (*.pt)"));
 }
@@ -90,8 +89,7 @@ QString StudioFiles::chooseCheckpoint(const QString &runDir, const QString &runs
 QString StudioFiles::chooseRunDirectory(const QString &title, const QString &runDir,
                                         const QString &runsRoot)
 {
-    return QFileDialog::getExistingDirectory(m_window, title,
-                                             runDir.isEmpty() ? runsRoot : runDir);
+    return QFileDialog::getExistingDirectory(m_window, title, runDir.isEmpty() ? runsRoot : runDir);
 }
 
 void StudioFiles::exportCell(GraphvizService *graphviz, const std::vector<CellWeights> &weights)
@@ -133,9 +131,8 @@ void StudioFiles::exportMetricsCsv(const QString &runDir)
         copyMetricsCsv(runDir, QString()); // says why
         return;
     }
-    const QString path = QFileDialog::getSaveFileName(m_window, tr("Export metrics"),
-                                                      QStringLiteral("metrics.csv"),
-                                                      tr("CSV table (*.csv)"));
+    const QString path = QFileDialog::getSaveFileName(
+        m_window, tr("Export metrics"), QStringLiteral("metrics.csv"), tr("CSV table (*.csv)"));
     if (!path.isEmpty())
         copyMetricsCsv(runDir, path);
 }
@@ -144,9 +141,9 @@ bool StudioFiles::copyMetricsCsv(const QString &runDir, const QString &path)
 {
     const QString source = QDir(runDir).filePath(QStringLiteral("metrics.csv"));
     if (!QFileInfo::exists(source)) {
-        m_warn(tr("No metrics yet"),
-               tr("%1 has no metrics.csv yet: it is written at the end of every epoch.")
-                   .arg(runDir));
+        m_warn(
+            tr("No metrics yet"),
+            tr("%1 has no metrics.csv yet: it is written at the end of every epoch.").arg(runDir));
         return false;
     }
     QFile::remove(path);

@@ -35,12 +35,10 @@ std::vector<torch::Tensor> firstOrderArchGrad(const BatchLoss &valLoss,
     return gradsOf(valLoss(), arch);
 }
 
-std::vector<torch::Tensor> secondOrderArchGrad(const BatchLoss &trainLoss,
-                                               const BatchLoss &valLoss,
+std::vector<torch::Tensor> secondOrderArchGrad(const BatchLoss &trainLoss, const BatchLoss &valLoss,
                                                const std::vector<torch::Tensor> &weights,
                                                const std::vector<torch::Tensor> &arch,
-                                               const VirtualStep &step,
-                                               torch::Tensor *valLossOut)
+                                               const VirtualStep &step, torch::Tensor *valLossOut)
 {
     std::vector<torch::Tensor> saved;
     {

@@ -14,11 +14,8 @@ using Clock = std::chrono::steady_clock;
 BilevelStep::BilevelStep(std::vector<torch::Tensor> weights, std::vector<torch::Tensor> arch,
                          torch::optim::SGD &weightOptimizer, SparseGroupOptimizer &archOptimizer,
                          Settings settings)
-    : m_weights(std::move(weights)),
-      m_arch(std::move(arch)),
-      m_weightOpt(weightOptimizer),
-      m_archOpt(archOptimizer),
-      m_settings(settings)
+    : m_weights(std::move(weights)), m_arch(std::move(arch)), m_weightOpt(weightOptimizer),
+      m_archOpt(archOptimizer), m_settings(settings)
 {
 }
 
@@ -60,8 +57,8 @@ BilevelStepResult BilevelStep::run(const BatchObjective &train, const BatchObjec
     r.valLoss = valLoss.item<double>();
     requireFinite(r.valLoss, "validation loss");
     for (size_t k = 0; k < m_arch.size(); ++k)
-        m_arch[k].mutable_grad() =
-            gArch[k].defined() ? gArch[k].detach() : torch::zeros_like(m_arch[k]);
+        m_arch[k].mutable_grad() = gArch[k].defined() ? gArch[k].detach()
+                                                      : torch::zeros_like(m_arch[k]);
     m_archOpt.step();
     const auto t1 = Clock::now();
 

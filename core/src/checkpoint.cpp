@@ -103,8 +103,10 @@ CheckpointReader::CheckpointReader(const std::string &path, const torch::Device 
     try {
         m_root.load_from(path, torch::kCPU);
     } catch (const std::exception &e) {
-        throw RunError("cannot read checkpoint '" + path + "': it is damaged or not a SparseNAS "
-                       "checkpoint (" + shortWhat(e) + ")");
+        throw RunError("cannot read checkpoint '" + path +
+                       "': it is damaged or not a SparseNAS "
+                       "checkpoint (" +
+                       shortWhat(e) + ")");
     }
     torch::Tensor metaTensor, metaCrc;
     if (!m_root.try_read("meta", metaTensor))
@@ -112,7 +114,8 @@ CheckpointReader::CheckpointReader(const std::string &path, const torch::Device 
     const std::string metaText = tensorToBytes(metaTensor);
     if (m_root.try_read("meta_crc32", metaCrc)) {
         if (uint32_t(metaCrc.item<int64_t>()) != crc32Of(metaText))
-            throw RunError("checkpoint '" + path + "' is damaged: its meta record does not "
+            throw RunError("checkpoint '" + path +
+                           "' is damaged: its meta record does not "
                            "match its checksum");
     }
     try {
@@ -125,9 +128,8 @@ CheckpointReader::CheckpointReader(const std::string &path, const torch::Device 
         throw RunError("'" + path + "' is not a SparseNAS checkpoint");
     m_version = m_meta.value("version", 1);
     if (m_version > kVersion)
-        throw RunError("checkpoint '" + path + "' has format version " +
-                       std::to_string(m_version) + ", newer than this program reads (" +
-                       std::to_string(kVersion) + ")");
+        throw RunError("checkpoint '" + path + "' has format version " + std::to_string(m_version) +
+                       ", newer than this program reads (" + std::to_string(kVersion) + ")");
     if (m_version < 2)
         return;
     const auto records = m_meta.value("records", json::object());

@@ -79,8 +79,7 @@ public:
         for (;;) {
             if (m_stream.avail_in == 0 && fed < in.size()) {
                 const std::size_t n = std::min(maxFeed, in.size() - fed);
-                m_stream.next_in =
-                    reinterpret_cast<Bytef *>(const_cast<char *>(in.data() + fed));
+                m_stream.next_in = reinterpret_cast<Bytef *>(const_cast<char *>(in.data() + fed));
                 m_stream.avail_in = static_cast<uInt>(n);
                 fed += n;
             }
@@ -113,9 +112,11 @@ public:
             if (ret == Z_OK && !(inputDone && m_stream.avail_out != 0))
                 continue;
             if ((ret == Z_OK || ret == Z_BUF_ERROR) && inputDone)
-                throw DataError("'" + m_origin + "': truncated gzip stream (the compressed data "
-                                "ends after " + std::to_string(in.size()) + " bytes, " +
-                                std::to_string(produced) + " bytes inflated)");
+                throw DataError("'" + m_origin +
+                                "': truncated gzip stream (the compressed data "
+                                "ends after " +
+                                std::to_string(in.size()) + " bytes, " + std::to_string(produced) +
+                                " bytes inflated)");
             const char *why = m_stream.msg ? m_stream.msg : zError(ret);
             throw DataError("'" + m_origin + "': corrupt gzip stream (" + why + ")");
         }
@@ -241,8 +242,7 @@ Dataset parseDigitsCsv(const std::string &bytes, const std::string &origin)
                 pixels.push_back(uint8_t(value));
             } else if (fields == kDigitsPixels) {
                 if (value < 0 || value >= kDigitsClasses)
-                    throw DataError(where() + ": label " + std::to_string(value) +
-                                    " outside 0..9");
+                    throw DataError(where() + ": label " + std::to_string(value) + " outside 0..9");
                 labels.push_back(value);
             }
             ++fields;

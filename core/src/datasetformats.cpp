@@ -116,13 +116,12 @@ Dataset loadIdxPair(const std::string &imagesPath, const std::string &labelsPath
                         (labMagic == kIdxImagesMagic ? " (this is an image file)" : ""));
     const uint64_t nLabels = readBigEndian32(lab, 4);
     if (nLabels != n)
-        throw DataError("'" + labelsPath + "' holds " + std::to_string(nLabels) +
-                        " labels but '" + imagesPath + "' holds " + std::to_string(n) +
-                        " images");
+        throw DataError("'" + labelsPath + "' holds " + std::to_string(nLabels) + " labels but '" +
+                        imagesPath + "' holds " + std::to_string(n) + " images");
     const uint64_t expectedLab = kIdxLabelsHeader + n;
     if (lab.size() != expectedLab)
-        throw DataError("'" + labelsPath + "': " + std::to_string(n) + " labels: " +
-                        sizeMismatch(expectedLab, lab.size()));
+        throw DataError("'" + labelsPath + "': " + std::to_string(n) +
+                        " labels: " + sizeMismatch(expectedLab, lab.size()));
 
     Dataset data;
     data.name = name;
@@ -134,8 +133,7 @@ Dataset loadIdxPair(const std::string &imagesPath, const std::string &labelsPath
         const int64_t v = static_cast<unsigned char>(lab[kIdxLabelsHeader + i]);
         if (v >= numClasses)
             throw DataError("'" + labelsPath + "': label " + std::to_string(v) + " of item " +
-                            std::to_string(i) + " is outside 0.." +
-                            std::to_string(numClasses - 1));
+                            std::to_string(i) + " is outside 0.." + std::to_string(numClasses - 1));
         labels[i] = v;
     }
     data.numClasses = numClasses;
@@ -161,8 +159,7 @@ Dataset loadMnistFolder(const std::string &dir, const std::string &name, bool tr
 Dataset loadCifarFolder(const std::string &dir, int classes, bool train)
 {
     if (classes != 10 && classes != 100)
-        throw std::invalid_argument("CIFAR has 10 or 100 classes, not " +
-                                    std::to_string(classes));
+        throw std::invalid_argument("CIFAR has 10 or 100 classes, not " + std::to_string(classes));
     std::error_code ec;
     if (!fs::is_directory(dir, ec))
         throw DataError("data folder '" + dir + "' does not exist (it should hold the " +

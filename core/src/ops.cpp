@@ -139,8 +139,8 @@ torch::Tensor FactorizedReduceImpl::forward(const torch::Tensor &x)
     using torch::indexing::Slice;
     const auto r = torch::relu(x);
     auto a = conv1(r);
-    auto b = conv2(r.index({Slice(), Slice(), Slice(1, torch::indexing::None),
-                            Slice(1, torch::indexing::None)}));
+    auto b = conv2(r.index(
+        {Slice(), Slice(), Slice(1, torch::indexing::None), Slice(1, torch::indexing::None)}));
     // Odd sizes: the shifted grid can be one smaller; pad it so both halves align.
     if (b.size(2) != a.size(2) || b.size(3) != a.size(3))
         b = torch::constant_pad_nd(b, {0, a.size(3) - b.size(3), 0, a.size(2) - b.size(2)});
@@ -152,8 +152,8 @@ ScaledOutput FactorizedReduceImpl::forwardScaled(OpInput &in, const torch::Tenso
     using torch::indexing::Slice;
     const auto &r = in.relu();
     auto a = conv1(r);
-    auto b = conv2(r.index({Slice(), Slice(), Slice(1, torch::indexing::None),
-                            Slice(1, torch::indexing::None)}));
+    auto b = conv2(r.index(
+        {Slice(), Slice(), Slice(1, torch::indexing::None), Slice(1, torch::indexing::None)}));
     if (b.size(2) != a.size(2) || b.size(3) != a.size(3))
         b = torch::constant_pad_nd(b, {0, a.size(3) - b.size(3), 0, a.size(2) - b.size(2)});
     return {scaledBn(*bn, torch::cat({a, b}, 1), alpha)};
@@ -186,9 +186,9 @@ struct SepConvImpl : nn::Module, ScaledOp
         torch::Tensor u;
         if (!o.affine() && o.track_running_stats()) {
             const double factor = bnMomentum(*bn1);
-            u = kernels::bnReluDepthwisePointwise(t, dw2->weight, pw2->weight,
-                                                  bn1->running_mean, bn1->running_var,
-                                                  bn1->is_training(), factor, o.eps(), m_pad);
+            u = kernels::bnReluDepthwisePointwise(t, dw2->weight, pw2->weight, bn1->running_mean,
+                                                  bn1->running_var, bn1->is_training(), factor,
+                                                  o.eps(), m_pad);
         } else {
             u = dwPw(bn1(t).relu_(), dw2, pw2, 1, m_pad, 1);
         }
@@ -282,7 +282,8 @@ nn::AnyModule makeOp(const std::string &name, int64_t c, int64_t stride, bool af
     if (name == "avg_pool_3x3")
         return nn::AnyModule(PoolBn(false, c, stride));
     if (name == "skip_connect")
-        return stride == 1 ? nn::AnyModule(Identity()) : nn::AnyModule(FactorizedReduce(c, c, affine));
+        return stride == 1 ? nn::AnyModule(Identity())
+                           : nn::AnyModule(FactorizedReduce(c, c, affine));
     if (name == "sep_conv_3x3")
         return nn::AnyModule(SepConv(c, 3, stride, 1, affine));
     if (name == "sep_conv_5x5")

@@ -33,10 +33,10 @@ static torch::Tensor concatIndex(const std::vector<torch::Tensor> &params,
     return torch::cat(parts);
 }
 
-SparseGroupOptimizer::SparseGroupOptimizer(
-    std::vector<torch::optim::OptimizerParamGroup> groups,
-    std::unique_ptr<torch::optim::OptimizerOptions> defaults,
-    const std::vector<torch::Tensor> &groupIndex, int64_t numGroups)
+SparseGroupOptimizer::SparseGroupOptimizer(std::vector<torch::optim::OptimizerParamGroup> groups,
+                                           std::unique_ptr<torch::optim::OptimizerOptions> defaults,
+                                           const std::vector<torch::Tensor> &groupIndex,
+                                           int64_t numGroups)
     : Optimizer(std::move(groups), std::move(defaults))
 {
     if (param_groups_.size() != 1)
@@ -455,8 +455,7 @@ SubgradientAdam::SubgradientAdam(std::vector<torch::Tensor> params,
                                  const std::vector<torch::Tensor> &groupIndex, int64_t numGroups,
                                  SubgradientAdamOptions options)
     : SparseGroupOptimizer({compat::paramGroup(params, options)},
-                           std::make_unique<SubgradientAdamOptions>(options), groupIndex,
-                           numGroups)
+                           std::make_unique<SubgradientAdamOptions>(options), groupIndex, numGroups)
 {
 }
 
@@ -511,21 +510,18 @@ void SubgradientAdam::loadState(InputArchive &archive)
 
 // ---------------------------------------------------------------- factory
 
-std::unique_ptr<SparseGroupOptimizer> makeArchOptimizer(const ArchConfig &a,
-                                                        std::vector<torch::Tensor> params,
-                                                        const std::vector<torch::Tensor> &groupIndex,
-                                                        int64_t numGroups)
+std::unique_ptr<SparseGroupOptimizer>
+makeArchOptimizer(const ArchConfig &a, std::vector<torch::Tensor> params,
+                  const std::vector<torch::Tensor> &groupIndex, int64_t numGroups)
 {
     switch (a.optimizer) {
     case ArchOptimizerKind::Hapg:
         return std::make_unique<Hapg>(std::move(params), groupIndex, numGroups,
                                       HapgOptions(a.lr).accelerated(a.accelerated));
     case ArchOptimizerKind::AdamHapg:
-        return std::make_unique<AdamHapg>(std::move(params), groupIndex, numGroups,
-                                          AdamHapgOptions(a.lr)
-                                              .betas({a.beta1, a.beta2})
-                                              .eps(a.eps)
-                                              .accelerated(a.accelerated));
+        return std::make_unique<AdamHapg>(
+            std::move(params), groupIndex, numGroups,
+            AdamHapgOptions(a.lr).betas({a.beta1, a.beta2}).eps(a.eps).accelerated(a.accelerated));
     case ArchOptimizerKind::Sgd:
         return std::make_unique<SubgradientSgd>(std::move(params), groupIndex, numGroups,
                                                 SubgradientSgdOptions(a.lr).momentum(a.momentum));

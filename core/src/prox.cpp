@@ -26,9 +26,9 @@ GroupStructure GroupStructure::fromIndex(const torch::Tensor &groupIndex, int64_
     if (g.groupIndex.numel() > 0 &&
         (g.groupIndex.min().item<int64_t>() < 0 || g.groupIndex.max().item<int64_t>() >= numGroups))
         throw std::invalid_argument("group index out of range");
-    auto sizes = torch::zeros({numGroups}, torch::kDouble)
-                     .index_add_(0, g.groupIndex.cpu(),
-                                 torch::ones({g.groupIndex.numel()}, torch::kDouble));
+    auto sizes =
+        torch::zeros({numGroups}, torch::kDouble)
+            .index_add_(0, g.groupIndex.cpu(), torch::ones({g.groupIndex.numel()}, torch::kDouble));
     g.groupWeight = sizes.sqrt().to(groupIndex.device());
     return g;
 }
@@ -86,8 +86,7 @@ torch::Tensor sglProx(const torch::Tensor &z, const GroupStructure &groups, doub
     return sglProx(z, groups, lambda, alpha, e, e.expand({groups.numGroups}));
 }
 
-double sglPenalty(const torch::Tensor &a, const GroupStructure &groups, double lambda,
-                  double alpha)
+double sglPenalty(const torch::Tensor &a, const GroupStructure &groups, double lambda, double alpha)
 {
     torch::NoGradGuard guard;
     const double l1 = a.abs().sum().item<double>();

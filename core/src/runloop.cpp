@@ -17,10 +17,7 @@ using Clock = std::chrono::steady_clock;
 
 RunLoop::RunLoop(std::unique_ptr<Task> task, RunDirectory dir, RunConfig config, Start start,
                  std::string checkpoint)
-    : m_task(std::move(task)),
-      m_dir(std::move(dir)),
-      m_config(std::move(config)),
-      m_start(start),
+    : m_task(std::move(task)), m_dir(std::move(dir)), m_config(std::move(config)), m_start(start),
       m_checkpoint(std::move(checkpoint))
 {
 }
@@ -176,8 +173,7 @@ bool RunLoop::recover(const RunHealthError &trouble, std::string *why)
 {
     std::ostringstream ss;
     ss << trouble.what() << " in epoch " << (m_at.epoch + 1) << " at step "
-       << (m_at.globalStep + (trouble.kind() == RunHealthError::Kind::Diverged ? 1 : 0))
-       << ". ";
+       << (m_at.globalStep + (trouble.kind() == RunHealthError::Kind::Diverged ? 1 : 0)) << ". ";
     if (trouble.kind() == RunHealthError::Kind::Collapsed) {
         event(RunEventKind::Collapse, trouble.value());
         if (m_config.search.onCollapse == CollapsePolicy::Continue) {
@@ -324,8 +320,8 @@ void RunLoop::loadCheckpoint(const std::string &path, bool continueRun)
     const auto &meta = reader.meta();
     if (continueRun) {
         // The run's configuration must still describe the checkpoint's model and data.
-        const auto problems = checkpointConfigMismatch(meta.value("config", json::object()),
-                                                       toJson(m_config));
+        const auto problems =
+            checkpointConfigMismatch(meta.value("config", json::object()), toJson(m_config));
         if (!problems.empty()) {
             std::string msg = "the configuration in " + m_dir.file("config.json") +
                               " no longer matches checkpoint '" + path + "':";
@@ -344,8 +340,7 @@ void RunLoop::loadCheckpoint(const std::string &path, bool continueRun)
         m_dir.truncateAfter(m_at.globalStep, m_at.epoch);
         event(RunEventKind::Truncated, double(m_at.globalStep));
         message(MessageLevel::Info, "continued from " + path + " (epoch " +
-                                        std::to_string(std::min(m_at.epoch + 1,
-                                                                m_task->epochs())) +
+                                        std::to_string(std::min(m_at.epoch + 1, m_task->epochs())) +
                                         " of " + std::to_string(m_task->epochs()) + ", step " +
                                         std::to_string(m_at.globalStep) + ")");
     } else {
@@ -408,8 +403,7 @@ RunResult RunLoop::finish(RunState state, const std::string &text, bool writeOut
         try {
             m_task->finish(r);
         } catch (const std::exception &e) {
-            message(MessageLevel::Warning, std::string("could not write the results: ") +
-                                               e.what());
+            message(MessageLevel::Warning, std::string("could not write the results: ") + e.what());
         }
         if (!r.genotype.cells.empty())
             renderDiagrams(r.genotype);

@@ -118,8 +118,8 @@ std::vector<int64_t> BatchSampler::batch(int64_t epoch, int64_t b) const
 }
 
 std::pair<torch::Tensor, torch::Tensor> makeBatch(const Dataset &data,
-                                                  const std::vector<int64_t> &indices,
-                                                  bool augment, uint64_t augmentSeed)
+                                                  const std::vector<int64_t> &indices, bool augment,
+                                                  uint64_t augmentSeed)
 {
     const int64_t n = data.size();
     for (const int64_t i : indices) {
@@ -131,8 +131,7 @@ std::pair<torch::Tensor, torch::Tensor> makeBatch(const Dataset &data,
     const int64_t h = data.height();
     const int64_t w = data.width();
     if (int64_t(data.mean.size()) != c || int64_t(data.stddev.size()) != c)
-        throw std::invalid_argument("data set '" + data.name +
-                                    "' lacks per-channel mean/stddev");
+        throw std::invalid_argument("data set '" + data.name + "' lacks per-channel mean/stddev");
 
     const auto count = int64_t(indices.size());
     const torch::Tensor idx =

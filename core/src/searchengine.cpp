@@ -22,11 +22,11 @@ std::unique_ptr<RunLoop> newRun(const RunConfig &config, const std::string &runD
     std::filesystem::create_directories(runDir, ec);
     if (ec)
         throw RunError("cannot create the run directory '" + runDir + "': " + ec.message());
-    lock = RunLock::acquire(runDir, start == RunLoop::Start::Fork ? "sparsenas fork"
-                                                                  : "sparsenas search");
+    lock = RunLock::acquire(runDir,
+                            start == RunLoop::Start::Fork ? "sparsenas fork" : "sparsenas search");
     dir.create(config);
-    auto loop = std::make_unique<RunLoop>(std::make_unique<SearchTask>(config), dir, config,
-                                          start, checkpoint);
+    auto loop = std::make_unique<RunLoop>(std::make_unique<SearchTask>(config), dir, config, start,
+                                          checkpoint);
     loop->setOwnsDirectory(created);
     return loop;
 }
@@ -65,8 +65,8 @@ std::string checkpointToResume(RunDirectory &dir)
     } catch (const std::exception &e) {
         dir.appendLog(MessageLevel::Warning, e.what());
     }
-    if (!named.empty() && std::find(candidates.begin(), candidates.end(), named) ==
-                              candidates.end())
+    if (!named.empty() &&
+        std::find(candidates.begin(), candidates.end(), named) == candidates.end())
         candidates.insert(candidates.begin(), named);
     std::string problems;
     for (const auto &path : candidates) {
@@ -114,9 +114,8 @@ std::unique_ptr<SearchEngine> SearchEngine::resume(const std::string &runDir)
                                                        config, RunLoop::Start::Fresh)));
     }
     return std::unique_ptr<SearchEngine>(new SearchEngine(
-        std::move(lock),
-        std::make_unique<RunLoop>(std::make_unique<SearchTask>(config), dir, config,
-                                  RunLoop::Start::Resume, checkpoint)));
+        std::move(lock), std::make_unique<RunLoop>(std::make_unique<SearchTask>(config), dir,
+                                                   config, RunLoop::Start::Resume, checkpoint)));
 }
 
 std::unique_ptr<SearchEngine> SearchEngine::fork(const std::string &checkpoint,

@@ -49,8 +49,10 @@ struct EpochSums
     double seconds = 0;
     json toJson() const
     {
-        return {{"epoch", epoch},           {"train_loss", trainLoss},
-                {"train_correct", trainCorrect}, {"train_count", trainCount},
+        return {{"epoch", epoch},
+                {"train_loss", trainLoss},
+                {"train_correct", trainCorrect},
+                {"train_count", trainCount},
                 {"seconds", seconds}};
     }
     static EpochSums fromJson(const json &j, int64_t epoch)
@@ -111,8 +113,8 @@ struct SearchTask::Private
     LambdaSchedule schedule;
     EpochSums sums;
     double lr = 0;
-    std::vector<CellSnapshot> lastCells;    ///< of the last step
-    std::vector<bool> collapseReported;     ///< per cell type
+    std::vector<CellSnapshot> lastCells; ///< of the last step
+    std::vector<bool> collapseReported;  ///< per cell type
     LossWatch lossWatch;
     double lastValAcc = 0;
 
@@ -166,10 +168,9 @@ void SearchTask::setUp(TaskContext &context)
     p.arch = p.model->archParameters();
     const auto &w = c.weights;
     p.weightOpt = std::make_unique<torch::optim::SGD>(
-        p.weights,
-        torch::optim::SGDOptions(w.lr).momentum(w.momentum).weight_decay(w.weightDecay));
-    p.archOpt = makeArchOptimizer(c.arch, p.arch, p.model->archGroupIndex(),
-                                  p.model->numArchGroups());
+        p.weights, torch::optim::SGDOptions(w.lr).momentum(w.momentum).weight_decay(w.weightDecay));
+    p.archOpt =
+        makeArchOptimizer(c.arch, p.arch, p.model->archGroupIndex(), p.model->numArchGroups());
     p.bilevel = std::make_unique<BilevelStep>(
         p.weights, p.arch, *p.weightOpt, *p.archOpt,
         BilevelStep::Settings{c.search.order, w.momentum, w.weightDecay, w.gradClip});
@@ -179,10 +180,10 @@ void SearchTask::setUp(TaskContext &context)
     std::ostringstream ss;
     ss << "search on " << p.data.name << " (" << p.split.train.size() << " train / "
        << p.split.val.size() << " validation images, " << p.data.channels() << "x"
-       << p.data.height() << "x" << p.data.width() << ", " << p.data.numClasses
-       << " classes), " << c.space.layers << " cells of " << c.space.nodes << " nodes, C="
-       << c.space.channels << ", " << c.space.ops.size() << " ops, " << nameOf(c.arch.optimizer)
-       << " + " << nameOf(c.arch.penalty) << ", " << nameOf(c.search.order) << " order, "
+       << p.data.height() << "x" << p.data.width() << ", " << p.data.numClasses << " classes), "
+       << c.space.layers << " cells of " << c.space.nodes << " nodes, C=" << c.space.channels
+       << ", " << c.space.ops.size() << " ops, " << nameOf(c.arch.optimizer) << " + "
+       << nameOf(c.arch.penalty) << ", " << nameOf(c.search.order) << " order, "
        << (p.device.is_cuda() ? "cuda" : "cpu") << " with " << threads << " threads";
     context.message(MessageLevel::Info, ss.str());
     if (!p.data.attribution.empty())
@@ -430,8 +431,8 @@ void SearchTask::load(const CheckpointReader &reader, bool continueRun)
     // Version 1 checkpoints keep the task's fields at the top level.
     const json task = reader.version() >= 2 ? meta.value("task", json::object()) : meta;
     reader.get("model", *p.model);
-    const bool sameArchOpt =
-        task.value("arch_optimizer", std::string()) == nameOf(p.config.arch.optimizer);
+    const bool sameArchOpt = task.value("arch_optimizer", std::string()) ==
+                             nameOf(p.config.arch.optimizer);
     if (continueRun || sameArchOpt)
         reader.get("arch_optimizer", *p.archOpt);
     reader.get("weight_optimizer", *p.weightOpt);
@@ -442,18 +443,18 @@ void SearchTask::load(const CheckpointReader &reader, bool continueRun)
         } else {
             // Version 1: lambda, alpha and the step at the top; the raise of `epoch` was
             // applied only if the checkpoint was taken inside it.
-            json s{{"lambda", task.at("lambda")},
-                   {"alpha", task.at("alpha")},
-                   {"lambda_step", task.at("lambda_step")},
-                   {"epoch_entered",
-                    meta.value("step_in_epoch", int64_t(0)) > 0 ? epoch : epoch - 1}};
+            json s{
+                {"lambda", task.at("lambda")},
+                {"alpha", task.at("alpha")},
+                {"lambda_step", task.at("lambda_step")},
+                {"epoch_entered", meta.value("step_in_epoch", int64_t(0)) > 0 ? epoch : epoch - 1}};
             p.schedule = LambdaSchedule::fromJson(s, p.config.arch);
         }
         // Sums without their epoch (version 1) belong to the epoch the checkpoint was taken in,
         // or to the one before when it was taken at an epoch boundary.
-        p.sums = EpochSums::fromJson(task.value("sums", json::object()),
-                                     meta.value("step_in_epoch", int64_t(0)) > 0 ? epoch
-                                                                                 : epoch - 1);
+        p.sums =
+            EpochSums::fromJson(task.value("sums", json::object()),
+                                meta.value("step_in_epoch", int64_t(0)) > 0 ? epoch : epoch - 1);
         p.applyScheduleOverrides(meta.value("config", json::object()));
         // The architecture learning rate may have been changed for the resume.
         for (auto &group : p.archOpt->param_groups())
@@ -482,8 +483,8 @@ void SearchTask::Private::applyScheduleOverrides(const json &old)
     const auto &arch = config.arch;
     if (changed("lambda_start", arch.lambdaStart)) {
         schedule.setLambda(arch.lambdaStart);
-        context->message(MessageLevel::Info, "lambda set to arch.lambda_start = " +
-                                                 std::to_string(arch.lambdaStart));
+        context->message(MessageLevel::Info,
+                         "lambda set to arch.lambda_start = " + std::to_string(arch.lambdaStart));
     }
     if (changed("lambda_step", arch.lambdaStep)) {
         schedule.setLambdaStep(arch.lambdaStep);

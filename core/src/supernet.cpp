@@ -116,10 +116,10 @@ SupernetImpl::SupernetImpl(const SupernetConfig &config) : m_config(config)
     const int64_t c = config.channels;
     int64_t cCurr = config.stemMultiplier * c;
     m_stem = register_module(
-        "stem", nn::Sequential(nn::Conv2d(nn::Conv2dOptions(config.inChannels, cCurr, 3)
-                                              .padding(1)
-                                              .bias(false)),
-                               nn::BatchNorm2d(cCurr)));
+        "stem",
+        nn::Sequential(
+            nn::Conv2d(nn::Conv2dOptions(config.inChannels, cCurr, 3).padding(1).bias(false)),
+            nn::BatchNorm2d(cCurr)));
     int64_t cPrevPrev = cCurr, cPrev = cCurr;
     cCurr = c;
     bool reductionPrev = false;
@@ -128,10 +128,9 @@ SupernetImpl::SupernetImpl(const SupernetConfig &config) : m_config(config)
                                (l == config.layers / 3 || l == 2 * config.layers / 3);
         if (reduction)
             cCurr *= 2;
-        m_cells.push_back(register_module(
-            "cell" + std::to_string(l),
-            SearchCell(config.nodes, cPrevPrev, cPrev, cCurr, reduction, reductionPrev,
-                       config.ops)));
+        m_cells.push_back(register_module("cell" + std::to_string(l),
+                                          SearchCell(config.nodes, cPrevPrev, cPrev, cCurr,
+                                                     reduction, reductionPrev, config.ops)));
         reductionPrev = reduction;
         cPrevPrev = cPrev;
         cPrev = cCurr * config.nodes;

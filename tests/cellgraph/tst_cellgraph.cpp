@@ -30,8 +30,7 @@
 
 using namespace sparsenas;
 
-namespace
-{
+namespace {
 
 const std::vector<std::string> kOps = {"none",         "max_pool_3x3", "avg_pool_3x3",
                                        "skip_connect", "sep_conv_3x3", "sep_conv_5x5",
@@ -103,7 +102,8 @@ QByteArray render(const QString &dot)
 }
 
 // The <title>s of Graphviz's node and edge groups, and the XML error if any.
-struct SvgTitles {
+struct SvgTitles
+{
     std::multiset<QString> nodes;
     std::multiset<QString> edges;
     QString error;

@@ -352,32 +352,32 @@ void tst_Cli::badInput_data()
     };
 
     QTest::newRow("config with a syntax error")
-        << QStringList{s, QStringLiteral("-c"), QStringLiteral("@bad-syntax.json"), outOpt,
-                       QStringLiteral("@r-syntax"), q}
+        << QStringList{s,      QStringLiteral("-c"),        QStringLiteral("@bad-syntax.json"),
+                       outOpt, QStringLiteral("@r-syntax"), q}
         << 2 << list({"bad-syntax.json:3:17", "not valid JSON"}) << QStringLiteral("@r-syntax");
     QTest::newRow("config with a wrong field")
-        << QStringList{s, QStringLiteral("-c"), QStringLiteral("@bad-field.json"), outOpt,
-                       QStringLiteral("@r-field"), q}
+        << QStringList{s,      QStringLiteral("-c"),       QStringLiteral("@bad-field.json"),
+                       outOpt, QStringLiteral("@r-field"), q}
         << 2 << list({"bad-field.json", "arch.alpha"}) << QStringLiteral("@r-field");
     QTest::newRow("missing config file")
-        << QStringList{s, QStringLiteral("-c"), QStringLiteral("@no-such.json"), outOpt,
-                       QStringLiteral("@r-missing"), q}
+        << QStringList{s,      QStringLiteral("-c"),         QStringLiteral("@no-such.json"),
+                       outOpt, QStringLiteral("@r-missing"), q}
         << 0 << list({"no-such.json"}) << QStringLiteral("@r-missing");
     QTest::newRow("--set of an unknown field")
-        << QStringList{s, QStringLiteral("--set"), QStringLiteral("search.epocs=3"), outOpt,
-                       QStringLiteral("@r-set"), q}
+        << QStringList{s,      QStringLiteral("--set"),  QStringLiteral("search.epocs=3"),
+                       outOpt, QStringLiteral("@r-set"), q}
         << 2 << list({"search.epocs: unknown field"}) << QStringLiteral("@r-set");
     QTest::newRow("--set of a wrong value")
-        << QStringList{s, QStringLiteral("--set"), QStringLiteral("search.epochs=0"), outOpt,
-                       QStringLiteral("@r-set0"), q}
+        << QStringList{s,      QStringLiteral("--set"),   QStringLiteral("search.epochs=0"),
+                       outOpt, QStringLiteral("@r-set0"), q}
         << 2 << list({"search.epochs"}) << QStringLiteral("@r-set0");
     QTest::newRow("unknown preset")
-        << QStringList{s, QStringLiteral("--preset"), QStringLiteral("no-such-preset"), outOpt,
-                       QStringLiteral("@r-preset"), q}
+        << QStringList{s,      QStringLiteral("--preset"),  QStringLiteral("no-such-preset"),
+                       outOpt, QStringLiteral("@r-preset"), q}
         << 2 << list({"no-such-preset"}) << QStringLiteral("@r-preset");
     QTest::newRow("--device tpu")
-        << QStringList{s, QStringLiteral("--device"), QStringLiteral("tpu"), outOpt,
-                       QStringLiteral("@r-tpu"), q}
+        << QStringList{s,      QStringLiteral("--device"), QStringLiteral("tpu"),
+                       outOpt, QStringLiteral("@r-tpu"),   q}
         << 0 << list({"tpu"}) << QStringLiteral("@r-tpu");
     QTest::newRow("resume of a folder that is not a run")
         << QStringList{QStringLiteral("resume"), QStringLiteral("@notarun"), q} << 1
@@ -387,16 +387,16 @@ void tst_Cli::badInput_data()
         << list({"nocheckpoint", "no usable checkpoint", "ckpt-000000006.pt"})
         << QStringLiteral("@nocheckpoint/checkpoints");
     QTest::newRow("--set of a number too large for a double")
-        << QStringList{s, QStringLiteral("--set"), QStringLiteral("weights.lr=1e999"), outOpt,
-                       QStringLiteral("@r-huge"), q}
+        << QStringList{s,      QStringLiteral("--set"),   QStringLiteral("weights.lr=1e999"),
+                       outOpt, QStringLiteral("@r-huge"), q}
         << 2 << list({"weights.lr", "out of range"}) << QStringLiteral("@r-huge");
     QTest::newRow("--set into a value that is not a section")
-        << QStringList{s, QStringLiteral("--set"), QStringLiteral("name.x=1"), outOpt,
-                       QStringLiteral("@r-notsection"), q}
+        << QStringList{s,      QStringLiteral("--set"),         QStringLiteral("name.x=1"),
+                       outOpt, QStringLiteral("@r-notsection"), q}
         << 2 << list({"--set name.x", "'name' is a value"}) << QStringLiteral("@r-notsection");
     QTest::newRow("--threads -3")
-        << QStringList{s, QStringLiteral("--threads"), QStringLiteral("-3"), outOpt,
-                       QStringLiteral("@r-threads"), q}
+        << QStringList{s,      QStringLiteral("--threads"),  QStringLiteral("-3"),
+                       outOpt, QStringLiteral("@r-threads"), q}
         << 0 << list({"--threads", "-3", "not in range 0 to 4096"}) << QStringLiteral("@r-threads");
     QTest::newRow("resume of a missing folder")
         << QStringList{QStringLiteral("resume"), QStringLiteral("@no-such-run"), q} << 0
@@ -419,11 +419,10 @@ void tst_Cli::badInput_data()
     QTest::newRow("derive of a folder that is not a run")
         << QStringList{QStringLiteral("derive"), QStringLiteral("@notarun")} << 1
         << list({"notarun"}) << QStringLiteral("@notarun");
-    QTest::newRow("unknown subcommand")
-        << QStringList{QStringLiteral("frobnicate")} << 0 << list({"subcommand"})
-        << QStringLiteral("@runs");
-    QTest::newRow("no subcommand") << QStringList{} << 0 << list({"subcommand"})
-                                   << QStringLiteral("@runs");
+    QTest::newRow("unknown subcommand") << QStringList{QStringLiteral("frobnicate")} << 0
+                                        << list({"subcommand"}) << QStringLiteral("@runs");
+    QTest::newRow("no subcommand")
+        << QStringList{} << 0 << list({"subcommand"}) << QStringLiteral("@runs");
 }
 
 void tst_Cli::badInput()
@@ -442,8 +441,8 @@ void tst_Cli::badInput()
     else
         QVERIFY2(r.code == code, qPrintable(r.describe()));
     for (const QString &m : messages)
-        QVERIFY2(r.err.contains(m), qPrintable(QStringLiteral("no '%1' on stderr; ").arg(m) +
-                                               r.describe()));
+        QVERIFY2(r.err.contains(m),
+                 qPrintable(QStringLiteral("no '%1' on stderr; ").arg(m) + r.describe()));
     QCOMPARE(listing(watched), before);
 }
 
@@ -454,11 +453,11 @@ void tst_Cli::cudaOnCpuOnlyBuild()
         QSKIP("this LibTorch sees a GPU");
 
     const QString run = tmp(QStringLiteral("r-cuda"));
-    const Result r = sparsenas({QStringLiteral("search"), QStringLiteral("--preset"),
-                                QStringLiteral("digits-quick"), QStringLiteral("--device"),
-                                QStringLiteral("cuda"), QStringLiteral("--out"), run,
-                                QStringLiteral("-q")},
-                               60000);
+    const Result r =
+        sparsenas({QStringLiteral("search"), QStringLiteral("--preset"),
+                   QStringLiteral("digits-quick"), QStringLiteral("--device"),
+                   QStringLiteral("cuda"), QStringLiteral("--out"), run, QStringLiteral("-q")},
+                  60000);
     QVERIFY2(r.started && !r.timedOut && !r.crashed, qPrintable(r.describe()));
     QVERIFY2(r.code != 0, qPrintable(r.describe()));
     QVERIFY2(r.err.contains(QStringLiteral("CUDA")), qPrintable(r.describe()));
@@ -467,8 +466,8 @@ void tst_Cli::cudaOnCpuOnlyBuild()
              qPrintable(listing(run).join(QLatin1Char(' '))));
     QVERIFY(jsonLines(run + QStringLiteral("/metrics.jsonl")).empty());
     // Nothing half-written: no run directory at all, so the same --out works with cpu.
-    QVERIFY2(!QFileInfo::exists(run), qPrintable(QStringLiteral("left behind: ") +
-                                                 listing(run).join(QLatin1Char(' '))));
+    QVERIFY2(!QFileInfo::exists(run),
+             qPrintable(QStringLiteral("left behind: ") + listing(run).join(QLatin1Char(' '))));
 }
 
 void tst_Cli::searchEndToEnd()
@@ -490,8 +489,8 @@ void tst_Cli::searchEndToEnd()
                              "genotype.json", "genotype.dot", "genotype.svg", "genotype.pdf",
                              "genotype.png", "checkpoints/latest.json"}) {
         const QFileInfo f(run + QLatin1Char('/') + QLatin1String(name));
-        QVERIFY2(f.isFile() && f.size() > 0, qPrintable(QStringLiteral("missing or empty: ") +
-                                                        f.filePath()));
+        QVERIFY2(f.isFile() && f.size() > 0,
+                 qPrintable(QStringLiteral("missing or empty: ") + f.filePath()));
     }
 
     // The derived genotype: per cell type some paths (edge, op) are gone; some cell lost a
@@ -548,8 +547,7 @@ void tst_Cli::searchEndToEnd()
     // 900 8x8 images, ends well above 0.8 when the search works; 0.6 leaves margin for seeds,
     // BLAS and preset tuning, yet fails a search whose weights or data are broken (those stay
     // near chance) or whose sparsity cut away the whole cell.
-    const auto epochs = linesOfType(jsonLines(run + QStringLiteral("/metrics.jsonl")),
-                                    "epoch");
+    const auto epochs = linesOfType(jsonLines(run + QStringLiteral("/metrics.jsonl")), "epoch");
     QVERIFY(!epochs.empty());
     const double valAcc = epochs.back().at("val_acc").get<double>();
     qInfo("final validation accuracy %.3f after %d epochs", valAcc, int(epochs.size()));
@@ -660,17 +658,16 @@ void tst_Cli::interruptAndResume()
     }
     const QString stopErr = QString::fromUtf8(p.readAllStandardError());
     QVERIFY2(p.exitStatus() == QProcess::NormalExit, qPrintable(stopErr));
-    QVERIFY2(p.exitCode() == 130, qPrintable(QStringLiteral("exit code %1\n%2")
-                                                 .arg(p.exitCode())
-                                                 .arg(stopErr)));
+    QVERIFY2(p.exitCode() == 130,
+             qPrintable(QStringLiteral("exit code %1\n%2").arg(p.exitCode()).arg(stopErr)));
     QCOMPARE(stateOf(run), QStringLiteral("stopped"));
     const json named = readJson(latest);
     QVERIFY(named.is_object() && named.contains("checkpoint"));
     QVERIFY2(QFileInfo::exists(run + QStringLiteral("/checkpoints/") +
                                QString::fromStdString(named["checkpoint"].get<std::string>())),
              "latest.json names a missing checkpoint");
-    const auto epochsAtStop = linesOfType(jsonLines(run + QStringLiteral("/metrics.jsonl")),
-                                          "epoch");
+    const auto epochsAtStop =
+        linesOfType(jsonLines(run + QStringLiteral("/metrics.jsonl")), "epoch");
     QVERIFY2(!epochsAtStop.empty() && epochsAtStop.size() < 3,
              qPrintable(QStringLiteral("%1 epochs done at the stop").arg(epochsAtStop.size())));
 

@@ -353,7 +353,9 @@ void tst_Config::hugeNumbersAreNamed()
     // 2^64 - 1 is said as written (it used to wrap to -1).
     bool thrown = false;
     QString msg = configErrorOf(
-        [&] { configFromJson(parse(QStringLiteral(R"({"search":{"seed":18446744073709551615}})"))); },
+        [&] {
+            configFromJson(parse(QStringLiteral(R"({"search":{"seed":18446744073709551615}})")));
+        },
         &thrown);
     QVERIFY(thrown);
     QVERIFY2(msg.contains(QStringLiteral("got 18446744073709551615")), qPrintable(msg));

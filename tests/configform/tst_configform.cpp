@@ -52,11 +52,21 @@ void tst_ConfigForm::typingMarksWrongFields_data()
     QTest::addColumn<QString>("path");
     QTest::addColumn<QString>("text");
     QTest::addColumn<QString>("expected");
-    QTest::newRow("alpha above 1") << "arch.alpha" << "1.5" << "arch.alpha: must be in [0, 1]";
-    QTest::newRow("epochs not a number") << "search.epochs" << "ten" << "search.epochs:";
-    QTest::newRow("negative batch") << "search.batch_size" << "-4" << "search.batch_size:";
-    QTest::newRow("zero nodes") << "space.nodes" << "0" << "space.nodes:";
-    QTest::newRow("lr typo") << "weights.lr" << "0.o5" << "weights.lr:";
+    QTest::newRow("alpha above 1") << "arch.alpha"
+                                   << "1.5"
+                                   << "arch.alpha: must be in [0, 1]";
+    QTest::newRow("epochs not a number") << "search.epochs"
+                                         << "ten"
+                                         << "search.epochs:";
+    QTest::newRow("negative batch") << "search.batch_size"
+                                    << "-4"
+                                    << "search.batch_size:";
+    QTest::newRow("zero nodes") << "space.nodes"
+                                << "0"
+                                << "space.nodes:";
+    QTest::newRow("lr typo") << "weights.lr"
+                             << "0.o5"
+                             << "weights.lr:";
 }
 
 void tst_ConfigForm::typingMarksWrongFields()

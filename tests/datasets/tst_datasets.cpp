@@ -261,8 +261,7 @@ void tst_Datasets::idxTruncatedAndTrailing()
 
     writeRaw(images, full.substr(0, 10));
     msg = dataErrorOf([&] { loadIdxPair(images, labels, "mnist"); });
-    QVERIFY2(msg.contains(q(images)) && msg.contains(QLatin1String("truncated")),
-             qPrintable(msg));
+    QVERIFY2(msg.contains(q(images)) && msg.contains(QLatin1String("truncated")), qPrintable(msg));
 
     writeRaw(images, full + "xyz");
     msg = dataErrorOf([&] { loadIdxPair(images, labels, "mnist"); });
@@ -274,8 +273,7 @@ void tst_Datasets::idxTruncatedAndTrailing()
     writeRaw(images, full);
     writeRaw(labels, idxLabels({0, 1, 2}).substr(0, 10));
     msg = dataErrorOf([&] { loadIdxPair(images, labels, "mnist"); });
-    QVERIFY2(msg.contains(q(labels)) && msg.contains(QLatin1String("truncated")),
-             qPrintable(msg));
+    QVERIFY2(msg.contains(q(labels)) && msg.contains(QLatin1String("truncated")), qPrintable(msg));
 }
 
 void tst_Datasets::idxTruncatedGzip()
@@ -475,8 +473,7 @@ void tst_Datasets::cifarBadFiles()
     const std::string path100 = dir + "/train.bin";
     writeRaw(path100, cifarRecords(0, 1, 2, {100}));
     msg = dataErrorOf([&] { loadCifarFolder(dir, 100, true); });
-    QVERIFY2(msg.contains(q(path100)) && msg.contains(QLatin1String("label 100")),
-             qPrintable(msg));
+    QVERIFY2(msg.contains(q(path100)) && msg.contains(QLatin1String("label 100")), qPrintable(msg));
 
     // Only data_batch_1 of the five training batches exists.
     const std::string batch1 = dir + "/data_batch_1.bin";
@@ -491,8 +488,7 @@ void tst_Datasets::missingFolderAndFiles()
     const std::string missing = tmp.path().toStdString() + "/no-such-folder";
     QString msg = dataErrorOf([&] { loadMnistFolder(missing, "fashion-mnist", true); });
     QVERIFY2(msg.contains(q(missing)), qPrintable(msg));
-    QVERIFY2(msg.contains(QLatin1String("apt-get install dataset-fashion-mnist")),
-             qPrintable(msg));
+    QVERIFY2(msg.contains(QLatin1String("apt-get install dataset-fashion-mnist")), qPrintable(msg));
 
     msg = dataErrorOf([&] { loadMnistFolder(missing, "mnist", false); });
     QVERIFY2(msg.contains(q(missing)), qPrintable(msg));
@@ -502,8 +498,7 @@ void tst_Datasets::missingFolderAndFiles()
     const std::string empty = tmp.path().toStdString();
     msg = dataErrorOf([&] { loadMnistFolder(empty, "fashion-mnist", false); });
     QVERIFY2(msg.contains(q(empty + "/t10k-images-idx3-ubyte")), qPrintable(msg));
-    QVERIFY2(msg.contains(QLatin1String("apt-get install dataset-fashion-mnist")),
-             qPrintable(msg));
+    QVERIFY2(msg.contains(QLatin1String("apt-get install dataset-fashion-mnist")), qPrintable(msg));
     msg = dataErrorOf([&] { loadCifarFolder(empty, 100, false); });
     QVERIFY2(msg.contains(q(empty + "/test.bin")), qPrintable(msg));
     msg = dataErrorOf([&] { readMaybeGzip(empty + "/nothing.gz"); });
@@ -671,10 +666,9 @@ void tst_Datasets::batchSampler()
 
     // A fresh sampler, asked in another order, gives the same batches (resume).
     const BatchSampler resumed(indices, 10, 7, 0);
-    QCOMPARE(resumed.batch(1, 4), std::vector<int64_t>(orders[1].begin() + 40,
-                                                       orders[1].begin() + 50));
-    QCOMPARE(resumed.batch(0, 10), std::vector<int64_t>(orders[0].begin() + 100,
-                                                        orders[0].end()));
+    QCOMPARE(resumed.batch(1, 4),
+             std::vector<int64_t>(orders[1].begin() + 40, orders[1].begin() + 50));
+    QCOMPARE(resumed.batch(0, 10), std::vector<int64_t>(orders[0].begin() + 100, orders[0].end()));
     const BatchSampler otherStream(indices, 10, 7, 1);
     const BatchSampler otherSeed(indices, 10, 8, 0);
     QVERIFY(otherStream.batch(0, 0) != sampler.batch(0, 0));
@@ -709,8 +703,8 @@ void tst_Datasets::makeBatchNormalises()
     Dataset d;
     d.name = "tiny";
     const std::vector<uint8_t> raw{0, 255, 10, 20, 51, 102, 30, 40};
-    d.images = torch::from_blob(const_cast<uint8_t *>(raw.data()), {2, 2, 1, 2}, torch::kUInt8)
-                   .clone();
+    d.images =
+        torch::from_blob(const_cast<uint8_t *>(raw.data()), {2, 2, 1, 2}, torch::kUInt8).clone();
     d.labels = torch::tensor(std::vector<int64_t>{4, 6});
     d.numClasses = 10;
     d.pixelScale = 255.0f;
@@ -817,8 +811,8 @@ void tst_Datasets::makeBatchAugments()
         QCOMPARE(seen.size(), std::size_t(2 * 9 * 9));
     else
         QVERIFY(seen.size() > 40);
-    QVERIFY(!torch::equal(makeBatch(d, indices, true, 1).first,
-                          makeBatch(d, indices, true, 2).first));
+    QVERIFY(
+        !torch::equal(makeBatch(d, indices, true, 1).first, makeBatch(d, indices, true, 2).first));
     // Without augmentation the image comes back unchanged.
     QVERIFY(torch::equal(makeBatch(d, {0}, false, 1).first, d.images.to(torch::kFloat32)));
 }

@@ -55,8 +55,10 @@ QStringList edgeList(const CellGenotype &cell)
 {
     QStringList out;
     for (const GenotypeEdge &e : cell.edges) {
-        out << QStringLiteral("%1-%2 %3").arg(e.source).arg(e.target).arg(
-            QString::fromStdString(e.op));
+        out << QStringLiteral("%1-%2 %3")
+                   .arg(e.source)
+                   .arg(e.target)
+                   .arg(QString::fromStdString(e.op));
     }
     return out;
 }
@@ -208,8 +210,10 @@ void tst_Genotype::derive_data()
     for (int t = 2; t < 6; ++t) {
         for (int s = 0; s < t; ++s) {
             for (size_t o = 1; o < kOps.size(); ++o)
-                dense << QStringLiteral("%1-%2 %3").arg(s).arg(t).arg(
-                    QString::fromStdString(kOps[o]));
+                dense << QStringLiteral("%1-%2 %3")
+                             .arg(s)
+                             .arg(t)
+                             .arg(QString::fromStdString(kOps[o]));
         }
     }
     QTest::newRow("dense: all kept, none excluded")
@@ -222,24 +226,24 @@ void tst_Genotype::derive_data()
                                            "1-4 max_pool_3x3", "2-5 avg_pool_3x3"});
 
     // 2 has no input; 3 hangs on 2 only and 4 on 3 only: all three die, 5 lives on c_{k-1}.
-    QTest::newRow("cascade")
-        << 4
-        << strings({"2-3 sep_conv_3x3 0.9", "3-4 skip_connect 0.8", "2-5 dil_conv_5x5 0.5",
-                    "1-5 sep_conv_3x3 0.4", "4-5 max_pool_3x3 0.3"})
-        << 5 << QList<int>{5} << QList<int>{1} << strings({"1-5 sep_conv_3x3"});
+    QTest::newRow("cascade") << 4
+                             << strings({"2-3 sep_conv_3x3 0.9", "3-4 skip_connect 0.8",
+                                         "2-5 dil_conv_5x5 0.5", "1-5 sep_conv_3x3 0.4",
+                                         "4-5 max_pool_3x3 0.3"})
+                             << 5 << QList<int>{5} << QList<int>{1}
+                             << strings({"1-5 sep_conv_3x3"});
 
     // Every edge out of c_{k-2} is zero (one of them -0.0): the input is not used.
     QTest::newRow("input reaches nothing")
         << 4 << unusedInputPaths() << 6 << QList<int>{2, 3, 4, 5} << QList<int>{1}
-        << strings({"1-2 sep_conv_3x3", "1-3 skip_connect", "2-3 dil_conv_3x3",
-                    "2-4 sep_conv_5x5", "3-5 avg_pool_3x3", "4-5 max_pool_3x3"});
+        << strings({"1-2 sep_conv_3x3", "1-3 skip_connect", "2-3 dil_conv_3x3", "2-4 sep_conv_5x5",
+                    "3-5 avg_pool_3x3", "4-5 max_pool_3x3"});
 
     // Node 2 is fed by "none" only, so it dies and takes 2-3 with it; 0-5 is "none" too.
     QTest::newRow("none is no path")
         << 4
-        << strings({"0-2 none 0.9", "1-2 none 0.5", "1-3 sep_conv_3x3 0.5",
-                    "2-3 skip_connect 0.7", "3-4 avg_pool_3x3 0.2", "0-5 none 0.3",
-                    "4-5 dil_conv_3x3 0.1"})
+        << strings({"0-2 none 0.9", "1-2 none 0.5", "1-3 sep_conv_3x3 0.5", "2-3 skip_connect 0.7",
+                    "3-4 avg_pool_3x3 0.2", "0-5 none 0.3", "4-5 dil_conv_3x3 0.1"})
         << 4 << QList<int>{3, 4, 5} << QList<int>{1}
         << strings({"1-3 sep_conv_3x3", "3-4 avg_pool_3x3", "4-5 dil_conv_3x3"});
 
@@ -401,9 +405,9 @@ void tst_Genotype::jsonErrors_data()
     QTest::newRow("used input range")
         << QStringLiteral("/cells/0/used_inputs/0") << QStringLiteral("2")
         << QStringLiteral("cells[0].used_inputs[0]: 2 is out of range 0..1");
-    QTest::newRow("edges not an array") << QStringLiteral("/cells/1/edges")
-                                        << QStringLiteral("null")
-                                        << QStringLiteral("cells[1].edges: expected an array");
+    QTest::newRow("edges not an array")
+        << QStringLiteral("/cells/1/edges") << QStringLiteral("null")
+        << QStringLiteral("cells[1].edges: expected an array");
     QTest::newRow("edge op") << QStringLiteral("/cells/1/edges/3/op") << QStringLiteral("3")
                              << QStringLiteral("cells[1].edges[3].op: expected a string");
     QTest::newRow("edge weight") << QStringLiteral("/cells/0/edges/1/weight")
@@ -415,17 +419,16 @@ void tst_Genotype::jsonErrors_data()
     QTest::newRow("missing edge target")
         << QStringLiteral("/cells/1/edges/2/target") << QStringLiteral("<remove>")
         << QStringLiteral("cells[1].edges[2].target: missing");
-    QTest::newRow("missing concat") << QStringLiteral("/cells/0/concat")
-                                    << QStringLiteral("<remove>")
-                                    << QStringLiteral("cells[0].concat: missing");
+    QTest::newRow("missing concat")
+        << QStringLiteral("/cells/0/concat") << QStringLiteral("<remove>")
+        << QStringLiteral("cells[0].concat: missing");
     QTest::newRow("concat order") << QStringLiteral("/cells/0/concat/0") << QStringLiteral("5")
                                   << QStringLiteral("cells[0].concat[1]");
-    QTest::newRow("collapsed type") << QStringLiteral("/cells/0/collapsed")
-                                    << QStringLiteral("0")
+    QTest::newRow("collapsed type") << QStringLiteral("/cells/0/collapsed") << QStringLiteral("0")
                                     << QStringLiteral("cells[0].collapsed: expected a boolean");
-    QTest::newRow("collapsed mismatch") << QStringLiteral("/cells/1/collapsed")
-                                        << QStringLiteral("true")
-                                        << QStringLiteral("cells[1].collapsed");
+    QTest::newRow("collapsed mismatch")
+        << QStringLiteral("/cells/1/collapsed") << QStringLiteral("true")
+        << QStringLiteral("cells[1].collapsed");
 }
 
 void tst_Genotype::jsonErrors()
@@ -498,8 +501,8 @@ void tst_Genotype::dartsTextDoesNotFit_data()
                                  << strings({"reduction cell", "node 3", "pruned"});
     QTest::newRow("collapsed") << dartsNormalPaths() << QStringList{}
                                << strings({"reduction cell", "collapsed"});
-    QTest::newRow("no reduce cell") << dartsNormalPaths() << strings({"<absent>"})
-                                    << strings({"reduction cell", "missing"});
+    QTest::newRow("no reduce cell")
+        << dartsNormalPaths() << strings({"<absent>"}) << strings({"reduction cell", "missing"});
 }
 
 void tst_Genotype::dartsTextDoesNotFit()
@@ -578,9 +581,9 @@ void tst_Genotype::cellDotStyle_data()
                              << strings({"0.500"});
     QTest::newRow("vertical") << false << true << true << true << 2 << strings({"0.50"})
                               << strings({"rankdir"});
-    QTest::newRow("three decimals") << true << true << true << true << 3
-                                    << strings({"label=\"sep_conv_3x3\\n0.500\"", "-0.600"})
-                                    << QStringList{};
+    QTest::newRow("three decimals")
+        << true << true << true << true << 3
+        << strings({"label=\"sep_conv_3x3\\n0.500\"", "-0.600"}) << QStringList{};
     QTest::newRow("no weights") << true << false << true << true << 2
                                 << strings({"label=\"sep_conv_3x3\"", "penwidth=1.5]"})
                                 << strings({"0.50", "penwidth=4]"});
@@ -632,9 +635,9 @@ void tst_Genotype::deadPartsDot()
     const CellWeights w = makeCell("normal", 4, deadNodePaths());
     const CellGenotype cell = deriveCell(w);
     DotStyle style;
-    QVERIFY(!contains(cellToDot(cell, style, &w), "n3"));     // off by default
+    QVERIFY(!contains(cellToDot(cell, style, &w), "n3")); // off by default
     style.showDead = true;
-    QVERIFY(!contains(cellToDot(cell, style), "n3"));         // needs the supernet's weights
+    QVERIFY(!contains(cellToDot(cell, style), "n3")); // needs the supernet's weights
     const std::string dot = cellToDot(cell, style, &w);
     QVERIFY(contains(dot, "n3 [label=\"1\", style=\"rounded,dashed\""));
     QVERIFY(contains(dot, "n3 -> n4 [label=\"dil_conv_3x3\\n0.70\", style=\"dashed\""));

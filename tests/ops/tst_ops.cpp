@@ -113,7 +113,8 @@ bool close(const torch::Tensor &a, const torch::Tensor &ref, double tol, const Q
            double scale = 0)
 {
     if (a.defined() != ref.defined()) {
-        QTest::qFail(qPrintable(what + QStringLiteral(": defined in one path only")), __FILE__, __LINE__);
+        QTest::qFail(qPrintable(what + QStringLiteral(": defined in one path only")), __FILE__,
+                     __LINE__);
         return false;
     }
     if (!a.defined())
@@ -167,16 +168,19 @@ private Q_SLOTS:
                                 continue; // FactorizedReduce needs 2 pixels (either path)
                             // double: few channels; float: 16, which the own kernels
                             // specialise, and the generic channel count 8.
-                            for (int ch : isDouble ? std::vector<int>{4} : std::vector<int>{16, 8}) {
+                            for (int ch :
+                                 isDouble ? std::vector<int>{4} : std::vector<int>{16, 8}) {
                                 const std::string name =
                                     op + " s" + std::to_string(stride) + " " +
                                     std::to_string(size) + "x" + std::to_string(size) + " c" +
                                     std::to_string(ch) + (isDouble ? " f64" : " f32") +
                                     (cl ? " cl" : " nchw");
                                 QTest::newRow((name + " train").c_str())
-                                    << op << stride << size << ch << isDouble << cl << false << true;
+                                    << op << stride << size << ch << isDouble << cl << false
+                                    << true;
                                 QTest::newRow((name + " eval").c_str())
-                                    << op << stride << size << ch << isDouble << cl << false << false;
+                                    << op << stride << size << ch << isDouble << cl << false
+                                    << false;
                                 if (isDouble && !cl)
                                     QTest::newRow((name + " affine").c_str())
                                         << op << stride << size << ch << isDouble << cl << true
@@ -236,8 +240,8 @@ private Q_SLOTS:
         for (int stride : {1, 2})
             for (int size : {2, 4, 8, 9})
                 for (bool isDouble : {true, false})
-                    QTest::newRow(("s" + std::to_string(stride) + " " + std::to_string(size) +
-                                   "x" + std::to_string(size) + (isDouble ? " f64" : " f32"))
+                    QTest::newRow(("s" + std::to_string(stride) + " " + std::to_string(size) + "x" +
+                                   std::to_string(size) + (isDouble ? " f64" : " f32"))
                                       .c_str())
                         << stride << size << isDouble;
     }
@@ -260,8 +264,8 @@ private Q_SLOTS:
             auto x = torch::randn({3, ch, size, size}, dtype)
                          .contiguous(torch::MemoryFormat::ChannelsLast)
                          .requires_grad_(true);
-            auto w = (torch::randn({2, int64_t(dartsOps().size())}, dtype) * 0.5)
-                         .requires_grad_(true);
+            auto w =
+                (torch::randn({2, int64_t(dartsOps().size())}, dtype) * 0.5).requires_grad_(true);
             torch::Tensor y;
             if (fast) {
                 OpInput in(x);
@@ -312,9 +316,9 @@ private Q_SLOTS:
         using torch::indexing::Slice;
         for (int64_t a = 0; a < 2; ++a)
             for (int64_t b = 0; b < 2; ++b)
-                QVERIFY(torch::equal(p.index({Slice((2 * a + b) * 2, (2 * a + b) * 2 + 2)}),
-                                     x.index({Slice(), Slice(), Slice(a, None, 2),
-                                              Slice(b, None, 2)})));
+                QVERIFY(torch::equal(
+                    p.index({Slice((2 * a + b) * 2, (2 * a + b) * 2 + 2)}),
+                    x.index({Slice(), Slice(), Slice(a, None, 2), Slice(b, None, 2)})));
         QVERIFY(torch::equal(fromPhases(p), x));
     }
 

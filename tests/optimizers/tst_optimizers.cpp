@@ -27,21 +27,18 @@ struct Planted
     Planted()
     {
         torch::manual_seed(42);
-        beta = torch::tensor({0., 0., 0., 0., 0.,       //
-                              0., 0., 0., 0., 0.,       //
-                              1.5, 0., -2., 0., 1.,     //
-                              0.8, -1.2, 0., 0.5, 0.,   //
-                              2., 2., -1., 1., 1.5,     //
-                              0.9, -0.7, 0., 1.1, 0.},
+        beta = torch::tensor({0.,  0.,   0.,  0.,  0.,  //
+                              0.,  0.,   0.,  0.,  0.,  //
+                              1.5, 0.,   -2., 0.,  1.,  //
+                              0.8, -1.2, 0.,  0.5, 0.,  //
+                              2.,  2.,   -1., 1.,  1.5, //
+                              0.9, -0.7, 0.,  1.1, 0.},
                              torch::kDouble)
                    .view({groups, size});
         x = torch::randn({n, groups * size}, torch::kDouble);
         y = x.matmul(beta.flatten()) + 0.1 * torch::randn({n}, torch::kDouble);
     }
-    torch::Tensor groupIndex() const
-    {
-        return torch::arange(groups).repeat_interleave(size);
-    }
+    torch::Tensor groupIndex() const { return torch::arange(groups).repeat_interleave(size); }
     /// Gradient of 0.5 / n ||y - X b||^2.
     torch::Tensor grad(const torch::Tensor &b) const
     {
@@ -77,16 +74,17 @@ void checkKkt(const Planted &p, const torch::Tensor &b, double lambda, double al
         for (int64_t i = 0; i < Planted::size; ++i) {
             const double bi = bg[i].item<double>(), gi2 = gg[i].item<double>();
             if (bi != 0) {
-                const double res = gi2 + lambda * alpha * (bi > 0 ? 1 : -1) +
-                                   lambda * (1 - alpha) * w * bi / norm;
-                QVERIFY2(std::abs(res) < tol, qPrintable(QStringLiteral("b[%1][%2]: residual %3")
-                                                             .arg(gi)
-                                                             .arg(i)
-                                                             .arg(res)));
+                const double res =
+                    gi2 + lambda * alpha * (bi > 0 ? 1 : -1) + lambda * (1 - alpha) * w * bi / norm;
+                QVERIFY2(
+                    std::abs(res) < tol,
+                    qPrintable(QStringLiteral("b[%1][%2]: residual %3").arg(gi).arg(i).arg(res)));
             } else {
                 QVERIFY2(std::abs(gi2) <= lambda * alpha + tol,
-                         qPrintable(QStringLiteral("zero b[%1][%2]: |grad| %3").arg(gi).arg(i).arg(
-                             std::abs(gi2))));
+                         qPrintable(QStringLiteral("zero b[%1][%2]: |grad| %3")
+                                        .arg(gi)
+                                        .arg(i)
+                                        .arg(std::abs(gi2))));
             }
         }
     }
@@ -143,8 +141,8 @@ private Q_SLOTS:
         opt.setPenalty(PenaltyKind::SparseGroupLasso, 1.0, 0.5);
         a.mutable_grad() = torch::tensor({1.0, 2.0, 4.0}, torch::kDouble);
         opt.step();
-        const auto expected = torch::tensor({0.8256019972593948, 0.8498844080507589,
-                                             0.8620256135375001}, torch::kDouble);
+        const auto expected = torch::tensor(
+            {0.8256019972593948, 0.8498844080507589, 0.8620256135375001}, torch::kDouble);
         QVERIFY(torch::allclose(opt.sparseIterate(0), expected, 0, 1e-7));
         QVERIFY(torch::allclose(a.detach(), expected, 0, 1e-7));
     }
@@ -164,7 +162,8 @@ private Q_SLOTS:
         // Strong enough that noise correlations (|X^T e| / n, about 0.01-0.03 here) cannot
         // open a true zero, weak enough that the smallest true coefficient (0.5) survives.
         const double lambda = 0.25, alpha = 0.7;
-        auto b = torch::zeros({Planted::groups, Planted::size}, torch::kDouble).requires_grad_(true);
+        auto b =
+            torch::zeros({Planted::groups, Planted::size}, torch::kDouble).requires_grad_(true);
         const std::vector<torch::Tensor> idx{p.groupIndex()};
         torch::Tensor result;
         if (optimizer == QStringLiteral("adam_hapg")) {
@@ -183,9 +182,8 @@ private Q_SLOTS:
             result = solve(p, opt, b, 3000);
         }
         // The support is exactly that of beta*: zeros are exact zeros, the rest survive.
-        QVERIFY2(torch::equal(result.eq(0), p.beta.eq(0)), qPrintable(QString::fromStdString(
-                                                               (std::ostringstream() << result)
-                                                                   .str())));
+        QVERIFY2(torch::equal(result.eq(0), p.beta.eq(0)),
+                 qPrintable(QString::fromStdString((std::ostringstream() << result).str())));
         // Groups 0 and 1 are zero as whole groups.
         QCOMPARE(result[0].abs().sum().item<double>(), 0.0);
         QCOMPARE(result[1].abs().sum().item<double>(), 0.0);
@@ -201,11 +199,13 @@ private Q_SLOTS:
         const Planted p;
         const double lambda = 0.2, alpha = 0.6;
         const std::vector<torch::Tensor> idx{p.groupIndex()};
-        auto b1 = torch::zeros({Planted::groups, Planted::size}, torch::kDouble).requires_grad_(true);
+        auto b1 =
+            torch::zeros({Planted::groups, Planted::size}, torch::kDouble).requires_grad_(true);
         SubgradientSgd sgd({b1}, idx, Planted::groups, SubgradientSgdOptions(0.05).momentum(0.9));
         sgd.setPenalty(PenaltyKind::SparseGroupLasso, lambda, alpha);
         const auto r1 = solve(p, sgd, b1, 3000);
-        auto b2 = torch::zeros({Planted::groups, Planted::size}, torch::kDouble).requires_grad_(true);
+        auto b2 =
+            torch::zeros({Planted::groups, Planted::size}, torch::kDouble).requires_grad_(true);
         SubgradientAdam adam({b2}, idx, Planted::groups, SubgradientAdamOptions(0.01));
         adam.setPenalty(PenaltyKind::SparseGroupLasso, lambda, alpha);
         const auto r2 = solve(p, adam, b2, 3000);
@@ -224,7 +224,8 @@ private Q_SLOTS:
         // Group Lasso (alpha forced to 0) zeroes whole groups and leaves live groups dense.
         const Planted p;
         const std::vector<torch::Tensor> idx{p.groupIndex()};
-        auto b = torch::zeros({Planted::groups, Planted::size}, torch::kDouble).requires_grad_(true);
+        auto b =
+            torch::zeros({Planted::groups, Planted::size}, torch::kDouble).requires_grad_(true);
         Hapg gl({b}, idx, Planted::groups, HapgOptions(0.3));
         gl.setPenalty(PenaltyKind::GroupLasso, 0.1, 0.5);
         QCOMPARE(gl.alphaInForce(), 0.0);

@@ -132,7 +132,8 @@ EpochSummary pathEpoch(int epoch, const std::string &type = "normal")
 
 // A realistic run for the rendering checks: soft-thresholded weights under a growing lambda,
 // derivation by the real deriveCell.
-struct RealisticRun {
+struct RealisticRun
+{
     std::vector<Snapshot> snapshots;
     std::vector<EpochSummary> epochs;
     std::vector<RunEvent> events;

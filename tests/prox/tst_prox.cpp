@@ -114,8 +114,8 @@ private Q_SLOTS:
         // sqrt(2) * 0.5: factor 1 - 0.70711 / sqrt(18.5) = 0.835601 -> (2.0890025, 2.9246035).
         const auto g = groupsOf({0, 0, 1, 1}, 2);
         const auto out = sglProx(vec({3, 4, 0.5, -0.2}), g, 1.0, 0.5, 1.0);
-        QVERIFY(torch::allclose(out, vec({2.0890025317366065, 2.9246035444312497, 0, 0}), 0,
-                                1e-12));
+        QVERIFY(
+            torch::allclose(out, vec({2.0890025317366065, 2.9246035444312497, 0, 0}), 0, 1e-12));
         QCOMPARE(out[2].item<double>(), 0.0);
         QCOMPARE(out[3].item<double>(), 0.0);
     }
@@ -130,9 +130,9 @@ private Q_SLOTS:
         // alpha = 0: pure group shrink by sqrt(2) * lambda; group 2 (norm 0.5385) vanishes,
         // group 1 (norm 3.02655) shrinks by 1 - 0.70711 / 3.02655.
         const double f = 1 - std::sqrt(2.0) * 0.5 / std::sqrt(9 + 0.16);
-        QVERIFY(torch::allclose(
-            sglProx(z, g, 0.5, effectiveAlpha(PenaltyKind::GroupLasso, 0.3), 1.0),
-            vec({3 * f, -0.4 * f, 0, 0}), 0, 1e-12));
+        QVERIFY(
+            torch::allclose(sglProx(z, g, 0.5, effectiveAlpha(PenaltyKind::GroupLasso, 0.3), 1.0),
+                            vec({3 * f, -0.4 * f, 0, 0}), 0, 1e-12));
     }
 
     void matchesBruteForce_data()
@@ -223,8 +223,7 @@ private Q_SLOTS:
         // a = (3, 4 | 0, 0), lambda = 2, alpha = 0.25: L1 = 7, group part sqrt(2) * 5.
         // 2 * 0.25 * 7 + 2 * 0.75 * 7.0710678 = 14.1066017.
         const auto g = groupsOf({0, 0, 1, 1}, 2);
-        QVERIFY(std::abs(sglPenalty(vec({3, 4, 0, 0}), g, 2.0, 0.25) - 14.106601717798213) <
-                1e-12);
+        QVERIFY(std::abs(sglPenalty(vec({3, 4, 0, 0}), g, 2.0, 0.25) - 14.106601717798213) < 1e-12);
     }
 
     void subgradient()

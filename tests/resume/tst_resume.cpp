@@ -26,17 +26,21 @@ namespace {
 /// 6 steps per epoch.
 RunConfig tinyConfig()
 {
-    auto c = configFromJson(json{
-        {"dataset", {{"name", "digits"}, {"limit", 384}}},
-        {"space",
-         {{"channels", 4},
-          {"layers", 3},
-          {"nodes", 2},
-          {"ops", {"none", "max_pool_3x3", "skip_connect", "sep_conv_3x3"}}}},
-        {"arch", {{"optimizer", "adam_hapg"}, {"lr", 0.01}, {"lambda_step", 0.1}}},
-        {"search", {{"epochs", 3}, {"batch_size", 32}, {"seed", 5}, {"threads", 2},
-                    {"on_collapse", "continue"}}},
-        {"checkpoint", {{"keep", 2}}}});
+    auto c = configFromJson(
+        json{{"dataset", {{"name", "digits"}, {"limit", 384}}},
+             {"space",
+              {{"channels", 4},
+               {"layers", 3},
+               {"nodes", 2},
+               {"ops", {"none", "max_pool_3x3", "skip_connect", "sep_conv_3x3"}}}},
+             {"arch", {{"optimizer", "adam_hapg"}, {"lr", 0.01}, {"lambda_step", 0.1}}},
+             {"search",
+              {{"epochs", 3},
+               {"batch_size", 32},
+               {"seed", 5},
+               {"threads", 2},
+               {"on_collapse", "continue"}}},
+             {"checkpoint", {{"keep", 2}}}});
     return c;
 }
 
@@ -112,7 +116,10 @@ class tst_Resume : public QObject
     Q_OBJECT
 
     QTemporaryDir m_tmp;
-    std::string dir(const char *name) const { return (fs::path(m_tmp.path().toStdString()) / name).string(); }
+    std::string dir(const char *name) const
+    {
+        return (fs::path(m_tmp.path().toStdString()) / name).string();
+    }
 
 private Q_SLOTS:
     void resumeEqualsUninterruptedRun()
@@ -152,7 +159,8 @@ private Q_SLOTS:
         const auto lastA = jsonLines(dir("full") + "/snapshots.jsonl").back();
         const auto lastB = jsonLines(dir("part") + "/snapshots.jsonl").back();
         QVERIFY(lastB["cells"].dump() == lastA["cells"].dump());
-        QVERIFY(readFile(dir("part") + "/genotype.json") == readFile(dir("full") + "/genotype.json"));
+        QVERIFY(readFile(dir("part") + "/genotype.json") ==
+                readFile(dir("full") + "/genotype.json"));
         const auto ma = comparableMetrics(dir("full")), mb = comparableMetrics(dir("part"));
         QCOMPARE(mb.size(), ma.size());
         for (size_t i = 0; i < ma.size(); ++i)
@@ -210,7 +218,8 @@ private Q_SLOTS:
         std::map<std::string, json> events;
         for (const auto &j : jsonLines(dir("steer") + "/metrics.jsonl")) {
             if (j["type"] == "event")
-                events[j["what"].get<std::string>() + "@" + std::to_string(j["step"].get<int>())] = j;
+                events[j["what"].get<std::string>() + "@" + std::to_string(j["step"].get<int>())] =
+                    j;
         }
         QVERIFY(events.count("pause@2"));
         QVERIFY(events.count("lambda@2"));
@@ -361,8 +370,7 @@ private Q_SLOTS:
         auto e = SearchEngine::resume(dir("damaged"));
         QCOMPARE(st(e->run().state), st(RunState::Finished));
         QVERIFY(readFile(dir("damaged") + "/log.txt").find("damaged") != std::string::npos);
-        QVERIFY(readFile(dir("damaged") + "/log.txt").find("ckpt-000000012") !=
-                std::string::npos);
+        QVERIFY(readFile(dir("damaged") + "/log.txt").find("ckpt-000000012") != std::string::npos);
         QVERIFY(readFile(dir("damaged") + "/genotype.json") ==
                 readFile(dir("full") + "/genotype.json"));
     }
@@ -490,7 +498,8 @@ private Q_SLOTS:
                     srcZeros += v.get<double>() == 0.0 ? 1 : 0;
         QVERIFY(srcZeros > 0);
         QVERIFY(rec.snapshots.front().elementSparsity > 0);
-        QCOMPARE(json::parse(readFile(dir("fork") + "/config.json"))["arch"]["alpha"].get<double>(), 0.9);
+        QCOMPARE(json::parse(readFile(dir("fork") + "/config.json"))["arch"]["alpha"].get<double>(),
+                 0.9);
     }
 };
 

@@ -414,8 +414,7 @@ void tst_RunFormat::versionRule()
     QCOMPARE(s.step, int64_t(8));
     QCOMPARE(s.lambda, 0.5);
     // And a line type this version does not know is Other (skipped), not an error.
-    QCOMPARE(int(metricsLineType(json{{"v", 3}, {"type", "memory"}})),
-             int(MetricsLineType::Other));
+    QCOMPARE(int(metricsLineType(json{{"v", 3}, {"type", "memory"}})), int(MetricsLineType::Other));
 }
 
 void tst_RunFormat::optionalFieldsFallBack()
@@ -493,11 +492,13 @@ void tst_RunFormat::requiredFieldsThrow_data()
         << "snapshot"
         << R"({"cells":[{"type":"r","nodes":1,"ops":["none","conv_9x9"],"weights":[[0,1],[2,3]]}]})"
         << "cells[0]: ops[1]: unknown operation \"conv_9x9\"";
-    QTest::newRow("nodes past int") << "snapshot"
-                                    << R"({"cells":[{"type":"r","nodes":700001,"ops":["none"]}]})"
-                                    << "cells[0]: field 'nodes' must be a whole number in [1, 1000]";
+    QTest::newRow("nodes past int")
+        << "snapshot"
+        << R"({"cells":[{"type":"r","nodes":700001,"ops":["none"]}]})"
+        << "cells[0]: field 'nodes' must be a whole number in [1, 1000]";
     QTest::newRow("nodes past every int")
-        << "snapshot" << R"({"cells":[{"type":"r","nodes":1.1e40,"ops":["none"]}]})"
+        << "snapshot"
+        << R"({"cells":[{"type":"r","nodes":1.1e40,"ops":["none"]}]})"
         << "got 1.1e+40";
     QTest::newRow("fractional nodes") << "snapshot"
                                       << R"({"cells":[{"type":"r","nodes":2.5,"ops":["none"]}]})"
@@ -960,7 +961,6 @@ void tst_RunFormat::lastArchWeightsRefusesCutOffOrDamagedLine()
     QVERIFY_THROWS_EXCEPTION(RunError, RunDirectory(path).lastArchWeights());
 }
 
-
 void tst_RunFormat::jsonProblemsNameLineColumnAndField_data()
 {
     QTest::addColumn<QString>("text");
@@ -975,9 +975,10 @@ void tst_RunFormat::jsonProblemsNameLineColumnAndField_data()
     QTest::newRow("overflow in an array")
         << "{\"space\": {\"ops\": [\"none\", -1e400]}}" << 1 << 28 << "space.ops[1]"
         << "the number -1e400 is out of range";
-    QTest::newRow("trailing comma") << "{\"a\": 1,\n}" << 2 << 1 << "a" << "not valid JSON";
-    QTest::newRow("top level") << "  nope" << 1 << 4 << "" << "not valid JSON"; // at the 'o'
-
+    QTest::newRow("trailing comma") << "{\"a\": 1,\n}" << 2 << 1 << "a"
+                                    << "not valid JSON";
+    QTest::newRow("top level") << "  nope" << 1 << 4 << ""
+                               << "not valid JSON"; // at the 'o'
 }
 
 void tst_RunFormat::jsonProblemsNameLineColumnAndField()

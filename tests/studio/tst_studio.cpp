@@ -34,7 +34,6 @@
 #include <QDir>
 #include <QDoubleSpinBox>
 #include <QFile>
-#include <filesystem>
 #include <QFileInfo>
 #include <QMenu>
 #include <QPushButton>
@@ -42,6 +41,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QXmlStreamReader>
+#include <filesystem>
 
 using namespace sparsenas;
 using nlohmann::json;
@@ -222,8 +222,8 @@ void tst_Studio::controllerStartPauseSteerStopResume()
     QCOMPARE(int(ended.at(0).at(0).value<RunState>()), int(RunState::Stopped));
     QVERIFY(c.wait(10000));
     QVERIFY(!c.isActive());
-    const std::string ckpt = RunDirectory(dir(QStringLiteral("ctl")).toStdString())
-                                 .latestCheckpoint();
+    const std::string ckpt =
+        RunDirectory(dir(QStringLiteral("ctl")).toStdString()).latestCheckpoint();
     QVERIFY(!ckpt.empty());
     col.take(c);
     const int64_t stoppedAt = col.all.snapshots.back().step;
@@ -252,7 +252,8 @@ void tst_Studio::controllerReportsBadRunAsFailure()
     connect(&c, &SearchController::dataAvailable, this, [&] { col.take(c); });
     QSignalSpy ended(&c, &SearchController::runEnded);
     json j = tinyJson();
-    j["dataset"] = {{"name", "fashion-mnist"}, {"path", dir(QStringLiteral("nowhere")).toStdString()}};
+    j["dataset"] = {{"name", "fashion-mnist"},
+                    {"path", dir(QStringLiteral("nowhere")).toStdString()}};
     QVERIFY(c.startNew(configFromJson(j), dir(QStringLiteral("bad"))));
     QTRY_COMPARE_WITH_TIMEOUT(ended.count(), 1, 60000);
     QCOMPARE(int(ended.at(0).at(0).value<RunState>()), int(RunState::Failed));
@@ -260,7 +261,8 @@ void tst_Studio::controllerReportsBadRunAsFailure()
     col.take(c);
     bool error = false;
     for (const auto &[level, text] : col.all.messages)
-        error = error || (level == MessageLevel::Error && text.find("nowhere") != std::string::npos);
+        error = error ||
+                (level == MessageLevel::Error && text.find("nowhere") != std::string::npos);
     QVERIFY(error);
 }
 
@@ -289,7 +291,7 @@ void tst_Studio::followerReadsRunBeingWritten()
     seen.append(f.takeUpdate());
     live.take(c);
 
-    QVERIFY(updatesWhileRunning > 0);              // it followed, not just read at the end
+    QVERIFY(updatesWhileRunning > 0); // it followed, not just read at the end
     QCOMPARE(seen.snapshots.size(), live.all.snapshots.size()); // 2 epochs x 6 steps
     QCOMPARE(seen.snapshots.size(), size_t(12));
     for (size_t i = 0; i < seen.snapshots.size(); ++i) {
@@ -309,7 +311,8 @@ void tst_Studio::followerReadsRunBeingWritten()
         QCOMPARE(seen.epochs[e].valAcc, live.all.epochs[e].valAcc);
         QCOMPARE(seen.epochs[e].cells.size(), size_t(2));
         // The A matrices read back from snapshots.jsonl are the engine's.
-        QCOMPARE(seen.epochs[e].cells[0].weights.weights, live.all.epochs[e].cells[0].weights.weights);
+        QCOMPARE(seen.epochs[e].cells[0].weights.weights,
+                 live.all.epochs[e].cells[0].weights.weights);
         QCOMPARE(seen.epochs[e].cells[1].aliveNodes, live.all.epochs[e].cells[1].aliveNodes);
     }
     QVERIFY(seen.state.has_value());
@@ -322,7 +325,8 @@ void tst_Studio::followerWaitsForCompleteLinesAndRestartsOnShrink()
     RunDirectory(runDir.toStdString()).create(configFromJson(tinyJson()));
     QFile metrics(runDir + QStringLiteral("/metrics.jsonl"));
     QVERIFY(metrics.open(QIODevice::WriteOnly));
-    metrics.write(R"({"type":"step","step":1,"epoch":0,"train_loss":2.5})" "\n");
+    metrics.write(R"({"type":"step","step":1,"epoch":0,"train_loss":2.5})"
+                  "\n");
     metrics.write(R"({"type":"step","step":2,"epo)"); // a writer in mid-line
     metrics.flush();
 
@@ -334,7 +338,8 @@ void tst_Studio::followerWaitsForCompleteLinesAndRestartsOnShrink()
     QCOMPARE(u.snapshots.size(), size_t(1));
     QCOMPARE(u.snapshots[0].trainLoss, 2.5);
 
-    metrics.write(R"(ch":0,"train_loss":2.25})" "\n");
+    metrics.write(R"(ch":0,"train_loss":2.25})"
+                  "\n");
     metrics.flush();
     f.poll();
     u = f.takeUpdate();
@@ -346,7 +351,8 @@ void tst_Studio::followerWaitsForCompleteLinesAndRestartsOnShrink()
     // A resumed run cut the file back: the follower starts over.
     metrics.resize(0);
     metrics.seek(0);
-    metrics.write(R"({"type":"step","step":1,"epoch":0,"train_loss":2.0})" "\n");
+    metrics.write(R"({"type":"step","step":1,"epoch":0,"train_loss":2.0})"
+                  "\n");
     metrics.flush();
     f.poll();
     u = f.takeUpdate();
@@ -416,24 +422,25 @@ void tst_Studio::historyReplayShowsEachStepOnce()
         QFile metrics(runDir + QStringLiteral("/metrics.jsonl"));
         QFile snapshots(runDir + QStringLiteral("/snapshots.jsonl"));
         QFile log(runDir + QStringLiteral("/log.txt"));
-        QVERIFY(metrics.open(QIODevice::WriteOnly) && snapshots.open(QIODevice::WriteOnly)
-                && log.open(QIODevice::WriteOnly));
-        const json cells = json::array({toJson(twoNodeCell("normal")),
-                                        toJson(twoNodeCell("reduce"))});
+        QVERIFY(metrics.open(QIODevice::WriteOnly) && snapshots.open(QIODevice::WriteOnly) &&
+                log.open(QIODevice::WriteOnly));
+        const json cells =
+            json::array({toJson(twoNodeCell("normal")), toJson(twoNodeCell("reduce"))});
         for (int64_t i = 1; i <= n; ++i) {
-            json step{{"type", "step"},           {"step", i},
-                      {"epoch", (i - 1) / perEpoch}, {"step_in_epoch", (i - 1) % perEpoch},
-                      {"steps_per_epoch", perEpoch}, {"train_loss", 1.0 / double(i)}};
+            json step{{"type", "step"},
+                      {"step", i},
+                      {"epoch", (i - 1) / perEpoch},
+                      {"step_in_epoch", (i - 1) % perEpoch},
+                      {"steps_per_epoch", perEpoch},
+                      {"train_loss", 1.0 / double(i)}};
             metrics.write(QByteArray::fromStdString(step.dump() + "\n"));
             if (i == 1000) {
-                const json ev{{"type", "event"}, {"what", "lambda"}, {"value", 0.125},
-                              {"step", i}};
+                const json ev{{"type", "event"}, {"what", "lambda"}, {"value", 0.125}, {"step", i}};
                 metrics.write(QByteArray::fromStdString(ev.dump() + "\n"));
             }
             if (i % perEpoch == 0) {
                 const int64_t e = i / perEpoch - 1;
-                const json epoch{{"type", "epoch"}, {"epoch", e}, {"step", i},
-                                 {"val_acc", 0.5}};
+                const json epoch{{"type", "epoch"}, {"epoch", e}, {"step", i}, {"val_acc", 0.5}};
                 metrics.write(QByteArray::fromStdString(epoch.dump() + "\n"));
                 const json snap{{"epoch", e}, {"step", i}, {"cells", cells}};
                 snapshots.write(QByteArray::fromStdString(snap.dump() + "\n"));
@@ -732,8 +739,8 @@ void tst_Studio::followerTakesLambdaStepFromConfigForOldRuns()
 {
     // Written by the writers before format version 2: step lines lack lambda_step.
     const QString runDir = dir(QStringLiteral("legacy"));
-    std::filesystem::copy(SPARSENAS_SOURCE_DIR "/tests/runformat/legacy-run",
-                          runDir.toStdString(), std::filesystem::copy_options::recursive);
+    std::filesystem::copy(SPARSENAS_SOURCE_DIR "/tests/runformat/legacy-run", runDir.toStdString(),
+                          std::filesystem::copy_options::recursive);
     RunFollower f;
     QVERIFY(f.open(runDir));
     int polls = 0;
@@ -748,7 +755,7 @@ void tst_Studio::followerTakesLambdaStepFromConfigForOldRuns()
     QCOMPARE(u.snapshots[0].epochs, int64_t(10));
     QCOMPARE(u.snapshots[3].cells.size(), size_t(2));
     QCOMPARE(u.snapshots[3].cells[1].aliveNodes, std::vector<int>({2, 3, 5}));
-    QCOMPARE(u.snapshots[3].cells[1].weights.nodes, 4); // from config.json
+    QCOMPARE(u.snapshots[3].cells[1].weights.nodes, 4);       // from config.json
     QVERIFY(u.snapshots[3].cells[1].weights.weights.empty()); // no A in step lines
     QCOMPARE(u.epochs.size(), size_t(2));
     QCOMPARE(u.epochs[1].valAcc, 0.8125);
@@ -769,11 +776,10 @@ void tst_Studio::graphvizServiceCoalescesAndExports()
     QSignalSpy exported(&g, &GraphvizService::exported);
     quint64 last = 0;
     for (int i = 0; i < 20; ++i)
-        last = g.requestRender(QStringLiteral("k"),
-                               QStringLiteral("digraph { a -> b%1 }").arg(i));
+        last = g.requestRender(QStringLiteral("k"), QStringLiteral("digraph { a -> b%1 }").arg(i));
     // The newest request is always answered; older ones still waiting are dropped.
-    QTRY_VERIFY_WITH_TIMEOUT(!rendered.isEmpty()
-                                 && rendered.last().at(0).toULongLong() == last, 30000);
+    QTRY_VERIFY_WITH_TIMEOUT(!rendered.isEmpty() && rendered.last().at(0).toULongLong() == last,
+                             30000);
     QTest::qWait(200);
     QVERIFY(rendered.count() < 20);
     const QByteArray svg = rendered.last().at(2).toByteArray();
@@ -787,8 +793,8 @@ void tst_Studio::graphvizServiceCoalescesAndExports()
     QVERIFY(!rendered.last().at(3).toString().isEmpty()); // Graphviz's syntax error
 
     const QString pdf = dir(QStringLiteral("g.pdf"));
-    const quint64 id = g.requestExport(QStringLiteral("digraph { a -> b }"), QStringLiteral("pdf"),
-                                       pdf);
+    const quint64 id =
+        g.requestExport(QStringLiteral("digraph { a -> b }"), QStringLiteral("pdf"), pdf);
     QTRY_COMPARE_WITH_TIMEOUT(exported.count(), 1, 30000);
     QCOMPARE(exported.at(0).at(0).toULongLong(), id);
     QVERIFY(exported.at(0).at(2).toString().isEmpty());
@@ -802,11 +808,16 @@ void tst_Studio::cellExporterWritesEveryFormat_data()
     QTest::addColumn<QString>("format");
     QTest::addColumn<QString>("file");
     QTest::addColumn<QByteArray>("starts");
-    QTest::newRow("pdf") << "pdf" << "cell.pdf" << QByteArray("%PDF-");
-    QTest::newRow("png") << "png" << "cell.png" << QByteArray("\x89PNG");
-    QTest::newRow("svg") << "svg" << "cell.svg" << QByteArray("<?xml");
-    QTest::newRow("dot") << "dot" << "cell.dot" << QByteArray("digraph");
-    QTest::newRow("json") << "json" << "cell.json" << QByteArray("{");
+    QTest::newRow("pdf") << "pdf"
+                         << "cell.pdf" << QByteArray("%PDF-");
+    QTest::newRow("png") << "png"
+                         << "cell.png" << QByteArray("\x89PNG");
+    QTest::newRow("svg") << "svg"
+                         << "cell.svg" << QByteArray("<?xml");
+    QTest::newRow("dot") << "dot"
+                         << "cell.dot" << QByteArray("digraph");
+    QTest::newRow("json") << "json"
+                          << "cell.json" << QByteArray("{");
 }
 
 void tst_Studio::cellExporterWritesEveryFormat()
@@ -874,8 +885,8 @@ void tst_Studio::mainWindowRunsSearchAndReopensIt()
         QVERIFY(w.startSearch());
         runDir = w.runDirectory();
         QVERIFY(runDir.startsWith(dir(QStringLiteral("studio-runs"))));
-        QVERIFY(!w.configForm()->isEnabled() || !w.configForm()->fieldEditor(
-                                                     QStringLiteral("arch.alpha"))->isEnabled());
+        QVERIFY(!w.configForm()->isEnabled() ||
+                !w.configForm()->fieldEditor(QStringLiteral("arch.alpha"))->isEnabled());
         QSignalSpy ended(w.controller(), &SearchController::runEnded);
         QTRY_COMPARE_WITH_TIMEOUT(ended.count(), 1, 120000);
         QCOMPARE(int(ended.at(0).at(0).value<RunState>()), int(RunState::Finished));
@@ -910,7 +921,8 @@ void tst_Studio::mainWindowRunsSearchAndReopensIt()
         // Not interactive: the problem went to the log, naming the folder.
         bool logged = false;
         for (int i = 0; i < w.logView()->lineCount(); ++i)
-            logged = logged || w.logView()->visibleLineText(i).contains(QStringLiteral("not-a-run"));
+            logged = logged ||
+                     w.logView()->visibleLineText(i).contains(QStringLiteral("not-a-run"));
         QVERIFY(logged);
     }
 }

@@ -9,8 +9,8 @@
 #include <QMenuBar>
 #include <QRegularExpression>
 #include <QSet>
-#include <QTranslator>
 #include <QTest>
+#include <QTranslator>
 #include <QXmlStreamReader>
 
 using namespace sparsenas;
@@ -20,7 +20,7 @@ namespace {
 struct Message
 {
     QString context, source;
-    QStringList translations;   ///< one, or the numerus forms
+    QStringList translations; ///< one, or the numerus forms
     bool unfinished = false;
     bool numerus = false;
 };
@@ -44,7 +44,8 @@ QList<Message> readTs(const QString &path, QString *error)
             else if (xml.name() == QLatin1String("message")) {
                 m = Message{};
                 m.context = context;
-                m.numerus = xml.attributes().value(QLatin1String("numerus")) == QLatin1String("yes");
+                m.numerus = xml.attributes().value(QLatin1String("numerus")) ==
+                            QLatin1String("yes");
             } else if (xml.name() == QLatin1String("source")) {
                 m.source = xml.readElementText();
             } else if (xml.name() == QLatin1String("translation")) {
@@ -117,7 +118,8 @@ void tst_Translations::complete()
             if (m.numerus && forms == 1)
                 want.remove(QStringLiteral("%n")); // a single form may spell the number out
             QVERIFY2(placeholders(t).contains(want),
-                     qPrintable(QStringLiteral("placeholder lost: ") + where + QStringLiteral(" -> ") + t));
+                     qPrintable(QStringLiteral("placeholder lost: ") + where +
+                                QStringLiteral(" -> ") + t));
         }
     }
 }
@@ -149,7 +151,8 @@ void tst_Translations::compiledIn()
     // And the main window is built in that language.
     QString file;
     for (const Message &m : messages) {
-        if (m.context == QLatin1String("sparsenas::MainWindow") && m.source == QLatin1String("&File"))
+        if (m.context == QLatin1String("sparsenas::MainWindow") &&
+            m.source == QLatin1String("&File"))
             file = m.translations.value(0);
     }
     QVERIFY(!file.isEmpty() && file != QLatin1String("&File"));

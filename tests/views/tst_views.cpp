@@ -4,9 +4,9 @@
 // With SPARSENAS_GRAB_DIR set, realisticGrabs() also saves screenshots there for a human to look
 // at.
 
+#include "archweightsview.h"
 #include "cellheatmap.h"
 #include "colormaps.h"
-#include "archweightsview.h"
 #include "logview.h"
 
 #include <QAbstractItemModel>
@@ -22,8 +22,7 @@
 
 using namespace sparsenas;
 
-namespace
-{
+namespace {
 
 const std::vector<std::string> kDartsOps = {"none",         "max_pool_3x3", "avg_pool_3x3",
                                             "skip_connect", "sep_conv_3x3", "sep_conv_5x5",

@@ -103,7 +103,8 @@ public:
         out = v->get<bool>();
     }
 
-    void text(const std::string &key, std::string &out, const std::vector<std::string> &allowed = {})
+    void text(const std::string &key, std::string &out,
+              const std::vector<std::string> &allowed = {})
     {
         const json *v = get(key);
         if (!v)
@@ -226,8 +227,8 @@ RunConfig parse(const json &j, std::vector<std::string> &errors)
         if (c.dataset.trainFraction >= 1.0)
             s.error("train_fraction", "must leave some images for the architecture split");
         if (needsDataPath(c.dataset.name) && c.dataset.path.empty())
-            s.error("path", "is required for " + nameOf(c.dataset.name) +
-                                " (the folder with its files)");
+            s.error("path",
+                    "is required for " + nameOf(c.dataset.name) + " (the folder with its files)");
         s.rejectUnknown();
     }
     {
@@ -404,12 +405,23 @@ json toJson(const RunConfig &c)
 
 const std::vector<std::string> &resumeSafeFields()
 {
-    static const std::vector<std::string> fields = {
-        "name",           "search.threads",     "search.device",     "search.epochs",
-        "search.eval_batches", "search.on_collapse", "search.divergence_factor",
-        "arch.max_weight", "weights.lr",   "weights.lr_min",
-        "arch.lr",        "arch.alpha",         "arch.lambda_start", "arch.lambda_step",
-        "arch.lambda_max", "checkpoint.every_epochs", "checkpoint.keep"};
+    static const std::vector<std::string> fields = {"name",
+                                                    "search.threads",
+                                                    "search.device",
+                                                    "search.epochs",
+                                                    "search.eval_batches",
+                                                    "search.on_collapse",
+                                                    "search.divergence_factor",
+                                                    "arch.max_weight",
+                                                    "weights.lr",
+                                                    "weights.lr_min",
+                                                    "arch.lr",
+                                                    "arch.alpha",
+                                                    "arch.lambda_start",
+                                                    "arch.lambda_step",
+                                                    "arch.lambda_max",
+                                                    "checkpoint.every_epochs",
+                                                    "checkpoint.keep"};
     return fields;
 }
 

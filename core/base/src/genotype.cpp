@@ -22,8 +22,8 @@ int numEdges(int nodes)
 int firstEdgeOf(int target)
 {
     if (target < 2)
-        throw std::invalid_argument("firstEdgeOf: node " + std::to_string(target)
-                                    + " is not an intermediate node");
+        throw std::invalid_argument("firstEdgeOf: node " + std::to_string(target) +
+                                    " is not an intermediate node");
     return (target - 2) * (target + 1) / 2;
 }
 
@@ -56,13 +56,13 @@ bool isPath(const CellWeights &w, int edge, int op)
 void checkShape(const CellWeights &w)
 {
     if (w.nodes < 1)
-        throw std::invalid_argument("cell '" + w.type + "': needs at least one node, got "
-                                    + std::to_string(w.nodes));
+        throw std::invalid_argument("cell '" + w.type + "': needs at least one node, got " +
+                                    std::to_string(w.nodes));
     const size_t expected = size_t(numEdges(w.nodes)) * w.ops.size();
     if (w.weights.size() != expected)
-        throw std::invalid_argument("cell '" + w.type + "': " + std::to_string(w.weights.size())
-                                    + " weights, expected " + std::to_string(numEdges(w.nodes))
-                                    + " edges x " + std::to_string(w.ops.size()) + " ops");
+        throw std::invalid_argument("cell '" + w.type + "': " + std::to_string(w.weights.size()) +
+                                    " weights, expected " + std::to_string(numEdges(w.nodes)) +
+                                    " edges x " + std::to_string(w.ops.size()) + " ops");
 }
 
 } // namespace
@@ -235,8 +235,8 @@ int readInt(const nlohmann::json &v, const std::string &path, int lo, int hi)
         fail(path, "expected an integer");
     const auto x = v.get<long long>();
     if (x < lo || x > hi)
-        fail(path, std::to_string(x) + " is out of range " + std::to_string(lo) + ".."
-                       + std::to_string(hi));
+        fail(path, std::to_string(x) + " is out of range " + std::to_string(lo) + ".." +
+                       std::to_string(hi));
     return int(x);
 }
 
@@ -294,8 +294,7 @@ CellGenotype readCell(const nlohmann::json &j, const std::string &path)
         const std::string ep = index(p, i);
         const nlohmann::json &e = readObject(edges[i], ep);
         GenotypeEdge edge;
-        edge.target = readInt(member(e, "target", join(ep, "target")), join(ep, "target"), 2,
-                              last);
+        edge.target = readInt(member(e, "target", join(ep, "target")), join(ep, "target"), 2, last);
         edge.source = readInt(member(e, "source", join(ep, "source")), join(ep, "source"), 0,
                               edge.target - 1);
         edge.op = readString(member(e, "op", join(ep, "op")), join(ep, "op"));

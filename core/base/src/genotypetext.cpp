@@ -53,8 +53,8 @@ std::optional<std::string> dartsGenes(const CellGenotype &cell, std::string *why
     for (int node = 2; node < cell.nodes + 2; ++node) {
         if (!std::binary_search(cell.aliveNodes.begin(), cell.aliveNodes.end(), node)) {
             if (whyNot)
-                *whyNot = title + ": node " + std::to_string(node)
-                          + " was pruned (DARTS needs every node)";
+                *whyNot = title + ": node " + std::to_string(node) +
+                          " was pruned (DARTS needs every node)";
             return std::nullopt;
         }
         std::vector<const GenotypeEdge *> in;
@@ -64,17 +64,17 @@ std::optional<std::string> dartsGenes(const CellGenotype &cell, std::string *why
         }
         if (in.size() != 2) {
             if (whyNot)
-                *whyNot = title + ": node " + std::to_string(node) + " has "
-                          + std::to_string(in.size())
-                          + (in.size() == 1 ? " input" : " inputs") + " (DARTS needs exactly 2)";
+                *whyNot = title + ": node " + std::to_string(node) + " has " +
+                          std::to_string(in.size()) + (in.size() == 1 ? " input" : " inputs") +
+                          " (DARTS needs exactly 2)";
             return std::nullopt;
         }
         std::stable_sort(in.begin(), in.end(), [](const GenotypeEdge *a, const GenotypeEdge *b) {
             return a->source < b->source;
         });
         for (const GenotypeEdge *e : in) {
-            genes += (genes.size() > 1 ? ", (" : "(") + pythonString(e->op) + ", "
-                     + std::to_string(e->source) + ")";
+            genes += (genes.size() > 1 ? ", (" : "(") + pythonString(e->op) + ", " +
+                     std::to_string(e->source) + ")";
         }
     }
     return genes + "]";
@@ -104,8 +104,8 @@ std::optional<std::string> toDartsText(const Genotype &genotype, std::string *wh
             return std::nullopt;
         if (text.size() > 9)
             text += ", ";
-        text += std::string(type) + "=" + *genes + ", " + type + "_concat="
-                + pythonList(cell->concat);
+        text +=
+            std::string(type) + "=" + *genes + ", " + type + "_concat=" + pythonList(cell->concat);
     }
     if (whyNot)
         whyNot->clear();
@@ -213,9 +213,8 @@ void writeDeadParts(std::ostream &os, const CellGenotype &cell, const CellWeight
                     const std::string &indent)
 {
     const auto alive = [&](int node) {
-        return node < 2
-               || std::find(cell.aliveNodes.begin(), cell.aliveNodes.end(), node)
-                      != cell.aliveNodes.end();
+        return node < 2 || std::find(cell.aliveNodes.begin(), cell.aliveNodes.end(), node) !=
+                               cell.aliveNodes.end();
     };
     const std::string faded = "#b0b0b0";
     for (int node = 2; node < w.nodes + 2; ++node) {
@@ -265,8 +264,8 @@ void writeCell(std::ostream &os, const CellGenotype &cell, const DotStyle &style
     const char *inputLabels[2] = {"<c<SUB>k-2</SUB>>", "<c<SUB>k-1</SUB>>"};
 
     for (int s = 0; s < 2; ++s) {
-        const bool used =
-            std::find(cell.usedInputs.begin(), cell.usedInputs.end(), s) != cell.usedInputs.end();
+        const bool used = std::find(cell.usedInputs.begin(), cell.usedInputs.end(), s) !=
+                          cell.usedInputs.end();
         std::vector<std::pair<std::string, std::string>> attrs = {{"label", inputLabels[s]}};
         if (used) {
             attrs.push_back({"fillcolor", quoted(style.inputFill)});
@@ -319,8 +318,8 @@ void writeCell(std::ostream &os, const CellGenotype &cell, const DotStyle &style
         double pen = 1.5;
         if (style.showWeights && maxAbs > 0.0f && std::isfinite(maxAbs))
             pen = 1.0 + 3.0 * double(std::fabs(e.weight) / maxAbs);
-        if (e.source == style.highlightSource && e.target == style.highlightTarget
-            && e.op == style.highlightOp) {
+        if (e.source == style.highlightSource && e.target == style.highlightTarget &&
+            e.op == style.highlightOp) {
             color = style.highlightColor;
             pen += 2.5;
         }
@@ -357,8 +356,7 @@ void writeDefaults(std::ostream &os, const DotStyle &style)
 
 } // namespace
 
-std::string cellToDot(const CellGenotype &cell, const DotStyle &style,
-                      const CellWeights *supernet)
+std::string cellToDot(const CellGenotype &cell, const DotStyle &style, const CellWeights *supernet)
 {
     std::ostringstream os;
     os.imbue(std::locale::classic());

@@ -128,8 +128,7 @@ GraphvizRenderer::~GraphvizRenderer()
     delete d;
 }
 
-std::string GraphvizRenderer::render(const std::string &dot, const std::string &format,
-                                     double dpi)
+std::string GraphvizRenderer::render(const std::string &dot, const std::string &format, double dpi)
 {
     if (format.empty())
         throw GraphvizError("no output format given");

@@ -6,11 +6,8 @@
 namespace sparsenas {
 
 LambdaSchedule::LambdaSchedule(const ArchConfig &arch)
-    : m_kind(arch.penalty),
-      m_lambda(arch.lambdaStart),
-      m_alpha(arch.alpha),
-      m_step(arch.lambdaStep),
-      m_max(arch.lambdaMax)
+    : m_kind(arch.penalty), m_lambda(arch.lambdaStart), m_alpha(arch.alpha),
+      m_step(arch.lambdaStep), m_max(arch.lambdaMax)
 {
 }
 
@@ -20,7 +17,8 @@ void LambdaSchedule::enterEpoch(int64_t epoch)
         return;
     // Epochs are entered one after the other; the first one keeps lambda_start.
     if (epoch > 0)
-        m_lambda = std::min(m_max, m_lambda + m_step * double(epoch - std::max<int64_t>(m_entered, 0)));
+        m_lambda =
+            std::min(m_max, m_lambda + m_step * double(epoch - std::max<int64_t>(m_entered, 0)));
     m_entered = epoch;
 }
 

@@ -9,8 +9,10 @@ template <>
 const std::vector<std::pair<DatasetKind, const char *>> &nameTable<DatasetKind>()
 {
     static const std::vector<std::pair<DatasetKind, const char *>> t = {
-        {DatasetKind::Digits, "digits"},   {DatasetKind::FashionMnist, "fashion-mnist"},
-        {DatasetKind::Mnist, "mnist"},     {DatasetKind::Cifar10, "cifar10"},
+        {DatasetKind::Digits, "digits"},
+        {DatasetKind::FashionMnist, "fashion-mnist"},
+        {DatasetKind::Mnist, "mnist"},
+        {DatasetKind::Cifar10, "cifar10"},
         {DatasetKind::Cifar100, "cifar100"}};
     return t;
 }
@@ -47,8 +49,8 @@ const std::vector<std::pair<SearchOrder, const char *>> &nameTable<SearchOrder>(
 template <>
 const std::vector<std::pair<DeviceKind, const char *>> &nameTable<DeviceKind>()
 {
-    static const std::vector<std::pair<DeviceKind, const char *>> t = {
-        {DeviceKind::Cpu, "cpu"}, {DeviceKind::Cuda, "cuda"}};
+    static const std::vector<std::pair<DeviceKind, const char *>> t = {{DeviceKind::Cpu, "cpu"},
+                                                                       {DeviceKind::Cuda, "cuda"}};
     return t;
 }
 

@@ -33,8 +33,10 @@ bool RunDirectory::exists() const
 void RunDirectory::create(const RunConfig &config)
 {
     if (exists())
-        throw RunError("'" + m_path + "' already holds a run (config.json); resume it with "
-                       "`sparsenas resume " + m_path + "` or choose another --out");
+        throw RunError("'" + m_path +
+                       "' already holds a run (config.json); resume it with "
+                       "`sparsenas resume " +
+                       m_path + "` or choose another --out");
     std::error_code ec;
     fs::create_directories(fs::path(m_path) / "checkpoints", ec);
     if (ec)
@@ -220,8 +222,7 @@ std::string RunDirectory::newCheckpointPath(int64_t step) const
 void RunDirectory::commitCheckpoint(const std::string &path, int64_t keep)
 {
     writeFileAtomic((fs::path(checkpointDir()) / "latest.json").string(),
-                    jsonLine(toJson(LatestCheckpoint{fs::path(path).filename().string()})) +
-                        "\n");
+                    jsonLine(toJson(LatestCheckpoint{fs::path(path).filename().string()})) + "\n");
     std::vector<fs::path> all;
     for (const auto &entry : fs::directory_iterator(checkpointDir())) {
         const auto name = entry.path().filename().string();
@@ -259,7 +260,8 @@ std::vector<CellWeights> RunDirectory::lastArchWeights() const
     const auto path = file("snapshots.jsonl");
     const auto lines = readAllLines(path);
     if (lines.empty())
-        throw RunError("'" + m_path + "' has no architecture snapshot yet (snapshots.jsonl is "
+        throw RunError("'" + m_path +
+                       "' has no architecture snapshot yet (snapshots.jsonl is "
                        "empty: the first epoch has not finished)");
     const JsonlLine &last = lines.back();
     const std::string where = "'" + path + "' line " + std::to_string(last.number);

@@ -192,12 +192,9 @@ CellWeights cellWeightsFromJson(const json &j)
 
 json cellCountsToJson(const CellSnapshot &c)
 {
-    return json{{"type", c.weights.type},
-                {"alive_nodes", c.aliveNodes},
-                {"alive_paths", c.alivePaths},
-                {"nonzero_weights", c.nonZeroWeights},
-                {"total_weights", c.totalWeights},
-                {"zero_groups", c.zeroGroups}};
+    return json{{"type", c.weights.type},          {"alive_nodes", c.aliveNodes},
+                {"alive_paths", c.alivePaths},     {"nonzero_weights", c.nonZeroWeights},
+                {"total_weights", c.totalWeights}, {"zero_groups", c.zeroGroups}};
 }
 
 CellSnapshot cellCountsFromJson(const json &j, int nodes)
@@ -448,8 +445,8 @@ LatestCheckpoint latestCheckpointFromJson(const json &j)
     // A file name in checkpoints/, never a path that leads elsewhere.
     if (l.checkpoint.empty() || l.checkpoint.find('/') != std::string::npos ||
         l.checkpoint == "." || l.checkpoint == "..")
-        fail(quoted("checkpoint") + " must be a file name in checkpoints/, got '" +
-             l.checkpoint + "'");
+        fail(quoted("checkpoint") + " must be a file name in checkpoints/, got '" + l.checkpoint +
+             "'");
     return l;
 }
 
@@ -525,10 +522,9 @@ void splitLines(const std::string &data, size_t end, int64_t *lineNumber,
         size_t stop = nl;
         if (stop > start && data[stop - 1] == '\r')
             --stop;
-        const bool blank = std::all_of(data.begin() + std::ptrdiff_t(start),
-                                       data.begin() + std::ptrdiff_t(stop), [](char c) {
-                                           return std::isspace(static_cast<unsigned char>(c));
-                                       });
+        const bool blank =
+            std::all_of(data.begin() + std::ptrdiff_t(start), data.begin() + std::ptrdiff_t(stop),
+                        [](char c) { return std::isspace(static_cast<unsigned char>(c)); });
         if (!blank)
             out->push_back(TextLine{*lineNumber, data.substr(start, stop - start), true});
         start = nl + 1;

@@ -64,8 +64,9 @@ RunLock RunLock::acquire(const std::string &dir, const std::string &purpose)
         std::string who = describeHolder(fd);
         ::close(fd);
         if (err == EACCES || err == EAGAIN)
-            throw RunBusyError("'" + dir + "' is being written by " + who +
-                           "; wait for it to end or stop it first (one writer per run directory)");
+            throw RunBusyError(
+                "'" + dir + "' is being written by " + who +
+                "; wait for it to end or stop it first (one writer per run directory)");
         throw RunError("cannot lock the run directory '" + dir + "' (" + path +
                        "): " + std::strerror(err));
     }

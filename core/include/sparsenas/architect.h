@@ -16,11 +16,11 @@ using BatchLoss = std::function<torch::Tensor()>;
 
 struct VirtualStep
 {
-    double lr = 0.025;          ///< gamma of Eq. 13: the weight optimizer's current rate
-    double momentum = 0.0;      ///< SGD momentum; with `buffers` it enters w' as in DARTS
+    double lr = 0.025;     ///< gamma of Eq. 13: the weight optimizer's current rate
+    double momentum = 0.0; ///< SGD momentum; with `buffers` it enters w' as in DARTS
     double weightDecay = 0.0;
     std::vector<torch::Tensor> momentumBuffers; ///< per weight, may be empty or undefined
-    double fdScale = 0.01;      ///< eps = fdScale / |grad_w' l_val| (DARTS: 0.01)
+    double fdScale = 0.01;                      ///< eps = fdScale / |grad_w' l_val| (DARTS: 0.01)
 };
 
 /// grad_A l_val(w, A).
@@ -29,10 +29,9 @@ std::vector<torch::Tensor> firstOrderArchGrad(const BatchLoss &valLoss,
 
 /// Eq. 13: grad_A l_val(w', A) - gamma (grad_A l_train(w+, A) - grad_A l_train(w-, A)) / (2 eps)
 /// with w' = w - gamma (grad_w l_train(w, A) + decay w + momentum buf), w+- = w +- eps
-/// grad_w' l_val(w', A), eps = fdScale / ||grad_w' l_val(w', A)||. The weights are restored on return.
-/// `valLossOut`, if given, receives l_val(w', A).
-std::vector<torch::Tensor> secondOrderArchGrad(const BatchLoss &trainLoss,
-                                               const BatchLoss &valLoss,
+/// grad_w' l_val(w', A), eps = fdScale / ||grad_w' l_val(w', A)||. The weights are restored on
+/// return. `valLossOut`, if given, receives l_val(w', A).
+std::vector<torch::Tensor> secondOrderArchGrad(const BatchLoss &trainLoss, const BatchLoss &valLoss,
                                                const std::vector<torch::Tensor> &weights,
                                                const std::vector<torch::Tensor> &arch,
                                                const VirtualStep &step,

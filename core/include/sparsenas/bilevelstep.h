@@ -20,8 +20,8 @@ namespace sparsenas {
 /// What one batch gave besides its loss.
 struct BatchStats
 {
-    double correct = 0;     ///< right predictions (tokens for a language model)
-    double count = 0;       ///< examples (tokens)
+    double correct = 0; ///< right predictions (tokens for a language model)
+    double count = 0;   ///< examples (tokens)
 };
 
 /// The loss of one batch at the current parameters; fills `stats` when it is given.
@@ -29,9 +29,9 @@ using BatchObjective = std::function<torch::Tensor(BatchStats *stats)>;
 
 struct BilevelStepResult
 {
-    double trainLoss = 0;   ///< mean over the train batch, at (w, A) before the weight step
+    double trainLoss = 0; ///< mean over the train batch, at (w, A) before the weight step
     BatchStats train;
-    double valLoss = 0;     ///< the architecture batch: at the look-ahead A_t (w' in 2nd order)
+    double valLoss = 0; ///< the architecture batch: at the look-ahead A_t (w' in 2nd order)
     BatchStats val;
     double archSeconds = 0, weightSeconds = 0;
 };
@@ -42,7 +42,7 @@ public:
     struct Settings
     {
         SearchOrder order = SearchOrder::First;
-        double momentum = 0.9;      ///< the weight optimizer's, for w' in Eq. 13
+        double momentum = 0.9; ///< the weight optimizer's, for w' in Eq. 13
         double weightDecay = 3e-4;
         double gradClip = 5.0;
     };

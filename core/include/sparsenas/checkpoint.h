@@ -63,8 +63,8 @@ private:
     torch::Device m_device;
     int m_version = 0;
     nlohmann::json m_meta;
-    std::map<std::string, std::string> m_records;           ///< version 2
-    mutable torch::serialize::InputArchive m_root;          ///< version 1
+    std::map<std::string, std::string> m_records;  ///< version 2
+    mutable torch::serialize::InputArchive m_root; ///< version 1
 };
 
 /// CRC-32 (zlib) of `bytes`.

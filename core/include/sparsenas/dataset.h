@@ -17,15 +17,15 @@ namespace sparsenas {
 /// ((v / pixelScale) - mean[c]) / std[c].
 struct Dataset
 {
-    std::string name;            ///< "digits", "fashion-mnist", "mnist", "cifar10", "cifar100"
-    torch::Tensor images;        ///< uint8 [N, C, H, W]
-    torch::Tensor labels;        ///< int64 [N]
+    std::string name;     ///< "digits", "fashion-mnist", "mnist", "cifar10", "cifar100"
+    torch::Tensor images; ///< uint8 [N, C, H, W]
+    torch::Tensor labels; ///< int64 [N]
     int64_t numClasses = 0;
-    float pixelScale = 255.0f;   ///< 16 for digits, 255 otherwise
-    std::vector<float> mean;     ///< per channel, of v / pixelScale, over this set
-    std::vector<float> stddev;   ///< per channel
-    bool augment = false;        ///< random crop (pad 4) + horizontal flip, as DARTS does for CIFAR
-    std::string attribution;     ///< where the data comes from, shown to users
+    float pixelScale = 255.0f; ///< 16 for digits, 255 otherwise
+    std::vector<float> mean;   ///< per channel, of v / pixelScale, over this set
+    std::vector<float> stddev; ///< per channel
+    bool augment = false;      ///< random crop (pad 4) + horizontal flip, as DARTS does for CIFAR
+    std::string attribution;   ///< where the data comes from, shown to users
 
     int64_t size() const { return labels.defined() ? labels.size(0) : 0; }
     int64_t channels() const { return images.size(1); }
@@ -104,8 +104,8 @@ private:
 /// Builds a normalised float batch [B, C, H, W] and its labels; with `augment` and the data set's
 /// augment flag it applies random crop + flip drawn from `augmentSeed`.
 std::pair<torch::Tensor, torch::Tensor> makeBatch(const Dataset &data,
-                                                  const std::vector<int64_t> &indices,
-                                                  bool augment, uint64_t augmentSeed);
+                                                  const std::vector<int64_t> &indices, bool augment,
+                                                  uint64_t augmentSeed);
 
 /// Mixes integers into one well-spread 64-bit seed (splitmix64).
 uint64_t mixSeed(uint64_t a, uint64_t b, uint64_t c = 0);

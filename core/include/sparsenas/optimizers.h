@@ -86,7 +86,7 @@ protected:
     void pinParameters();
 
     GroupStructure m_groups;
-    torch::Tensor m_pinned;         ///< bool [n], true for pinned elements; undefined if none
+    torch::Tensor m_pinned; ///< bool [n], true for pinned elements; undefined if none
     PenaltyKind m_kind = PenaltyKind::SparseGroupLasso;
     double m_lambda = 0.0;
     double m_alpha = 0.5;
@@ -259,9 +259,8 @@ protected:
 
 /// The architecture optimizer named by the config (arch.optimizer, lr, betas, eps, momentum,
 /// accelerated), over `params` with the given SGL groups.
-std::unique_ptr<SparseGroupOptimizer> makeArchOptimizer(const ArchConfig &arch,
-                                                        std::vector<torch::Tensor> params,
-                                                        const std::vector<torch::Tensor> &groupIndex,
-                                                        int64_t numGroups);
+std::unique_ptr<SparseGroupOptimizer>
+makeArchOptimizer(const ArchConfig &arch, std::vector<torch::Tensor> params,
+                  const std::vector<torch::Tensor> &groupIndex, int64_t numGroups);
 
 } // namespace sparsenas

@@ -19,8 +19,8 @@ double effectiveAlpha(PenaltyKind kind, double alpha);
 /// group weights sqrt(|group|) of Eq. 3.
 struct GroupStructure
 {
-    torch::Tensor groupIndex;   ///< int64 [n]
-    torch::Tensor groupWeight;  ///< [numGroups], sqrt of each group's size
+    torch::Tensor groupIndex;  ///< int64 [n]
+    torch::Tensor groupWeight; ///< [numGroups], sqrt of each group's size
     int64_t numGroups = 0;
 
     static GroupStructure fromIndex(const torch::Tensor &groupIndex, int64_t numGroups);

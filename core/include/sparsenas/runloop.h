@@ -73,17 +73,17 @@ private:
     RunDirectory m_dir;
     RunConfig m_config;
     Start m_start;
-    std::string m_checkpoint;       ///< to start from (resume, fork)
+    std::string m_checkpoint; ///< to start from (resume, fork)
     RunObserver *m_observer = nullptr;
     CommandQueue m_commands;
     DiagramRenderer m_renderer;
     bool m_pauseOnTrouble = false;
     bool m_ownsDir = false;
     bool m_stop = false;
-    bool m_restart = false;         ///< rolled back by a command: the epoch loop starts over
+    bool m_restart = false; ///< rolled back by a command: the epoch loop starts over
     RunState m_state = RunState::Idle;
     RunPosition m_at;
-    int64_t m_checkpointStep = -1;  ///< global step of the newest checkpoint written
+    int64_t m_checkpointStep = -1; ///< global step of the newest checkpoint written
     bool m_changedSinceCheckpoint = true;
     double m_smoothedStepSeconds = 0;
 };

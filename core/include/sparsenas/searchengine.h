@@ -28,8 +28,8 @@ public:
     static std::unique_ptr<SearchEngine> resume(const std::string &runDir);
     /// A new run in `newRunDir` that starts from `checkpoint` (of any run) with `config`'s
     /// settings: the studio's "fork". The supernet shape must match.
-    static std::unique_ptr<SearchEngine> fork(const std::string &checkpoint, const RunConfig &config,
-                                              const std::string &newRunDir);
+    static std::unique_ptr<SearchEngine>
+    fork(const std::string &checkpoint, const RunConfig &config, const std::string &newRunDir);
     ~SearchEngine();
 
     SearchEngine(const SearchEngine &) = delete;

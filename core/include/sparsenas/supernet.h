@@ -17,9 +17,9 @@ struct SupernetConfig
 {
     int64_t inChannels = 3;
     int64_t numClasses = 10;
-    int64_t channels = 16;        ///< C, the initial channel count
-    int64_t layers = 8;           ///< cells; reductions at layers/3 and 2*layers/3
-    int nodes = 4;                ///< intermediate nodes N per cell
+    int64_t channels = 16; ///< C, the initial channel count
+    int64_t layers = 8;    ///< cells; reductions at layers/3 and 2*layers/3
+    int nodes = 4;         ///< intermediate nodes N per cell
     int64_t stemMultiplier = 3;
     std::vector<std::string> ops; ///< candidate operations (DARTS names)
     double archInit = 0.125;      ///< initial A_ij^o

@@ -47,9 +47,9 @@ private:
 /// Where a run is.
 struct RunPosition
 {
-    int64_t epoch = 0;          ///< 0-based
-    int64_t stepInEpoch = 0;    ///< steps done in this epoch
-    int64_t globalStep = 0;     ///< steps done in the whole run
+    int64_t epoch = 0;       ///< 0-based
+    int64_t stepInEpoch = 0; ///< steps done in this epoch
+    int64_t globalStep = 0;  ///< steps done in the whole run
 };
 
 /// What the loop offers a task while it sets up and runs.

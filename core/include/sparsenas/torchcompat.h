@@ -65,8 +65,7 @@ template <typename Options>
 torch::optim::OptimizerParamGroup paramGroup(std::vector<torch::Tensor> params,
                                              const Options &options)
 {
-    return torch::optim::OptimizerParamGroup(std::move(params),
-                                             std::make_unique<Options>(options));
+    return torch::optim::OptimizerParamGroup(std::move(params), std::make_unique<Options>(options));
 }
 
 /// One line for a person: LibTorch's errors (c10::Error) carry a C++ backtrace of some 30 frames

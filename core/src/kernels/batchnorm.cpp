@@ -99,24 +99,24 @@ SPARSENAS_ALWAYS_INLINE void bnGradRows(const float *g, const float *x, float *g
             gx[r * c + ch] = g[r * c + ch] * k1[ch] + x[r * c + ch] * k2[ch] + k3[ch];
 }
 
-#define SPARSENAS_BY_C(fn, ...)                                                                \
-    if (c == 16)                                                                               \
-        fn<16>(__VA_ARGS__);                                                                   \
-    else if (c == 32)                                                                          \
-        fn<32>(__VA_ARGS__);                                                                   \
-    else if (c == 64)                                                                          \
-        fn<64>(__VA_ARGS__);                                                                   \
-    else                                                                                       \
+#define SPARSENAS_BY_C(fn, ...)                                                                    \
+    if (c == 16)                                                                                   \
+        fn<16>(__VA_ARGS__);                                                                       \
+    else if (c == 32)                                                                              \
+        fn<32>(__VA_ARGS__);                                                                       \
+    else if (c == 64)                                                                              \
+        fn<64>(__VA_ARGS__);                                                                       \
+    else                                                                                           \
         fn<0>(__VA_ARGS__);
-#define SPARSENAS_BN_STATS_PARAMS                                                              \
+#define SPARSENAS_BN_STATS_PARAMS                                                                  \
     const float *x, int64_t rows, int64_t c, const float *shift, double *s, double *q
-#define SPARSENAS_BN_APPLY_PARAMS                                                              \
+#define SPARSENAS_BN_APPLY_PARAMS                                                                  \
     const float *x, float *y, int64_t rows, int64_t c, const float *a, const float *b, bool relu
-#define SPARSENAS_BN_GSTATS_PARAMS                                                             \
-    const float *g, const float *x, int64_t rows, int64_t c, const float *mean, double *sg,    \
+#define SPARSENAS_BN_GSTATS_PARAMS                                                                 \
+    const float *g, const float *x, int64_t rows, int64_t c, const float *mean, double *sg,        \
         double *sgx
-#define SPARSENAS_BN_GRAD_PARAMS                                                               \
-    const float *g, const float *x, float *gx, int64_t rows, int64_t c, const float *k1,       \
+#define SPARSENAS_BN_GRAD_PARAMS                                                                   \
+    const float *g, const float *x, float *gx, int64_t rows, int64_t c, const float *k1,           \
         const float *k2, const float *k3
 
 // clang-format off
@@ -220,7 +220,8 @@ std::pair<torch::Tensor, double> ownBnBackward(const torch::Tensor &gIn, const t
             gstats(gd + r0 * c, xd + r0 * c, r1 - r0, c, md, s, s + c);
         }
     });
-    std::vector<float> k1(static_cast<size_t>(c)), k2(static_cast<size_t>(c)), k3(static_cast<size_t>(c));
+    std::vector<float> k1(static_cast<size_t>(c)), k2(static_cast<size_t>(c)),
+        k3(static_cast<size_t>(c));
     double gScale = 0;
     for (int64_t ch = 0; ch < c; ++ch) {
         double sg = 0, sgx = 0;
@@ -288,10 +289,14 @@ struct ScaledBnFunction : torch::autograd::Function<ScaledBnFunction>
         if (ctx->saved_data["own"].toBool()) {
             auto [gx, gAlpha] = ownBnBackward(gradOut[0], x, s[2], s[3], alpha.item<double>(),
                                               ctx->needs_input_grad(0));
-            return {gx,
-                    ctx->needs_input_grad(1) ? torch::scalar_tensor(gAlpha, alpha.options())
-                                             : torch::Tensor(),
-                    {}, {}, {}, {}, {}};
+            return {
+                gx,
+                ctx->needs_input_grad(1) ? torch::scalar_tensor(gAlpha, alpha.options()) : torch::Tensor(),
+                {},
+                {},
+                {},
+                {},
+                {}};
         }
         // BN's backward with alpha as its weight: the input gradient, and per channel
         // sum(g * xhat), whose total is the gradient of alpha.

@@ -73,17 +73,17 @@ SPARSENAS_ALWAYS_INLINE void dwTaps(const float *x, const float *g, double *acc,
     }
 }
 
-#define SPARSENAS_DW_TAPS_PARAMS                                                               \
-    const float *x, const float *g, double *acc, int64_t c, int64_t k, int64_t h, int64_t w,     \
+#define SPARSENAS_DW_TAPS_PARAMS                                                                   \
+    const float *x, const float *g, double *acc, int64_t c, int64_t k, int64_t h, int64_t w,       \
         int64_t ho, int64_t wo, int64_t s, int64_t p, int64_t d
-#define SPARSENAS_DW_TAPS_BODY                                                                 \
-    if (k == 5 && c == 16)                                                                     \
-        dwTaps<16, 5>(x, g, acc, c, k, h, w, ho, wo, s, p, d);                                 \
-    else if (k == 5 && c == 32)                                                                \
-        dwTaps<32, 5>(x, g, acc, c, k, h, w, ho, wo, s, p, d);                                 \
-    else if (k == 5 && c == 64)                                                                \
-        dwTaps<64, 5>(x, g, acc, c, k, h, w, ho, wo, s, p, d);                                 \
-    else                                                                                       \
+#define SPARSENAS_DW_TAPS_BODY                                                                     \
+    if (k == 5 && c == 16)                                                                         \
+        dwTaps<16, 5>(x, g, acc, c, k, h, w, ho, wo, s, p, d);                                     \
+    else if (k == 5 && c == 32)                                                                    \
+        dwTaps<32, 5>(x, g, acc, c, k, h, w, ho, wo, s, p, d);                                     \
+    else if (k == 5 && c == 64)                                                                    \
+        dwTaps<64, 5>(x, g, acc, c, k, h, w, ho, wo, s, p, d);                                     \
+    else                                                                                           \
         dwTaps<0, 0>(x, g, acc, c, k, h, w, ho, wo, s, p, d);
 
 // clang-format off
@@ -98,8 +98,8 @@ SPARSENAS_AVX512 void dwTapsAvx512(SPARSENAS_DW_TAPS_PARAMS) { SPARSENAS_DW_TAPS
 bool useOwnDwWeightGrad(const torch::Tensor &x, const torch::Tensor &weight)
 {
     return ownKernelTakes(x) && weight.size(1) == 1 && weight.size(0) == x.size(1) &&
-           weight.size(2) == weight.size(3) &&
-           weight.size(2) >= 5 && weight.size(2) <= 16 && x.size(1) <= 1024;
+           weight.size(2) == weight.size(3) && weight.size(2) >= 5 && weight.size(2) <= 16 &&
+           x.size(1) <= 1024;
 }
 
 torch::Tensor depthwiseWeightGrad(const torch::Tensor &gIn, const torch::Tensor &xIn, int64_t k,
@@ -116,8 +116,8 @@ torch::Tensor depthwiseWeightGrad(const torch::Tensor &gIn, const torch::Tensor 
     at::parallel_for(0, chunks, 1, [&](int64_t begin, int64_t end) {
         for (int64_t t = begin; t < end; ++t) {
             for (int64_t i = t * n / chunks; i < (t + 1) * n / chunks; ++i)
-                dwTapsFn(xd + i * h * w * c, gd + i * ho * wo * c, acc.data() + t * taps, c, k,
-                         h, w, ho, wo, s, p, d);
+                dwTapsFn(xd + i * h * w * c, gd + i * ho * wo * c, acc.data() + t * taps, c, k, h,
+                         w, ho, wo, s, p, d);
         }
     });
     auto out = torch::zeros({k, k, c}, torch::kDouble);

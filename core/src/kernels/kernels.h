@@ -33,8 +33,7 @@ torch::Tensor depthwisePointwise(const torch::Tensor &x, const torch::Tensor &wD
 /// statistics are tracked (separable.cpp): the second half of SepConv. Keeps only x and BN's
 /// statistics for the backward.
 torch::Tensor bnReluDepthwisePointwise(const torch::Tensor &x, const torch::Tensor &wDw,
-                                       const torch::Tensor &wPw,
-                                       const torch::Tensor &runningMean,
+                                       const torch::Tensor &wPw, const torch::Tensor &runningMean,
                                        const torch::Tensor &runningVar, bool training,
                                        double momentum, double eps, int64_t pad);
 

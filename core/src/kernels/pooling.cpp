@@ -66,8 +66,8 @@ SPARSENAS_ALWAYS_INLINE void maxPoolImage(const float *x, float *out, uint8_t *i
 
 /// The backward of maxPoolImage: gx (zeroed) += g at the maximum of each output.
 SPARSENAS_ALWAYS_INLINE void maxUnpoolImage(const float *g, const uint8_t *idx, float *gx,
-                                            int64_t c, int64_t h, int64_t w, int64_t ho,
-                                            int64_t wo, int64_t s)
+                                            int64_t c, int64_t h, int64_t w, int64_t ho, int64_t wo,
+                                            int64_t s)
 {
     const int64_t row = wo * c;
     for (int64_t yo = 0; yo < ho; ++yo) {
@@ -92,12 +92,12 @@ SPARSENAS_ALWAYS_INLINE void maxUnpoolImage(const float *g, const uint8_t *idx, 
     }
 }
 
-#define SPARSENAS_POOL_PARAMS                                                                  \
-    const float *x, float *out, uint8_t *idx, int64_t c, int64_t h, int64_t w, int64_t ho,       \
+#define SPARSENAS_POOL_PARAMS                                                                      \
+    const float *x, float *out, uint8_t *idx, int64_t c, int64_t h, int64_t w, int64_t ho,         \
         int64_t wo, int64_t s, float *best, int32_t *tap
 #define SPARSENAS_POOL_BODY maxPoolImage(x, out, idx, c, h, w, ho, wo, s, best, tap);
-#define SPARSENAS_UNPOOL_PARAMS                                                                \
-    const float *g, const uint8_t *idx, float *gx, int64_t c, int64_t h, int64_t w, int64_t ho,  \
+#define SPARSENAS_UNPOOL_PARAMS                                                                    \
+    const float *g, const uint8_t *idx, float *gx, int64_t c, int64_t h, int64_t w, int64_t ho,    \
         int64_t wo, int64_t s
 #define SPARSENAS_UNPOOL_BODY maxUnpoolImage(g, idx, gx, c, h, w, ho, wo, s);
 
@@ -119,8 +119,7 @@ std::tuple<torch::Tensor, torch::Tensor> maxPool3x3Taps(const torch::Tensor &xIn
     const int64_t ho = (h - 1) / s + 1, wo = (w - 1) / s + 1;
     // channels-last by construction
     auto out = torch::empty({n, ho, wo, c}, x.options()).permute({0, 3, 1, 2});
-    auto idx =
-        torch::empty({n, ho, wo, c}, x.options().dtype(torch::kUInt8)).permute({0, 3, 1, 2});
+    auto idx = torch::empty({n, ho, wo, c}, x.options().dtype(torch::kUInt8)).permute({0, 3, 1, 2});
     static const auto pool = pickIsa(poolBase, poolAvx2, poolAvx512);
     const float *xd = x.data_ptr<float>();
     float *od = out.data_ptr<float>();
@@ -129,15 +128,15 @@ std::tuple<torch::Tensor, torch::Tensor> maxPool3x3Taps(const torch::Tensor &xIn
         std::vector<float> best(size_t(wo * c));
         std::vector<int32_t> tap(size_t(wo * c));
         for (int64_t i = begin; i < end; ++i)
-            pool(xd + i * h * w * c, od + i * ho * wo * c, id + i * ho * wo * c, c, h, w, ho, wo,
-                 s, best.data(), tap.data());
+            pool(xd + i * h * w * c, od + i * ho * wo * c, id + i * ho * wo * c, c, h, w, ho, wo, s,
+                 best.data(), tap.data());
     });
     return {out, idx};
 }
 
 /// The input gradient of maxPool3x3Taps for an input of h x w.
-torch::Tensor maxUnpool3x3(const torch::Tensor &gIn, const torch::Tensor &idx, int64_t h,
-                           int64_t w, int64_t s)
+torch::Tensor maxUnpool3x3(const torch::Tensor &gIn, const torch::Tensor &idx, int64_t h, int64_t w,
+                           int64_t s)
 {
     const auto g = gIn.contiguous(torch::MemoryFormat::ChannelsLast);
     const int64_t n = g.size(0), c = g.size(1), ho = g.size(2), wo = g.size(3);
@@ -148,12 +147,11 @@ torch::Tensor maxUnpool3x3(const torch::Tensor &gIn, const torch::Tensor &idx, i
     float *xd = gx.data_ptr<float>();
     at::parallel_for(0, n, 1, [&](int64_t begin, int64_t end) {
         for (int64_t i = begin; i < end; ++i)
-            unpool(gd + i * ho * wo * c, id + i * ho * wo * c, xd + i * h * w * c, c, h, w, ho,
-                   wo, s);
+            unpool(gd + i * ho * wo * c, id + i * ho * wo * c, xd + i * h * w * c, c, h, w, ho, wo,
+                   s);
     });
     return gx;
 }
-
 
 /// 3x3 max pooling, padding 1, keeping only the byte-sized tap of each maximum for the
 /// backward (own kernels, float); otherwise LibTorch's, keeping only the input and finding the

@@ -37,13 +37,13 @@ struct DwPw
         const auto dwOut = dw(x, wDw);
         // oneDNN's backward misreads a gradient whose layout differs from the input's.
         const auto g = gradOut.contiguous(dwOut.suggest_memory_format());
-        auto [gd, gPw, unused1] =
-            at::convolution_backward(g, dwOut, wPw, c10::nullopt, {1, 1}, {0, 0}, {1, 1}, false,
-                                     {0, 0}, 1, {true, need[2], false});
+        auto [gd, gPw, unused1] = at::convolution_backward(g, dwOut, wPw, c10::nullopt, {1, 1},
+                                                           {0, 0}, {1, 1}, false, {0, 0}, 1,
+                                                           {true, need[2], false});
         const bool own = need[1] && useOwnDwWeightGrad(x, wDw);
-        auto [gx, gDw, unused2] =
-            at::convolution_backward(gd, x, wDw, c10::nullopt, {s, s}, {p, p}, {d, d}, false,
-                                     {0, 0}, wDw.size(0), {need[0], need[1] && !own, false});
+        auto [gx, gDw, unused2] = at::convolution_backward(gd, x, wDw, c10::nullopt, {s, s}, {p, p},
+                                                           {d, d}, false, {0, 0}, wDw.size(0),
+                                                           {need[0], need[1] && !own, false});
         if (own)
             gDw = depthwiseWeightGrad(gd, x, wDw.size(2), s, p, d);
         return {gx, gDw, gPw};
@@ -55,8 +55,8 @@ struct DwPw
 struct DwPwFunction : torch::autograd::Function<DwPwFunction>
 {
     static torch::Tensor forward(torch::autograd::AutogradContext *ctx, const torch::Tensor &x,
-                                 const torch::Tensor &wDw, const torch::Tensor &wPw,
-                                 int64_t stride, int64_t pad, int64_t dil)
+                                 const torch::Tensor &wDw, const torch::Tensor &wPw, int64_t stride,
+                                 int64_t pad, int64_t dil)
     {
         ctx->save_for_backward({x, wDw, wPw});
         ctx->saved_data["stride"] = stride;
@@ -72,9 +72,9 @@ struct DwPwFunction : torch::autograd::Function<DwPwFunction>
         const auto v = ctx->get_saved_variables();
         const DwPw op{ctx->saved_data["stride"].toInt(), ctx->saved_data["pad"].toInt(),
                       ctx->saved_data["dil"].toInt()};
-        auto g = op.backward(gradOut[0], v[0], v[1], v[2],
-                             {ctx->needs_input_grad(0), ctx->needs_input_grad(1),
-                              ctx->needs_input_grad(2)});
+        auto g = op.backward(
+            gradOut[0], v[0], v[1], v[2],
+            {ctx->needs_input_grad(0), ctx->needs_input_grad(1), ctx->needs_input_grad(2)});
         return {g[0], g[1], g[2], torch::Tensor(), torch::Tensor(), torch::Tensor()};
     }
 };
@@ -109,9 +109,8 @@ struct BnReluDwPwFunction : torch::autograd::Function<BnReluDwPwFunction>
 
     static torch::Tensor forward(torch::autograd::AutogradContext *ctx, const torch::Tensor &x,
                                  const torch::Tensor &wDw, const torch::Tensor &wPw,
-                                 const torch::Tensor &runningMean,
-                                 const torch::Tensor &runningVar, bool training, double momentum,
-                                 double eps, int64_t pad)
+                                 const torch::Tensor &runningMean, const torch::Tensor &runningVar,
+                                 bool training, double momentum, double eps, int64_t pad)
     {
         torch::Tensor mean, invstd;
         const auto r = bnRelu(x, runningMean, runningVar, training, momentum, eps, &mean, &invstd);
@@ -144,8 +143,8 @@ struct BnReluDwPwFunction : torch::autograd::Function<BnReluDwPwFunction>
                 gx = ownBnBackward(gBn, x, v[5], v[6], 1.0, true).first;
             else
                 gx = std::get<0>(at::native_batch_norm_backward(gBn, x, {}, runningMean, runningVar,
-                                                            v[5], v[6], training, eps,
-                                                            {true, false, false}));
+                                                                v[5], v[6], training, eps,
+                                                                {true, false, false}));
         }
         return {gx, g[1], g[2], {}, {}, {}, {}, {}, {}};
     }
@@ -154,20 +153,18 @@ struct BnReluDwPwFunction : torch::autograd::Function<BnReluDwPwFunction>
 } // namespace
 
 torch::Tensor depthwisePointwise(const torch::Tensor &x, const torch::Tensor &wDw,
-                                 const torch::Tensor &wPw, int64_t stride, int64_t pad,
-                                 int64_t dil)
+                                 const torch::Tensor &wPw, int64_t stride, int64_t pad, int64_t dil)
 {
     return DwPwFunction::apply(x, wDw, wPw, stride, pad, dil);
 }
 
 torch::Tensor bnReluDepthwisePointwise(const torch::Tensor &x, const torch::Tensor &wDw,
-                                       const torch::Tensor &wPw,
-                                       const torch::Tensor &runningMean,
+                                       const torch::Tensor &wPw, const torch::Tensor &runningMean,
                                        const torch::Tensor &runningVar, bool training,
                                        double momentum, double eps, int64_t pad)
 {
-    return BnReluDwPwFunction::apply(x, wDw, wPw, runningMean, runningVar, training, momentum,
-                                     eps, pad);
+    return BnReluDwPwFunction::apply(x, wDw, wPw, runningMean, runningVar, training, momentum, eps,
+                                     pad);
 }
 
 } // namespace sparsenas::kernels

@@ -19,7 +19,7 @@ struct Command
         SetAlpha,
         SetLambdaStep,
         Checkpoint,
-        Rollback    ///< back to the last checkpoint, paused (after a collapse, say)
+        Rollback ///< back to the last checkpoint, paused (after a collapse, say)
     };
     Type type;
     double value = 0.0;

@@ -18,9 +18,9 @@ namespace sparsenas {
 struct DatasetConfig
 {
     DatasetKind name = DatasetKind::Digits;
-    std::string path;               ///< folder (empty: the embedded digits / Debian's default)
-    double trainFraction = 0.5;     ///< DARTS: half for w, half for A
-    int64_t limit = 0;              ///< use only the first `limit` training images (0: all)
+    std::string path;           ///< folder (empty: the embedded digits / Debian's default)
+    double trainFraction = 0.5; ///< DARTS: half for w, half for A
+    int64_t limit = 0;          ///< use only the first `limit` training images (0: all)
 };
 
 struct SpaceConfig
@@ -46,18 +46,18 @@ struct WeightOptimConfig
 struct ArchConfig
 {
     ArchOptimizerKind optimizer = ArchOptimizerKind::AdamHapg;
-    double lr = 3e-4;               ///< default 3e-4 (adam_hapg, adam), 3e-3 (hapg, sgd)
+    double lr = 3e-4; ///< default 3e-4 (adam_hapg, adam), 3e-3 (hapg, sgd)
     double beta1 = 0.5;
     double beta2 = 0.999;
     double eps = 1e-8;
-    double momentum = 0.9;          ///< for the sgd baseline
-    bool accelerated = true;        ///< HAPG momentum of Eq. 7-8
+    double momentum = 0.9;   ///< for the sgd baseline
+    bool accelerated = true; ///< HAPG momentum of Eq. 7-8
     PenaltyKind penalty = PenaltyKind::SparseGroupLasso;
     double alpha = 0.5;
     double lambdaStart = 0.0;
-    double lambdaStep = 0.01;       ///< added at the start of every epoch after the first
-    double lambdaMax = 1.0;         ///< cap
-    double init = 0.125;            ///< initial A
+    double lambdaStep = 0.01; ///< added at the start of every epoch after the first
+    double lambdaMax = 1.0;   ///< cap
+    double init = 0.125;      ///< initial A
     double initNoise = 1e-3;
     /// A larger |A| (or a non-finite one) means the search diverged (docs/method.md).
     double maxWeight = 100.0;
@@ -70,8 +70,8 @@ struct SearchConfig
     SearchOrder order = SearchOrder::First;
     uint64_t seed = 2;
     DeviceKind device = DeviceKind::Cpu;
-    int threads = 0;                ///< 0: all cores
-    int64_t evalBatches = 0;        ///< validation batches for the epoch's accuracy (0: all)
+    int threads = 0;         ///< 0: all cores
+    int64_t evalBatches = 0; ///< validation batches for the epoch's accuracy (0: all)
     /// A cell type whose every architecture weight is exactly zero can never come back (its
     /// gradient is zero): Stop ends the run there (the studio pauses and offers a rollback),
     /// Continue goes on with a warning (batch runs that study the collapse).

@@ -27,10 +27,10 @@ EdgeEnds edgeEnds(int edge);
 /// The architecture weights of one cell type: weights[e * ops.size() + o] = A_{ij}^o.
 struct CellWeights
 {
-    std::string type;               ///< "normal" or "reduce"
-    int nodes = 4;                  ///< intermediate nodes N
-    std::vector<std::string> ops;   ///< operation names, column order
-    std::vector<float> weights;     ///< numEdges(nodes) x ops.size(), row-major
+    std::string type;             ///< "normal" or "reduce"
+    int nodes = 4;                ///< intermediate nodes N
+    std::vector<std::string> ops; ///< operation names, column order
+    std::vector<float> weights;   ///< numEdges(nodes) x ops.size(), row-major
 
     float at(int edge, int op) const { return weights[size_t(edge) * ops.size() + size_t(op)]; }
 };
@@ -48,9 +48,9 @@ struct GenotypeEdge
 struct CellGenotype
 {
     std::string type;
-    int nodes = 4;                  ///< N of the supernet the cell was derived from
-    std::vector<int> aliveNodes;    ///< intermediate nodes kept (2 .. N+1), ascending
-    std::vector<int> usedInputs;    ///< input nodes (0, 1) that feed a kept node
+    int nodes = 4;               ///< N of the supernet the cell was derived from
+    std::vector<int> aliveNodes; ///< intermediate nodes kept (2 .. N+1), ascending
+    std::vector<int> usedInputs; ///< input nodes (0, 1) that feed a kept node
     std::vector<GenotypeEdge> edges;
     std::vector<int> concat;
 
@@ -88,10 +88,10 @@ struct DotStyle
 {
     std::string fontName = "Helvetica";
     double fontSize = 12.0;
-    bool showWeights = true;        ///< write A (signed) on the edge label, pen width by |A|
+    bool showWeights = true; ///< write A (signed) on the edge label, pen width by |A|
     bool showOpLabels = true;
     bool colorByOp = true;
-    bool horizontal = true;         ///< rankdir LR
+    bool horizontal = true; ///< rankdir LR
     std::string inputFill = "#a6cee3";
     std::string nodeFill = "#fdfdb0";
     std::string outputFill = "#b2df8a";

@@ -40,7 +40,7 @@ public:
 
     const std::string &path() const { return m_path; }
     std::string file(const std::string &name) const;
-    bool exists() const;            ///< holds a run (config.json present)
+    bool exists() const; ///< holds a run (config.json present)
 
     /// Creates the folder for a new run and writes config.json. Throws RunError if it already
     /// holds a run.

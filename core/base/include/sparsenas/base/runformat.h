@@ -104,8 +104,8 @@ RunEventInfo runEventFromJson(const nlohmann::json &j, const RunEventInfo &defau
 /// alive at the end of an epoch.
 struct ArchSnapshot
 {
-    int64_t epoch = 0;              ///< the epoch that ended, 0-based
-    int64_t step = 0;               ///< search steps done, over the whole run
+    int64_t epoch = 0; ///< the epoch that ended, 0-based
+    int64_t step = 0;  ///< search steps done, over the whole run
     double lambda = 0, alpha = 0;
     std::vector<CellSnapshot> cells; ///< with their A matrices
 };
@@ -120,11 +120,11 @@ ArchSnapshot archSnapshotFromJson(const nlohmann::json &j);
 struct RunStatus
 {
     RunState state = RunState::Idle;
-    int64_t epoch = 0;              ///< epochs done (the epoch running, 0-based)
-    int64_t step = 0;               ///< search steps done
-    int64_t pid = 0;                ///< the writing process
-    int64_t time = 0;               ///< when written, seconds since 1970-01-01 UTC
-    std::string message;            ///< why it failed or stopped; may be empty
+    int64_t epoch = 0;   ///< epochs done (the epoch running, 0-based)
+    int64_t step = 0;    ///< search steps done
+    int64_t pid = 0;     ///< the writing process
+    int64_t time = 0;    ///< when written, seconds since 1970-01-01 UTC
+    std::string message; ///< why it failed or stopped; may be empty
 };
 nlohmann::json toJson(const RunStatus &s);
 /// Requires "state" with a known name.
@@ -134,7 +134,7 @@ RunStatus runStatusFromJson(const nlohmann::json &j);
 
 struct LatestCheckpoint
 {
-    std::string checkpoint;         ///< file name in checkpoints/, e.g. "ckpt-000000042.pt"
+    std::string checkpoint; ///< file name in checkpoints/, e.g. "ckpt-000000042.pt"
 };
 nlohmann::json toJson(const LatestCheckpoint &l);
 /// Requires "checkpoint": a non-empty plain file name (no '/'). Unknown fields are ignored.
@@ -144,7 +144,7 @@ LatestCheckpoint latestCheckpointFromJson(const nlohmann::json &j);
 
 struct LogLine
 {
-    std::string time;               ///< local time "YYYY-mm-dd HH:MM:SS"; empty: unknown
+    std::string time; ///< local time "YYYY-mm-dd HH:MM:SS"; empty: unknown
     MessageLevel level = MessageLevel::Info;
     std::string text;
 };
@@ -163,16 +163,16 @@ LogLine logLineFromText(const std::string &line);
 struct TextLine
 {
     int64_t number = 0;
-    std::string text;               ///< without '\n' (and a trailing '\r')
-    bool complete = true;           ///< false: the file's last line, with no '\n' after it
+    std::string text;     ///< without '\n' (and a trailing '\r')
+    bool complete = true; ///< false: the file's last line, with no '\n' after it
 };
 
 /// One line of a JSON-lines file.
 struct JsonlLine
 {
-    int64_t number = 0;             ///< 1-based line number in the file
-    nlohmann::json value;           ///< the parsed line; null when it failed to parse
-    std::string error;              ///< why it failed to parse; empty when it parsed
+    int64_t number = 0;   ///< 1-based line number in the file
+    nlohmann::json value; ///< the parsed line; null when it failed to parse
+    std::string error;    ///< why it failed to parse; empty when it parsed
     /// false: the file's last line with no '\n' after it (readAllLines only). A writer killed
     /// in mid-line leaves it: if it failed to parse, say "line N is cut off".
     bool complete = true;

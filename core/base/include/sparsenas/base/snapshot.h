@@ -15,28 +15,28 @@ namespace sparsenas {
 /// One cell type at one moment: its architecture weights (the sparse iterate) and what is alive.
 struct CellSnapshot
 {
-    CellWeights weights;            ///< type, nodes, ops, A (exact zeros where pruned)
-    std::vector<int> aliveNodes;    ///< intermediate nodes that survive derivation
-    int alivePaths = 0;             ///< surviving (edge, op) pairs after derivation
-    int nonZeroWeights = 0;         ///< non-zero A entries, "none" column excluded
-    int totalWeights = 0;           ///< A entries, "none" column excluded
-    int zeroGroups = 0;             ///< nodes whose whole group of incoming weights is zero
+    CellWeights weights;         ///< type, nodes, ops, A (exact zeros where pruned)
+    std::vector<int> aliveNodes; ///< intermediate nodes that survive derivation
+    int alivePaths = 0;          ///< surviving (edge, op) pairs after derivation
+    int nonZeroWeights = 0;      ///< non-zero A entries, "none" column excluded
+    int totalWeights = 0;        ///< A entries, "none" column excluded
+    int zeroGroups = 0;          ///< nodes whose whole group of incoming weights is zero
 };
 
 struct Snapshot
 {
-    int64_t step = 0;               ///< search steps done, over the whole run
-    int64_t epoch = 0;              ///< current epoch, 0-based
+    int64_t step = 0;  ///< search steps done, over the whole run
+    int64_t epoch = 0; ///< current epoch, 0-based
     int64_t epochs = 0;
-    int64_t stepInEpoch = 0;        ///< steps done in this epoch
+    int64_t stepInEpoch = 0; ///< steps done in this epoch
     int64_t stepsPerEpoch = 0;
     double lambda = 0, alpha = 0, lambdaStep = 0;
     double weightLr = 0;
-    double trainLoss = 0, trainAcc = 0;  ///< this step's weight batch
-    double valLoss = 0, valAcc = 0;      ///< this step's architecture batch
-    double penalty = 0;             ///< Omega(A) at the sparse iterate
-    double elementSparsity = 0;     ///< fraction of A entries that are exactly zero
-    double groupSparsity = 0;       ///< fraction of groups that are entirely zero
+    double trainLoss = 0, trainAcc = 0; ///< this step's weight batch
+    double valLoss = 0, valAcc = 0;     ///< this step's architecture batch
+    double penalty = 0;                 ///< Omega(A) at the sparse iterate
+    double elementSparsity = 0;         ///< fraction of A entries that are exactly zero
+    double groupSparsity = 0;           ///< fraction of groups that are entirely zero
     double stepSeconds = 0, archSeconds = 0, weightSeconds = 0;
     double etaSeconds = 0;
     std::vector<CellSnapshot> cells;
@@ -58,16 +58,16 @@ struct EpochSummary
 /// What happened to a run at an event. The names are the "what" field of metrics.jsonl's event
 /// lines (one table: toString / runEventKindFromString).
 enum class RunEventKind {
-    Lambda,      ///< lambda set (steering); value = the new lambda
-    Alpha,       ///< alpha set (steering); value = the new alpha
-    LambdaStep,  ///< the lambda step set (steering); value = the new step
+    Lambda,     ///< lambda set (steering); value = the new lambda
+    Alpha,      ///< alpha set (steering); value = the new alpha
+    LambdaStep, ///< the lambda step set (steering); value = the new step
     Pause,
     Resume,
-    Checkpoint,  ///< a checkpoint was written; value = its step
-    Truncated,   ///< the run was cut back to a checkpoint (resume, rollback); value = its step
-    Collapse,    ///< a cell type lost every architecture weight; value = the cell type's index
-    Diverged,    ///< the loss, a gradient or A diverged; value = the offending value
-    Other        ///< an event name this version does not know (a newer writer)
+    Checkpoint, ///< a checkpoint was written; value = its step
+    Truncated,  ///< the run was cut back to a checkpoint (resume, rollback); value = its step
+    Collapse,   ///< a cell type lost every architecture weight; value = the cell type's index
+    Diverged,   ///< the loss, a gradient or A diverged; value = the offending value
+    Other       ///< an event name this version does not know (a newer writer)
 };
 std::string toString(RunEventKind kind);
 /// Other for an unknown name.
@@ -78,9 +78,9 @@ RunEventKind runEventKindFromString(const std::string &name);
 struct RunEventInfo
 {
     RunEventKind kind = RunEventKind::Other;
-    double value = 0;               ///< the new value (lambda, alpha, lambda_step), else see kind
+    double value = 0; ///< the new value (lambda, alpha, lambda_step), else see kind
     int64_t step = 0, epoch = 0, stepInEpoch = 0, stepsPerEpoch = 0;
-    double lambda = 0;              ///< lambda in force after the event
+    double lambda = 0; ///< lambda in force after the event
 };
 
 enum class MessageLevel { Info, Warning, Error };
@@ -92,7 +92,7 @@ std::string toString(RunState state);
 /// How a run ended.
 struct RunResult
 {
-    RunState state = RunState::Idle;  ///< Finished, Stopped or Failed
+    RunState state = RunState::Idle; ///< Finished, Stopped or Failed
     std::string message;
     int64_t epochsDone = 0;
     int64_t step = 0;

@@ -19,8 +19,8 @@ CellSnapshot summarizeCell(CellWeights weights);
 
 struct SparsityTotals
 {
-    double elementSparsity = 0;     ///< share of (non-none) A entries that are exactly zero
-    double groupSparsity = 0;       ///< share of groups (nodes) whose weights are all zero
+    double elementSparsity = 0; ///< share of (non-none) A entries that are exactly zero
+    double groupSparsity = 0;   ///< share of groups (nodes) whose weights are all zero
     /// Indices of cell types whose every (non-none) weight is exactly zero: such a cell type can
     /// never come back (its gradient is zero) and the network no longer depends on its input.
     std::vector<size_t> collapsed;
