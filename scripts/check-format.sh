@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: MIT
-# Checks that the C++ sources of core/, app/, widgets/, tests/ and bench/ are formatted as
+# Checks that the C++ sources of core/, app/, widgets/, tests/, bench/ and fuzz/ are formatted as
 # .clang-format says: prints those that are not, one per line, and exits 1 if any
 # (scripts/format.sh formats them in place). 0 when all are, 2 when clang-format is missing.
 # The style is tuned for clang-format 14 (Debian 12's); other major versions break some lines
@@ -25,7 +25,7 @@ if [ "$major" != "$want" ]; then
     echo "check-format: warning: $cf is version $major, the style is tuned for $want" >&2
 fi
 
-dirs=(core app widgets tests bench)
+dirs=(core app widgets tests bench fuzz)
 if git rev-parse --is-inside-work-tree > /dev/null 2>&1; then
     mapfile -t files < <(git ls-files -- "${dirs[@]}" | grep -E '\.(cpp|h)$')
 else # a source tree without git

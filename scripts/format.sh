@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: MIT
-# Formats the C++ sources of core/, app/, widgets/, tests/ and bench/ in place as .clang-format
+# Formats the C++ sources of core/, app/, widgets/, tests/, bench/ and fuzz/ in place as .clang-format
 # says (the files scripts/check-format.sh checks); with arguments, only those files.
 # CLANG_FORMAT: the program (default clang-format-14, the version the style is tuned for, else
 # clang-format).
@@ -19,7 +19,7 @@ major=$("$cf" --version | sed -nE 's/.*version ([0-9]+).*/\1/p')
 if [ $# -gt 0 ]; then
     files=("$@")
 else
-    dirs=(core app widgets tests bench)
+    dirs=(core app widgets tests bench fuzz)
     if git rev-parse --is-inside-work-tree > /dev/null 2>&1; then
         mapfile -t files < <(git ls-files -- "${dirs[@]}" | grep -E '\.(cpp|h)$')
     else # a source tree without git

@@ -8,6 +8,7 @@
 #include "sparsenas/base/graphvizrenderer.h"
 #include "sparsenas/base/jsontext.h"
 #include "sparsenas/base/rundirectory.h"
+#include "sparsenas/base/runformat.h"
 #include "sparsenas/searchengine.h"
 
 #include <CLI/CLI.hpp>
@@ -20,6 +21,7 @@
 #include <filesystem>
 #include <iostream>
 
+#include <fcntl.h>
 #include <unistd.h>
 
 namespace fs = std::filesystem;
@@ -30,15 +32,100 @@ namespace {
 
 std::atomic<SearchEngine *> g_engine{nullptr};
 std::atomic<int> g_interrupts{0};
+// What a second Ctrl-C needs to say in status.json, prepared before the run: the handler may
+// only call async-signal-safe functions (open, write, rename, time, getpid), no allocation.
+std::string g_statusPath, g_statusTemp;
+std::atomic<int64_t> g_epoch{0}, g_step{0};
+
+/// Appends `v` in decimal to buf at *n (async-signal-safe).
+void appendNumber(char *buf, size_t cap, size_t *n, int64_t v)
+{
+    char digits[24];
+    int k = 0;
+    const bool negative = v < 0;
+    uint64_t u = negative ? uint64_t(0) - uint64_t(v) : uint64_t(v);
+    do {
+        digits[k++] = char('0' + u % 10);
+        u /= 10;
+    } while (u > 0);
+    if (negative && *n < cap)
+        buf[(*n)++] = '-';
+    while (k > 0 && *n < cap)
+        buf[(*n)++] = digits[--k];
+}
+
+void appendText(char *buf, size_t cap, size_t *n, const char *s)
+{
+    while (*s && *n < cap)
+        buf[(*n)++] = *s++;
+}
+
+/// status.json for a run quit by a second Ctrl-C: "stopped", so that nobody reads "running"
+/// for a process that is gone. Written like every status.json: a temporary file, then rename.
+void writeKilledStatus()
+{
+    if (g_statusPath.empty())
+        return;
+    char buf[512];
+    size_t n = 0;
+    appendText(buf, sizeof buf, &n, "{\"epoch\":");
+    appendNumber(buf, sizeof buf, &n, g_epoch.load());
+    appendText(buf, sizeof buf, &n,
+               ",\"message\":\"quit by a second Ctrl-C before the stop was written; resume "
+               "continues from the last checkpoint\",\"pid\":");
+    appendNumber(buf, sizeof buf, &n, int64_t(getpid()));
+    appendText(buf, sizeof buf, &n, ",\"state\":\"stopped\",\"step\":");
+    appendNumber(buf, sizeof buf, &n, g_step.load());
+    appendText(buf, sizeof buf, &n, ",\"time\":");
+    appendNumber(buf, sizeof buf, &n, int64_t(time(nullptr)));
+    appendText(buf, sizeof buf, &n, ",\"v\":");
+    appendNumber(buf, sizeof buf, &n, kRunFormatVersion);
+    appendText(buf, sizeof buf, &n, "}\n");
+    const int fd = open(g_statusTemp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+    if (fd < 0)
+        return;
+    const bool written = write(fd, buf, n) == ssize_t(n);
+    close(fd);
+    if (written)
+        rename(g_statusTemp.c_str(), g_statusPath.c_str());
+    else
+        unlink(g_statusTemp.c_str());
+}
 
 extern "C" void onSignal(int)
 {
-    // A first Ctrl-C asks the engine to stop cleanly (checkpoint written); a second one quits.
-    if (g_interrupts.fetch_add(1) > 0)
+    // A first Ctrl-C asks the engine to stop cleanly (checkpoint written); a second one quits at
+    // once, saying so in status.json (the run resumes from its last checkpoint).
+    if (g_interrupts.fetch_add(1) > 0) {
+        writeKilledStatus();
         std::_Exit(130);
+    }
     if (auto *e = g_engine.load())
         e->commands().stop();
 }
+
+/// Passes everything on to the progress printer and keeps the run's position for the signal
+/// handler.
+class PositionKeeper : public SearchObserver
+{
+public:
+    explicit PositionKeeper(SearchObserver &next) : m_next(next) {}
+    void onSnapshot(const Snapshot &s) override
+    {
+        g_epoch = s.epoch;
+        g_step = s.step;
+        m_next.onSnapshot(s);
+    }
+    void onEpoch(const EpochSummary &e) override { m_next.onEpoch(e); }
+    void onMessage(MessageLevel l, const std::string &m) override { m_next.onMessage(l, m); }
+    void onStateChanged(RunState s) override { m_next.onStateChanged(s); }
+    void onCheckpoint(const std::string &path) override { m_next.onCheckpoint(path); }
+    void onEvent(const RunEventInfo &e) override { m_next.onEvent(e); }
+    void onFinished(const RunResult &r) override { m_next.onFinished(r); }
+
+private:
+    SearchObserver &m_next;
+};
 
 /// "section.key=value" overrides on top of a config, e.g. search.epochs=3.
 void applyOverride(json &config, const std::string &assignment)
@@ -88,7 +175,10 @@ std::string defaultOutDir(const std::string &name)
 int runEngine(SearchEngine &engine, bool quiet)
 {
     ProgressPrinter printer(std::cerr, quiet);
-    engine.setObserver(&printer);
+    PositionKeeper keeper(printer);
+    engine.setObserver(&keeper);
+    g_statusPath = (fs::path(engine.runDir()) / "status.json").string();
+    g_statusTemp = g_statusPath + ".tmp." + std::to_string(getpid());
     g_engine = &engine;
     std::signal(SIGINT, onSignal);
     std::signal(SIGTERM, onSignal);
@@ -312,7 +402,9 @@ int main(int argc, char **argv)
     CLI::App app{"SparseNAS: Neural Architecture Search as a sparse supernet (headless)",
                  "sparsenas"};
     app.require_subcommand(1);
-    app.set_version_flag("--version", std::string(SPARSENAS_VERSION));
+    app.set_version_flag("-V,--version", "sparsenas " + std::string(SPARSENAS_VERSION) +
+                                             " (LibTorch " + torchVersion() + ", " +
+                                             SPARSENAS_BUILD_TYPE + " build)");
 
     std::string configPath, preset, out, device, source, cellType, font;
     std::vector<std::string> sets, outs;
@@ -366,7 +458,10 @@ int main(int argc, char **argv)
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError &e) {
-        return app.exit(e);
+        // --help and --version end here with 0; every usage error (a missing or unknown
+        // subcommand or option, a value out of range) with 2, as the README says, not with
+        // CLI11's internal codes (105-109).
+        return app.exit(e) == 0 ? 0 : 2;
     }
 
     try {

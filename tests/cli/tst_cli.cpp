@@ -5,6 +5,7 @@
 // by SIGINT and resumed.
 
 #include "sparsenas/base/genotype.h"
+#include "sparsenas/base/runlock.h"
 
 #include <QtTest>
 
@@ -225,6 +226,7 @@ private Q_SLOTS:
     void deriveMatchesGenotype();
     void exportWritesFiles();
     void interruptAndResume();
+    void secondWriterRefusedAndDoubleInterruptSaysStopped();
 };
 
 Result tst_Cli::sparsenas(const QStringList &args, int timeoutMs) const
@@ -300,8 +302,14 @@ void tst_Cli::help()
     for (const char *cmd : {"search", "resume", "derive", "export", "presets", "info"})
         QVERIFY2(r.out.contains(QLatin1String(cmd)), qPrintable(r.describe()));
 
-    const Result v = sparsenas({QStringLiteral("--version")});
-    QVERIFY2(v.code == 0 && !v.out.trimmed().isEmpty(), qPrintable(v.describe()));
+    for (const char *flag : {"--version", "-V"}) {
+        const Result v = sparsenas({QLatin1String(flag)});
+        QVERIFY2(v.code == 0, qPrintable(v.describe()));
+        // "sparsenas 0.1.0 (LibTorch 1.13.1, Release build)"
+        static const QRegularExpression form(
+            QStringLiteral(R"(^sparsenas \d+\.\d+\.\d+ \(LibTorch \d+\.\d+[^,]*, \w* ?build\)$)"));
+        QVERIFY2(form.match(v.out.trimmed()).hasMatch(), qPrintable(v.describe()));
+    }
 }
 
 void tst_Cli::info()
@@ -362,7 +370,7 @@ void tst_Cli::badInput_data()
     QTest::newRow("missing config file")
         << QStringList{s,      QStringLiteral("-c"),         QStringLiteral("@no-such.json"),
                        outOpt, QStringLiteral("@r-missing"), q}
-        << 0 << list({"no-such.json"}) << QStringLiteral("@r-missing");
+        << 2 << list({"no-such.json"}) << QStringLiteral("@r-missing");
     QTest::newRow("--set of an unknown field")
         << QStringList{s,      QStringLiteral("--set"),  QStringLiteral("search.epocs=3"),
                        outOpt, QStringLiteral("@r-set"), q}
@@ -378,7 +386,7 @@ void tst_Cli::badInput_data()
     QTest::newRow("--device tpu")
         << QStringList{s,      QStringLiteral("--device"), QStringLiteral("tpu"),
                        outOpt, QStringLiteral("@r-tpu"),   q}
-        << 0 << list({"tpu"}) << QStringLiteral("@r-tpu");
+        << 2 << list({"tpu"}) << QStringLiteral("@r-tpu");
     QTest::newRow("resume of a folder that is not a run")
         << QStringList{QStringLiteral("resume"), QStringLiteral("@notarun"), q} << 1
         << list({"notarun", "not a run directory"}) << QStringLiteral("@notarun");
@@ -397,9 +405,9 @@ void tst_Cli::badInput_data()
     QTest::newRow("--threads -3")
         << QStringList{s,      QStringLiteral("--threads"),  QStringLiteral("-3"),
                        outOpt, QStringLiteral("@r-threads"), q}
-        << 0 << list({"--threads", "-3", "not in range 0 to 4096"}) << QStringLiteral("@r-threads");
+        << 2 << list({"--threads", "-3", "not in range 0 to 4096"}) << QStringLiteral("@r-threads");
     QTest::newRow("resume of a missing folder")
-        << QStringList{QStringLiteral("resume"), QStringLiteral("@no-such-run"), q} << 0
+        << QStringList{QStringLiteral("resume"), QStringLiteral("@no-such-run"), q} << 2
         << list({"no-such-run"}) << QStringLiteral("@no-such-run");
     QTest::newRow("export to an unknown extension")
         << QStringList{QStringLiteral("export"), QStringLiteral("@genotype.json"),
@@ -419,10 +427,10 @@ void tst_Cli::badInput_data()
     QTest::newRow("derive of a folder that is not a run")
         << QStringList{QStringLiteral("derive"), QStringLiteral("@notarun")} << 1
         << list({"notarun"}) << QStringLiteral("@notarun");
-    QTest::newRow("unknown subcommand") << QStringList{QStringLiteral("frobnicate")} << 0
+    QTest::newRow("unknown subcommand") << QStringList{QStringLiteral("frobnicate")} << 2
                                         << list({"subcommand"}) << QStringLiteral("@runs");
     QTest::newRow("no subcommand")
-        << QStringList{} << 0 << list({"subcommand"}) << QStringLiteral("@runs");
+        << QStringList{} << 2 << list({"subcommand"}) << QStringLiteral("@runs");
 }
 
 void tst_Cli::badInput()
@@ -691,6 +699,56 @@ void tst_Cli::interruptAndResume()
     QCOMPARE(jsonLines(run + QStringLiteral("/snapshots.jsonl")).size(), size_t(3));
     QVERIFY(QFileInfo::exists(run + QStringLiteral("/genotype.json")));
     qInfo("interrupt and resume took %.1f s", double(timer.elapsed()) / 1000.0);
+}
+
+void tst_Cli::secondWriterRefusedAndDoubleInterruptSaysStopped()
+{
+    const QString run = tmp(QStringLiteral("run3"));
+    const QString metrics = run + QStringLiteral("/metrics.jsonl");
+    QProcess p;
+    prepare(p, m_bin,
+            {QStringLiteral("search"), QStringLiteral("--preset"), QStringLiteral("digits-quick"),
+             QStringLiteral("--out"), run, QStringLiteral("--threads"), QStringLiteral("1"),
+             QStringLiteral("-q")},
+            m_tmp.path());
+    p.start();
+    QVERIFY(p.waitForStarted(10000));
+    QElapsedTimer timer;
+    timer.start();
+    while (QFileInfo(metrics).size() == 0) {
+        if (p.waitForFinished(50))
+            QFAIL(qPrintable(QString::fromUtf8(p.readAllStandardError())));
+        if (timer.elapsed() > 120000) {
+            p.kill();
+            p.waitForFinished(5000);
+            QFAIL("no step after 120 s");
+        }
+    }
+    // While it writes the directory, a resume is refused with exit code 3, naming the writer.
+    const Result busy = sparsenas({QStringLiteral("resume"), run, QStringLiteral("-q")}, 60000);
+    QVERIFY2(busy.code == 3, qPrintable(busy.describe()));
+    QVERIFY2(busy.err.contains(QStringLiteral("process %1").arg(p.processId())) &&
+                 busy.err.contains(QStringLiteral("sparsenas search")),
+             qPrintable(busy.describe()));
+    // Ctrl-C twice: the second quits at once, and status.json says so instead of "running".
+    // Two signals sent back to back would merge into one pending SIGINT: the second goes once
+    // the first was taken, while the stop waits for the step under way (hundreds of ms at one
+    // thread).
+    const pid_t pid = pid_t(p.processId());
+    QCOMPARE(::kill(pid, SIGINT), 0);
+    QThread::msleep(30);
+    QVERIFY2(!p.waitForFinished(0), "the stop finished before the second Ctrl-C could be sent");
+    QCOMPARE(::kill(pid, SIGINT), 0);
+    QVERIFY(p.waitForFinished(60000));
+    QCOMPARE(p.exitCode(), 130);
+    QCOMPARE(stateOf(run), QStringLiteral("stopped"));
+    const json status = readJson(run + QStringLiteral("/status.json"));
+    QVERIFY2(status.value("message", "").find("second Ctrl-C") != std::string::npos,
+             status.dump().c_str());
+    QVERIFY(status.value("step", int64_t(-1)) >= 1);
+    QVERIFY(!RunLock::holder(run.toStdString())); // the lock went with the process
+    for (const QString &f : listing(run))
+        QVERIFY2(!f.contains(QStringLiteral(".tmp.")), qPrintable(f));
 }
 
 QTEST_GUILESS_MAIN(tst_Cli)
