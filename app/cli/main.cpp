@@ -136,12 +136,16 @@ void applyOverride(json &config, const std::string &assignment)
     const std::string key = assignment.substr(0, eq), text = assignment.substr(eq + 1);
     json value;
     JsonTextProblem problem;
-    if (auto parsed = parseJsonText(text, &problem))
+    if (auto parsed = parseJsonText(text, &problem)) {
         value = std::move(*parsed);
-    else if (problem.what.rfind("the number", 0) == 0)
+        if (value.is_null())
+            throw ConfigError("--set " + key + "=null: null is not a value; leave the --set out "
+                              "to keep the value of the preset or config file");
+    } else if (problem.what.rfind("the number", 0) == 0) {
         throw ConfigError("--set " + key + ": " + problem.what);
-    else
+    } else {
         value = text; // a bare word is a string
+    }
     json *node = &config;
     std::string walked;
     size_t start = 0;

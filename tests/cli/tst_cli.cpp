@@ -398,6 +398,10 @@ void tst_Cli::badInput_data()
         << QStringList{s,      QStringLiteral("--set"),   QStringLiteral("weights.lr=1e999"),
                        outOpt, QStringLiteral("@r-huge"), q}
         << 2 << list({"weights.lr", "out of range"}) << QStringLiteral("@r-huge");
+    QTest::newRow("--set to null")
+        << QStringList{s,      QStringLiteral("--set"),   QStringLiteral("space.channels=null"),
+                       outOpt, QStringLiteral("@r-null"), q}
+        << 2 << list({"space.channels=null", "null is not a value"}) << QStringLiteral("@r-null");
     QTest::newRow("--set into a value that is not a section")
         << QStringList{s,      QStringLiteral("--set"),         QStringLiteral("name.x=1"),
                        outOpt, QStringLiteral("@r-notsection"), q}

@@ -209,6 +209,7 @@ void tst_Config::badConfig_data()
     row("number for a bool", R"({"arch":{"accelerated":1}})", "arch.accelerated");
     row("number for a string", R"({"dataset":{"name":5}})", "dataset.name");
     row("negative seed", R"({"search":{"seed":-1}})", "search.seed");
+    row("null field", R"({"space":{"channels":null}})", "space.channels");
     row("seed past int64", R"({"search":{"seed":18446744073709551615}})", "search.seed");
     row("lambda_max below lambda_start", R"({"arch":{"lambda_start":0.5,"lambda_max":0.1}})",
         "arch.lambda_max");

@@ -375,6 +375,29 @@ private Q_SLOTS:
                 readFile(dir("full") + "/genotype.json"));
     }
 
+    void killBetweenCheckpointAndLatestJson()
+    {
+        // Depends on resumeEqualsUninterruptedRun's "full" run. A kill after the checkpoint of
+        // step 18 was renamed into place but before latest.json was: latest.json still names
+        // step 12. Resume takes the newer complete checkpoint (not the older one, which would
+        // redo an epoch) and ends as the uninterrupted run; temporaries of the kill are gone.
+        fs::copy(dir("full"), dir("lagging"), fs::copy_options::recursive);
+        const std::string ckpts = dir("lagging") + "/checkpoints";
+        std::ofstream(ckpts + "/latest.json", std::ios::trunc)
+            << R"({"v":2,"checkpoint":"ckpt-000000012.pt"})";
+        std::ofstream(ckpts + "/ckpt-000000024.pt.tmp.4242") << "half a checkpoint";
+        std::ofstream(dir("lagging") + "/status.json.tmp.4242") << "{";
+        Recorder rec;
+        auto e = SearchEngine::resume(dir("lagging"));
+        e->setObserver(&rec);
+        QCOMPARE(st(e->run().state), st(RunState::Finished));
+        QVERIFY(rec.snapshots.empty()); // nothing redone: step 18 was the end
+        QVERIFY(readFile(dir("lagging") + "/genotype.json") ==
+                readFile(dir("full") + "/genotype.json"));
+        QVERIFY(!fs::exists(ckpts + "/ckpt-000000024.pt.tmp.4242"));
+        QVERIFY(!fs::exists(dir("lagging") + "/status.json.tmp.4242"));
+    }
+
     void resumeRefusesAConfigThatNoLongerFits()
     {
         // config.json edited after the run (channels 4 -> 8): the checkpoint holds 4-channel

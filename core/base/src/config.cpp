@@ -193,8 +193,14 @@ private:
     const json *get(const std::string &key)
     {
         m_known.insert(key);
-        if (!m_obj || !m_obj->contains(key) || (*m_obj)[key].is_null())
+        if (!m_obj || !m_obj->contains(key))
             return nullptr;
+        if ((*m_obj)[key].is_null()) {
+            // Taking the built-in default here would silently drop a preset's value that a
+            // `--set key=null` or a generated file meant to keep.
+            error(key, "is null: give a value, or leave the field out for its default");
+            return nullptr;
+        }
         return &(*m_obj)[key];
     }
     std::string at(const std::string &key) const
