@@ -127,6 +127,7 @@ private Q_SLOTS:
     void pdf();
     void png();
     void pngScalesWithDpi();
+    void pngTooLargeForGraphvizIsRefused();
     void laidOutDot();
     void renderToFileIsAtomic();
     void renderToFileReportsErrors();
@@ -227,6 +228,31 @@ void tst_Graphviz::pngScalesWithDpi()
     PngSize again;
     QVERIFY(readPngSize(bytes(renderer.render(dot, "png")), &again));
     QCOMPARE(again.width, at96.width);
+}
+
+void tst_Graphviz::pngTooLargeForGraphvizIsRefused()
+{
+    // One box 100 in wide, 1 in high: laid out 7200 x 72 pt, drawn with 4 pt of pad a side, so
+    // (7200 + 8) / 72 * dpi pixels wide. At 400 DPI that is 40044.4 (said rounded up: 40045), past
+    // Graphviz's 32767: refused (not shrunk), naming the largest DPI that fits,
+    // floor(400 * 32767 / 40044.4) = 327.
+    GraphvizRenderer renderer;
+    const std::string dot =
+        "digraph { node [shape=box, fixedsize=true, width=100, height=1, label=\"\"]; a }";
+    try {
+        renderer.render(dot, "png", 400.0);
+        QFAIL("a 40045-pixel PNG was not refused");
+    } catch (const GraphvizError &e) {
+        QVERIFY2(QByteArray(e.what()).contains("40045 pixels") &&
+                     QByteArray(e.what()).contains("at most 327 DPI"),
+                 e.what());
+    }
+    // At 300 DPI it fits: 30033.3 pixels wide, as asked.
+    PngSize size;
+    QVERIFY(readPngSize(bytes(renderer.render(dot, "png", 300.0)), &size));
+    QVERIFY2(qAbs(qint64(size.width) - 30033) <= 2, qPrintable(QString::number(size.width)));
+    // Vector formats have no such limit.
+    QVERIFY(!renderer.render(dot, "svg", 400.0).empty());
 }
 
 void tst_Graphviz::laidOutDot()

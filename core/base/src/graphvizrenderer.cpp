@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cmath>
 #include <cstdlib>
 #include <locale>
 #include <sstream>
@@ -149,6 +150,28 @@ std::string GraphvizRenderer::render(const std::string &dot, const std::string &
         gvFreeLayout(d->gvc, g);
         agclose(g);
         throw GraphvizError(msg);
+    }
+
+    // Graphviz's bitmap renderers shrink a drawing larger than 32767 pixels a side to fit, with
+    // only a warning on stderr; a user who asked for this DPI would get another one silently.
+    const bool bitmap = format == "png" || format == "jpg" || format == "jpeg" || format == "gif" ||
+                        format == "bmp" || format == "tif" || format == "tiff" || format == "webp";
+    if (bitmap && dpi > 0.0) {
+        constexpr double kMaxPixels = 32767.0;
+        const boxf bb = GD_bb(g);
+        const double pad = 8.0; // points: Graphviz's default pad, 4 on each side
+        const double longest = std::max(bb.UR.x - bb.LL.x, bb.UR.y - bb.LL.y) + pad;
+        const double pixels = longest / 72.0 * dpi;
+        if (pixels > kMaxPixels) {
+            const int fits = int(std::floor(dpi * kMaxPixels / pixels));
+            gvFreeLayout(d->gvc, g);
+            agclose(g);
+            throw GraphvizError("at " + numberText(dpi) + " DPI the drawing is " +
+                                std::to_string(int(std::ceil(pixels))) +
+                                " pixels on its longer side, more than the 32767 that Graphviz's "
+                                "bitmap output allows (it would shrink it): use at most " +
+                                std::to_string(fits) + " DPI, or SVG / PDF");
+        }
     }
 
     char *data = nullptr;
