@@ -10,27 +10,16 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-want=14
-cf=${CLANG_FORMAT:-$(command -v clang-format-$want || command -v clang-format || true)}
-if [ -z "$cf" ] || ! command -v "$cf" > /dev/null; then
-    echo "check-format: clang-format not found (apt install clang-format-$want)" >&2
-    exit 2
-fi
-major=$("$cf" --version | sed -nE 's/.*version ([0-9]+).*/\1/p')
-if [ "$major" != "$want" ]; then
+. scripts/clang-format-env.sh
+sparsenas_clang_format check-format
+if [ "$cf_major" != "$clang_format_want" ]; then
     if [ "${1:-}" = --skip-other-versions ]; then
-        echo "check-format: $cf is version $major, the style is tuned for $want: skipped"
+        echo "check-format: $cf is version $cf_major, the style is tuned for $clang_format_want: skipped"
         exit 77
     fi
-    echo "check-format: warning: $cf is version $major, the style is tuned for $want" >&2
+    echo "check-format: warning: $cf is version $cf_major, the style is tuned for $clang_format_want" >&2
 fi
-
-dirs=(core app widgets tests bench fuzz)
-if git rev-parse --is-inside-work-tree > /dev/null 2>&1; then
-    mapfile -t files < <(git ls-files -- "${dirs[@]}" | grep -E '\.(cpp|h)$')
-else # a source tree without git
-    mapfile -t files < <(find "${dirs[@]}" -type f \( -name '*.cpp' -o -name '*.h' \) | sort)
-fi
+sparsenas_sources
 
 bad=()
 for f in "${files[@]}"; do

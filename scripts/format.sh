@@ -7,24 +7,15 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-want=14
-cf=${CLANG_FORMAT:-$(command -v clang-format-$want || command -v clang-format || true)}
-if [ -z "$cf" ] || ! command -v "$cf" > /dev/null; then
-    echo "format: clang-format not found (apt install clang-format-$want)" >&2
-    exit 2
-fi
-major=$("$cf" --version | sed -nE 's/.*version ([0-9]+).*/\1/p')
-[ "$major" = "$want" ] || echo "format: warning: $cf is version $major, the style is tuned for $want" >&2
+. scripts/clang-format-env.sh
+sparsenas_clang_format format
+[ "$cf_major" = "$clang_format_want" ] ||
+    echo "format: warning: $cf is version $cf_major, the style is tuned for $clang_format_want" >&2
 
 if [ $# -gt 0 ]; then
     files=("$@")
 else
-    dirs=(core app widgets tests bench fuzz)
-    if git rev-parse --is-inside-work-tree > /dev/null 2>&1; then
-        mapfile -t files < <(git ls-files -- "${dirs[@]}" | grep -E '\.(cpp|h)$')
-    else # a source tree without git
-        mapfile -t files < <(find "${dirs[@]}" -type f \( -name '*.cpp' -o -name '*.h' \) | sort)
-    fi
+    sparsenas_sources
 fi
 "$cf" -i --style=file "${files[@]}"
 echo "format: ${#files[@]} files formatted"

@@ -139,7 +139,8 @@ void applyOverride(json &config, const std::string &assignment)
     if (auto parsed = parseJsonText(text, &problem)) {
         value = std::move(*parsed);
         if (value.is_null())
-            throw ConfigError("--set " + key + "=null: null is not a value; leave the --set out "
+            throw ConfigError("--set " + key +
+                              "=null: null is not a value; leave the --set out "
                               "to keep the value of the preset or config file");
     } else if (problem.what.rfind("the number", 0) == 0) {
         throw ConfigError("--set " + key + ": " + problem.what);
