@@ -267,6 +267,37 @@ private Q_SLOTS:
         QVERIFY(!fs::exists(dir("bad")));
     }
 
+    void imagesTooSmallForTheSpaceAreNamed()
+    {
+        // 2x2 images and 3 layers: two reduction cells, 2 -> 1 -> (a 1x1 image cannot be
+        // halved). Said before training, in one line, instead of LibTorch's "Kernel size can't
+        // be greater than actual input size" from the second reduction. 3x3 would do.
+        const std::string data = dir("tiny-images");
+        fs::create_directories(data);
+        auto be32 = [](uint32_t v) {
+            return std::string{char(v >> 24), char(v >> 16 & 0xff), char(v >> 8 & 0xff),
+                               char(v & 0xff)};
+        };
+        const int n = 64;
+        std::ofstream(data + "/train-images-idx3-ubyte", std::ios::binary)
+            << be32(0x803) + be32(n) + be32(2) + be32(2) + std::string(size_t(n) * 4, char(7));
+        std::string labels = be32(0x801) + be32(n);
+        for (int i = 0; i < n; ++i)
+            labels += char(i % 10);
+        std::ofstream(data + "/train-labels-idx1-ubyte", std::ios::binary) << labels;
+        auto c = tinyConfig();
+        c.dataset.name = DatasetKind::FashionMnist;
+        c.dataset.path = data;
+        c.dataset.limit = 0;
+        SearchEngine engine(c, dir("tiny-run"));
+        const auto r = engine.run();
+        QCOMPARE(st(r.state), st(RunState::Failed));
+        QVERIFY2(r.message.find("2x2 pixels, too small") != std::string::npos &&
+                     r.message.find("need at least 3x3") != std::string::npos &&
+                     r.message.find('\n') == std::string::npos,
+                 r.message.c_str());
+    }
+
     void resumeWithoutCheckpointStartsAgain()
     {
         // A run killed before its first checkpoint: its folder holds config.json and a few
