@@ -49,7 +49,7 @@ for h in "${harnesses[@]}"; do
     mkdir -p "$work"
     log=build-fuzz/fuzz_$h.log
     # -rss_limit_mb: a reader that allocates what a header claims is a finding, not an OOM kill.
-    if ASAN_OPTIONS=detect_leaks=1:allocator_may_return_null=1 \
+    if ASAN_OPTIONS=detect_leaks=1:allocator_may_return_null=1 UBSAN_OPTIONS=print_stacktrace=1 \
         "build-fuzz/bin/fuzz_$h" "$work" "fuzz/corpus/$h" -max_total_time="$seconds" \
             -rss_limit_mb=2048 -timeout=10 -print_final_stats=1 \
             -artifact_prefix=build-fuzz/findings/"$h"- > "$log" 2>&1; then

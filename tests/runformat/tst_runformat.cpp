@@ -420,8 +420,9 @@ void tst_RunFormat::versionRule()
 void tst_RunFormat::optionalFieldsFallBack()
 {
     // null (a NaN written by nlohmann), a string, a missing field: each falls back alone.
+    // An integer past its type (epochs 1e126, what the fuzzer found undefined) falls back too.
     const json j = json::parse(R"({"type":"step","step":5,"lambda":null,"train_loss":"high",
-        "val_loss":1.5,"epoch":[1],"cells":[{"type":"normal","alive_paths":"x",
+        "val_loss":1.5,"epoch":[1],"epochs":1e126,"cells":[{"type":"normal","alive_paths":"x",
         "alive_nodes":[2,3]}, 7]})");
     Snapshot defaults;
     defaults.lambda = 0.25;
@@ -464,6 +465,17 @@ void tst_RunFormat::requiredFieldsThrow_data()
     QTest::newRow("step as text") << "step"
                                   << R"({"type":"step","step":"one"})"
                                   << "field 'step' must be a number";
+    QTest::newRow("step past int64") << "step"
+                                     << R"({"type":"step","step":1e126})"
+                                     << "field 'step' must be a number in range, got 9.99";
+    QTest::newRow("epoch past int64 (fuzz finding)")
+        << "epoch"
+        << R"({"type":"epoch","epoch":9223372036854775808.0})"
+        << "field 'epoch' must be a number in range";
+    QTest::newRow("weight past float")
+        << "snapshot"
+        << R"({"cells":[{"type":"r","nodes":1,"ops":["none"],"weights":[[0],[1e300]]}]})"
+        << "cells[0]: weights[1][0] must be a number within a float's range, got 1e+300";
     QTest::newRow("epoch without epoch") << "epoch"
                                          << R"({"type":"epoch","step":1})"
                                          << "field 'epoch' missing";

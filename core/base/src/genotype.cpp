@@ -1,11 +1,14 @@
 // SPDX-License-Identifier: MIT
 #include "sparsenas/base/genotype.h"
 
+#include "jsonnumbers.h"
+
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <charconv>
 #include <cmath>
+#include <cstdint>
 #include <cstdlib>
 #include <stdexcept>
 #include <system_error>
@@ -233,6 +236,8 @@ int readInt(const nlohmann::json &v, const std::string &path, int lo, int hi)
 {
     if (!v.is_number_integer())
         fail(path, "expected an integer");
+    if (v.is_number_unsigned() && v.get<std::uint64_t>() > std::uint64_t(hi))
+        fail(path, v.dump() + " is out of range " + std::to_string(lo) + ".." + std::to_string(hi));
     const auto x = v.get<long long>();
     if (x < lo || x > hi)
         fail(path, std::to_string(x) + " is out of range " + std::to_string(lo) + ".." +
@@ -299,9 +304,10 @@ CellGenotype readCell(const nlohmann::json &j, const std::string &path)
                               edge.target - 1);
         edge.op = readString(member(e, "op", join(ep, "op")), join(ep, "op"));
         const nlohmann::json &wv = member(e, "weight", join(ep, "weight"));
-        if (!wv.is_number())
-            fail(join(ep, "weight"), "expected a number");
-        edge.weight = wv.get<float>();
+        const auto weight = detail::numberAs<float>(wv);
+        if (!weight)
+            fail(join(ep, "weight"), "expected a number within a float's range");
+        edge.weight = *weight;
         c.edges.push_back(std::move(edge));
     }
 

@@ -5,6 +5,8 @@
 #include "sparsenas/base/graphvizrenderer.h"
 #include "sparsenas/base/jsontext.h"
 
+#include "jsonnumbers.h"
+
 #include <algorithm>
 #include <ctime>
 #include <filesystem>
@@ -174,7 +176,7 @@ void RunDirectory::truncateAfter(int64_t step, int64_t epoch)
     // version does not know are judged by their step. Kept lines are written as they were read.
     const auto position = [](const json &j, const char *key) -> int64_t {
         const auto it = j.find(key);
-        return it != j.end() && it->is_number() ? it->get<int64_t>() : 0;
+        return it != j.end() ? detail::numberAs<int64_t>(*it).value_or(0) : 0;
     };
     std::string metrics, csv = csvHeader() + "\n", snaps;
     for (const auto &line : readAllLines(file("metrics.jsonl"))) {

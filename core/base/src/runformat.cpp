@@ -5,6 +5,8 @@
 #include "sparsenas/base/jsontext.h"
 #include "sparsenas/base/names.h"
 
+#include "jsonnumbers.h"
+
 #include <algorithm>
 #include <cctype>
 #include <cmath>
@@ -44,10 +46,14 @@ T optionalField(const json &j, const char *key, const T &fallback)
     const auto it = j.find(key);
     if (it == j.end() || it->is_null())
         return fallback;
-    try {
-        return it->template get<T>();
-    } catch (const json::exception &) {
-        return fallback;
+    if constexpr (std::is_arithmetic_v<T> && !std::is_same_v<T, bool>) {
+        return detail::numberAs<T>(*it).value_or(fallback); // 1e126 for an int64: the fallback
+    } else {
+        try {
+            return it->template get<T>();
+        } catch (const json::exception &) {
+            return fallback;
+        }
     }
 }
 
@@ -63,10 +69,17 @@ template <typename T>
 T requiredField(const json &j, const char *key, const char *what)
 {
     const json &v = requiredField(j, key);
-    const bool fits = std::is_same_v<T, std::string> ? v.is_string() : v.is_number();
-    if (!fits)
-        fail(quoted(key) + " must be " + what);
-    return v.template get<T>();
+    if constexpr (std::is_same_v<T, std::string>) {
+        if (!v.is_string())
+            fail(quoted(key) + " must be " + what);
+        return v.template get<T>();
+    } else {
+        const auto n = detail::numberAs<T>(v);
+        if (!n)
+            fail(quoted(key) + " must be " + what +
+                 (v.is_number() ? " in range, got " + v.dump() : std::string()));
+        return *n;
+    }
 }
 
 json withVersion(json j)
@@ -181,10 +194,11 @@ CellWeights cellWeightsFromJson(const json &j)
             const json &v = rows[e][o];
             if (v.is_null()) // how nlohmann writes a NaN
                 w.weights.push_back(std::numeric_limits<float>::quiet_NaN());
-            else if (v.is_number())
-                w.weights.push_back(v.get<float>());
+            else if (const auto f = detail::numberAs<float>(v))
+                w.weights.push_back(*f);
             else
-                fail(row + "[" + std::to_string(o) + "] must be a number");
+                fail(row + "[" + std::to_string(o) + "] must be a number within a float's range" +
+                     (v.is_number() ? ", got " + v.dump() : std::string()));
         }
     }
     return w;
