@@ -3,6 +3,7 @@
 
 #include "sparsenas/base/fileutil.h"
 #include "sparsenas/base/graphvizrenderer.h"
+#include "sparsenas/base/killpoint.h"
 #include "sparsenas/checkpoint.h"
 #include "sparsenas/torchcompat.h"
 
@@ -87,6 +88,7 @@ void RunLoop::runEpochs()
             ++m_at.stepInEpoch;
             m_changedSinceCheckpoint = true;
             report(std::move(s));
+            killPoint("step:" + std::to_string(m_at.globalStep));
             // After the step is counted and written: a collapse leaves a valid state.
             if (auto trouble = m_task->checkHealth())
                 throw *trouble;
@@ -400,11 +402,13 @@ RunResult RunLoop::finish(RunState state, const std::string &text, bool writeOut
     r.epochsDone = m_at.epoch;
     r.step = m_at.globalStep;
     if (writeOutputs) {
+        killPoint("finish");
         try {
             m_task->finish(r);
         } catch (const std::exception &e) {
             message(MessageLevel::Warning, std::string("could not write the results: ") + e.what());
         }
+        killPoint("diagrams");
         if (!r.genotype.cells.empty())
             renderDiagrams(r.genotype);
     }

@@ -205,7 +205,9 @@ public:
     }
 
 private:
-    Result sparsenas(const QStringList &args, int timeoutMs = 60000) const;
+    /// `killAt`: SPARSENAS_KILL_AT for the process (sparsenas/base/killpoint.h).
+    Result sparsenas(const QStringList &args, int timeoutMs = 60000,
+                     const QString &killAt = {}) const;
     QString tmp(const QString &name) const { return m_tmp.filePath(name); }
     /// `args` with "@x" turned into x in the temporary folder.
     QStringList expand(const QStringList &args) const;
@@ -227,13 +229,20 @@ private Q_SLOTS:
     void exportWritesFiles();
     void interruptAndResume();
     void secondWriterRefusedAndDoubleInterruptSaysStopped();
+    void killAtEveryMomentResumesExactly_data();
+    void killAtEveryMomentResumesExactly();
 };
 
-Result tst_Cli::sparsenas(const QStringList &args, int timeoutMs) const
+Result tst_Cli::sparsenas(const QStringList &args, int timeoutMs, const QString &killAt) const
 {
     Result r;
     QProcess p;
     prepare(p, m_bin, args, m_tmp.path());
+    if (!killAt.isEmpty()) {
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("SPARSENAS_KILL_AT"), killAt);
+        p.setProcessEnvironment(env);
+    }
     p.start();
     r.started = p.waitForStarted(10000);
     if (!r.started)
@@ -751,6 +760,90 @@ void tst_Cli::secondWriterRefusedAndDoubleInterruptSaysStopped()
              status.dump().c_str());
     QVERIFY(status.value("step", int64_t(-1)) >= 1);
     QVERIFY(!RunLock::holder(run.toStdString())); // the lock went with the process
+    for (const QString &f : listing(run))
+        QVERIFY2(!f.contains(QStringLiteral(".tmp.")), qPrintable(f));
+}
+
+namespace {
+
+/// metrics.jsonl without events and wall-clock fields, which differ between two runs.
+std::vector<json> comparableMetrics(const QString &run)
+{
+    std::vector<json> out;
+    for (json j : jsonLines(run + QStringLiteral("/metrics.jsonl"))) {
+        if (j.is_discarded() || j.value("type", "") == "event")
+            continue;
+        for (const char *wallClock :
+             {"seconds", "step_seconds", "arch_seconds", "weight_seconds", "eta_seconds"})
+            j.erase(wallClock);
+        out.push_back(std::move(j));
+    }
+    return out;
+}
+
+/// A search of a few seconds: 384 digits, 3 cells of 2 nodes, 6 steps an epoch, 3 epochs, a
+/// checkpoint at every epoch end (steps 6, 12, 18), the two newest kept.
+const char *kTinyConfig = R"({
+  "dataset": {"name": "digits", "limit": 384},
+  "space": {"channels": 4, "layers": 3, "nodes": 2,
+            "ops": ["none", "max_pool_3x3", "skip_connect", "sep_conv_3x3"]},
+  "arch": {"optimizer": "adam_hapg", "lr": 0.01, "lambda_step": 0.1},
+  "search": {"epochs": 3, "batch_size": 32, "seed": 5, "threads": 1, "on_collapse": "continue"},
+  "checkpoint": {"keep": 2}
+})";
+
+} // namespace
+
+void tst_Cli::killAtEveryMomentResumesExactly_data()
+{
+    QTest::addColumn<QString>("point"); // SPARSENAS_KILL_AT
+    QTest::newRow("mid-epoch") << QStringLiteral("step:9");
+    QTest::newRow("last step of an epoch") << QStringLiteral("step:12");
+    QTest::newRow("checkpoint written, not renamed") << QStringLiteral("write:ckpt-000000012.pt");
+    QTest::newRow("checkpoint renamed, latest.json not") << QStringLiteral("write:latest.json@2");
+    QTest::newRow("latest.json renamed, old ones not pruned")
+        << QStringLiteral("commit:ckpt-000000018.pt");
+    QTest::newRow("status.json half") << QStringLiteral("write:status.json@3");
+    QTest::newRow("before the final derivation") << QStringLiteral("finish");
+    QTest::newRow("genotype.json written, not renamed") << QStringLiteral("write:genotype.json");
+    QTest::newRow("genotype written, diagrams not") << QStringLiteral("diagrams");
+}
+
+void tst_Cli::killAtEveryMomentResumesExactly()
+{
+    // kill -9 at each kind of moment (the process kills itself at a named point), then
+    // `resume`: metrics.jsonl (timings aside), snapshots.jsonl and genotype.json are the
+    // uninterrupted run's, byte for byte, and nothing temporary is left.
+    QFETCH(QString, point);
+    const QString config = tmp(QStringLiteral("tiny.json"));
+    const QString full = tmp(QStringLiteral("tiny-full"));
+    if (!QFileInfo::exists(full)) {
+        QVERIFY(writeAll(config, kTinyConfig));
+        const Result r = sparsenas({QStringLiteral("search"), QStringLiteral("-c"), config,
+                                    QStringLiteral("--out"), full, QStringLiteral("-q")},
+                                   300000);
+        QVERIFY2(r.code == 0, qPrintable(r.describe()));
+    }
+    const QString run = tmp(QStringLiteral("tiny-kill-") +
+                            QString(point).replace(QLatin1Char(':'), QLatin1Char('-')));
+    const Result killed = sparsenas({QStringLiteral("search"), QStringLiteral("-c"), config,
+                                     QStringLiteral("--out"), run, QStringLiteral("-q")},
+                                    300000, point);
+    QVERIFY2(killed.crashed, qPrintable(QStringLiteral("not killed at ") + point +
+                                        QLatin1Char(' ') + killed.describe()));
+    const Result resumed = sparsenas({QStringLiteral("resume"), run, QStringLiteral("-q")}, 300000);
+    QVERIFY2(resumed.code == 0, qPrintable(resumed.describe()));
+
+    const auto a = comparableMetrics(full), b = comparableMetrics(run);
+    QCOMPARE(b.size(), a.size());
+    for (size_t i = 0; i < a.size(); ++i)
+        QCOMPARE(QString::fromStdString(b[i].dump()), QString::fromStdString(a[i].dump()));
+    QCOMPARE(readAll(run + QStringLiteral("/snapshots.jsonl")),
+             readAll(full + QStringLiteral("/snapshots.jsonl")));
+    QCOMPARE(readAll(run + QStringLiteral("/genotype.json")),
+             readAll(full + QStringLiteral("/genotype.json")));
+    QVERIFY(QFileInfo::exists(run + QStringLiteral("/genotype.svg")));
+    QCOMPARE(stateOf(run), QStringLiteral("finished"));
     for (const QString &f : listing(run))
         QVERIFY2(!f.contains(QStringLiteral(".tmp.")), qPrintable(f));
 }

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "sparsenas/base/fileutil.h"
 
+#include "sparsenas/base/killpoint.h"
+
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -43,6 +45,7 @@ void writeFileAtomic(const std::string &path, const std::string &bytes)
         ::unlink(tmp.c_str());
         throw std::runtime_error("cannot flush '" + tmp + "': " + err);
     }
+    killPoint("write:" + target.filename().string());
     if (std::rename(tmp.c_str(), path.c_str()) != 0) {
         const std::string err = std::strerror(errno);
         ::unlink(tmp.c_str());

@@ -4,6 +4,7 @@
 #include "sparsenas/base/fileutil.h"
 #include "sparsenas/base/graphvizrenderer.h"
 #include "sparsenas/base/jsontext.h"
+#include "sparsenas/base/killpoint.h"
 
 #include "jsonnumbers.h"
 
@@ -225,6 +226,7 @@ void RunDirectory::commitCheckpoint(const std::string &path, int64_t keep)
 {
     writeFileAtomic((fs::path(checkpointDir()) / "latest.json").string(),
                     jsonLine(toJson(LatestCheckpoint{fs::path(path).filename().string()})) + "\n");
+    killPoint("commit:" + fs::path(path).filename().string());
     std::vector<fs::path> all;
     for (const auto &entry : fs::directory_iterator(checkpointDir())) {
         const auto name = entry.path().filename().string();
