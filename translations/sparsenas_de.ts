@@ -1484,6 +1484,11 @@
         <translation>Suche gestoppt; mit Lauf ▸ Lauf fortsetzen wieder aufnehmen.</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>The search could not start: %1</source>
+        <translation>Die Suche konnte nicht starten: %1</translation>
+    </message>
+    <message>
         <location line="+10"/>
         <source>Epoch %1/%2 · step %3/%4 · ETA %5</source>
         <translation>Epoche %1/%2 · Schritt %3/%4 · Restzeit %5</translation>
@@ -1579,6 +1584,11 @@ Alles bis zum letzten Checkpoint befindet sich in %2.</translation>
         <location line="+1"/>
         <source>Search failed</source>
         <translation>Suche fehlgeschlagen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cannot start the search</source>
+        <translation>Die Suche kann nicht starten</translation>
     </message>
     <message>
         <location line="+12"/>

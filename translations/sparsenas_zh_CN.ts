@@ -1484,6 +1484,11 @@
         <translation>搜索已停止；可通过“运行 ▸ 恢复运行”继续。</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>The search could not start: %1</source>
+        <translation>搜索无法开始：%1</translation>
+    </message>
+    <message>
         <location line="+10"/>
         <source>Epoch %1/%2 · step %3/%4 · ETA %5</source>
         <translation>轮次 %1/%2 · 步 %3/%4 · 预计剩余 %5</translation>
@@ -1579,6 +1584,11 @@ Everything up to the last checkpoint is in %2.</source>
         <location line="+1"/>
         <source>Search failed</source>
         <translation>搜索失败</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cannot start the search</source>
+        <translation>无法开始搜索</translation>
     </message>
     <message>
         <location line="+12"/>

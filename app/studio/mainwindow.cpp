@@ -403,7 +403,10 @@ void MainWindow::onCollapse(const RunEventInfo &e)
     onErrorMessage(tr("A cell collapsed at step %1.").arg(e.step));
     if (!m_interactive || controller()->state() != RunState::Paused)
         return;
-    const QString cell = e.value == 0 ? tr("normal") : tr("reduction");
+    // The event's value: the cell type's index, -1 when both collapsed in the same step.
+    const QString cell = e.value < 0    ? tr("normal") + QStringLiteral(" / ") + tr("reduction")
+                         : e.value == 0 ? tr("normal")
+                                        : tr("reduction");
     StudioDialogs::collapse(
         this, cell, e.step, e.lambda, [this] { controller()->rollback(); },
         [this] { controller()->resume(); }, [this] { controller()->stop(); });
@@ -443,16 +446,20 @@ void MainWindow::updateTitle()
 
 void MainWindow::onRunEnded(RunState state, const QString &message)
 {
-    setRunState(state);
+    const auto result = controller()->lastResult();
+    const bool started = !result || result->started;
+    // A run refused before it began (its directory written by another process) did not fail:
+    // nothing ran, and the directory is as it was.
+    setRunState(started ? state : RunState::Idle);
     const QString dir = runDirectory();
-    m_status->showEnded(state, message, dir);
+    m_status->showEnded(started ? state : RunState::Idle, message, dir);
     if (state != RunState::Failed)
         return;
     if (!QFileInfo::exists(dir))
         m_recent->remove(dir); // a run that never started leaves no directory behind
     if (!m_errorShown && m_interactive) {
         m_errorShown = true;
-        StudioDialogs::runFailure(this, dir, message, [this, dir] {
+        StudioDialogs::runFailure(this, dir, message, started, [this, dir] {
             if (resumeRunDirectory(dir))
                 controller()->pause(); // applied before the first step
         });

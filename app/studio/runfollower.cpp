@@ -189,7 +189,8 @@ void RunFollower::readStatus(RunUpdate &u)
         u.messages.emplace_back(MessageLevel::Warning,
                                 "status.json says " + toString(m_statusState) +
                                     ", but no process writes this run any more: it was killed; "
-                                    "resume it from its last checkpoint");
+                                    "resume continues from its last checkpoint, or starts it "
+                                    "again if it had none");
     }
 }
 

@@ -53,7 +53,10 @@ void RunStatusBar::setState(RunState state)
 
 void RunStatusBar::showEnded(RunState state, const QString &message, const QString &runDir)
 {
-    if (state == RunState::Failed)
+    m_eta->clear();              // nothing is left to wait for
+    if (state == RunState::Idle) // refused before it began
+        m_bar->showMessage(tr("The search could not start: %1").arg(message));
+    else if (state == RunState::Failed)
         m_bar->showMessage(tr("The search failed: %1").arg(message));
     else if (state == RunState::Finished)
         m_bar->showMessage(
@@ -72,7 +75,7 @@ QString RunStatusBar::progressText(const Snapshot &s)
     return tr("Epoch %1/%2 · step %3/%4 · ETA %5")
         .arg(s.epoch + 1)
         .arg(s.epochs)
-        .arg(s.stepInEpoch + 1)
+        .arg(s.stepInEpoch) // steps done: 1 .. stepsPerEpoch
         .arg(s.stepsPerEpoch)
         .arg(formatDuration(s.etaSeconds));
 }

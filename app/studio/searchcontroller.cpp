@@ -181,6 +181,11 @@ void SearchController::work(Mode mode, RunConfig config, std::string runDir, std
     } catch (const std::exception &e) {
         result.state = RunState::Failed;
         result.message = e.what();
+        result.started = engine != nullptr; // refused before it began: the directory is as it was
+        {
+            std::lock_guard<std::mutex> lock(m_mutex); // read when the state change arrives
+            m_result = result;
+        }
         m_observer->onMessage(MessageLevel::Error, result.message);
         m_observer->onStateChanged(RunState::Failed);
     }

@@ -13,16 +13,18 @@
 namespace sparsenas {
 
 void StudioDialogs::runFailure(QWidget *parent, const QString &runDir, const QString &message,
-                               const std::function<void()> &resumePaused)
+                               bool runStarted, const std::function<void()> &resumePaused)
 {
-    // A run that never started leaves no directory behind (the engine removes it).
-    const bool started = QFileInfo::exists(runDir);
+    // A new run that never started leaves no directory behind (the engine removes it); one
+    // refused at the door (another process writes its directory) changed nothing in it.
+    const bool started = runStarted && QFileInfo::exists(runDir);
     const QString text =
         started ? tr("The search stopped with an error:\n\n%1\n\nEverything up to the last "
                      "checkpoint is in %2.")
                       .arg(message, QDir::toNativeSeparators(runDir))
                 : tr("The search could not start:\n\n%1").arg(message);
-    auto *box = new QMessageBox(QMessageBox::Critical, tr("Search failed"), text,
+    auto *box = new QMessageBox(QMessageBox::Critical,
+                                started ? tr("Search failed") : tr("Cannot start the search"), text,
                                 QMessageBox::Close, parent);
     box->setAttribute(Qt::WA_DeleteOnClose);
     // The run lives on from its last checkpoint: offer it back, paused, so the user can change

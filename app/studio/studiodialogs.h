@@ -19,9 +19,10 @@ class StudioDialogs
 
 public:
     /// Shows, window-modal over `parent` and without a nested event loop, why the search in
-    /// `runDir` failed. If the run has a checkpoint, a button calls `resumePaused`.
+    /// `runDir` failed, or (`runStarted` false) why it could not start. If the run has a
+    /// checkpoint, a button calls `resumePaused`.
     static void runFailure(QWidget *parent, const QString &runDir, const QString &message,
-                           const std::function<void()> &resumePaused);
+                           bool runStarted, const std::function<void()> &resumePaused);
     /// A cell type collapsed (every architecture weight exactly zero) and the run paused there:
     /// says so, window-modal and without a nested event loop, and offers to roll back to the
     /// last checkpoint (then lower lambda or its step), to go on as it is, or to stop.

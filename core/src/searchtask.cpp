@@ -2,6 +2,7 @@
 #include "sparsenas/searchtask.h"
 
 #include "sparsenas/base/lambdaschedule.h"
+#include "sparsenas/base/memoryestimate.h"
 #include "sparsenas/base/sparsity.h"
 #include "sparsenas/bilevelstep.h"
 #include "sparsenas/checkpoint.h"
@@ -169,6 +170,15 @@ void SearchTask::setUp(TaskContext &context)
 
     p.data = loadDataset(c.dataset, /*train=*/true);
     checkImagesFitTheSpace(p.data, c.space);
+    if (p.device.is_cpu()) {
+        // Before the model is built: a space too large for the machine is said now, not by the
+        // allocator (or the OOM killer) hours into the run.
+        if (const auto available = availableMemoryBytes()) {
+            if (const auto problem = memoryProblem(c, p.data.height(), p.data.width(), *available,
+                                                   residentMemoryBytes()))
+                throw RunError(*problem);
+        }
+    }
     p.split = makeSplit(p.data.size(), c.search.seed, c.dataset.trainFraction);
     p.trainSampler =
         std::make_unique<BatchSampler>(p.split.train, c.search.batchSize, c.search.seed, 1, true);
@@ -309,19 +319,31 @@ std::optional<RunHealthError> SearchTask::checkHealth()
             return RunHealthError(RunHealthError::Kind::Diverged, ss.str(), maxAbs);
         }
     }
+    // Every cell type that collapsed in this step, in one report (both at once is common when
+    // lambda is set far too high); each is reported once.
     const auto totals = sparsityTotals(p.lastCells);
+    std::vector<size_t> fresh;
     for (const size_t k : totals.collapsed) {
-        if (p.collapseReported[k])
-            continue;
-        p.collapseReported[k] = true;
-        std::ostringstream ss;
-        ss << "the " << p.lastCells[k].weights.type
-           << " cell collapsed: every architecture weight is exactly zero (lambda "
-           << p.schedule.lambda() << ", alpha " << p.schedule.alpha()
-           << "), so it can never come back and the network no longer depends on its input";
-        return RunHealthError(RunHealthError::Kind::Collapsed, ss.str(), double(k));
+        if (!p.collapseReported[k]) {
+            p.collapseReported[k] = true;
+            fresh.push_back(k);
+        }
     }
-    return std::nullopt;
+    if (fresh.empty())
+        return std::nullopt;
+    std::ostringstream ss;
+    ss << "the ";
+    for (size_t i = 0; i < fresh.size(); ++i)
+        ss << (i == 0 ? "" : " and ") << p.lastCells[fresh[i]].weights.type;
+    ss << (fresh.size() == 1 ? " cell" : " cells")
+       << " collapsed: every architecture weight is exactly zero (lambda " << p.schedule.lambda()
+       << ", alpha " << p.schedule.alpha()
+       << "), so it can never come back and the network no longer depends on its input";
+    // The event's value: the cell type's index, or -1 when every cell type collapsed at once.
+    const double which = fresh.size() == 1                    ? double(fresh.front())
+                         : fresh.size() == p.lastCells.size() ? -1.0
+                                                              : double(fresh.front());
+    return RunHealthError(RunHealthError::Kind::Collapsed, ss.str(), which);
 }
 
 std::vector<CellSnapshot> SearchTask::Private::cellSnapshots() const

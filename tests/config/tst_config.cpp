@@ -3,6 +3,7 @@
 // field, JSON syntax errors with line and column, and missing files. No training.
 
 #include "sparsenas/base/config.h"
+#include "sparsenas/base/memoryestimate.h"
 
 #include <QtTest>
 
@@ -65,6 +66,7 @@ private Q_SLOTS:
     void loadConfigFileMissing();
     void loadConfigFileSyntaxError();
     void hugeNumbersAreNamed();
+    void memoryEstimate();
 };
 
 void tst_Config::presetsParseAndRoundTrip_data()
@@ -367,6 +369,37 @@ void tst_Config::hugeNumbersAreNamed()
     QVERIFY(thrown);
     QVERIFY2(msg.startsWith(QStringLiteral("my.json:2:21: field weights.lr: the number 1e999")),
              qPrintable(msg));
+}
+
+void tst_Config::memoryEstimate()
+{
+    // C 4, 3 cells (the 2nd and 3rd reduce), 2 nodes (5 edges), 3 ops besides none, 8x8 images,
+    // stem x3. By hand: stem 2*12*64 = 1536; cell 0 (4 ch, 8x8): 5*3*256 + 6*256 = 5376;
+    // cell 1 (8 ch, 4x4): 5*3*128 + 6*128 = 2688; cell 2 (16 ch, 2x2): 5*3*64 + 6*64 = 1344.
+    RunConfig c;
+    c.space.channels = 4;
+    c.space.layers = 3;
+    c.space.nodes = 2;
+    c.space.stemMultiplier = 3;
+    c.space.ops = {"none", "max_pool_3x3", "skip_connect", "sep_conv_3x3"};
+    c.search.batchSize = 32;
+    QCOMPARE(activationElementsPerImage(c.space, 8, 8), 10944.0);
+    // 300 MB fixed + 10 bytes per element and image; twice the batch part in second order.
+    QCOMPARE(estimatedSearchBytes(c, 8, 8), 300e6 + 10.0 * 32 * 10944);
+    c.search.order = SearchOrder::Second;
+    QCOMPARE(estimatedSearchBytes(c, 8, 8), 300e6 + 2 * 10.0 * 32 * 10944);
+    // 307 MB needed, 300 MB held, 1 MB more available: refused, saying what to lower.
+    const auto problem = memoryProblem(c, 8, 8, 1e6, 300e6);
+    QVERIFY(problem.has_value());
+    QVERIFY2(problem->find("about 0.3 GiB") != std::string::npos &&
+                 problem->find("batch 32, 4 channels, 3 cells of 2 nodes, 4 ops, 8x8 images, "
+                               "second order") != std::string::npos &&
+                 problem->find("lower search.batch_size") != std::string::npos,
+             problem->c_str());
+    QVERIFY(!memoryProblem(c, 8, 8, 8e6, 300e6)); // 7 MB more needed, 8 MB available
+    // This machine reports what it has.
+    QVERIFY(availableMemoryBytes().value_or(0) > 0);
+    QVERIFY(residentMemoryBytes() > 0);
 }
 
 QTEST_GUILESS_MAIN(tst_Config)

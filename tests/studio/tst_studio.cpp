@@ -12,6 +12,7 @@
 #include "recentruns.h"
 #include "runfollower.h"
 #include "runsession.h"
+#include "runstatusbar.h"
 #include "searchcontroller.h"
 #include "viewhub.h"
 
@@ -145,6 +146,7 @@ class tst_Studio : public QObject
 
 private Q_SLOTS:
     void initTestCase();
+    void progressTextCountsStepsDone();
     void controllerStartPauseSteerStopResume();
     void controllerReportsBadRunAsFailure();
     void followerReadsRunBeingWritten();
@@ -166,6 +168,22 @@ private:
     QTemporaryDir m_tmp;
     QString dir(const QString &name) const { return m_tmp.filePath(name); }
 };
+
+void tst_Studio::progressTextCountsStepsDone()
+{
+    // Snapshot::stepInEpoch is the steps done in the epoch (1 .. steps): the last step of a
+    // 14-step epoch reads "step 14/14" (it read "step 15/14", seen after a rollback).
+    Snapshot s;
+    s.epoch = 0;
+    s.epochs = 10;
+    s.stepInEpoch = 14;
+    s.stepsPerEpoch = 14;
+    s.etaSeconds = 75;
+    QCOMPARE(RunStatusBar::progressText(s),
+             QStringLiteral("Epoch 1/10 \u00b7 step 14/14 \u00b7 ETA 1:15"));
+    s.stepInEpoch = 1;
+    QVERIFY(RunStatusBar::progressText(s).contains(QStringLiteral("step 1/14")));
+}
 
 void tst_Studio::initTestCase()
 {

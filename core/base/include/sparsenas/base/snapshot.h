@@ -98,6 +98,9 @@ struct RunResult
     int64_t step = 0;
     double finalValAcc = 0;
     Genotype genotype;
+    /// False when the run was refused before it began (its directory busy with another writer,
+    /// a missing checkpoint to fork from): nothing of the run directory was changed.
+    bool started = true;
 };
 
 /// Receives the engine's reports, on the engine's thread. Keep the handlers short: copy what is
