@@ -987,6 +987,9 @@ void tst_RunFormat::jsonProblemsNameLineColumnAndField_data()
     QTest::newRow("overflow in an array")
         << "{\"space\": {\"ops\": [\"none\", -1e400]}}" << 1 << 28 << "space.ops[1]"
         << "the number -1e400 is out of range";
+    QTest::newRow("inside an array's object")
+        << "{\"cells\": [{\"nodes\": 2}, {\"nodes\": 1e999}]}" << 1 << 36 << "cells[1].nodes"
+        << "the number 1e999 is out of range";
     QTest::newRow("trailing comma") << "{\"a\": 1,\n}" << 2 << 1 << "a"
                                     << "not valid JSON";
     QTest::newRow("top level") << "  nope" << 1 << 4 << ""

@@ -59,13 +59,16 @@ public:
         return false;
     }
 
-    /// The path to the value that failed: in an array, the element after the last one read.
+    /// The path to the value that failed: in an array being read, the element after the last
+    /// one read; in an array whose element (an object or array) is being read, that element.
     std::string path() const
     {
         std::string p;
-        for (const auto &f : m_frames) {
+        for (size_t i = 0; i < m_frames.size(); ++i) {
+            const Frame &f = m_frames[i];
+            const bool inside = i + 1 < m_frames.size();
             if (f.array)
-                p += "[" + std::to_string(f.count) + "]";
+                p += "[" + std::to_string(inside && f.count > 0 ? f.count - 1 : f.count) + "]";
             else if (!f.key.empty())
                 p += (p.empty() ? "" : ".") + f.key;
         }
