@@ -32,16 +32,15 @@ std::string gib(double bytes)
 
 double activationElementsPerImage(const SpaceConfig &space, int64_t height, int64_t width)
 {
-    const double opsPaid =
-        double(std::count_if(space.ops.begin(), space.ops.end(),
-                             [](const std::string &op) { return op != "none"; }));
+    const double opsPaid = double(std::count_if(
+        space.ops.begin(), space.ops.end(), [](const std::string &op) { return op != "none"; }));
     const double edges = double(numEdges(space.nodes));
     double h = double(height), w = double(width);
     double c = double(space.channels);
     double elements = 2.0 * double(space.stemMultiplier) * c * h * w; // conv and batch norm
     for (int l = 0; l < space.layers; ++l) {
-        const bool reduction =
-            space.layers >= 3 && (l == space.layers / 3 || l == 2 * space.layers / 3);
+        const bool reduction = space.layers >= 3 &&
+                               (l == space.layers / 3 || l == 2 * space.layers / 3);
         if (reduction) {
             c *= 2;
             h = double((int64_t(h) + 1) / 2);
