@@ -25,6 +25,8 @@ std::unique_ptr<RunLoop> newRun(const RunConfig &config, const std::string &runD
     lock = RunLock::acquire(runDir,
                             start == RunLoop::Start::Fork ? "sparsenas fork" : "sparsenas search");
     dir.create(config);
+    if (!lock.warning().empty())
+        dir.appendLog(MessageLevel::Warning, lock.warning());
     auto loop = std::make_unique<RunLoop>(std::make_unique<SearchTask>(config), dir, config, start,
                                           checkpoint);
     loop->setOwnsDirectory(created);
@@ -103,6 +105,8 @@ std::unique_ptr<SearchEngine> SearchEngine::resume(const std::string &runDir)
     const RunConfig config = dir.loadConfig();
     // Before anything is changed: a run still being written is not resumed under its writer.
     RunLock lock = RunLock::acquire(runDir, "sparsenas resume");
+    if (!lock.warning().empty())
+        dir.appendLog(MessageLevel::Warning, lock.warning());
     removeStaleTemporaries(dir);
     const std::string checkpoint = checkpointToResume(dir);
     if (checkpoint.empty()) {

@@ -67,6 +67,15 @@ RunLock RunLock::acquire(const std::string &dir, const std::string &purpose)
             throw RunBusyError(
                 "'" + dir + "' is being written by " + who +
                 "; wait for it to end or stop it first (one writer per run directory)");
+        if (err == ENOLCK || err == EINVAL || err == EOPNOTSUPP || err == ENOSYS) {
+            // A filesystem without locks (an NFS mount with nolock, some FUSE and 9p mounts):
+            // the run goes on unguarded rather than not at all, and says so.
+            RunLock unguarded;
+            unguarded.m_warning = "the run directory '" + dir + "' cannot be locked here (" +
+                                  std::strerror(err) +
+                                  "): nothing stops a second process from writing it";
+            return unguarded;
+        }
         throw RunError("cannot lock the run directory '" + dir + "' (" + path +
                        "): " + std::strerror(err));
     }
@@ -100,7 +109,7 @@ std::optional<std::string> RunLock::holder(const std::string &dir)
     return who;
 }
 
-RunLock::RunLock(RunLock &&other) noexcept : m_fd(other.m_fd)
+RunLock::RunLock(RunLock &&other) noexcept : m_fd(other.m_fd), m_warning(std::move(other.m_warning))
 {
     other.m_fd = -1;
 }
@@ -110,6 +119,7 @@ RunLock &RunLock::operator=(RunLock &&other) noexcept
     if (this != &other) {
         release();
         m_fd = other.m_fd;
+        m_warning = std::move(other.m_warning);
         other.m_fd = -1;
     }
     return *this;

@@ -22,6 +22,7 @@ public:
     RunLock() = default;
     /// Takes the lock of run directory `dir` (which must exist), writing this process's id, host
     /// and `purpose` into run.lock. Throws RunBusyError naming the holder if another writer has it.
+    /// On a filesystem without locks it returns an unheld lock with a warning().
     static RunLock acquire(const std::string &dir, const std::string &purpose);
     /// Who writes `dir` now ("process 1234 on host, sparsenas search, since 2026-12-01 10:00:00
     /// UTC"), or std::nullopt if nobody holds its lock.
@@ -34,12 +35,16 @@ public:
     ~RunLock();
 
     bool held() const { return m_fd >= 0; }
+    /// Why the directory could not be locked, on a filesystem without locks (the run goes on
+    /// unguarded); empty otherwise.
+    const std::string &warning() const { return m_warning; }
     /// Lets go early (the destructor does it too).
     void release();
 
 private:
     explicit RunLock(int fd) : m_fd(fd) {}
     int m_fd = -1;
+    std::string m_warning;
 };
 
 } // namespace sparsenas
