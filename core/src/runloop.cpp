@@ -88,7 +88,8 @@ void RunLoop::runEpochs()
             ++m_at.stepInEpoch;
             m_changedSinceCheckpoint = true;
             report(std::move(s));
-            killPoint("step:" + std::to_string(m_at.globalStep));
+            if (killPointsArmed()) // no string built per step in a real run
+                killPoint("step:" + std::to_string(m_at.globalStep));
             // After the step is counted and written: a collapse leaves a valid state.
             if (auto trouble = m_task->checkHealth())
                 throw *trouble;

@@ -51,16 +51,8 @@ void removeStaleTemporaries(const RunDirectory &dir)
 /// the one before it, and the run's log says so. Empty if there is none.
 std::string checkpointToResume(RunDirectory &dir)
 {
-    namespace fs = std::filesystem;
-    std::vector<std::string> candidates;
-    std::error_code ec;
-    for (fs::directory_iterator it(dir.checkpointDir(), ec), end; !ec && it != end;
-         it.increment(ec)) {
-        const auto name = it->path().filename().string();
-        if (name.rfind("ckpt-", 0) == 0 && it->path().extension() == ".pt")
-            candidates.push_back(it->path().string());
-    }
-    std::sort(candidates.rbegin(), candidates.rend()); // newest step first
+    std::vector<std::string> candidates = dir.checkpointFiles();
+    std::reverse(candidates.begin(), candidates.end()); // newest step first
     std::string named;
     try {
         named = dir.latestCheckpoint();

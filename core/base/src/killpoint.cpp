@@ -36,6 +36,11 @@ const KillAt *killAt()
 
 } // namespace
 
+bool killPointsArmed()
+{
+    return killAt() != nullptr;
+}
+
 void killPoint(const std::string &label)
 {
     const KillAt *k = killAt();

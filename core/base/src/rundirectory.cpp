@@ -227,18 +227,25 @@ void RunDirectory::commitCheckpoint(const std::string &path, int64_t keep)
     writeFileAtomic((fs::path(checkpointDir()) / "latest.json").string(),
                     jsonLine(toJson(LatestCheckpoint{fs::path(path).filename().string()})) + "\n");
     killPoint("commit:" + fs::path(path).filename().string());
-    std::vector<fs::path> all;
-    for (const auto &entry : fs::directory_iterator(checkpointDir())) {
-        const auto name = entry.path().filename().string();
-        if (name.rfind("ckpt-", 0) == 0 && entry.path().extension() == ".pt")
-            all.push_back(entry.path());
-    }
-    std::sort(all.begin(), all.end());
+    const std::vector<std::string> all = checkpointFiles();
     std::error_code ec;
     for (size_t i = 0; i + size_t(keep) < all.size(); ++i) {
-        if (all[i] != fs::path(path))
+        if (fs::path(all[i]) != fs::path(path))
             fs::remove(all[i], ec);
     }
+}
+
+std::vector<std::string> RunDirectory::checkpointFiles() const
+{
+    std::vector<std::string> all;
+    std::error_code ec;
+    for (fs::directory_iterator it(checkpointDir(), ec), end; !ec && it != end; it.increment(ec)) {
+        const auto name = it->path().filename().string();
+        if (name.rfind("ckpt-", 0) == 0 && it->path().extension() == ".pt")
+            all.push_back(it->path().string());
+    }
+    std::sort(all.begin(), all.end()); // zero-padded steps: oldest first
+    return all;
 }
 
 std::string RunDirectory::latestCheckpoint() const

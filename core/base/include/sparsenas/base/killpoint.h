@@ -16,6 +16,8 @@
 
 namespace sparsenas {
 
+/// Whether SPARSENAS_KILL_AT is set: callers on a hot path test it before building a label.
+bool killPointsArmed();
 void killPoint(const std::string &label);
 
 } // namespace sparsenas

@@ -72,6 +72,8 @@ public:
 
     std::string checkpointDir() const;
     std::string newCheckpointPath(int64_t step) const;
+    /// The complete checkpoint files (ckpt-<step>.pt, not temporaries), oldest first.
+    std::vector<std::string> checkpointFiles() const;
     /// Records `path` as the newest checkpoint and deletes all but the newest `keep`.
     void commitCheckpoint(const std::string &path, int64_t keep);
     /// The newest checkpoint, or "" if none. Throws RunError if latest.json is damaged or
