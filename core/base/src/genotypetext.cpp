@@ -149,7 +149,7 @@ bool isPlainId(const std::string &s)
 
 // A DOT double-quoted string. Backslashes are doubled so that Graphviz's escapes (\n, \N, ...)
 // cannot be triggered by the text; newlines become Graphviz's centred line break.
-std::string quoted(const std::string &s)
+std::string dotQuoted(const std::string &s)
 {
     std::string out = "\"";
     for (char c : s) {
@@ -165,7 +165,7 @@ std::string quoted(const std::string &s)
 
 std::string dotId(const std::string &s)
 {
-    return isPlainId(s) ? s : quoted(s);
+    return isPlainId(s) ? s : dotQuoted(s);
 }
 
 std::string number(double v)
@@ -221,9 +221,9 @@ void writeDeadParts(std::ostream &os, const CellGenotype &cell, const CellWeight
         if (alive(node))
             continue;
         os << indent << id("n" + std::to_string(node))
-           << " [label=" << quoted(std::to_string(node - 2))
-           << ", style=\"rounded,dashed\", color=" << quoted(faded)
-           << ", fontcolor=" << quoted(faded) << ", fillcolor=\"#ffffff\"];\n";
+           << " [label=" << dotQuoted(std::to_string(node - 2))
+           << ", style=\"rounded,dashed\", color=" << dotQuoted(faded)
+           << ", fontcolor=" << dotQuoted(faded) << ", fillcolor=\"#ffffff\"];\n";
     }
     const int ops = int(w.ops.size());
     for (int e = 0; e < numEdges(w.nodes); ++e) {
@@ -240,10 +240,10 @@ void writeDeadParts(std::ostream &os, const CellGenotype &cell, const CellWeight
             if (style.showWeights)
                 label += (label.empty() ? "" : "\n") + weightText(w.at(e, o), style.weightDecimals);
             if (!label.empty())
-                attrs.push_back({"label", quoted(label)});
-            attrs.push_back({"style", quoted("dashed")});
-            attrs.push_back({"color", quoted(faded)});
-            attrs.push_back({"fontcolor", quoted(faded)});
+                attrs.push_back({"label", dotQuoted(label)});
+            attrs.push_back({"style", dotQuoted("dashed")});
+            attrs.push_back({"color", dotQuoted(faded)});
+            attrs.push_back({"fontcolor", dotQuoted(faded)});
             attrs.push_back({"penwidth", "1"});
             const std::string source = ends.source < 2 ? inputIds[ends.source]
                                                        : id("n" + std::to_string(ends.source));
@@ -268,13 +268,13 @@ void writeCell(std::ostream &os, const CellGenotype &cell, const DotStyle &style
                           cell.usedInputs.end();
         std::vector<std::pair<std::string, std::string>> attrs = {{"label", inputLabels[s]}};
         if (used) {
-            attrs.push_back({"fillcolor", quoted(style.inputFill)});
+            attrs.push_back({"fillcolor", dotQuoted(style.inputFill)});
         } else {
             // Drawn, so the figure shows that the input is not used.
-            attrs.push_back({"style", quoted("rounded,filled,dashed")});
-            attrs.push_back({"fillcolor", quoted("#ffffff")});
-            attrs.push_back({"color", quoted("#999999")});
-            attrs.push_back({"fontcolor", quoted("#999999")});
+            attrs.push_back({"style", dotQuoted("rounded,filled,dashed")});
+            attrs.push_back({"fillcolor", dotQuoted("#ffffff")});
+            attrs.push_back({"color", dotQuoted("#999999")});
+            attrs.push_back({"fontcolor", dotQuoted("#999999")});
         }
         os << indent << inputIds[s] << ' ' << attrList(attrs) << ";\n";
     }
@@ -282,17 +282,17 @@ void writeCell(std::ostream &os, const CellGenotype &cell, const DotStyle &style
 
     for (int node : cell.aliveNodes) {
         os << indent << id("n" + std::to_string(node))
-           << " [label=" << quoted(std::to_string(node - 2))
-           << ", fillcolor=" << quoted(style.nodeFill) << "];\n";
+           << " [label=" << dotQuoted(std::to_string(node - 2))
+           << ", fillcolor=" << dotQuoted(style.nodeFill) << "];\n";
     }
-    os << indent << outId << " [label=<c<SUB>k</SUB>>, fillcolor=" << quoted(style.outputFill)
+    os << indent << outId << " [label=<c<SUB>k</SUB>>, fillcolor=" << dotQuoted(style.outputFill)
        << "];\n";
     if (style.showDead && supernet)
         writeDeadParts(os, cell, *supernet, style, id, inputIds, indent);
 
     if (cell.collapsed()) {
         const std::string noteId = id("note");
-        os << indent << noteId << " [label=" << quoted("collapsed: no node survives")
+        os << indent << noteId << " [label=" << dotQuoted("collapsed: no node survives")
            << ", shape=plaintext, style=\"\", fontcolor=\"#666666\"];\n";
         os << indent << inputIds[0] << " -> " << noteId << " [style=invis];\n";
         os << indent << inputIds[1] << " -> " << noteId << " [style=invis];\n";
@@ -326,9 +326,9 @@ void writeCell(std::ostream &os, const CellGenotype &cell, const DotStyle &style
 
         std::vector<std::pair<std::string, std::string>> attrs;
         if (!label.empty())
-            attrs.push_back({"label", quoted(label)});
-        attrs.push_back({"color", quoted(color)});
-        attrs.push_back({"fontcolor", quoted(color)});
+            attrs.push_back({"label", dotQuoted(label)});
+        attrs.push_back({"color", dotQuoted(color)});
+        attrs.push_back({"fontcolor", dotQuoted(color)});
         attrs.push_back({"penwidth", number(std::round(pen * 100.0) / 100.0)});
         const std::string source = e.source < 2 ? inputIds[e.source]
                                                 : id("n" + std::to_string(e.source));
@@ -343,7 +343,7 @@ void writeCell(std::ostream &os, const CellGenotype &cell, const DotStyle &style
 
 void writeDefaults(std::ostream &os, const DotStyle &style)
 {
-    const std::string font = quoted(style.fontName);
+    const std::string font = dotQuoted(style.fontName);
     os << "    graph [" << (style.horizontal ? "rankdir=LR, " : "") << "fontname=" << font
        << ", fontsize=" << number(style.fontSize)
        << ", nodesep=0.3, ranksep=0.55, pad=0.1, bgcolor=\"white\"];\n";
@@ -351,7 +351,7 @@ void writeDefaults(std::ostream &os, const DotStyle &style)
        << ", fontsize=" << number(style.fontSize)
        << ", color=\"#333333\", penwidth=1, height=0.4, width=0.5, margin=\"0.08,0.04\"];\n";
     os << "    edge [fontname=" << font << ", fontsize=" << number(style.fontSize * 0.8)
-       << ", arrowsize=0.7, color=" << quoted(style.edgeColor) << "];\n";
+       << ", arrowsize=0.7, color=" << dotQuoted(style.edgeColor) << "];\n";
 }
 
 } // namespace
@@ -383,7 +383,7 @@ std::string genotypeToDot(const Genotype &genotype, const DotStyle &style)
     for (const CellGenotype *c : order) {
         const CellGenotype &cell = *c;
         os << "    subgraph " << dotId("cluster_" + cell.type) << " {\n";
-        os << "        label=" << quoted(cellTitle(cell.type))
+        os << "        label=" << dotQuoted(cellTitle(cell.type))
            << "; labeljust=l; style=\"rounded\"; color=\"#bbbbbb\"; margin=12;\n";
         writeCell(os, cell, style, cell.type + "_", "        ");
         os << "    }\n";
