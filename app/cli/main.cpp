@@ -3,12 +3,15 @@
 
 #include "progressprinter.h"
 
+#include "sparsenas/base/comparison.h"
 #include "sparsenas/base/config.h"
 #include "sparsenas/base/fileutil.h"
+#include "sparsenas/base/genotypesource.h"
 #include "sparsenas/base/graphvizrenderer.h"
 #include "sparsenas/base/jsontext.h"
 #include "sparsenas/base/rundirectory.h"
 #include "sparsenas/base/runformat.h"
+#include "sparsenas/evalnetwork.h"
 #include "sparsenas/searchengine.h"
 
 #include <CLI/CLI.hpp>
@@ -179,7 +182,8 @@ std::string defaultOutDir(const std::string &name)
 
 int runEngine(SearchEngine &engine, bool quiet)
 {
-    ProgressPrinter printer(std::cerr, quiet);
+    const bool evaluation = engine.config().task == TaskKind::Evaluate;
+    ProgressPrinter printer(std::cerr, quiet, evaluation);
     PositionKeeper keeper(printer);
     engine.setObserver(&keeper);
     g_statusPath = (fs::path(engine.runDir()) / "status.json").string();
@@ -196,43 +200,170 @@ int runEngine(SearchEngine &engine, bool quiet)
         std::cerr << "sparsenas: error: " << result.message << "\n";
         return 1;
     }
-    std::cout << summarizeGenotype(result.genotype);
+    if (evaluation) {
+        const auto r = RunDirectory(engine.runDir()).readEvaluation();
+        if (r) {
+            char line[160];
+            std::snprintf(line, sizeof line,
+                          "test accuracy %.2f%% after %lld of %lld epochs; %.3f M parameters, "
+                          "%.1f M multiply-adds\n",
+                          100 * r->testAcc, static_cast<long long>(r->epochsDone),
+                          static_cast<long long>(r->epochs), double(r->parameters) / 1e6,
+                          double(r->multiplyAdds) / 1e6);
+            std::cout << line;
+        }
+    } else {
+        std::cout << summarizeGenotype(result.genotype);
+    }
     std::cout << "run directory: " << engine.runDir() << "\n";
     return result.state == RunState::Stopped ? 130 : 0;
 }
 
-int cmdSearch(const std::string &configPath, const std::string &preset, std::string out,
-              const std::vector<std::string> &sets, const std::string &device, int threads,
-              bool quiet)
+/// The run's configuration: a config file or a preset (`defaultPreset` when neither is given),
+/// then `patch` (the command's own fields), the --set overrides, --device and --threads.
+RunConfig assembleConfig(const std::string &configPath, const std::string &preset,
+                         const std::string &defaultPreset, const json &patch,
+                         const std::vector<std::string> &sets, const std::string &device,
+                         int threads)
 {
-    std::string text;
     if (!configPath.empty() && !preset.empty())
         throw ConfigError("give either --config or --preset, not both");
-    text = configPath.empty() ? presetText(preset.empty() ? "digits-quick" : preset)
-                              : readFile(configPath);
-    const std::string origin =
-        configPath.empty() ? "preset " + (preset.empty() ? "digits-quick" : preset) : configPath;
+    const std::string name = preset.empty() ? defaultPreset : preset;
+    const std::string text = configPath.empty() ? presetText(name) : readFile(configPath);
+    const std::string origin = configPath.empty() ? "preset " + name : configPath;
     JsonTextProblem problem;
     auto parsed = parseJsonText(text, &problem);
     if (!parsed)
         throw ConfigError(problem.describe(origin));
     json j = std::move(*parsed);
+    if (!j.is_object())
+        throw ConfigError(origin + ": config: must be a JSON object");
+    j.merge_patch(patch);
     for (const auto &s : sets)
         applyOverride(j, s);
     if (!device.empty())
         j["search"]["device"] = device;
     if (threads > 0)
         j["search"]["threads"] = threads;
-    RunConfig config;
     try {
-        config = configFromJson(j);
+        return configFromJson(j);
     } catch (const ConfigError &e) {
         throw ConfigError(origin + ": " + e.what());
     }
+}
+
+int cmdSearch(const std::string &configPath, const std::string &preset, std::string out,
+              const std::vector<std::string> &sets, const std::string &device, int threads,
+              bool quiet)
+{
+    const RunConfig config =
+        assembleConfig(configPath, preset, "digits-quick", json::object(), sets, device, threads);
     if (out.empty())
         out = defaultOutDir(config.name);
     SearchEngine engine(config, out);
     return runEngine(engine, quiet);
+}
+
+int cmdEvaluate(const std::string &source, const std::string &configPath, const std::string &preset,
+                std::string out, const std::vector<std::string> &sets, const std::string &device,
+                int threads, int seeds, bool quiet)
+{
+    // A path is kept absolute, so that the run (and `compare`, which finds the search behind
+    // it) can be read from anywhere; a built-in name stays a name.
+    std::string spec = source;
+    std::error_code ec;
+    if (fs::exists(source, ec))
+        spec = fs::absolute(source).lexically_normal().string();
+    loadGenotype(spec); // a bad genotype is said before any directory is made
+    const json patch = {{"task", "evaluate"}, {"evaluation", {{"genotype", spec}}}};
+    RunConfig config =
+        assembleConfig(configPath, preset, "digits-eval", patch, sets, device, threads);
+    if (config.task != TaskKind::Evaluate)
+        throw ConfigError("the configuration sets task \"" + nameOf(config.task) +
+                          "\"; evaluate runs task \"evaluate\"");
+    if (out.empty())
+        out = defaultOutDir(config.name);
+    const uint64_t firstSeed = config.search.seed;
+    int code = 0;
+    std::vector<std::string> dirs;
+    for (int k = 0; k < seeds; ++k) {
+        config.search.seed = firstSeed + uint64_t(k);
+        const std::string dir =
+            seeds == 1 ? out
+                       : (fs::path(out) / ("seed-" + std::to_string(config.search.seed))).string();
+        if (seeds > 1)
+            std::cerr << "seed " << config.search.seed << " (" << (k + 1) << " of " << seeds
+                      << "): " << dir << "\n";
+        SearchEngine engine(config, dir);
+        code = runEngine(engine, quiet);
+        dirs.push_back(dir);
+        if (code != 0)
+            return code;
+    }
+    if (seeds > 1)
+        std::cout << "\n" << comparisonText(compareEvaluations(findEvaluations({out})));
+    return code;
+}
+
+int cmdParams(const std::string &source, int64_t channels, int64_t layers, int64_t classes,
+              int64_t inChannels, int64_t image, bool auxiliary)
+{
+    std::string label;
+    const Genotype g = loadGenotype(source, &label);
+    EvalNetworkConfig nc;
+    nc.channels = channels;
+    nc.layers = layers;
+    nc.numClasses = classes;
+    nc.inChannels = inChannels;
+    nc.height = nc.width = image;
+    nc.auxiliary = auxiliary;
+    const EvalNetwork net(g, nc);
+    const auto group = [](int64_t n) {
+        std::string s = std::to_string(n), out;
+        for (size_t i = 0; i < s.size(); ++i) {
+            if (i > 0 && (s.size() - i) % 3 == 0)
+                out += ',';
+            out += s[i];
+        }
+        return out;
+    };
+    char millions[64];
+    std::cout << "genotype: " << label << "\n"
+              << "network: " << layers << " cells, C=" << channels << ", " << classes
+              << " classes, " << inChannels << "x" << image << "x" << image << " images\n";
+    std::snprintf(millions, sizeof millions, "%.3f", double(net->parameterCount()) / 1e6);
+    std::cout << "parameters: " << group(net->parameterCount()) << " (" << millions
+              << " M, without the auxiliary head)\n";
+    if (auxiliary)
+        std::cout << "auxiliary head: " << group(net->auxiliaryParameterCount())
+                  << " parameters more in training\n";
+    std::snprintf(millions, sizeof millions, "%.1f", double(net->multiplyAdds()) / 1e6);
+    std::cout << "multiply-adds: " << group(net->multiplyAdds()) << " per image (" << millions
+              << " M)\n";
+    for (const auto &type : net->collapsedCells())
+        std::cout << "note: the " << type
+                  << " cell collapsed; the network passes c_{k-1} through it\n";
+    return 0;
+}
+
+int cmdCompare(const std::vector<std::string> &paths, const std::vector<std::string> &outs)
+{
+    for (const auto &out : outs) {
+        const auto ext = fs::path(out).extension().string();
+        if (ext != ".csv" && ext != ".md" && ext != ".tex")
+            throw std::runtime_error("cannot tell the format of '" + out +
+                                     "' (use .csv, .md or .tex)");
+    }
+    const auto rows = compareEvaluations(findEvaluations(paths));
+    std::cout << comparisonText(rows);
+    for (const auto &out : outs) {
+        const auto ext = fs::path(out).extension().string();
+        writeFileAtomic(out, ext == ".csv"  ? comparisonCsv(rows)
+                             : ext == ".md" ? comparisonMarkdown(rows)
+                                            : comparisonLatex(rows));
+        std::cerr << "wrote " << out << "\n";
+    }
+    return 0;
 }
 
 int cmdResume(const std::string &runDir, std::vector<std::string> sets, const std::string &device,
@@ -420,8 +551,8 @@ int main(int argc, char **argv)
     auto *search = app.add_subcommand("search", "run a search from a config or preset");
     search->add_option("-c,--config", configPath, "JSON config file")->check(CLI::ExistingFile);
     search->add_option("-p,--preset", preset,
-                       "shipped preset (digits-quick, fashion-mnist, "
-                       "cifar10-paper); default digits-quick");
+                       "shipped preset (digits-quick, fashion-mnist, cifar10-paper, or an "
+                       "evaluation preset); default digits-quick");
     search->add_option("-o,--out", out, "run directory (default runs/<name>-<time>)");
     search->add_option("--set", sets, "override a field, e.g. --set search.epochs=3");
     search->add_option("--device", device, "cpu or cuda")->check(CLI::IsMember({"cpu", "cuda"}));
@@ -455,6 +586,51 @@ int main(int argc, char **argv)
     exportCmd->add_option("--font", font, "font name for the diagram");
     exportCmd->add_flag("--no-weights", noWeights, "leave the weights off the edges");
 
+    int seeds = 1;
+    auto *evaluate = app.add_subcommand(
+        "evaluate", "train a genotype's network on its own and report its test accuracy");
+    evaluate
+        ->add_option("genotype", source,
+                     "a search's run directory, genotype.json, DARTS-notation text file, or a "
+                     "built-in name (DARTS_V1, DARTS_V2)")
+        ->required();
+    evaluate->add_option("-c,--config", configPath, "JSON config file")->check(CLI::ExistingFile);
+    evaluate->add_option("-p,--preset", preset,
+                         "digits-eval (default), fashion-mnist-eval, cifar10-eval, "
+                         "cifar100-eval");
+    evaluate->add_option("-o,--out", out,
+                         "run directory (default runs/<name>-<time>); with --seeds, one "
+                         "seed-<n> folder per seed in it");
+    evaluate->add_option("--set", sets, "override a field, e.g. --set search.epochs=3");
+    evaluate->add_option("--seeds", seeds, "train this many times, seeds from search.seed on")
+        ->check(CLI::Range(1, 1000));
+    evaluate->add_option("--device", device, "cpu or cuda")->check(CLI::IsMember({"cpu", "cuda"}));
+    evaluate->add_option("--threads", threads, "CPU threads, 0 for all cores (default)")
+        ->check(CLI::Range(0, 4096));
+    evaluate->add_flag("-q,--quiet", quiet, "no progress line");
+
+    int64_t channels = 36, layers = 20, classes = 10, inChannels = 3, image = 32;
+    bool auxiliary = false;
+    auto *params = app.add_subcommand(
+        "params", "parameters and multiply-adds of a genotype's network, without training");
+    params->add_option("genotype", source, "run directory, genotype file or built-in name")
+        ->required();
+    params->add_option("--channels", channels, "C (default 36)")->check(CLI::Range(2, 4096));
+    params->add_option("--layers", layers, "cells (default 20)")->check(CLI::Range(1, 256));
+    params->add_option("--classes", classes, "classes (default 10)")->check(CLI::Range(1, 100000));
+    params->add_option("--in-channels", inChannels, "image channels (default 3)")
+        ->check(CLI::Range(1, 64));
+    params->add_option("--image", image, "image side in pixels (default 32)")
+        ->check(CLI::Range(1, 4096));
+    params->add_flag("--auxiliary", auxiliary, "also count the auxiliary head");
+
+    std::vector<std::string> runs;
+    auto *compare = app.add_subcommand(
+        "compare", "table of evaluations: size, cost and test accuracy over seeds");
+    compare->add_option("runs", runs, "evaluation run directories, or folders holding them")
+        ->required();
+    compare->add_option("-o,--out", outs, "also write the table: .csv, .md or .tex");
+
     auto *presets = app.add_subcommand("presets", "list the shipped presets, or print one");
     presets->add_option("name", preset, "preset to print as JSON");
 
@@ -478,6 +654,13 @@ int main(int argc, char **argv)
             return cmdDerive(source, out);
         if (exportCmd->parsed())
             return cmdExport(source, outs, dpi, noWeights, cellType, font);
+        if (evaluate->parsed())
+            return cmdEvaluate(source, configPath, preset, out, sets, device, threads, seeds,
+                               quiet);
+        if (params->parsed())
+            return cmdParams(source, channels, layers, classes, inChannels, image, auxiliary);
+        if (compare->parsed())
+            return cmdCompare(runs, outs);
         if (presets->parsed()) {
             if (preset.empty()) {
                 for (const auto &p : presetNames())
@@ -490,6 +673,9 @@ int main(int argc, char **argv)
         if (info->parsed())
             return cmdInfo();
     } catch (const ConfigError &e) {
+        std::cerr << "sparsenas: " << e.what() << "\n";
+        return 2;
+    } catch (const GenotypeError &e) {
         std::cerr << "sparsenas: " << e.what() << "\n";
         return 2;
     } catch (const RunBusyError &e) {

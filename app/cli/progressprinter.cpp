@@ -20,8 +20,8 @@ std::string formatDuration(double seconds)
     return buf;
 }
 
-ProgressPrinter::ProgressPrinter(std::ostream &out, bool quiet)
-    : m_out(out), m_quiet(quiet), m_tty(::isatty(STDERR_FILENO) != 0)
+ProgressPrinter::ProgressPrinter(std::ostream &out, bool quiet, bool evaluation)
+    : m_out(out), m_quiet(quiet), m_tty(::isatty(STDERR_FILENO) != 0), m_evaluation(evaluation)
 {
 }
 
@@ -52,6 +52,15 @@ void ProgressPrinter::onSnapshot(const Snapshot &s)
         return;
     m_lastPrint = now;
     std::ostringstream ss;
+    if (m_evaluation) {
+        ss << std::fixed << "epoch " << (s.epoch + 1) << "/" << s.epochs << " step "
+           << s.stepInEpoch << "/" << s.stepsPerEpoch << std::setprecision(4) << "  lr "
+           << s.weightLr << std::setprecision(3) << "  loss " << s.trainLoss << std::setprecision(1)
+           << "  train " << 100 * s.trainAcc << "%  ETA " << formatDuration(s.etaSeconds);
+        m_out << "\r\033[K" << ss.str() << std::flush;
+        m_lineOpen = true;
+        return;
+    }
     ss << std::fixed << "epoch " << (s.epoch + 1) << "/" << s.epochs << " step " << s.stepInEpoch
        << "/" << s.stepsPerEpoch << std::setprecision(3) << "  lambda " << s.lambda
        << std::setprecision(1) << "  train " << 100 * s.trainAcc << "%  val " << 100 * s.valAcc
@@ -67,6 +76,15 @@ void ProgressPrinter::onEpoch(const EpochSummary &e)
         return;
     clearLine();
     std::ostringstream ss;
+    if (m_evaluation) {
+        ss << std::fixed << "epoch " << std::setw(3) << (e.epoch + 1) << std::setprecision(4)
+           << "  lr " << e.weightLr << std::setprecision(3) << "  train loss " << e.trainLoss
+           << std::setprecision(1) << " acc " << 100 * e.trainAcc << "%" << std::setprecision(3)
+           << "  test loss " << e.valLoss << std::setprecision(2) << " acc " << 100 * e.valAcc
+           << "%  " << std::setprecision(1) << e.seconds << " s";
+        m_out << ss.str() << "\n" << std::flush;
+        return;
+    }
     ss << std::fixed << "epoch " << std::setw(3) << (e.epoch + 1) << std::setprecision(3)
        << "  lambda " << e.lambda << std::setprecision(3) << "  train loss " << e.trainLoss
        << std::setprecision(1) << " acc " << 100 * e.trainAcc << "%" << std::setprecision(3)

@@ -14,7 +14,9 @@ namespace sparsenas {
 class ProgressPrinter : public SearchObserver
 {
 public:
-    ProgressPrinter(std::ostream &out, bool quiet);
+    /// `evaluation`: the run trains a genotype's network (no lambda, no sparsity; its epoch
+    /// accuracy is the test set's).
+    ProgressPrinter(std::ostream &out, bool quiet, bool evaluation = false);
     void onSnapshot(const Snapshot &s) override;
     void onEpoch(const EpochSummary &e) override;
     void onMessage(MessageLevel level, const std::string &text) override;
@@ -25,6 +27,7 @@ private:
     std::ostream &m_out;
     bool m_quiet;
     bool m_tty;
+    bool m_evaluation;
     bool m_lineOpen = false;
     std::chrono::steady_clock::time_point m_lastPrint;
 };

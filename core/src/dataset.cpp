@@ -284,15 +284,50 @@ std::string defaultFashionMnistDir()
     return "/usr/share/datasets/fashion-mnist";
 }
 
+void checkImagesFitTheSpace(const Dataset &data, const SpaceConfig &space)
+{
+    int reductions = 0;
+    for (int l = 0; l < space.layers; ++l)
+        reductions += space.layers >= 3 && (l == space.layers / 3 || l == 2 * space.layers / 3);
+    if (reductions == 0)
+        return;
+    const int64_t side = std::min(data.height(), data.width());
+    const int64_t needed = (int64_t(1) << (reductions - 1)) + 1;
+    if (side < needed)
+        throw DataError(
+            "the images of " + data.name + " are " + std::to_string(data.height()) + "x" +
+            std::to_string(data.width()) + " pixels, too small for this search space: its " +
+            std::to_string(reductions) + " reduction cells (space.layers " +
+            std::to_string(space.layers) + ") halve them " + std::to_string(reductions) +
+            " times and need at least " + std::to_string(needed) + "x" + std::to_string(needed) +
+            " (with space.layers below 3 there is no reduction)");
+}
+
+Dataset digitsPart(const Dataset &all, bool train)
+{
+    // Every sixth image (index 5, 11, ...) is the test part: the classes are interleaved in the
+    // file, so both parts keep their balance, and it does not depend on any seed.
+    std::vector<int64_t> keep;
+    for (int64_t i = 0; i < all.size(); ++i) {
+        if ((i % 6 == 5) != train)
+            keep.push_back(i);
+    }
+    Dataset part = all;
+    const auto idx = torch::tensor(keep, torch::kInt64);
+    part.images = all.images.index_select(0, idx).contiguous();
+    part.labels = all.labels.index_select(0, idx).contiguous();
+    computeChannelStats(part);
+    return part;
+}
+
 Dataset loadDataset(const DatasetConfig &cfg, bool train)
 {
     Dataset data;
     switch (cfg.name) {
     case DatasetKind::Digits:
-        if (!train)
-            throw DataError("the digits set has no separate test part");
         data = cfg.path.empty() ? loadEmbeddedDigits()
                                 : parseDigitsCsv(readMaybeGzip(cfg.path), cfg.path);
+        data = digitsPart(data, train);
         break;
     case DatasetKind::FashionMnist:
     case DatasetKind::Mnist:

@@ -2,7 +2,7 @@
 #include "sparsenas/searchengine.h"
 
 #include "sparsenas/checkpoint.h"
-#include "sparsenas/searchtask.h"
+#include "sparsenas/evaltask.h"
 
 #include <algorithm>
 
@@ -27,8 +27,7 @@ std::unique_ptr<RunLoop> newRun(const RunConfig &config, const std::string &runD
     dir.create(config);
     if (!lock.warning().empty())
         dir.appendLog(MessageLevel::Warning, lock.warning());
-    auto loop = std::make_unique<RunLoop>(std::make_unique<SearchTask>(config), dir, config, start,
-                                          checkpoint);
+    auto loop = std::make_unique<RunLoop>(makeTask(config), dir, config, start, checkpoint);
     loop->setOwnsDirectory(created);
     return loop;
 }
@@ -106,12 +105,12 @@ std::unique_ptr<SearchEngine> SearchEngine::resume(const std::string &runDir)
         // again from its first step, in the same directory (its partial lines are dropped).
         dir.truncateAfter(0, 0);
         return std::unique_ptr<SearchEngine>(new SearchEngine(
-            std::move(lock), std::make_unique<RunLoop>(std::make_unique<SearchTask>(config), dir,
-                                                       config, RunLoop::Start::Fresh)));
+            std::move(lock),
+            std::make_unique<RunLoop>(makeTask(config), dir, config, RunLoop::Start::Fresh)));
     }
     return std::unique_ptr<SearchEngine>(new SearchEngine(
-        std::move(lock), std::make_unique<RunLoop>(std::make_unique<SearchTask>(config), dir,
-                                                   config, RunLoop::Start::Resume, checkpoint)));
+        std::move(lock), std::make_unique<RunLoop>(makeTask(config), dir, config,
+                                                   RunLoop::Start::Resume, checkpoint)));
 }
 
 std::unique_ptr<SearchEngine> SearchEngine::fork(const std::string &checkpoint,

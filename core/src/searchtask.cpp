@@ -26,29 +26,6 @@ using Clock = std::chrono::steady_clock;
 
 namespace {
 
-/// Every reduction cell halves the image (rounding up), and its factorized reduce needs at least
-/// 2 x 2 pixels to halve: LibTorch would otherwise fail deep inside a convolution ("Kernel size
-/// can't be greater than actual input size"). Reductions sit at layers / 3 and 2 layers / 3, as
-/// in the supernet; R of them need a side of at least 2^(R-1) + 1.
-void checkImagesFitTheSpace(const Dataset &data, const SpaceConfig &space)
-{
-    int reductions = 0;
-    for (int l = 0; l < space.layers; ++l)
-        reductions += space.layers >= 3 && (l == space.layers / 3 || l == 2 * space.layers / 3);
-    if (reductions == 0)
-        return;
-    const int64_t side = std::min(data.height(), data.width());
-    const int64_t needed = (int64_t(1) << (reductions - 1)) + 1;
-    if (side < needed)
-        throw DataError(
-            "the images of " + data.name + " are " + std::to_string(data.height()) + "x" +
-            std::to_string(data.width()) + " pixels, too small for this search space: its " +
-            std::to_string(reductions) + " reduction cells (space.layers " +
-            std::to_string(space.layers) + ") halve them " + std::to_string(reductions) +
-            " times and need at least " + std::to_string(needed) + "x" + std::to_string(needed) +
-            " (with space.layers below 3 there is no reduction)");
-}
-
 double cosineLr(const WeightOptimConfig &w, int64_t epoch, int64_t epochs)
 {
     const double pi = 3.14159265358979323846;

@@ -73,7 +73,7 @@ void tst_Config::presetsParseAndRoundTrip_data()
 {
     QTest::addColumn<QString>("name");
     const auto names = presetNames();
-    QCOMPARE(names.size(), size_t(3));
+    QCOMPARE(names.size(), size_t(7));
     for (const auto &n : names)
         QTest::newRow(n.c_str()) << QString::fromStdString(n);
 }

@@ -223,6 +223,7 @@ RunConfig parse(const json &j, std::vector<std::string> &errors)
         return c;
     }
     Section root(&j, "", errors);
+    root.choice("task", c.task);
     root.text("name", c.name);
     {
         auto s = root.child("dataset");
@@ -307,6 +308,20 @@ RunConfig parse(const json &j, std::vector<std::string> &errors)
         s.integer("keep", c.checkpoint.keep, 1, 1000);
         s.rejectUnknown();
     }
+    {
+        auto s = root.child("evaluation");
+        s.text("genotype", c.evaluation.genotype);
+        s.boolean("auxiliary", c.evaluation.auxiliary);
+        s.number("auxiliary_weight", c.evaluation.auxiliaryWeight, 0.0, 100.0);
+        s.number("drop_path", c.evaluation.dropPath, 0.0, 0.95);
+        s.integer("cutout", c.evaluation.cutout, 0, 4096);
+        s.boolean("scale_by_weights", c.evaluation.scaleByWeights);
+        if (c.task == TaskKind::Evaluate && c.evaluation.genotype.empty())
+            s.error("genotype", "is required for an evaluation (a built-in name such as "
+                                "DARTS_V2, a search's run directory, a genotype.json or a "
+                                "DARTS-notation text file)");
+        s.rejectUnknown();
+    }
     root.rejectUnknown();
     return c;
 }
@@ -361,6 +376,7 @@ RunConfig loadConfigFile(const std::string &path)
 json toJson(const RunConfig &c)
 {
     return json{
+        {"task", nameOf(c.task)},
         {"name", c.name},
         {"dataset",
          {{"name", nameOf(c.dataset.name)},
@@ -406,6 +422,13 @@ json toJson(const RunConfig &c)
           {"on_collapse", nameOf(c.search.onCollapse)},
           {"divergence_factor", c.search.divergenceFactor}}},
         {"checkpoint", {{"every_epochs", c.checkpoint.everyEpochs}, {"keep", c.checkpoint.keep}}},
+        {"evaluation",
+         {{"genotype", c.evaluation.genotype},
+          {"auxiliary", c.evaluation.auxiliary},
+          {"auxiliary_weight", c.evaluation.auxiliaryWeight},
+          {"drop_path", c.evaluation.dropPath},
+          {"cutout", c.evaluation.cutout},
+          {"scale_by_weights", c.evaluation.scaleByWeights}}},
     };
 }
 

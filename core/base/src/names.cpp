@@ -62,6 +62,14 @@ const std::vector<std::pair<CollapsePolicy, const char *>> &nameTable<CollapsePo
     return t;
 }
 
+template <>
+const std::vector<std::pair<TaskKind, const char *>> &nameTable<TaskKind>()
+{
+    static const std::vector<std::pair<TaskKind, const char *>> t = {
+        {TaskKind::Search, "search"}, {TaskKind::Evaluate, "evaluate"}};
+    return t;
+}
+
 const std::vector<std::string> &dartsOps()
 {
     static const std::vector<std::string> ops = {"none",         "max_pool_3x3", "avg_pool_3x3",

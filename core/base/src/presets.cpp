@@ -12,11 +12,20 @@ extern const unsigned char preset_fashion_mnist[];
 extern const std::size_t preset_fashion_mnist_size;
 extern const unsigned char preset_cifar10_paper[];
 extern const std::size_t preset_cifar10_paper_size;
+extern const unsigned char preset_digits_eval[];
+extern const std::size_t preset_digits_eval_size;
+extern const unsigned char preset_fashion_mnist_eval[];
+extern const std::size_t preset_fashion_mnist_eval_size;
+extern const unsigned char preset_cifar10_eval[];
+extern const std::size_t preset_cifar10_eval_size;
+extern const unsigned char preset_cifar100_eval[];
+extern const std::size_t preset_cifar100_eval_size;
 } // namespace embedded
 
 std::vector<std::string> presetNames()
 {
-    return {"digits-quick", "fashion-mnist", "cifar10-paper"};
+    return {"digits-quick",       "fashion-mnist", "cifar10-paper", "digits-eval",
+            "fashion-mnist-eval", "cifar10-eval",  "cifar100-eval"};
 }
 
 std::string presetText(const std::string &name)
@@ -31,6 +40,14 @@ std::string presetText(const std::string &name)
         return text(preset_fashion_mnist, preset_fashion_mnist_size);
     if (name == "cifar10-paper")
         return text(preset_cifar10_paper, preset_cifar10_paper_size);
+    if (name == "digits-eval")
+        return text(preset_digits_eval, preset_digits_eval_size);
+    if (name == "fashion-mnist-eval")
+        return text(preset_fashion_mnist_eval, preset_fashion_mnist_eval_size);
+    if (name == "cifar10-eval")
+        return text(preset_cifar10_eval, preset_cifar10_eval_size);
+    if (name == "cifar100-eval")
+        return text(preset_cifar100_eval, preset_cifar100_eval_size);
     std::string list;
     for (const auto &n : presetNames())
         list += (list.empty() ? "" : ", ") + n;

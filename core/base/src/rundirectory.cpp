@@ -119,7 +119,8 @@ void RunDirectory::appendEpoch(const EpochSummary &e)
     if (!fs::exists(file("metrics.csv")) || fs::file_size(file("metrics.csv")) == 0)
         appendLine("metrics.csv", csvHeader());
     appendLine("metrics.csv", csvRow(e));
-    appendLine("snapshots.jsonl", jsonLine(toJson(archSnapshotOf(e))));
+    if (!e.cells.empty()) // a run without architecture weights (an evaluation) has none
+        appendLine("snapshots.jsonl", jsonLine(toJson(archSnapshotOf(e))));
 }
 
 void RunDirectory::appendLog(MessageLevel level, const std::string &message)
@@ -168,6 +169,24 @@ std::optional<RunStatus> RunDirectory::readStatus() const
         return runStatusFromJson(*j);
     } catch (const FormatError &e) {
         throw RunError("'" + file("status.json") + "' is damaged: " + e.what());
+    }
+}
+
+void RunDirectory::writeEvaluation(const EvaluationResult &result) const
+{
+    writeFileAtomic(file("evaluation.json"),
+                    toJson(result).dump(2, ' ', false, json::error_handler_t::replace) + "\n");
+}
+
+std::optional<EvaluationResult> RunDirectory::readEvaluation() const
+{
+    const auto j = readJsonFile(file("evaluation.json"));
+    if (!j)
+        return std::nullopt;
+    try {
+        return evaluationResultFromJson(*j);
+    } catch (const FormatError &e) {
+        throw RunError("'" + file("evaluation.json") + "' is damaged: " + e.what());
     }
 }
 

@@ -464,6 +464,61 @@ LatestCheckpoint latestCheckpointFromJson(const json &j)
     return l;
 }
 
+// ---- evaluation.json ----------------------------------------------------------------------
+
+json toJson(const EvaluationResult &r)
+{
+    json cells = json::array();
+    for (const auto &c : r.cells)
+        cells.push_back({{"type", c.type}, {"alive_nodes", c.aliveNodes}, {"paths", c.paths}});
+    return withVersion(json{{"format", "sparsenas-evaluation"},
+                            {"genotype", r.genotype},
+                            {"dataset", r.dataset},
+                            {"channels", r.channels},
+                            {"layers", r.layers},
+                            {"parameters", r.parameters},
+                            {"auxiliary_parameters", r.auxiliaryParameters},
+                            {"multiply_adds", r.multiplyAdds},
+                            {"seed", r.seed},
+                            {"epochs", r.epochs},
+                            {"epochs_done", r.epochsDone},
+                            {"finished", r.finished},
+                            {"test_acc", r.testAcc},
+                            {"test_loss", r.testLoss},
+                            {"train_seconds", r.trainSeconds},
+                            {"cells", cells}});
+}
+
+EvaluationResult evaluationResultFromJson(const json &j)
+{
+    requireObject(j, "evaluation.json");
+    EvaluationResult r;
+    r.parameters = requiredField<int64_t>(j, "parameters", "an integer");
+    r.testAcc = requiredField<double>(j, "test_acc", "a number");
+    r.genotype = optionalField(j, "genotype", std::string());
+    r.dataset = optionalField(j, "dataset", std::string());
+    r.channels = optionalField(j, "channels", int64_t(0));
+    r.layers = optionalField(j, "layers", int64_t(0));
+    r.auxiliaryParameters = optionalField(j, "auxiliary_parameters", int64_t(0));
+    r.multiplyAdds = optionalField(j, "multiply_adds", int64_t(0));
+    r.seed = optionalField(j, "seed", uint64_t(0));
+    r.epochs = optionalField(j, "epochs", int64_t(0));
+    r.epochsDone = optionalField(j, "epochs_done", int64_t(0));
+    r.finished = optionalField(j, "finished", false);
+    r.testLoss = optionalField(j, "test_loss", 0.0);
+    r.trainSeconds = optionalField(j, "train_seconds", 0.0);
+    const auto it = j.find("cells");
+    if (it != j.end() && it->is_array()) {
+        for (const auto &c : *it) {
+            if (!c.is_object())
+                continue;
+            r.cells.push_back({optionalField(c, "type", std::string()),
+                               optionalField(c, "alive_nodes", 0), optionalField(c, "paths", 0)});
+        }
+    }
+    return r;
+}
+
 // ---- log.txt ------------------------------------------------------------------------------
 
 std::string logTimeNow()

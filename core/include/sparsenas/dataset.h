@@ -54,10 +54,20 @@ Dataset loadMnistFolder(const std::string &dir, const std::string &name, bool tr
 /// (classes = 100: train.bin / test.bin, fine labels) binary format.
 Dataset loadCifarFolder(const std::string &dir, int classes, bool train);
 
+/// The digits set's fixed parts: the test part is every sixth image (index 5, 11, ...: 299 of
+/// 1797), the training part the rest (1498); statistics are those of the part.
+Dataset digitsPart(const Dataset &all, bool train);
+
 /// The data set a run's configuration names (dataset.name, path, limit): the training part
 /// (train = true), which a search splits into its weight and architecture halves, or the test
 /// part. Throws DataError naming the file or folder.
 Dataset loadDataset(const DatasetConfig &config, bool train);
+
+/// Every reduction cell halves the image (rounding up), and its factorized reduce needs at least
+/// 2 x 2 pixels to halve: LibTorch would otherwise fail deep inside a convolution. Reductions
+/// sit at layers / 3 and 2 layers / 3 (supernet and evaluation network alike); R of them need a
+/// side of at least 2^(R-1) + 1. Throws DataError saying so.
+void checkImagesFitTheSpace(const Dataset &data, const SpaceConfig &space);
 
 /// Default folder of Debian's dataset-fashion-mnist package.
 std::string defaultFashionMnistDir();

@@ -87,8 +87,25 @@ struct CheckpointConfig
     int64_t keep = 3;
 };
 
+/// The stand-alone training of a genotype's network (task "evaluate"; docs/method.md,
+/// "Evaluation"). The run's other sections say the rest: space.channels / layers /
+/// stem_multiplier size the network, weights the SGD (DARTS: lr 0.025 cosine to lr_min 0),
+/// search the epochs, batch, seed, device and threads.
+struct EvaluationConfig
+{
+    /// A built-in name (DARTS_V1, DARTS_V2), a search's run directory, a genotype.json or a
+    /// DARTS-notation text file. Resolved when the run starts and kept in its genotype.json.
+    std::string genotype;
+    bool auxiliary = true;
+    double auxiliaryWeight = 0.4;
+    double dropPath = 0.2; ///< raised linearly from 0 to this over the epochs
+    int64_t cutout = 16;   ///< side of the square; 0 turns cutout off
+    bool scaleByWeights = false;
+};
+
 struct RunConfig
 {
+    TaskKind task = TaskKind::Search;
     std::string name = "search";
     DatasetConfig dataset;
     SpaceConfig space;
@@ -96,6 +113,7 @@ struct RunConfig
     ArchConfig arch;
     SearchConfig search;
     CheckpointConfig checkpoint;
+    EvaluationConfig evaluation;
 };
 
 /// Parses and validates; throws ConfigError listing every problem ("arch.alpha: must be in
@@ -122,7 +140,8 @@ const std::vector<std::string> &resumeSafeFields();
 std::vector<std::string> checkpointConfigMismatch(const nlohmann::json &checkpointConfig,
                                                   const nlohmann::json &runConfig);
 
-/// Shipped presets: digits-quick, fashion-mnist, cifar10-paper.
+/// Shipped presets: the searches digits-quick, fashion-mnist, cifar10-paper and the
+/// evaluations digits-eval, fashion-mnist-eval, cifar10-eval, cifar100-eval.
 std::vector<std::string> presetNames();
 /// The preset's JSON text; throws ConfigError for an unknown name.
 std::string presetText(const std::string &name);

@@ -21,6 +21,8 @@ enum class SearchOrder { First, Second };
 enum class DeviceKind { Cpu, Cuda };
 /// What a search does when a whole cell type loses every architecture weight (docs/method.md).
 enum class CollapsePolicy { Stop, Continue };
+/// What a run does: search a sparse supernet, or train a genotype's network on its own.
+enum class TaskKind { Search, Evaluate };
 
 /// The name table of an enum: every value with the name a config file uses, in display order.
 template <typename E>
@@ -38,6 +40,8 @@ template <>
 const std::vector<std::pair<DeviceKind, const char *>> &nameTable<DeviceKind>();
 template <>
 const std::vector<std::pair<CollapsePolicy, const char *>> &nameTable<CollapsePolicy>();
+template <>
+const std::vector<std::pair<TaskKind, const char *>> &nameTable<TaskKind>();
 
 /// The config name of `value` ("adam_hapg", "sgl", ...).
 template <typename E>

@@ -16,6 +16,7 @@
 //   genotype.json      the derived mixed-path genotype (per cell type: alive nodes, edges, concat)
 //   genotype.dot       its DOT drawing; genotype_darts.txt the DARTS-style text or why it does
 //                      not fit; genotype.svg / .pdf / .png rendered through libgvc
+//   evaluation.json    (task "evaluate") the trained network's size, cost and test accuracy
 //
 // The lines and files themselves are written and read by runformat.h (the one owner of the
 // format); this class knows where they live and keeps them consistent.
@@ -84,6 +85,12 @@ public:
     /// RunError naming snapshots.jsonl and the line if that last line is cut off or damaged
     /// (never falls back to an earlier epoch), or if there is no snapshot yet.
     std::vector<CellWeights> lastArchWeights() const;
+
+    /// evaluation.json (atomically).
+    void writeEvaluation(const EvaluationResult &result) const;
+    /// evaluation.json; std::nullopt if there is none. Throws RunError naming the file if it
+    /// is damaged.
+    std::optional<EvaluationResult> readEvaluation() const;
 
     /// genotype.json, genotype.dot and genotype_darts.txt (no Graphviz: that has its own thread).
     void writeGenotype(const Genotype &genotype) const;

@@ -140,6 +140,37 @@ nlohmann::json toJson(const LatestCheckpoint &l);
 /// Requires "checkpoint": a non-empty plain file name (no '/'). Unknown fields are ignored.
 LatestCheckpoint latestCheckpointFromJson(const nlohmann::json &j);
 
+// ---- evaluation.json (a run of task "evaluate") ---------------------------------------------
+
+/// What one cell type of an evaluated genotype keeps.
+struct EvaluatedCell
+{
+    std::string type;
+    int aliveNodes = 0;
+    int paths = 0; ///< (edge, op) pairs
+};
+
+/// The result of training a genotype's network on its own: written when the run ends (finished
+/// or stopped) and read by `sparsenas compare` and the studio's comparison view.
+struct EvaluationResult
+{
+    std::string genotype; ///< the source as given: a built-in name or a path
+    std::string dataset;
+    int64_t channels = 0, layers = 0;
+    int64_t parameters = 0;          ///< without the auxiliary head (DARTS's count)
+    int64_t auxiliaryParameters = 0; ///< of the auxiliary head, trained but not evaluated
+    int64_t multiplyAdds = 0;        ///< per image at inference (docs/method.md)
+    uint64_t seed = 0;
+    int64_t epochs = 0, epochsDone = 0;
+    bool finished = false; ///< all epochs done (else stopped early)
+    double testAcc = 0, testLoss = 0;
+    double trainSeconds = 0; ///< training and testing, without pauses
+    std::vector<EvaluatedCell> cells;
+};
+nlohmann::json toJson(const EvaluationResult &r);
+/// Requires "parameters" and "test_acc"; the rest optional.
+EvaluationResult evaluationResultFromJson(const nlohmann::json &j);
+
 // ---- log.txt ------------------------------------------------------------------------------
 
 struct LogLine

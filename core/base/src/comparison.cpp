@@ -1,0 +1,345 @@
+// SPDX-License-Identifier: MIT
+#include "sparsenas/base/comparison.h"
+
+#include "sparsenas/base/genotypesource.h"
+#include "sparsenas/base/rundirectory.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <filesystem>
+#include <map>
+#include <sstream>
+
+namespace sparsenas {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+void collect(const fs::path &dir, std::vector<EvaluationRun> &out)
+{
+    RunDirectory run(dir.string());
+    if (auto r = run.readEvaluation()) {
+        out.push_back({dir.string(), *r});
+        return;
+    }
+    std::error_code ec;
+    std::vector<fs::path> children;
+    for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+        if (it->is_directory(ec) && it->path().filename() != "checkpoints")
+            children.push_back(it->path());
+    }
+    std::sort(children.begin(), children.end());
+    for (const auto &c : children)
+        collect(c, out);
+}
+
+/// The folder a genotype source stands for: the source itself, or the folder of its
+/// genotype.json; empty for a built-in name or a loose file.
+fs::path sourceRunDir(const std::string &source)
+{
+    std::error_code ec;
+    const fs::path p(source);
+    if (fs::is_directory(p, ec))
+        return p;
+    if (p.filename() == "genotype.json" && fs::exists(p.parent_path() / "config.json", ec))
+        return p.parent_path();
+    return {};
+}
+
+std::string labelOf(const std::string &source)
+{
+    const auto names = builtinGenotypeNames();
+    if (std::find(names.begin(), names.end(), source) != names.end())
+        return source;
+    const fs::path dir = sourceRunDir(source);
+    if (!dir.empty()) {
+        const fs::path clean = dir.lexically_normal();
+        return (clean.has_filename() ? clean.filename() : clean.parent_path().filename()).string();
+    }
+    return fs::path(source).stem().string();
+}
+
+std::string cellsField(const EvaluationResult &r, bool nodes)
+{
+    std::string out;
+    for (const char *type : {"normal", "reduce"}) {
+        for (const auto &c : r.cells) {
+            if (c.type == type)
+                out += (out.empty() ? "" : "/") + std::to_string(nodes ? c.aliveNodes : c.paths);
+        }
+    }
+    return out;
+}
+
+std::string fixed(double v, int decimals)
+{
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
+    return buf;
+}
+
+std::string duration(double seconds)
+{
+    const auto s = int64_t(std::llround(seconds));
+    if (s < 60)
+        return std::to_string(s) + "s";
+    if (s < 3600)
+        return std::to_string(s / 60) + "m" + (s % 60 < 10 ? "0" : "") + std::to_string(s % 60) +
+               "s";
+    return std::to_string(s / 3600) + "h" + (s / 60 % 60 < 10 ? "0" : "") +
+           std::to_string(s / 60 % 60) + "m";
+}
+
+std::string accuracy(const ComparisonRow &r)
+{
+    std::string s = fixed(100 * r.testAccMean, 2);
+    if (r.seeds > 1)
+        s += " ± " + fixed(100 * r.testAccStd, 2);
+    return s;
+}
+
+std::string csvField(const std::string &s)
+{
+    if (s.find_first_of(",\"\n") == std::string::npos)
+        return s;
+    std::string out = "\"";
+    for (char c : s)
+        out += c == '"' ? std::string("\"\"") : std::string(1, c);
+    return out + "\"";
+}
+
+std::string latexEscape(const std::string &s)
+{
+    std::string out;
+    for (char c : s) {
+        switch (c) {
+        case '_':
+        case '%':
+        case '&':
+        case '#':
+        case '$':
+        case '{':
+        case '}':
+            out += '\\';
+            out += c;
+            break;
+        case '~':
+            out += "\\textasciitilde{}";
+            break;
+        case '^':
+            out += "\\textasciicircum{}";
+            break;
+        case '\\':
+            out += "\\textbackslash{}";
+            break;
+        default:
+            out += c;
+        }
+    }
+    return out;
+}
+
+std::string pad(const std::string &s, size_t width, bool right = false)
+{
+    // Width in characters, counting a UTF-8 sequence ("±") as one.
+    size_t chars = 0;
+    for (unsigned char c : s)
+        chars += (c & 0xC0) != 0x80;
+    if (chars >= width)
+        return s;
+    return right ? std::string(width - chars, ' ') + s : s + std::string(width - chars, ' ');
+}
+
+std::string clip(const std::string &s, size_t width)
+{
+    return s.size() <= width ? s : s.substr(0, width - 1) + "~";
+}
+
+} // namespace
+
+std::vector<EvaluationRun> findEvaluations(const std::vector<std::string> &paths)
+{
+    std::vector<EvaluationRun> out;
+    for (const auto &p : paths) {
+        std::error_code ec;
+        if (!fs::is_directory(p, ec))
+            throw RunError("'" + p +
+                           "' is not a directory (give evaluation run directories, or "
+                           "folders that hold them)");
+        const size_t before = out.size();
+        collect(p, out);
+        if (out.size() == before)
+            throw RunError("'" + p +
+                           "' holds no evaluation (no evaluation.json in it or below: an "
+                           "evaluation writes it when it finishes or is stopped)");
+    }
+    std::sort(out.begin(), out.end(),
+              [](const EvaluationRun &a, const EvaluationRun &b) { return a.dir < b.dir; });
+    out.erase(std::unique(out.begin(), out.end(),
+                          [](const EvaluationRun &a, const EvaluationRun &b) {
+                              return fs::weakly_canonical(a.dir) == fs::weakly_canonical(b.dir);
+                          }),
+              out.end());
+    return out;
+}
+
+std::optional<double> searchWallSeconds(const std::string &runDir)
+{
+    RunDirectory dir(runDir);
+    std::error_code ec;
+    if (!fs::exists(dir.file("metrics.jsonl"), ec))
+        return std::nullopt;
+    try {
+        if (dir.loadConfig().task != TaskKind::Search)
+            return std::nullopt;
+    } catch (const std::exception &) {
+        return std::nullopt;
+    }
+    double seconds = 0;
+    bool any = false;
+    for (const auto &line : readAllLines(dir.file("metrics.jsonl"))) {
+        if (!line.ok())
+            continue;
+        try {
+            if (metricsLineType(line.value) == MetricsLineType::Epoch) {
+                seconds += epochFromJson(line.value).seconds;
+                any = true;
+            }
+        } catch (const std::exception &) {
+        }
+    }
+    return any ? std::optional<double>(seconds) : std::nullopt;
+}
+
+std::vector<ComparisonRow> compareEvaluations(const std::vector<EvaluationRun> &runs)
+{
+    std::vector<ComparisonRow> rows;
+    std::map<std::string, size_t> index;
+    std::vector<std::vector<double>> accs;
+    for (const auto &run : runs) {
+        const auto &r = run.result;
+        const std::string key = r.genotype + "\n" + r.dataset + "\n" + std::to_string(r.channels) +
+                                "\n" + std::to_string(r.layers);
+        auto it = index.find(key);
+        if (it == index.end()) {
+            ComparisonRow row;
+            row.genotype = labelOf(r.genotype);
+            row.source = r.genotype;
+            row.dataset = r.dataset;
+            row.channels = r.channels;
+            row.layers = r.layers;
+            row.nodes = cellsField(r, true);
+            row.paths = cellsField(r, false);
+            row.paramsMillions = double(r.parameters) / 1e6;
+            row.multiplyAddsMillions = double(r.multiplyAdds) / 1e6;
+            const fs::path dir = sourceRunDir(r.genotype);
+            if (!dir.empty())
+                row.searchSeconds = searchWallSeconds(dir.string());
+            it = index.emplace(key, rows.size()).first;
+            rows.push_back(row);
+            accs.emplace_back();
+        }
+        ComparisonRow &row = rows[it->second];
+        row.seeds += 1;
+        row.unfinished += r.finished ? 0 : 1;
+        row.trainSeconds += r.trainSeconds;
+        accs[it->second].push_back(r.testAcc);
+    }
+    for (size_t k = 0; k < rows.size(); ++k) {
+        const auto &a = accs[k];
+        double mean = 0;
+        for (double v : a)
+            mean += v;
+        mean /= double(a.size());
+        double var = 0;
+        for (double v : a)
+            var += (v - mean) * (v - mean);
+        rows[k].testAccMean = mean;
+        rows[k].testAccStd = a.size() > 1 ? std::sqrt(var / double(a.size() - 1)) : 0.0;
+        rows[k].trainSeconds /= double(a.size());
+    }
+    return rows;
+}
+
+std::string comparisonText(const std::vector<ComparisonRow> &rows)
+{
+    std::ostringstream os;
+    os << pad("genotype", 14) << " " << pad("data", 9) << " " << pad("CxL", 6) << " "
+       << pad("nodes", 5) << " " << pad("paths", 5) << " " << pad("params", 6, true) << " "
+       << pad("MAdds", 7, true) << " " << pad("search", 6, true) << "  "
+       << "test acc %\n";
+    for (const auto &r : rows) {
+        os << pad(clip(r.genotype, 14), 14) << " " << pad(clip(r.dataset, 9), 9) << " "
+           << pad(std::to_string(r.channels) + "x" + std::to_string(r.layers), 6) << " "
+           << pad(r.nodes, 5) << " " << pad(r.paths, 5) << " "
+           << pad(fixed(r.paramsMillions, 2) + "M", 6, true) << " "
+           << pad(fixed(r.multiplyAddsMillions, 1) + "M", 7, true) << " "
+           << pad(r.searchSeconds ? duration(*r.searchSeconds) : "-", 6, true) << "  "
+           << accuracy(r) << " (" << r.seeds << (r.seeds == 1 ? " seed" : " seeds")
+           << (r.unfinished ? ", " + std::to_string(r.unfinished) + " unfinished" : "") << ")\n";
+    }
+    return os.str();
+}
+
+std::string comparisonCsv(const std::vector<ComparisonRow> &rows)
+{
+    std::ostringstream os;
+    os << "genotype,source,dataset,channels,layers,alive_nodes,paths,params_m,multiply_adds_m,"
+          "search_seconds,seeds,unfinished,test_acc_mean,test_acc_std,train_seconds\n";
+    os.precision(17);
+    for (const auto &r : rows) {
+        os << csvField(r.genotype) << "," << csvField(r.source) << "," << csvField(r.dataset) << ","
+           << r.channels << "," << r.layers << "," << csvField(r.nodes) << "," << csvField(r.paths)
+           << "," << r.paramsMillions << "," << r.multiplyAddsMillions << ",";
+        if (r.searchSeconds)
+            os << *r.searchSeconds;
+        os << "," << r.seeds << "," << r.unfinished << "," << r.testAccMean << "," << r.testAccStd
+           << "," << r.trainSeconds << "\n";
+    }
+    return os.str();
+}
+
+std::string comparisonMarkdown(const std::vector<ComparisonRow> &rows)
+{
+    std::ostringstream os;
+    os << "| Genotype | Data set | C × cells | Nodes (n/r) | Paths (n/r) | Params (M) | "
+          "Mult-adds (M) | Search | Test acc. (%) | Seeds |\n"
+       << "|---|---|---|---|---|--:|--:|--:|--:|--:|\n";
+    for (const auto &r : rows) {
+        std::string name = r.genotype;
+        for (const char c : {'|', '*', '_'}) {
+            for (size_t at = name.find(c); at != std::string::npos; at = name.find(c, at + 2))
+                name.insert(at, "\\");
+        }
+        os << "| " << name << " | " << r.dataset << " | " << r.channels << " × " << r.layers
+           << " | " << r.nodes << " | " << r.paths << " | " << fixed(r.paramsMillions, 2) << " | "
+           << fixed(r.multiplyAddsMillions, 1) << " | "
+           << (r.searchSeconds ? duration(*r.searchSeconds) : "–") << " | " << accuracy(r) << " | "
+           << r.seeds << " |\n";
+    }
+    return os.str();
+}
+
+std::string comparisonLatex(const std::vector<ComparisonRow> &rows)
+{
+    std::ostringstream os;
+    os << "\\begin{tabular}{llcccrrrrr}\n\\hline\n"
+       << "Genotype & Data set & $C \\times L$ & Nodes & Paths & Params (M) & Mult-adds (M) & "
+          "Search & Test acc.\\ (\\%) & Seeds \\\\\n\\hline\n";
+    for (const auto &r : rows) {
+        std::string acc = fixed(100 * r.testAccMean, 2);
+        if (r.seeds > 1)
+            acc += " $\\pm$ " + fixed(100 * r.testAccStd, 2);
+        os << latexEscape(r.genotype) << " & " << latexEscape(r.dataset) << " & " << r.channels
+           << " $\\times$ " << r.layers << " & " << r.nodes << " & " << r.paths << " & "
+           << fixed(r.paramsMillions, 2) << " & " << fixed(r.multiplyAddsMillions, 1) << " & "
+           << (r.searchSeconds ? duration(*r.searchSeconds) : "--") << " & " << acc << " & "
+           << r.seeds << " \\\\\n";
+    }
+    os << "\\hline\n\\end{tabular}\n";
+    return os.str();
+}
+
+} // namespace sparsenas

@@ -1,0 +1,319 @@
+// SPDX-License-Identifier: MIT
+#include "sparsenas/evalnetwork.h"
+
+#include "sparsenas/supernet.h"
+
+#include "kernels/kernels.h"
+
+#include <algorithm>
+#include <stdexcept>
+
+namespace sparsenas {
+
+namespace nn = torch::nn;
+
+namespace {
+
+/// DARTS's evaluation pools: no BatchNorm after them (the search adds one, the network does
+/// not).
+struct PlainPoolImpl : nn::Module, ScaledOp
+{
+    PlainPoolImpl(bool maxPool, int64_t stride) : m_max(maxPool), m_stride(stride) {}
+    torch::Tensor forward(const torch::Tensor &x)
+    {
+        return m_max ? torch::max_pool2d(x, {3, 3}, {m_stride, m_stride}, {1, 1})
+                     : torch::avg_pool2d(x, {3, 3}, {m_stride, m_stride}, {1, 1},
+                                         /*ceil_mode=*/false, /*count_include_pad=*/false);
+    }
+    ScaledOutput forwardScaled(OpInput &in, const torch::Tensor &alpha) override
+    {
+        const auto &x = in.x();
+        if (m_max && torch::GradMode::is_enabled() && x.requires_grad())
+            return {kernels::maxPool3x3(x, m_stride) * alpha};
+        return {forward(x) * alpha};
+    }
+    bool m_max;
+    int64_t m_stride;
+};
+TORCH_MODULE(PlainPool);
+
+nn::AnyModule makeEvalOp(const std::string &name, int64_t c, int64_t stride)
+{
+    if (name == "max_pool_3x3" || name == "avg_pool_3x3")
+        return nn::AnyModule(PlainPool(name == "max_pool_3x3", stride));
+    if (name == "none")
+        throw std::invalid_argument("'none' is not an operation of an evaluation network");
+    return makeOp(name, c, stride, /*affine=*/true);
+}
+
+int64_t half(int64_t n)
+{
+    return (n + 1) / 2;
+}
+
+} // namespace
+
+int64_t opMultiplyAdds(const std::string &op, int64_t c, int64_t stride, int64_t h, int64_t w)
+{
+    const int64_t ho = stride == 2 ? half(h) : h, wo = stride == 2 ? half(w) : w;
+    const int64_t out = ho * wo;
+    auto kernel = [&](int64_t k) { return c * k * k * out + c * c * out; }; // depthwise + 1x1
+    if (op == "sep_conv_3x3")
+        return 2 * kernel(3);
+    if (op == "sep_conv_5x5")
+        return 2 * kernel(5);
+    if (op == "dil_conv_3x3")
+        return kernel(3);
+    if (op == "dil_conv_5x5")
+        return kernel(5);
+    if (op == "skip_connect")
+        return stride == 2 ? c * c * out : 0; // FactorizedReduce: two 1x1 to C/2 each
+    return 0;                                 // pools, identity
+}
+
+torch::Tensor dropPath(const torch::Tensor &x, const torch::Tensor &keep, double prob)
+{
+    if (prob <= 0)
+        return x;
+    const double keepProb = 1.0 - prob;
+    std::vector<int64_t> shape(size_t(x.dim()), 1);
+    shape[0] = x.size(0);
+    return x * (keep.to(x.options()).view(shape) / keepProb);
+}
+
+void cutoutInPlace(torch::Tensor image, int64_t size, int64_t cy, int64_t cx)
+{
+    const int64_t h = image.size(1), w = image.size(2);
+    const int64_t y1 = std::clamp<int64_t>(cy - size / 2, 0, h);
+    const int64_t y2 = std::clamp<int64_t>(cy + size / 2, 0, h);
+    const int64_t x1 = std::clamp<int64_t>(cx - size / 2, 0, w);
+    const int64_t x2 = std::clamp<int64_t>(cx + size / 2, 0, w);
+    using torch::indexing::Slice;
+    if (y2 > y1 && x2 > x1)
+        image.index_put_({Slice(), Slice(y1, y2), Slice(x1, x2)}, 0);
+}
+
+EvalCellImpl::EvalCellImpl(const CellGenotype &g, int64_t cPrevPrev, int64_t cPrev, int64_t c,
+                           bool reduction_, bool reductionPrev, bool scaleByWeights)
+    : reduction(reduction_), collapsed(g.collapsed()), nodes(g.aliveNodes), concat(g.concat)
+{
+    if (collapsed) {
+        // Nothing survives: the cell hands c_{k-1} on (halved in a reduction cell), so the
+        // network around it still depends on its input and still trains.
+        multiplier = 1;
+        if (reduction)
+            preprocess1 = nn::AnyModule(FactorizedReduce(cPrev, c, true));
+        else
+            preprocess1 = nn::AnyModule(ReluConvBn(cPrev, c, 1, 1, 0, true));
+        register_module("preprocess1", preprocess1.ptr());
+        return;
+    }
+    multiplier = int64_t(concat.size());
+    usesInput0 = std::any_of(g.edges.begin(), g.edges.end(),
+                             [](const GenotypeEdge &e) { return e.source == 0; });
+    if (usesInput0) {
+        if (reductionPrev)
+            preprocess0 = nn::AnyModule(FactorizedReduce(cPrevPrev, c, true));
+        else
+            preprocess0 = nn::AnyModule(ReluConvBn(cPrevPrev, c, 1, 1, 0, true));
+        register_module("preprocess0", preprocess0.ptr());
+    }
+    preprocess1 = nn::AnyModule(ReluConvBn(cPrev, c, 1, 1, 0, true));
+    register_module("preprocess1", preprocess1.ptr());
+    for (const int node : nodes) {
+        for (const GenotypeEdge &e : g.edges) {
+            if (e.target != node)
+                continue;
+            Edge edge;
+            edge.source = e.source;
+            edge.target = e.target;
+            edge.op = e.op;
+            const int64_t stride = reduction && e.source < 2 ? 2 : 1;
+            edge.module = makeEvalOp(e.op, c, stride);
+            edge.scaled = scaledOp(edge.module);
+            if (!edge.scaled)
+                throw std::logic_error("operation " + e.op + " has no scaled forward");
+            register_module("edge" + std::to_string(edges.size()) + "_" + e.op, edge.module.ptr());
+            edge.alpha = register_buffer("alpha" + std::to_string(edges.size()),
+                                         torch::tensor(scaleByWeights ? e.weight : 1.0f));
+            edges.push_back(std::move(edge));
+        }
+    }
+}
+
+torch::Tensor EvalCellImpl::forward(const torch::Tensor &s0, const torch::Tensor &s1,
+                                    double dropProb,
+                                    const std::function<torch::Tensor(int64_t)> &masks)
+{
+    if (collapsed)
+        return preprocess1.forward<torch::Tensor>(s1);
+    const int last = nodes.empty() ? 1 : nodes.back();
+    std::vector<OpInput> states;
+    states.reserve(size_t(last) + 1); // OpInput references must stay valid
+    states.emplace_back(usesInput0 ? preprocess0.forward<torch::Tensor>(s0) : torch::Tensor());
+    states.emplace_back(preprocess1.forward<torch::Tensor>(s1));
+    const bool drop = is_training() && dropProb > 0;
+    size_t e = 0;
+    for (int node = 2; node <= last; ++node) {
+        if (!std::binary_search(nodes.begin(), nodes.end(), node)) {
+            states.emplace_back(torch::Tensor());
+            continue;
+        }
+        ScaledSum sum;
+        for (; e < edges.size() && edges[e].target == node; ++e) {
+            Edge &edge = edges[e];
+            ScaledOutput out = edge.scaled->forwardScaled(states[size_t(edge.source)], edge.alpha);
+            const bool identity = edge.op == "skip_connect" && !(reduction && edge.source < 2);
+            if (drop && !identity) {
+                const int64_t batch = out.phased ? out.value.size(0) / 4 : out.value.size(0);
+                auto keep = masks(batch);
+                if (out.phased)
+                    keep = keep.repeat({4});
+                out.value = dropPath(out.value, keep, dropProb);
+            }
+            sum.add(std::move(out));
+        }
+        states.emplace_back(sum.result());
+    }
+    std::vector<torch::Tensor> out;
+    for (const int node : concat)
+        out.push_back(states[size_t(node)].x());
+    return out.size() == 1 ? out.front() : torch::cat(out, 1);
+}
+
+EvalNetworkImpl::EvalNetworkImpl(const Genotype &genotype, const EvalNetworkConfig &config)
+    : m_config(config)
+{
+    const CellGenotype *normal = genotype.cell("normal");
+    const CellGenotype *reduce = genotype.cell("reduce");
+    if (!normal || !reduce)
+        throw std::invalid_argument("an evaluation network needs a normal and a reduce cell");
+    if (config.channels < 2 || config.channels % 2 != 0)
+        throw std::invalid_argument("the evaluation network needs an even channel count");
+    const int64_t c = config.channels;
+    int64_t cCurr = config.stemMultiplier * c;
+    int64_t h = config.height, w = config.width;
+    m_stem = register_module(
+        "stem",
+        nn::Sequential(
+            nn::Conv2d(nn::Conv2dOptions(config.inChannels, cCurr, 3).padding(1).bias(false)),
+            nn::BatchNorm2d(cCurr)));
+    m_multiplyAdds += config.inChannels * cCurr * 9 * h * w;
+    int64_t cPrevPrev = cCurr, cPrev = cCurr;
+    cCurr = c;
+    bool reductionPrev = false;
+    int64_t cAux = 0, hAux = 0;
+    for (int64_t l = 0; l < config.layers; ++l) {
+        const bool reduction = config.layers >= 3 &&
+                               (l == config.layers / 3 || l == 2 * config.layers / 3);
+        if (reduction)
+            cCurr *= 2;
+        const CellGenotype &g = reduction ? *reduce : *normal;
+        auto cell = register_module(
+            "cell" + std::to_string(l),
+            EvalCell(g, cPrevPrev, cPrev, cCurr, reduction, reductionPrev, config.scaleByWeights));
+        // Multiply-adds: preprocessing at the cell's input, then the ops.
+        int64_t macs = 0;
+        const int64_t hOut = reduction ? half(h) : h, wOut = reduction ? half(w) : w;
+        if (cell->collapsed) {
+            macs += cPrev * cCurr * hOut * wOut;
+        } else {
+            if (cell->usesInput0)
+                macs += cPrevPrev * cCurr * h * w; // 1x1 conv, or FactorizedReduce from 2h x 2w
+            macs += cPrev * cCurr * h * w;
+            for (const auto &e : cell->edges)
+                macs += opMultiplyAdds(e.op, cCurr, reduction && e.source < 2 ? 2 : 1, h, w);
+        }
+        cell->multiplyAdds = macs;
+        m_multiplyAdds += macs;
+        if (cell->collapsed)
+            m_collapsed.push_back(g.type);
+        m_cells.push_back(cell);
+        reductionPrev = reduction;
+        cPrevPrev = cPrev;
+        cPrev = cCurr * cell->multiplier;
+        h = hOut;
+        w = wOut;
+        if (l == 2 * config.layers / 3) {
+            cAux = cPrev;
+            hAux = h;
+        }
+    }
+    std::sort(m_collapsed.begin(), m_collapsed.end());
+    m_collapsed.erase(std::unique(m_collapsed.begin(), m_collapsed.end()), m_collapsed.end());
+    if (config.auxiliary && config.layers >= 3) {
+        m_auxCell = 2 * config.layers / 3;
+        m_auxDartsPool = hAux == 8;
+        m_auxFeatures =
+            register_module("auxiliary_features",
+                            nn::Sequential(nn::Conv2d(nn::Conv2dOptions(cAux, 128, 1).bias(false)),
+                                           nn::BatchNorm2d(128), nn::Functional(torch::relu),
+                                           nn::Conv2d(nn::Conv2dOptions(128, 768, 2).bias(false)),
+                                           nn::BatchNorm2d(768), nn::Functional(torch::relu)));
+        m_auxClassifier =
+            register_module("auxiliary_classifier", nn::Linear(768, config.numClasses));
+    }
+    m_classifier = register_module("classifier", nn::Linear(cPrev, config.numClasses));
+    m_multiplyAdds += cPrev * config.numClasses;
+}
+
+EvalOutput EvalNetworkImpl::forward(const torch::Tensor &x)
+{
+    EvalOutput out;
+    auto s0 = m_stem->forward(x.dim() == 4 ? x.contiguous(torch::MemoryFormat::ChannelsLast) : x);
+    auto s1 = s0;
+    // Drop-path masks: one keep decision per image and operation, drawn from the seed of this
+    // forward pass in a fixed order, on the CPU (the same on every device).
+    uint64_t draw = 0;
+    const double keepProb = 1.0 - m_dropPath;
+    const auto masks = [&](int64_t batch) {
+        std::vector<float> keep(size_t(batch), 0.0f);
+        for (auto &k : keep) {
+            uint64_t z = m_maskSeed + 0x9e3779b97f4a7c15ULL * ++draw;
+            z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+            z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+            z ^= z >> 31;
+            const double u = double(z >> 11) * (1.0 / 9007199254740992.0);
+            k = u < keepProb ? 1.0f : 0.0f;
+        }
+        return torch::tensor(keep).to(x.device());
+    };
+    for (size_t l = 0; l < m_cells.size(); ++l) {
+        auto s = m_cells[l]->forward(s0, s1, m_dropPath, masks);
+        s0 = s1;
+        s1 = s;
+        if (int64_t(l) == m_auxCell && m_auxFeatures && is_training()) {
+            auto a = torch::relu(s1);
+            a = m_auxDartsPool ? torch::avg_pool2d(a, {5, 5}, {3, 3}, {0, 0}, false, false)
+                               : torch::adaptive_avg_pool2d(a, {2, 2});
+            out.auxLogits = m_auxClassifier(m_auxFeatures->forward(a).flatten(1));
+        }
+    }
+    auto pooled = torch::adaptive_avg_pool2d(s1, {1, 1}).flatten(1);
+    out.logits = m_classifier(pooled);
+    return out;
+}
+
+int64_t EvalNetworkImpl::parameterCount() const
+{
+    return [&] {
+        int64_t n = 0;
+        for (const auto &p : parameters())
+            n += p.numel();
+        return n;
+    }() - auxiliaryParameterCount();
+}
+
+int64_t EvalNetworkImpl::auxiliaryParameterCount() const
+{
+    int64_t n = 0;
+    if (m_auxFeatures) {
+        for (const auto &p : m_auxFeatures->parameters())
+            n += p.numel();
+        for (const auto &p : m_auxClassifier->parameters())
+            n += p.numel();
+    }
+    return n;
+}
+
+} // namespace sparsenas
