@@ -4,7 +4,7 @@
 <context>
     <name>sparsenas::ArchWeightsView</name>
     <message>
-        <location filename="../widgets/archweightsview.cpp" line="+39"/>
+        <location filename="../widgets/archweightsview.cpp" line="+37"/>
         <source>Cannot write &quot;%1&quot;: %2</source>
         <translation>„%1“ kann nicht geschrieben werden: %2</translation>
     </message>
@@ -75,12 +75,12 @@
     <name>sparsenas::CellExporter</name>
     <message>
         <location filename="../app/studio/cellexporter.cpp" line="+52"/>
-        <location line="+36"/>
+        <location line="+37"/>
         <source>Cannot write %1: %2</source>
         <translation>%1 kann nicht geschrieben werden: %2</translation>
     </message>
     <message>
-        <location line="-14"/>
+        <location line="-15"/>
         <source>The cell does not fit the DARTS genotype format: %1</source>
         <translation>Die Zelle passt nicht in das DARTS-Genotypformat: %1</translation>
     </message>
@@ -98,7 +98,7 @@
 <context>
     <name>sparsenas::CellGraphView</name>
     <message>
-        <location filename="../widgets/cellgraphview.cpp" line="+23"/>
+        <location filename="../widgets/cellgraphview.cpp" line="+22"/>
         <source>Normal cell</source>
         <translation>Normalzelle</translation>
     </message>
@@ -113,7 +113,7 @@
         <translation>%1-Zelle</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>Show weights</source>
         <translation>Gewichte anzeigen</translation>
     </message>
@@ -183,7 +183,7 @@
 <context>
     <name>sparsenas::CellHeatmap</name>
     <message>
-        <location filename="../widgets/cellheatmap.cpp" line="+260"/>
+        <location filename="../widgets/cellheatmap.cpp" line="+259"/>
         <location line="+185"/>
         <source>= 0</source>
         <translation>= 0</translation>
@@ -226,9 +226,128 @@
     </message>
 </context>
 <context>
+    <name>sparsenas::ComparisonView</name>
+    <message>
+        <location filename="../widgets/comparisonview.cpp" line="+39"/>
+        <source>Genotype</source>
+        <translation>Genotyp</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Data set</source>
+        <translation>Datensatz</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>C × cells</source>
+        <translation>C × Zellen</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Nodes (n/r)</source>
+        <translation>Knoten (n/r)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Paths (n/r)</source>
+        <translation>Pfade (n/r)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Params (M)</source>
+        <translation>Parameter (M)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Mult-adds (M)</source>
+        <translation>Mult.-Add. (M)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Search</source>
+        <translation>Suche</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Test acc. (%)</source>
+        <translation>Testgenauigkeit (%)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Seeds</source>
+        <translation>Seeds</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Refresh</source>
+        <translation>Aktualisieren</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Read the evaluations in the runs folder again</source>
+        <translation>Die Evaluierungen im Laufordner neu einlesen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export…</source>
+        <translation>Exportieren…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save the table as CSV, Markdown or a LaTeX tabular</source>
+        <translation>Die Tabelle als CSV, Markdown oder LaTeX-tabular speichern</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>Cannot read the evaluations: %1</source>
+        <translation>Die Evaluierungen können nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Wall time of the search that produced the genotype</source>
+        <translation>Laufzeit der Suche, aus der der Genotyp stammt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The genotype did not come from a search on this disk</source>
+        <translation>Der Genotyp stammt nicht aus einer Suche auf diesem Datenträger</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+9"/>
+        <source>%n of these runs stopped before their last epoch</source>
+        <translation>
+            <numerusform>%n dieser Läufe wurde vor seiner letzten Epoche angehalten</numerusform>
+            <numerusform>%n dieser Läufe wurden vor ihrer letzten Epoche angehalten</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>No runs folder</source>
+        <translation>Kein Laufordner</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No evaluation in %1 yet: evaluate a finished search (Run ▸ Evaluate derived architecture) or run `sparsenas evaluate`.</source>
+        <translation>Noch keine Evaluierung in %1: eine abgeschlossene Suche evaluieren (Lauf ▸ Abgeleitete Architektur evaluieren) oder `sparsenas evaluate` ausführen.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>%n genotype(s) evaluated in %1</source>
+        <translation>
+            <numerusform>%n Genotyp in %1 evaluiert</numerusform>
+            <numerusform>%n Genotypen in %1 evaluiert</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Cannot tell the format of %1: use .csv, .md or .tex</source>
+        <translation>Das Format von %1 ist unbekannt: .csv, .md oder .tex verwenden</translation>
+    </message>
+</context>
+<context>
     <name>sparsenas::ConfigForm</name>
     <message>
-        <location filename="../widgets/configform.cpp" line="+106"/>
+        <location filename="../widgets/configform.cpp" line="+116"/>
         <source>Preset:</source>
         <translation>Vorlage:</translation>
     </message>
@@ -263,7 +382,7 @@
         <translation>Datensatz</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+2"/>
         <source>digits is embedded in the program; the others are read from a folder</source>
         <translation>digits ist im Programm eingebettet; die anderen werden aus einem Ordner gelesen</translation>
     </message>
@@ -283,12 +402,12 @@
         <translation>Durchsuchen…</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Data folder</source>
         <translation>Datenordner</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+8"/>
         <source>Folder</source>
         <translation>Ordner</translation>
     </message>
@@ -298,7 +417,7 @@
         <translation>Bildlimit</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Use only the first N training images (0: all)</source>
         <translation>Nur die ersten N Trainingsbilder verwenden (0: alle)</translation>
     </message>
@@ -358,7 +477,7 @@
         <translation>Optimierer</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+2"/>
         <source>HAPG and AdamHAPG give exact zeros; SGD and Adam use the penalty&apos;s subgradient (the ablation&apos;s baselines)</source>
         <translation>HAPG und AdamHAPG liefern exakte Nullen; SGD und Adam verwenden den Subgradienten des Strafterms (die Baselines der Ablationsstudie)</translation>
     </message>
@@ -368,7 +487,7 @@
         <translation>Strafterm</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
         <source>Sparse Group Lasso, Lasso (alpha = 1) or Group Lasso (alpha = 0)</source>
         <translation>Sparse Group Lasso, Lasso (alpha = 1) oder Group Lasso (alpha = 0)</translation>
     </message>
@@ -474,7 +593,7 @@
         <translation>Ordnung</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>First order, or second order by finite differences (paper Eq. 13)</source>
         <translation>Erste Ordnung oder zweite Ordnung über finite Differenzen (Paper, Gl. 13)</translation>
     </message>
@@ -494,7 +613,7 @@
         <translation>Gerät</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>cuda needs a LibTorch built with CUDA</source>
         <translation>cuda erfordert ein mit CUDA gebautes LibTorch</translation>
     </message>
@@ -514,12 +633,12 @@
         <translation>Diese LibTorch hat kein CUDA-Gerät; die Suche läuft auf der CPU</translation>
     </message>
     <message>
-        <location line="+108"/>
+        <location line="+107"/>
         <source>Configuration is valid.</source>
         <translation>Die Konfiguration ist gültig.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>1 problem:</source>
         <translation>1 Problem:</translation>
     </message>
@@ -634,7 +753,7 @@
 <context>
     <name>sparsenas::ExportDialog</name>
     <message>
-        <location filename="../widgets/exportdialog.cpp" line="+58"/>
+        <location filename="../widgets/exportdialog.cpp" line="+56"/>
         <source>Show weights</source>
         <translation>Gewichte anzeigen</translation>
     </message>
@@ -869,7 +988,7 @@
 <context>
     <name>sparsenas::LogView</name>
     <message>
-        <location filename="../widgets/logview.cpp" line="+37"/>
+        <location filename="../widgets/logview.cpp" line="+35"/>
         <source>Info</source>
         <translation>Info</translation>
     </message>
@@ -919,7 +1038,7 @@
         <translation>Ereignis</translation>
     </message>
     <message>
-        <location line="+159"/>
+        <location line="+160"/>
         <source>All messages</source>
         <translation>Alle Meldungen</translation>
     </message>
@@ -1005,7 +1124,7 @@
 <context>
     <name>sparsenas::MainWindow</name>
     <message>
-        <location filename="../app/studio/mainwindow.cpp" line="+88"/>
+        <location filename="../app/studio/mainwindow.cpp" line="+108"/>
         <source>Configuration</source>
         <translation>Konfiguration</translation>
     </message>
@@ -1040,7 +1159,12 @@
         <translation>Laufprotokoll</translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location line="+2"/>
+        <source>Evaluations</source>
+        <translation>Evaluierungen</translation>
+    </message>
+    <message>
+        <location line="+75"/>
         <source>Run</source>
         <translation>Lauf</translation>
     </message>
@@ -1173,33 +1297,68 @@
         <translation>Abzweigen nicht möglich</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Forked %1 into %2</source>
         <translation>%1 nach %2 abgezweigt</translation>
     </message>
     <message>
-        <location line="-151"/>
+        <location line="-152"/>
         <source>Resume run</source>
         <translation>Lauf fortsetzen</translation>
     </message>
     <message>
-        <location line="+172"/>
+        <location line="+255"/>
         <source>Cannot resume</source>
         <translation>Fortsetzen nicht möglich</translation>
     </message>
     <message>
-        <location line="-166"/>
+        <location line="-249"/>
         <source>Open run directory</source>
         <translation>Laufverzeichnis öffnen</translation>
     </message>
     <message>
-        <location line="+177"/>
-        <location line="+135"/>
+        <location line="+173"/>
+        <source>Cannot evaluate</source>
+        <translation>Evaluieren nicht möglich</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Evaluating the cell of %1 in %2: the curves show training and test accuracy</source>
+        <translation>Die Zelle von %1 wird in %2 evaluiert: die Kurven zeigen Trainings- und Testgenauigkeit</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Evaluate derived architecture</source>
+        <translation>Abgeleitete Architektur evaluieren</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Train the cell of %1 on its own with the evaluation preset:</source>
+        <translation>Die Zelle von %1 eigenständig trainieren mit der Evaluierungsvorlage:</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Export evaluations</source>
+        <translation>Evaluierungen exportieren</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CSV (*.csv);;Markdown (*.md);;LaTeX tabular (*.tex)</source>
+        <translation>CSV (*.csv);;Markdown (*.md);;LaTeX-tabular (*.tex)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Cannot export the evaluations</source>
+        <translation>Die Evaluierungen können nicht exportiert werden</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <location line="+147"/>
         <source>Search running</source>
         <translation>Suche läuft</translation>
     </message>
     <message>
-        <location line="-135"/>
+        <location line="-147"/>
         <source>Stop the running search before opening another run.</source>
         <translation>Die laufende Suche anhalten, bevor ein anderer Lauf geöffnet wird.</translation>
     </message>
@@ -1214,22 +1373,24 @@
         <translation>Eine Zelle ist bei Schritt %1 kollabiert.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
+        <location line="+1"/>
         <source>normal</source>
         <translation>Normal</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-1"/>
+        <location line="+2"/>
         <source>reduction</source>
         <translation>Reduktions</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+32"/>
         <source>SparseNAS Studio</source>
         <translation>SparseNAS Studio</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+57"/>
         <source>A search is running. Stop it (a checkpoint is written so it can be resumed) and quit?</source>
         <translation>Eine Suche läuft. Die Suche anhalten (ein Checkpoint wird geschrieben, damit sie fortgesetzt werden kann) und beenden?</translation>
     </message>
@@ -1242,7 +1403,7 @@
 <context>
     <name>sparsenas::PlotExport</name>
     <message>
-        <location filename="../widgets/plotexport.cpp" line="+45"/>
+        <location filename="../widgets/plotexport.cpp" line="+46"/>
         <source>Cannot export %1: there is no plot.</source>
         <translation>%1 kann nicht exportiert werden: Es gibt kein Diagramm.</translation>
     </message>
@@ -1260,12 +1421,12 @@
 <context>
     <name>sparsenas::PlotToolRow</name>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>X axis:</source>
         <translation>X-Achse:</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>Fit</source>
         <translation>Einpassen</translation>
     </message>
@@ -1340,12 +1501,12 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+31"/>
+        <location line="+37"/>
         <source>&amp;Pause</source>
         <translation>&amp;Pausieren</translation>
     </message>
     <message>
-        <location line="-29"/>
+        <location line="-35"/>
         <source>Pause or resume the search after the current batch</source>
         <translation>Die Suche nach dem aktuellen Batch pausieren oder fortsetzen</translation>
     </message>
@@ -1400,7 +1561,17 @@
         <translation>&amp;Metriken als CSV exportieren…</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+2"/>
+        <source>E&amp;valuate derived architecture…</source>
+        <translation>Abgeleitete Architektur e&amp;valuieren…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Train the network of the shown run&apos;s genotype on its own and test it (an evaluation preset); the result joins the Evaluations table</source>
+        <translation>Das Netz des Genotyps des angezeigten Laufs eigenständig trainieren und testen (eine Evaluierungsvorlage); das Ergebnis kommt in die Tabelle „Evaluierungen“</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>&amp;Resume</source>
         <translation>&amp;Fortsetzen</translation>
     </message>
@@ -1408,7 +1579,7 @@
 <context>
     <name>sparsenas::RunFollower</name>
     <message>
-        <location filename="../app/studio/runfollower.cpp" line="+37"/>
+        <location filename="../app/studio/runfollower.cpp" line="+38"/>
         <source>%1 is not a run directory: it has no config.json.</source>
         <translation>%1 ist kein Laufverzeichnis: Es enthält keine config.json.</translation>
     </message>
@@ -1469,27 +1640,27 @@
         <translation>fehlgeschlagen</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+10"/>
         <source>The search failed: %1</source>
         <translation>Die Suche ist fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Search finished; the derived cell is in %1</source>
         <translation>Suche abgeschlossen; die abgeleitete Zelle befindet sich in %1</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Search stopped; resume it with Run ▸ Resume run.</source>
         <translation>Suche gestoppt; mit Lauf ▸ Lauf fortsetzen wieder aufnehmen.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-7"/>
         <source>The search could not start: %1</source>
         <translation>Die Suche konnte nicht starten: %1</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+17"/>
         <source>Epoch %1/%2 · step %3/%4 · ETA %5</source>
         <translation>Epoche %1/%2 · Schritt %3/%4 · Restzeit %5</translation>
     </message>
@@ -1559,7 +1730,7 @@
 <context>
     <name>sparsenas::StudioDialogs</name>
     <message>
-        <location filename="../app/studio/studiodialogs.cpp" line="+21"/>
+        <location filename="../app/studio/studiodialogs.cpp" line="+22"/>
         <source>The search stopped with an error:
 
 %1
@@ -1581,12 +1752,12 @@ Alles bis zum letzten Checkpoint befindet sich in %2.</translation>
 %1</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Search failed</source>
         <translation>Suche fehlgeschlagen</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>Cannot start the search</source>
         <translation>Die Suche kann nicht starten</translation>
     </message>
@@ -1596,7 +1767,7 @@ Alles bis zum letzten Checkpoint befindet sich in %2.</translation>
         <translation>Pausiert ab Checkpoint fortsetzen</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+11"/>
         <source>The %1 cell collapsed at step %2 (λ = %3): every architecture weight of it is exactly zero. Its gradient is zero too, so it cannot come back, and the network no longer depends on its input.
 
 The search is paused. Roll back to the last checkpoint and lower λ or its step before resuming.</source>
@@ -1615,7 +1786,7 @@ Die Suche ist pausiert. Kehren Sie zum letzten Checkpoint zurück und senken Sie
         <translation>Zum letzten Checkpoint zurückkehren</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Resume as it is</source>
         <translation>Unverändert fortsetzen</translation>
     </message>
@@ -1648,12 +1819,12 @@ Die Suche ist pausiert. Kehren Sie zum letzten Checkpoint zurück und senken Sie
 <context>
     <name>sparsenas::StudioFiles</name>
     <message>
-        <location filename="../app/studio/studiofiles.cpp" line="+30"/>
+        <location filename="../app/studio/studiofiles.cpp" line="+29"/>
         <source>Load configuration</source>
         <translation>Konfiguration laden</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <location line="+27"/>
         <source>JSON configuration (*.json)</source>
         <translation>JSON-Konfiguration (*.json)</translation>
@@ -1680,7 +1851,7 @@ Die Suche ist pausiert. Kehren Sie zum letzten Checkpoint zurück und senken Sie
         <translation>Konfiguration speichern</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+12"/>
         <source>Cannot save</source>
         <translation>Speichern nicht möglich</translation>
     </message>
@@ -1695,7 +1866,7 @@ Die Suche ist pausiert. Kehren Sie zum letzten Checkpoint zurück und senken Sie
         <translation>Checkpoints (*.pt)</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+12"/>
         <source>Nothing to export</source>
         <translation>Nichts zu exportieren</translation>
     </message>
@@ -1722,12 +1893,12 @@ Die Suche ist pausiert. Kehren Sie zum letzten Checkpoint zurück und senken Sie
     <message>
         <location line="+3"/>
         <location line="+10"/>
-        <location line="+27"/>
+        <location line="+26"/>
         <source>Export failed</source>
         <translation>Exportieren fehlgeschlagen</translation>
     </message>
     <message>
-        <location line="-31"/>
+        <location line="-30"/>
         <source>Export cell graph</source>
         <translation>Zellgraph exportieren</translation>
     </message>
@@ -1737,17 +1908,17 @@ Die Suche ist pausiert. Kehren Sie zum letzten Checkpoint zurück und senken Sie
         <translation>SVG-Zeichnung (*.svg);;PDF-Dokument (*.pdf);;PNG-Bild (*.png)</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Export metrics</source>
         <translation>Metriken exportieren</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+0"/>
         <source>CSV table (*.csv)</source>
         <translation>CSV-Tabelle (*.csv)</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>No metrics yet</source>
         <translation>Noch keine Metriken</translation>
     </message>
@@ -1757,7 +1928,7 @@ Die Suche ist pausiert. Kehren Sie zum letzten Checkpoint zurück und senken Sie
         <translation>%1 hat noch keine metrics.csv: Sie wird am Ende jeder Epoche geschrieben.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
         <source>Cannot write %1.</source>
         <translation>%1 kann nicht geschrieben werden.</translation>
     </message>
@@ -1818,7 +1989,7 @@ Die Suche ist pausiert. Kehren Sie zum letzten Checkpoint zurück und senken Sie
 <context>
     <name>sparsenas::SvgView</name>
     <message>
-        <location filename="../widgets/svgview.cpp" line="+153"/>
+        <location filename="../widgets/svgview.cpp" line="+152"/>
         <source>No drawing</source>
         <translation>Keine Zeichnung</translation>
     </message>

@@ -4,7 +4,7 @@
 <context>
     <name>sparsenas::ArchWeightsView</name>
     <message>
-        <location filename="../widgets/archweightsview.cpp" line="+39"/>
+        <location filename="../widgets/archweightsview.cpp" line="+37"/>
         <source>Cannot write &quot;%1&quot;: %2</source>
         <translation>无法写入“%1”：%2</translation>
     </message>
@@ -75,12 +75,12 @@
     <name>sparsenas::CellExporter</name>
     <message>
         <location filename="../app/studio/cellexporter.cpp" line="+52"/>
-        <location line="+36"/>
+        <location line="+37"/>
         <source>Cannot write %1: %2</source>
         <translation>无法写入 %1：%2</translation>
     </message>
     <message>
-        <location line="-14"/>
+        <location line="-15"/>
         <source>The cell does not fit the DARTS genotype format: %1</source>
         <translation>该单元不符合 DARTS 基因型格式：%1</translation>
     </message>
@@ -98,7 +98,7 @@
 <context>
     <name>sparsenas::CellGraphView</name>
     <message>
-        <location filename="../widgets/cellgraphview.cpp" line="+23"/>
+        <location filename="../widgets/cellgraphview.cpp" line="+22"/>
         <source>Normal cell</source>
         <translation>普通单元</translation>
     </message>
@@ -113,7 +113,7 @@
         <translation>%1 单元</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>Show weights</source>
         <translation>显示权重</translation>
     </message>
@@ -183,7 +183,7 @@
 <context>
     <name>sparsenas::CellHeatmap</name>
     <message>
-        <location filename="../widgets/cellheatmap.cpp" line="+260"/>
+        <location filename="../widgets/cellheatmap.cpp" line="+259"/>
         <location line="+185"/>
         <source>= 0</source>
         <translation>= 0</translation>
@@ -226,9 +226,126 @@
     </message>
 </context>
 <context>
+    <name>sparsenas::ComparisonView</name>
+    <message>
+        <location filename="../widgets/comparisonview.cpp" line="+39"/>
+        <source>Genotype</source>
+        <translation>基因型</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Data set</source>
+        <translation>数据集</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>C × cells</source>
+        <translation>C × 单元数</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Nodes (n/r)</source>
+        <translation>节点 (n/r)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Paths (n/r)</source>
+        <translation>路径 (n/r)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Params (M)</source>
+        <translation>参数量 (M)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Mult-adds (M)</source>
+        <translation>乘加 (M)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Search</source>
+        <translation>搜索</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Test acc. (%)</source>
+        <translation>测试准确率 (%)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Seeds</source>
+        <translation>种子数</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Read the evaluations in the runs folder again</source>
+        <translation>重新读取运行文件夹中的评估</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save the table as CSV, Markdown or a LaTeX tabular</source>
+        <translation>将表格保存为 CSV、Markdown 或 LaTeX tabular</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>Cannot read the evaluations: %1</source>
+        <translation>无法读取评估：%1</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Wall time of the search that produced the genotype</source>
+        <translation>产生该基因型的搜索所用的实际时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The genotype did not come from a search on this disk</source>
+        <translation>该基因型并非来自此磁盘上的搜索</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+9"/>
+        <source>%n of these runs stopped before their last epoch</source>
+        <translation>
+            <numerusform>其中 %n 个运行在最后一个周期之前停止</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>No runs folder</source>
+        <translation>没有运行文件夹</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No evaluation in %1 yet: evaluate a finished search (Run ▸ Evaluate derived architecture) or run `sparsenas evaluate`.</source>
+        <translation>%1 中还没有评估：评估一个已完成的搜索（运行 ▸ 评估导出的架构）或运行 `sparsenas evaluate`。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>%n genotype(s) evaluated in %1</source>
+        <translation>
+            <numerusform>%1 中已评估 %n 个基因型</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Cannot tell the format of %1: use .csv, .md or .tex</source>
+        <translation>无法判断 %1 的格式：请使用 .csv、.md 或 .tex</translation>
+    </message>
+</context>
+<context>
     <name>sparsenas::ConfigForm</name>
     <message>
-        <location filename="../widgets/configform.cpp" line="+106"/>
+        <location filename="../widgets/configform.cpp" line="+116"/>
         <source>Preset:</source>
         <translation>预设：</translation>
     </message>
@@ -263,7 +380,7 @@
         <translation>数据集</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+2"/>
         <source>digits is embedded in the program; the others are read from a folder</source>
         <translation>digits 内置于程序中；其他数据集从文件夹读取</translation>
     </message>
@@ -283,12 +400,12 @@
         <translation>浏览…</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Data folder</source>
         <translation>数据文件夹</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+8"/>
         <source>Folder</source>
         <translation>文件夹</translation>
     </message>
@@ -298,7 +415,7 @@
         <translation>图像上限</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Use only the first N training images (0: all)</source>
         <translation>仅使用前 N 张训练图像（0：全部）</translation>
     </message>
@@ -358,7 +475,7 @@
         <translation>优化器</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+2"/>
         <source>HAPG and AdamHAPG give exact zeros; SGD and Adam use the penalty&apos;s subgradient (the ablation&apos;s baselines)</source>
         <translation>HAPG 和 AdamHAPG 产生精确的零；SGD 和 Adam 使用惩罚项的次梯度（消融实验的基线）</translation>
     </message>
@@ -368,7 +485,7 @@
         <translation>惩罚项</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
         <source>Sparse Group Lasso, Lasso (alpha = 1) or Group Lasso (alpha = 0)</source>
         <translation>稀疏组 Lasso、Lasso（alpha = 1）或组 Lasso（alpha = 0）</translation>
     </message>
@@ -474,7 +591,7 @@
         <translation>阶数</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>First order, or second order by finite differences (paper Eq. 13)</source>
         <translation>一阶，或通过有限差分近似的二阶（论文式 13）</translation>
     </message>
@@ -494,7 +611,7 @@
         <translation>设备</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>cuda needs a LibTorch built with CUDA</source>
         <translation>cuda 需要启用 CUDA 构建的 LibTorch</translation>
     </message>
@@ -514,12 +631,12 @@
         <translation>此 LibTorch 没有 CUDA 设备；搜索将在 CPU 上运行</translation>
     </message>
     <message>
-        <location line="+108"/>
+        <location line="+107"/>
         <source>Configuration is valid.</source>
         <translation>配置有效。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>1 problem:</source>
         <translation>1 个问题：</translation>
     </message>
@@ -634,7 +751,7 @@
 <context>
     <name>sparsenas::ExportDialog</name>
     <message>
-        <location filename="../widgets/exportdialog.cpp" line="+58"/>
+        <location filename="../widgets/exportdialog.cpp" line="+56"/>
         <source>Show weights</source>
         <translation>显示权重</translation>
     </message>
@@ -869,7 +986,7 @@
 <context>
     <name>sparsenas::LogView</name>
     <message>
-        <location filename="../widgets/logview.cpp" line="+37"/>
+        <location filename="../widgets/logview.cpp" line="+35"/>
         <source>Info</source>
         <translation>信息</translation>
     </message>
@@ -919,7 +1036,7 @@
         <translation>事件</translation>
     </message>
     <message>
-        <location line="+159"/>
+        <location line="+160"/>
         <source>All messages</source>
         <translation>所有消息</translation>
     </message>
@@ -1005,7 +1122,7 @@
 <context>
     <name>sparsenas::MainWindow</name>
     <message>
-        <location filename="../app/studio/mainwindow.cpp" line="+88"/>
+        <location filename="../app/studio/mainwindow.cpp" line="+108"/>
         <source>Configuration</source>
         <translation>配置</translation>
     </message>
@@ -1040,7 +1157,12 @@
         <translation>运行日志</translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location line="+2"/>
+        <source>Evaluations</source>
+        <translation>评估</translation>
+    </message>
+    <message>
+        <location line="+75"/>
         <source>Run</source>
         <translation>运行</translation>
     </message>
@@ -1173,33 +1295,68 @@
         <translation>无法分叉</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Forked %1 into %2</source>
         <translation>已将 %1 分叉到 %2</translation>
     </message>
     <message>
-        <location line="-151"/>
+        <location line="-152"/>
         <source>Resume run</source>
         <translation>恢复运行</translation>
     </message>
     <message>
-        <location line="+172"/>
+        <location line="+255"/>
         <source>Cannot resume</source>
         <translation>无法恢复</translation>
     </message>
     <message>
-        <location line="-166"/>
+        <location line="-249"/>
         <source>Open run directory</source>
         <translation>打开运行目录</translation>
     </message>
     <message>
-        <location line="+177"/>
-        <location line="+135"/>
+        <location line="+173"/>
+        <source>Cannot evaluate</source>
+        <translation>无法评估</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Evaluating the cell of %1 in %2: the curves show training and test accuracy</source>
+        <translation>正在 %2 中评估 %1 的单元：曲线显示训练和测试准确率</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Evaluate derived architecture</source>
+        <translation>评估导出的架构</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Train the cell of %1 on its own with the evaluation preset:</source>
+        <translation>使用以下评估预设单独训练 %1 的单元：</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Export evaluations</source>
+        <translation>导出评估</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CSV (*.csv);;Markdown (*.md);;LaTeX tabular (*.tex)</source>
+        <translation>CSV (*.csv);;Markdown (*.md);;LaTeX tabular (*.tex)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Cannot export the evaluations</source>
+        <translation>无法导出评估</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <location line="+147"/>
         <source>Search running</source>
         <translation>搜索正在运行</translation>
     </message>
     <message>
-        <location line="-135"/>
+        <location line="-147"/>
         <source>Stop the running search before opening another run.</source>
         <translation>请先停止正在运行的搜索，再打开其他运行。</translation>
     </message>
@@ -1214,22 +1371,24 @@
         <translation>第 %1 步时有一个单元坍塌。</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
+        <location line="+1"/>
         <source>normal</source>
         <translation>普通</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-1"/>
+        <location line="+2"/>
         <source>reduction</source>
         <translation>缩减</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+32"/>
         <source>SparseNAS Studio</source>
         <translation>SparseNAS Studio</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+57"/>
         <source>A search is running. Stop it (a checkpoint is written so it can be resumed) and quit?</source>
         <translation>搜索正在运行。是否停止搜索（将写入检查点以便日后恢复）并退出？</translation>
     </message>
@@ -1242,7 +1401,7 @@
 <context>
     <name>sparsenas::PlotExport</name>
     <message>
-        <location filename="../widgets/plotexport.cpp" line="+45"/>
+        <location filename="../widgets/plotexport.cpp" line="+46"/>
         <source>Cannot export %1: there is no plot.</source>
         <translation>无法导出 %1：没有图表。</translation>
     </message>
@@ -1260,12 +1419,12 @@
 <context>
     <name>sparsenas::PlotToolRow</name>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>X axis:</source>
         <translation>X 轴：</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>Fit</source>
         <translation>适配</translation>
     </message>
@@ -1340,12 +1499,12 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+31"/>
+        <location line="+37"/>
         <source>&amp;Pause</source>
         <translation>暂停(&amp;P)</translation>
     </message>
     <message>
-        <location line="-29"/>
+        <location line="-35"/>
         <source>Pause or resume the search after the current batch</source>
         <translation>在当前批次结束后暂停或继续搜索</translation>
     </message>
@@ -1400,7 +1559,17 @@
         <translation>将指标导出为 CSV(&amp;M)…</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+2"/>
+        <source>E&amp;valuate derived architecture…</source>
+        <translation>评估导出的架构(&amp;V)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Train the network of the shown run&apos;s genotype on its own and test it (an evaluation preset); the result joins the Evaluations table</source>
+        <translation>单独训练并测试所显示运行的基因型的网络（使用评估预设）；结果加入“评估”表</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>&amp;Resume</source>
         <translation>继续(&amp;R)</translation>
     </message>
@@ -1408,7 +1577,7 @@
 <context>
     <name>sparsenas::RunFollower</name>
     <message>
-        <location filename="../app/studio/runfollower.cpp" line="+37"/>
+        <location filename="../app/studio/runfollower.cpp" line="+38"/>
         <source>%1 is not a run directory: it has no config.json.</source>
         <translation>%1 不是运行目录：其中没有 config.json。</translation>
     </message>
@@ -1469,27 +1638,27 @@
         <translation>失败</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+10"/>
         <source>The search failed: %1</source>
         <translation>搜索失败：%1</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Search finished; the derived cell is in %1</source>
         <translation>搜索完成；推导出的单元位于 %1</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Search stopped; resume it with Run ▸ Resume run.</source>
         <translation>搜索已停止；可通过“运行 ▸ 恢复运行”继续。</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-7"/>
         <source>The search could not start: %1</source>
         <translation>搜索无法开始：%1</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+17"/>
         <source>Epoch %1/%2 · step %3/%4 · ETA %5</source>
         <translation>轮次 %1/%2 · 步 %3/%4 · 预计剩余 %5</translation>
     </message>
@@ -1559,7 +1728,7 @@
 <context>
     <name>sparsenas::StudioDialogs</name>
     <message>
-        <location filename="../app/studio/studiodialogs.cpp" line="+21"/>
+        <location filename="../app/studio/studiodialogs.cpp" line="+22"/>
         <source>The search stopped with an error:
 
 %1
@@ -1581,12 +1750,12 @@ Everything up to the last checkpoint is in %2.</source>
 %1</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Search failed</source>
         <translation>搜索失败</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>Cannot start the search</source>
         <translation>无法开始搜索</translation>
     </message>
@@ -1596,7 +1765,7 @@ Everything up to the last checkpoint is in %2.</source>
         <translation>从检查点恢复（暂停）</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+11"/>
         <source>The %1 cell collapsed at step %2 (λ = %3): every architecture weight of it is exactly zero. Its gradient is zero too, so it cannot come back, and the network no longer depends on its input.
 
 The search is paused. Roll back to the last checkpoint and lower λ or its step before resuming.</source>
@@ -1615,7 +1784,7 @@ The search is paused. Roll back to the last checkpoint and lower λ or its step 
         <translation>回滚到上一个检查点</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Resume as it is</source>
         <translation>按原样继续</translation>
     </message>
@@ -1648,12 +1817,12 @@ The search is paused. Roll back to the last checkpoint and lower λ or its step 
 <context>
     <name>sparsenas::StudioFiles</name>
     <message>
-        <location filename="../app/studio/studiofiles.cpp" line="+30"/>
+        <location filename="../app/studio/studiofiles.cpp" line="+29"/>
         <source>Load configuration</source>
         <translation>加载配置</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <location line="+27"/>
         <source>JSON configuration (*.json)</source>
         <translation>JSON 配置 (*.json)</translation>
@@ -1680,7 +1849,7 @@ The search is paused. Roll back to the last checkpoint and lower λ or its step 
         <translation>保存配置</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+12"/>
         <source>Cannot save</source>
         <translation>无法保存</translation>
     </message>
@@ -1695,7 +1864,7 @@ The search is paused. Roll back to the last checkpoint and lower λ or its step 
         <translation>检查点 (*.pt)</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+12"/>
         <source>Nothing to export</source>
         <translation>没有可导出的内容</translation>
     </message>
@@ -1722,12 +1891,12 @@ The search is paused. Roll back to the last checkpoint and lower λ or its step 
     <message>
         <location line="+3"/>
         <location line="+10"/>
-        <location line="+27"/>
+        <location line="+26"/>
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location line="-31"/>
+        <location line="-30"/>
         <source>Export cell graph</source>
         <translation>导出单元图</translation>
     </message>
@@ -1737,17 +1906,17 @@ The search is paused. Roll back to the last checkpoint and lower λ or its step 
         <translation>SVG 矢量图 (*.svg);;PDF 文档 (*.pdf);;PNG 图像 (*.png)</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Export metrics</source>
         <translation>导出指标</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+0"/>
         <source>CSV table (*.csv)</source>
         <translation>CSV 表格 (*.csv)</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>No metrics yet</source>
         <translation>尚无指标</translation>
     </message>
@@ -1757,7 +1926,7 @@ The search is paused. Roll back to the last checkpoint and lower λ or its step 
         <translation>%1 中尚无 metrics.csv：该文件会在每个轮次结束时写入。</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
         <source>Cannot write %1.</source>
         <translation>无法写入 %1。</translation>
     </message>
@@ -1818,7 +1987,7 @@ The search is paused. Roll back to the last checkpoint and lower λ or its step 
 <context>
     <name>sparsenas::SvgView</name>
     <message>
-        <location filename="../widgets/svgview.cpp" line="+153"/>
+        <location filename="../widgets/svgview.cpp" line="+152"/>
         <source>No drawing</source>
         <translation>无绘图</translation>
     </message>

@@ -13,6 +13,7 @@
 
 #include "archweightsview.h"
 #include "cellgraphview.h"
+#include "comparisonview.h"
 #include "configform.h"
 #include "curvesview.h"
 #include "logview.h"
@@ -28,7 +29,9 @@
 #include <QDir>
 #include <QDockWidget>
 #include <QElapsedTimer>
+#include <QFileDialog>
 #include <QFileInfo>
+#include <QInputDialog>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QSettings>
@@ -36,6 +39,8 @@
 #include <QStatusBar>
 #include <QToolBar>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 namespace sparsenas {
 
@@ -65,6 +70,13 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
 }
 
 MainWindow::~MainWindow() = default;
+
+void MainWindow::setRunsRoot(const QString &dir)
+{
+    m_runsRoot = dir;
+    m_comparison->setFolder(dir);
+    m_comparison->refresh();
+}
 
 SearchController *MainWindow::controller() const
 {
@@ -115,8 +127,18 @@ void MainWindow::createViews()
                                         QStringLiteral("SurvivalDock"), Qt::BottomDockWidgetArea);
     m_log = new LogView(this);
     m_logDock = addDock(m_log, tr("Run log"), QStringLiteral("LogDock"), Qt::BottomDockWidgetArea);
+    m_comparison = new ComparisonView(this);
+    m_comparisonDock = addDock(m_comparison, tr("Evaluations"), QStringLiteral("EvaluationsDock"),
+                               Qt::BottomDockWidgetArea);
     tabifyDockWidget(pathDock, survivalDock);
     tabifyDockWidget(survivalDock, m_logDock);
+    tabifyDockWidget(m_logDock, m_comparisonDock);
+    // Read when shown, so that evaluations the CLI wrote meanwhile appear.
+    connect(m_comparisonDock, &QDockWidget::visibilityChanged, this, [this](bool visible) {
+        if (visible)
+            m_comparison->refresh();
+    });
+    connect(m_comparison, &ComparisonView::exportRequested, this, &MainWindow::exportComparison);
     pathDock->raise();
     resizeDocks({pathDock}, {330}, Qt::Vertical);
     resizeDocks({pathDock, graphDock}, {800, 600}, Qt::Horizontal);
@@ -179,6 +201,7 @@ void MainWindow::createActions()
             [this] { m_files->exportCell(m_graphviz, currentWeights()); });
     connect(m_actions->exportCsv(), &QAction::triggered, this,
             [this] { m_files->exportMetricsCsv(runDirectory()); });
+    connect(m_actions->evaluate(), &QAction::triggered, this, &MainWindow::evaluateShownRun);
 
     auto *toolbar = addToolBar(tr("Run"));
     toolbar->setObjectName(QStringLiteral("RunToolBar"));
@@ -237,7 +260,7 @@ void MainWindow::readSettings()
     if (!restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray()))
         resize(1500, 940);
     restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
-    m_runsRoot = settings.value(QStringLiteral("runsRoot"), m_runsRoot).toString();
+    setRunsRoot(settings.value(QStringLiteral("runsRoot"), m_runsRoot).toString());
     const QByteArray config = settings.value(QStringLiteral("lastConfig")).toByteArray();
     if (!config.isEmpty()) {
         const auto j = nlohmann::json::parse(config.constData(), config.constData() + config.size(),
@@ -319,6 +342,90 @@ bool MainWindow::startFromForm(const QString &checkpoint)
                           ? tr("Forked %1 into %2").arg(QDir::toNativeSeparators(checkpoint), where)
                           : tr("New run in %1").arg(where));
     return true;
+}
+
+bool MainWindow::evaluateRun(const QString &searchDir, RunConfig config)
+{
+    if (m_session->isActive())
+        return false;
+    const QString source = QDir(searchDir).absolutePath();
+    config.task = TaskKind::Evaluate;
+    config.evaluation.genotype = source.toStdString();
+    // Named after the search; its own data folder when it searched the same data set.
+    QString name = QFileInfo(source).fileName();
+    try {
+        const RunConfig search = RunDirectory(source.toStdString()).loadConfig();
+        name = QString::fromStdString(search.name);
+        if (search.dataset.name == config.dataset.name && !search.dataset.path.empty())
+            config.dataset.path = search.dataset.path;
+    } catch (const std::exception &) {
+        // A genotype without the search's config (copied there by hand): the preset's data.
+    }
+    config.name = name.toStdString() + "-eval";
+    const QString dir =
+        RunSession::newRunDirectory(m_runsRoot, QString::fromStdString(config.name));
+    clearRun();
+    QString error;
+    if (!m_session->startNew(config, dir, &error)) {
+        warn(tr("Cannot evaluate"), error);
+        return false;
+    }
+    m_form->setConfigJson(toJson(config));
+    beginLiveRun(dir, tr("Evaluating the cell of %1 in %2: the curves show training and test "
+                         "accuracy")
+                          .arg(QDir::toNativeSeparators(source), QDir::toNativeSeparators(dir)));
+    return true;
+}
+
+void MainWindow::evaluateShownRun()
+{
+    const QString source = runDirectory();
+    if (source.isEmpty())
+        return;
+    QStringList presets;
+    QString match;
+    std::string dataset;
+    try {
+        dataset = nameOf(RunDirectory(source.toStdString()).loadConfig().dataset.name);
+    } catch (const std::exception &) {
+    }
+    for (const std::string &name : presetNames()) {
+        try {
+            const RunConfig c = presetConfig(name);
+            if (c.task != TaskKind::Evaluate)
+                continue;
+            presets << QString::fromStdString(name);
+            if (match.isEmpty() && nameOf(c.dataset.name) == dataset)
+                match = presets.back();
+        } catch (const std::exception &) {
+        }
+    }
+    bool ok = false;
+    const QString chosen =
+        QInputDialog::getItem(this, tr("Evaluate derived architecture"),
+                              tr("Train the cell of %1 on its own with the evaluation preset:")
+                                  .arg(QFileInfo(source).fileName()),
+                              presets, std::max(0, int(presets.indexOf(match))), false, &ok);
+    if (!ok || chosen.isEmpty())
+        return;
+    evaluateRun(source, presetConfig(chosen.toStdString()));
+}
+
+void MainWindow::exportComparison()
+{
+    QString filter;
+    QString path = QFileDialog::getSaveFileName(
+        this, tr("Export evaluations"), QDir(m_runsRoot).filePath(QStringLiteral("evaluations")),
+        tr("CSV (*.csv);;Markdown (*.md);;LaTeX tabular (*.tex)"), &filter);
+    if (path.isEmpty())
+        return;
+    if (QFileInfo(path).suffix().isEmpty())
+        path += filter.contains(QLatin1String("*.md"))    ? QStringLiteral(".md")
+                : filter.contains(QLatin1String("*.tex")) ? QStringLiteral(".tex")
+                                                          : QStringLiteral(".csv");
+    QString error;
+    if (!m_comparison->exportTable(path, &error))
+        warn(tr("Cannot export the evaluations"), error);
 }
 
 void MainWindow::togglePause()
@@ -429,8 +536,9 @@ void MainWindow::setRunState(RunState state)
 void MainWindow::updateActions()
 {
     const bool active = m_session->isActive();
-    m_actions->update(active, m_state == RunState::Paused, m_form->isValid(),
-                      !runDirectory().isEmpty());
+    const QString dir = runDirectory();
+    m_actions->update(active, m_state == RunState::Paused, m_form->isValid(), !dir.isEmpty(),
+                      !dir.isEmpty() && QFileInfo::exists(dir + QStringLiteral("/genotype.json")));
     m_form->setEditable(!active);
     m_steering->setLive(active);
 }
@@ -453,6 +561,10 @@ void MainWindow::onRunEnded(RunState state, const QString &message)
     setRunState(started ? state : RunState::Idle);
     const QString dir = runDirectory();
     m_status->showEnded(started ? state : RunState::Idle, message, dir);
+    if (QFileInfo::exists(dir + QStringLiteral("/evaluation.json"))) {
+        m_comparison->refresh();
+        m_comparisonDock->raise();
+    }
     if (state != RunState::Failed)
         return;
     if (!QFileInfo::exists(dir))

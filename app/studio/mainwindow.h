@@ -21,6 +21,7 @@ class QDockWidget;
 namespace sparsenas {
 
 class ArchWeightsView;
+class ComparisonView;
 class CellGraphView;
 class ConfigForm;
 class CurvesView;
@@ -48,7 +49,8 @@ public:
 
     /// Where new runs are created (a folder per run).
     QString runsRoot() const { return m_runsRoot; }
-    void setRunsRoot(const QString &dir) { m_runsRoot = dir; }
+    /// Also the folder the Evaluations table reads.
+    void setRunsRoot(const QString &dir);
 
     /// Starts a new search with the form's config. False (with a message shown) if invalid.
     bool startSearch();
@@ -60,6 +62,14 @@ public:
     bool resumeRunDirectory(const QString &dir);
     /// A new run from `checkpoint` (of any run) with the settings in the form.
     bool forkFromCheckpoint(const QString &checkpoint);
+    /// Trains the genotype of `searchDir` on its own with `config` (an evaluation preset's,
+    /// whose genotype this sets), in a new run "<search's name>-eval-<time>" under the runs
+    /// folder; the views
+    /// show it live, and the Evaluations table gets its result when it ends.
+    bool evaluateRun(const QString &searchDir, RunConfig config);
+    /// Asks for an evaluation preset (the one matching the run's data set first) and calls
+    /// evaluateRun for the shown run.
+    void evaluateShownRun();
     /// Non-interactive (tests, benchmarks, --screenshot): no question on close (a live search
     /// is stopped) and no message boxes: problems go to the run log and the status bar.
     void setInteractive(bool interactive) { m_interactive = interactive; }
@@ -77,6 +87,7 @@ public:
     RegPathView *regPathView() const { return m_regPaths; }
     CellGraphView *cellGraphView() const { return m_cellGraph; }
     LogView *logView() const { return m_log; }
+    ComparisonView *comparisonView() const { return m_comparison; }
     /// The run shown (live or followed); empty if none.
     QString runDirectory() const;
     /// The newest architecture weights shown (what the cell graph and exports use).
@@ -108,6 +119,8 @@ private:
     void setRunState(RunState state);
     void updateActions();
     void updateTitle();
+    /// Saves the Evaluations table where the user says.
+    void exportComparison();
 
     void togglePause();
     /// A cell type collapsed in the live run: shown prominently, with the choices.
@@ -138,6 +151,8 @@ private:
     CellGraphView *m_cellGraph = nullptr;
     LogView *m_log = nullptr;
     QDockWidget *m_logDock = nullptr;
+    ComparisonView *m_comparison = nullptr;
+    QDockWidget *m_comparisonDock = nullptr;
 
     RunActions *m_actions = nullptr;
     RunStatusBar *m_status = nullptr;

@@ -43,10 +43,16 @@ RunActions::RunActions(QWidget *window) : QObject(window), m_window(window)
     m_exportCell->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
 
     m_exportCsv = new QAction(tr("Export &metrics as CSV…"), window);
+
+    m_evaluate = new QAction(tr("E&valuate derived architecture…"), window);
+    m_evaluate->setStatusTip(
+        tr("Train the network of the shown run's genotype on its own and test it (an "
+           "evaluation preset); the result joins the Evaluations table"));
 }
 
-void RunActions::update(bool active, bool paused, bool formValid, bool hasRun)
+void RunActions::update(bool active, bool paused, bool formValid, bool hasRun, bool hasGenotype)
 {
+    m_evaluate->setEnabled(!active && hasGenotype);
     m_start->setEnabled(!active && formValid);
     m_pause->setEnabled(active);
     m_pause->setText(paused ? tr("&Resume") : tr("&Pause"));
@@ -80,6 +86,8 @@ void RunActions::addTo(QMenu *runMenu) const
     runMenu->addSeparator();
     runMenu->addAction(m_fork);
     runMenu->addAction(m_resumeRun);
+    runMenu->addSeparator();
+    runMenu->addAction(m_evaluate);
 }
 
 } // namespace sparsenas

@@ -32,13 +32,15 @@ public:
     QAction *open() const { return m_open; }
     QAction *exportCell() const { return m_exportCell; }
     QAction *exportCsv() const { return m_exportCsv; }
+    QAction *evaluate() const { return m_evaluate; }
 
     /// A search is `active` (or not), `paused`, the form is `formValid`, a run is shown
-    /// (`hasRun`): enables the actions that fit and names the pause action.
-    void update(bool active, bool paused, bool formValid, bool hasRun);
+    /// (`hasRun`), it has a genotype to evaluate (`hasGenotype`): enables the actions that fit
+    /// and names the pause action.
+    void update(bool active, bool paused, bool formValid, bool hasRun, bool hasGenotype);
     /// Start, pause, stop, checkpoint | open, export cell.
     void addTo(QToolBar *toolbar) const;
-    /// Start, pause, stop, checkpoint | fork, resume a run (the Run menu).
+    /// Start, pause, stop, checkpoint | fork, resume a run | evaluate (the Run menu).
     void addTo(QMenu *runMenu) const;
 
 private:
@@ -46,6 +48,7 @@ private:
     QAction *m_start = nullptr, *m_pause = nullptr, *m_stop = nullptr;
     QAction *m_checkpoint = nullptr, *m_fork = nullptr, *m_resumeRun = nullptr;
     QAction *m_open = nullptr, *m_exportCell = nullptr, *m_exportCsv = nullptr;
+    QAction *m_evaluate = nullptr;
 };
 
 } // namespace sparsenas

@@ -186,8 +186,10 @@ void prepare(QProcess &p, const QString &bin, const QStringList &args, const QSt
 #endif
 }
 
-const QStringList kPresets = {QStringLiteral("digits-quick"), QStringLiteral("fashion-mnist"),
-                              QStringLiteral("cifar10-paper")};
+const QStringList kPresets = {QStringLiteral("digits-quick"),       QStringLiteral("fashion-mnist"),
+                              QStringLiteral("cifar10-paper"),      QStringLiteral("digits-eval"),
+                              QStringLiteral("fashion-mnist-eval"), QStringLiteral("cifar10-eval"),
+                              QStringLiteral("cifar100-eval")};
 
 } // namespace
 
@@ -224,6 +226,7 @@ private Q_SLOTS:
     void badInput_data();
     void badInput();
     void cudaOnCpuOnlyBuild();
+    void evaluateParamsCompare();
     void searchEndToEnd();
     void deriveMatchesGenotype();
     void exportWritesFiles();
@@ -489,6 +492,72 @@ void tst_Cli::cudaOnCpuOnlyBuild()
     // Nothing half-written: no run directory at all, so the same --out works with cpu.
     QVERIFY2(!QFileInfo::exists(run),
              qPrintable(QStringLiteral("left behind: ") + listing(run).join(QLatin1Char(' '))));
+}
+
+void tst_Cli::evaluateParamsCompare()
+{
+    // params: the official count of DARTS_V2 (tst_evaluation says where the figures come from).
+    Result r = sparsenas({QStringLiteral("params"), QStringLiteral("DARTS_V2")});
+    QVERIFY2(r.code == 0, qPrintable(r.describe()));
+    QVERIFY2(r.out.contains(QStringLiteral("parameters: 3,349,342 (3.349 M")), qPrintable(r.out));
+    QVERIFY2(r.out.contains(QStringLiteral("multiply-adds: 528,359,040 per image")),
+             qPrintable(r.out));
+
+    // A genotype that cannot be built: exit 2, its file, line and column, nothing made.
+    const QString bad = m_tmp.filePath(QStringLiteral("bad-genotype.txt"));
+    {
+        QFile f(bad);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("# a typo on line 2\nGenotype(normal=[('sep_conv_3x3', 0), ('skip_connect', 2)], "
+                "normal_concat=[2], reduce=[('max_pool_3x3', 0), ('max_pool_3x3', 1)], "
+                "reduce_concat=[2])\n");
+    }
+    const QString out = m_tmp.filePath(QStringLiteral("eval"));
+    r = sparsenas({QStringLiteral("evaluate"), bad, QStringLiteral("-o"), out});
+    QCOMPARE(r.code, 2);
+    QVERIFY2(r.err.contains(QStringLiteral("bad-genotype.txt:2:56: node 2 takes input 2")),
+             qPrintable(r.describe()));
+    QVERIFY(!QFileInfo::exists(out));
+    r = sparsenas({QStringLiteral("evaluate"), QStringLiteral("DARTS_V9")});
+    QCOMPARE(r.code, 2);
+    QVERIFY2(r.err.contains(QStringLiteral("not a built-in genotype (DARTS_V1, DARTS_V2)")),
+             qPrintable(r.describe()));
+
+    // A short evaluation of a published cell, two seeds, then the comparison in three formats.
+    r = sparsenas({QStringLiteral("evaluate"), QStringLiteral("DARTS_V1"), QStringLiteral("-o"),
+                   out, QStringLiteral("--seeds"), QStringLiteral("2"), QStringLiteral("-q"),
+                   QStringLiteral("--set"), QStringLiteral("space.channels=4"),
+                   QStringLiteral("--set"), QStringLiteral("space.layers=3"),
+                   QStringLiteral("--set"), QStringLiteral("search.epochs=1"),
+                   QStringLiteral("--set"), QStringLiteral("dataset.limit=400")},
+                  300000);
+    QVERIFY2(r.code == 0, qPrintable(r.describe()));
+    QVERIFY(QFileInfo::exists(out + QStringLiteral("/seed-0/evaluation.json")));
+    QVERIFY(QFileInfo::exists(out + QStringLiteral("/seed-1/evaluation.json")));
+    QVERIFY2(r.out.contains(QStringLiteral("(2 seeds)")), qPrintable(r.out));
+    const QString csv = m_tmp.filePath(QStringLiteral("table.csv"));
+    const QString tex = m_tmp.filePath(QStringLiteral("table.tex"));
+    r = sparsenas(
+        {QStringLiteral("compare"), out, QStringLiteral("-o"), csv, QStringLiteral("-o"), tex});
+    QVERIFY2(r.code == 0, qPrintable(r.describe()));
+    QVERIFY2(r.out.contains(QStringLiteral("DARTS_V1")), qPrintable(r.out));
+    QFile table(csv);
+    QVERIFY(table.open(QIODevice::ReadOnly));
+    const QStringList lines =
+        QString::fromUtf8(table.readAll()).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    QCOMPARE(lines.size(), 2);
+    QVERIFY(lines[0].startsWith(QStringLiteral("genotype,source,dataset,channels,layers")));
+    QVERIFY2(lines[1].startsWith(QStringLiteral("DARTS_V1,DARTS_V1,digits,4,3,4/4,8/8,")),
+             qPrintable(lines[1]));
+    QVERIFY(QFileInfo::exists(tex));
+    r = sparsenas({QStringLiteral("compare"), out, QStringLiteral("-o"),
+                   m_tmp.filePath(QStringLiteral("table.xls"))});
+    QCOMPARE(r.code, 1);
+    QVERIFY2(r.err.contains(QStringLiteral("use .csv, .md or .tex")), qPrintable(r.describe()));
+    r = sparsenas(
+        {QStringLiteral("compare"), m_tmp.filePath(QStringLiteral("eval/seed-0/checkpoints"))});
+    QCOMPARE(r.code, 1);
+    QVERIFY2(r.err.contains(QStringLiteral("holds no evaluation")), qPrintable(r.describe()));
 }
 
 void tst_Cli::searchEndToEnd()

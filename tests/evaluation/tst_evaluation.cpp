@@ -8,7 +8,9 @@
 // Reference figures: DARTS_V2 at C=36, 20 cells, 10 classes has 3,349,342 parameters without
 // the auxiliary head and 476,426 in it, as quark0/darts cnn/model.py counts them
 // (utils.count_parameters_in_MB, run with Debian's PyTorch: ../shared/peer/bench_darts_eval.py
-// prints them). Hand counts are worked out in the comments next to them.
+// prints them); its multiply-adds per 32x32 image, 528,359,040 (DARTS_V1: 500,987,520), were
+// summed by forward hooks on the official network's Conv2d and Linear modules. Hand counts are
+// worked out in the comments next to them.
 
 #include "sparsenas/base/comparison.h"
 #include "sparsenas/base/fileutil.h"
@@ -104,6 +106,10 @@ private Q_SLOTS:
         QCOMPARE(net->auxiliaryParameterCount(), int64_t(476426));
         c.auxiliary = false;
         QCOMPARE(EvalNetwork(loadGenotype("DARTS_V2"), c)->parameterCount(), int64_t(3349342));
+        // Multiply-adds of one 32x32 image, by forward hooks on every Conv2d and Linear of the
+        // official network (C_in / groups x k x k x C_out x output pixels, in x out).
+        QCOMPARE(net->multiplyAdds(), int64_t(528359040));
+        QCOMPARE(EvalNetwork(loadGenotype("DARTS_V1"), c)->multiplyAdds(), int64_t(500987520));
     }
 
     void tinyCellCountedByHand()

@@ -19,6 +19,7 @@
 #include "archweightsview.h"
 #include "cellgraphview.h"
 #include "cellheatmap.h"
+#include "comparisonview.h"
 #include "configform.h"
 #include "curvesview.h"
 #include "exportdialog.h"
@@ -39,6 +40,7 @@
 #include <QMenu>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QXmlStreamReader>
@@ -924,6 +926,37 @@ void tst_Studio::mainWindowRunsSearchAndReopensIt()
         QVERIFY2(xmlError.isEmpty(), qPrintable(xmlError));
         QCOMPARE(w.currentWeights().size(), size_t(2));
         QVERIFY(QFile::exists(runDir + QStringLiteral("/genotype.json")));
+
+        // "Evaluate derived architecture": the cell trained on its own (one short epoch), live
+        // in the same window, then a row of the Evaluations table with the search's time.
+        QVERIFY(w.comparisonView()->rows().empty());
+        RunConfig eval = presetConfig("digits-eval");
+        eval.space.channels = 4;
+        eval.space.layers = 3;
+        eval.search.epochs = 1;
+        eval.search.threads = 1;
+        QVERIFY(w.evaluateRun(runDir, eval));
+        const QString evalDir = w.runDirectory();
+        QVERIFY2(QFileInfo(evalDir).fileName().startsWith(QStringLiteral("tiny-eval-")),
+                 qPrintable(evalDir));
+        QTRY_COMPARE_WITH_TIMEOUT(ended.count(), 2, 120000);
+        QCOMPARE(int(ended.at(1).at(0).value<RunState>()), int(RunState::Finished));
+        QVERIFY(QFile::exists(evalDir + QStringLiteral("/evaluation.json")));
+        const auto &rows = w.comparisonView()->rows();
+        QCOMPARE(rows.size(), size_t(1));
+        QCOMPARE(rows[0].genotype, QFileInfo(runDir).fileName().toStdString());
+        QCOMPARE(rows[0].channels, int64_t(4));
+        QVERIFY(rows[0].searchSeconds && *rows[0].searchSeconds > 0);
+        QCOMPARE(w.comparisonView()->table()->rowCount(), 1);
+        QString exportError;
+        const QString md = dir(QStringLiteral("evaluations.md"));
+        QVERIFY2(w.comparisonView()->exportTable(md, &exportError), qPrintable(exportError));
+        QFile mdFile(md);
+        QVERIFY(mdFile.open(QIODevice::ReadOnly));
+        QVERIFY(QString::fromUtf8(mdFile.readAll()).contains(QFileInfo(runDir).fileName()));
+        QVERIFY(
+            !w.comparisonView()->exportTable(dir(QStringLiteral("evaluations.xls")), &exportError));
+        QVERIFY(exportError.contains(QStringLiteral("evaluations.xls")));
         w.close();
     }
     {
