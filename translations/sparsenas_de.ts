@@ -313,7 +313,7 @@
         <translation>Der Genotyp stammt nicht aus einer Suche auf diesem Datenträger</translation>
     </message>
     <message numerus="yes">
-        <location line="+9"/>
+        <location line="+10"/>
         <source>%n of these runs stopped before their last epoch</source>
         <translation>
             <numerusform>%n dieser Läufe wurde vor seiner letzten Epoche angehalten</numerusform>
@@ -321,7 +321,7 @@
         </translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+9"/>
         <source>No runs folder</source>
         <translation>Kein Laufordner</translation>
     </message>
@@ -653,18 +653,18 @@
     <message>
         <location filename="../widgets/curvesview.cpp" line="+73"/>
         <location line="+35"/>
-        <location line="+309"/>
+        <location line="+329"/>
         <source>Epoch</source>
         <translation>Epoche</translation>
     </message>
     <message>
-        <location line="-344"/>
-        <location line="+344"/>
+        <location line="-364"/>
+        <location line="+364"/>
         <source>Step</source>
         <translation>Schritt</translation>
     </message>
     <message>
-        <location line="-316"/>
+        <location line="-336"/>
         <source>penalty λ</source>
         <translation>Strafterm λ</translation>
     </message>
@@ -711,16 +711,22 @@
     <message>
         <location line="-2"/>
         <location line="+4"/>
+        <location line="+54"/>
         <source>full validation</source>
         <translation>vollständige Validierung</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="-45"/>
         <source>λ</source>
         <translation>λ</translation>
     </message>
     <message>
-        <location line="+162"/>
+        <location line="+45"/>
+        <source>test set</source>
+        <translation>Testmenge</translation>
+    </message>
+    <message>
+        <location line="+137"/>
         <source>λ = %1</source>
         <translation>λ = %1</translation>
     </message>
@@ -1282,7 +1288,7 @@
 %1</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+66"/>
         <source>Cannot start</source>
         <translation>Start nicht möglich</translation>
     </message>
@@ -1302,32 +1308,32 @@
         <translation>%1 nach %2 abgezweigt</translation>
     </message>
     <message>
-        <location line="-152"/>
+        <location line="-173"/>
         <source>Resume run</source>
         <translation>Lauf fortsetzen</translation>
     </message>
     <message>
-        <location line="+255"/>
+        <location line="+280"/>
         <source>Cannot resume</source>
         <translation>Fortsetzen nicht möglich</translation>
     </message>
     <message>
-        <location line="-249"/>
+        <location line="-274"/>
         <source>Open run directory</source>
         <translation>Laufverzeichnis öffnen</translation>
     </message>
     <message>
-        <location line="+173"/>
+        <location line="+196"/>
         <source>Cannot evaluate</source>
         <translation>Evaluieren nicht möglich</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Evaluating the cell of %1 in %2: the curves show training and test accuracy</source>
         <translation>Die Zelle von %1 wird in %2 evaluiert: die Kurven zeigen Trainings- und Testgenauigkeit</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+32"/>
         <source>Evaluate derived architecture</source>
         <translation>Abgeleitete Architektur evaluieren</translation>
     </message>
@@ -1353,12 +1359,12 @@
     </message>
     <message>
         <location line="+29"/>
-        <location line="+147"/>
+        <location line="+148"/>
         <source>Search running</source>
         <translation>Suche läuft</translation>
     </message>
     <message>
-        <location line="-147"/>
+        <location line="-148"/>
         <source>Stop the running search before opening another run.</source>
         <translation>Die laufende Suche anhalten, bevor ein anderer Lauf geöffnet wird.</translation>
     </message>
@@ -1368,7 +1374,7 @@
         <translation>Lauf kann nicht geöffnet werden</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+48"/>
         <source>A cell collapsed at step %1.</source>
         <translation>Eine Zelle ist bei Schritt %1 kollabiert.</translation>
     </message>

@@ -313,14 +313,14 @@
         <translation>该基因型并非来自此磁盘上的搜索</translation>
     </message>
     <message numerus="yes">
-        <location line="+9"/>
+        <location line="+10"/>
         <source>%n of these runs stopped before their last epoch</source>
         <translation>
             <numerusform>其中 %n 个运行在最后一个周期之前停止</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+9"/>
         <source>No runs folder</source>
         <translation>没有运行文件夹</translation>
     </message>
@@ -651,18 +651,18 @@
     <message>
         <location filename="../widgets/curvesview.cpp" line="+73"/>
         <location line="+35"/>
-        <location line="+309"/>
+        <location line="+329"/>
         <source>Epoch</source>
         <translation>轮次</translation>
     </message>
     <message>
-        <location line="-344"/>
-        <location line="+344"/>
+        <location line="-364"/>
+        <location line="+364"/>
         <source>Step</source>
         <translation>步</translation>
     </message>
     <message>
-        <location line="-316"/>
+        <location line="-336"/>
         <source>penalty λ</source>
         <translation>惩罚强度 λ</translation>
     </message>
@@ -709,16 +709,22 @@
     <message>
         <location line="-2"/>
         <location line="+4"/>
+        <location line="+54"/>
         <source>full validation</source>
         <translation>完整验证</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="-45"/>
         <source>λ</source>
         <translation>λ</translation>
     </message>
     <message>
-        <location line="+162"/>
+        <location line="+45"/>
+        <source>test set</source>
+        <translation>测试集</translation>
+    </message>
+    <message>
+        <location line="+137"/>
         <source>λ = %1</source>
         <translation>λ = %1</translation>
     </message>
@@ -1280,7 +1286,7 @@
 %1</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+66"/>
         <source>Cannot start</source>
         <translation>无法启动</translation>
     </message>
@@ -1300,32 +1306,32 @@
         <translation>已将 %1 分叉到 %2</translation>
     </message>
     <message>
-        <location line="-152"/>
+        <location line="-173"/>
         <source>Resume run</source>
         <translation>恢复运行</translation>
     </message>
     <message>
-        <location line="+255"/>
+        <location line="+280"/>
         <source>Cannot resume</source>
         <translation>无法恢复</translation>
     </message>
     <message>
-        <location line="-249"/>
+        <location line="-274"/>
         <source>Open run directory</source>
         <translation>打开运行目录</translation>
     </message>
     <message>
-        <location line="+173"/>
+        <location line="+196"/>
         <source>Cannot evaluate</source>
         <translation>无法评估</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Evaluating the cell of %1 in %2: the curves show training and test accuracy</source>
         <translation>正在 %2 中评估 %1 的单元：曲线显示训练和测试准确率</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+32"/>
         <source>Evaluate derived architecture</source>
         <translation>评估导出的架构</translation>
     </message>
@@ -1351,12 +1357,12 @@
     </message>
     <message>
         <location line="+29"/>
-        <location line="+147"/>
+        <location line="+148"/>
         <source>Search running</source>
         <translation>搜索正在运行</translation>
     </message>
     <message>
-        <location line="-147"/>
+        <location line="-148"/>
         <source>Stop the running search before opening another run.</source>
         <translation>请先停止正在运行的搜索，再打开其他运行。</translation>
     </message>
@@ -1366,7 +1372,7 @@
         <translation>无法打开运行</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+48"/>
         <source>A cell collapsed at step %1.</source>
         <translation>第 %1 步时有一个单元坍塌。</translation>
     </message>

@@ -188,6 +188,26 @@ void CurvesView::setupPlot()
     fitToData();
 }
 
+void CurvesView::setEvaluation(bool evaluation)
+{
+    m_evaluation = evaluation;
+    for (QCPGraph *g : {m_valLoss, m_valLossEma, m_valAcc, m_valAccEma, m_lambdaLoss, m_lambdaAcc})
+        g->setVisible(!evaluation);
+    // The legend in its usual order, without what an evaluation does not draw.
+    m_plot->legend->clearItems();
+    for (QCPGraph *g : {m_trainLoss, m_valLoss, m_trainLossEma, m_valLossEma, m_epochTrainLoss,
+                        m_epochValLoss, m_lambdaLoss}) {
+        if (g->visible())
+            g->addToLegend();
+    }
+    for (QCPAxisRect *rect : {m_lossRect, m_accRect})
+        rect->axis(QCPAxis::atRight)->setVisible(!evaluation);
+    const QString epochName = evaluation ? tr("test set") : tr("full validation");
+    m_epochValLoss->setName(epochName);
+    m_epochValAcc->setName(epochName);
+    m_plot->replot(QCustomPlot::rpQueuedReplot);
+}
+
 double CurvesView::key(double step, double epochPos) const
 {
     return m_xMode == XAxis::Step ? step : epochPos;

@@ -46,6 +46,9 @@ public:
 
 public Q_SLOTS:
     void setXAxisMode(sparsenas::CurvesView::XAxis mode);
+    /// An evaluation (a genotype's network trained on its own) shows its training curves and
+    /// the test set after each epoch: no per-batch validation, no lambda.
+    void setEvaluation(bool evaluation);
     /// Rescales the axes to the data and follows new data again (after a zoom or drag).
     void fitToData();
 
@@ -94,6 +97,7 @@ private:
     QCPGraph *m_epochTrainLoss = nullptr, *m_epochValLoss = nullptr;
     QCPGraph *m_epochTrainAcc = nullptr, *m_epochValAcc = nullptr;
     QCPGraph *m_lambdaLoss = nullptr, *m_lambdaAcc = nullptr;
+    bool m_evaluation = false;
 
     XAxis m_xMode = XAxis::Epoch;
     bool m_autoFit = true;

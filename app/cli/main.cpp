@@ -205,8 +205,8 @@ int runEngine(SearchEngine &engine, bool quiet)
         if (r) {
             char line[160];
             std::snprintf(line, sizeof line,
-                          "test accuracy %.2f%% after %lld of %lld epochs; %.3f M parameters, "
-                          "%.1f M multiply-adds\n",
+                          "test accuracy %.2f%% after %lld of %lld epochs\n"
+                          "%.3f M parameters, %.1f M multiply-adds per image\n",
                           100 * r->testAcc, static_cast<long long>(r->epochsDone),
                           static_cast<long long>(r->epochs), double(r->parameters) / 1e6,
                           double(r->multiplyAdds) / 1e6);

@@ -300,9 +300,30 @@ std::optional<RunConfig> MainWindow::formConfig()
     }
 }
 
-void MainWindow::beginLiveRun(const QString &dir, const QString &logLine)
+namespace {
+
+/// Whether the run directory holds an evaluation (false when its config cannot be read).
+bool isEvaluationRun(const QString &dir)
+{
+    try {
+        return RunDirectory(dir.toStdString()).loadConfig().task == TaskKind::Evaluate;
+    } catch (const std::exception &) {
+        return false;
+    }
+}
+
+} // namespace
+
+void MainWindow::showRunKind(bool evaluation)
+{
+    m_evaluation = evaluation;
+    m_curves->setEvaluation(evaluation);
+}
+
+void MainWindow::beginLiveRun(const QString &dir, const QString &logLine, bool evaluation)
 {
     m_errorShown = false;
+    showRunKind(evaluation);
     m_recent->add(dir);
     if (!logLine.isEmpty())
         m_log->appendMessage(MessageLevel::Info, logLine);
@@ -338,9 +359,10 @@ bool MainWindow::startFromForm(const QString &checkpoint)
         return false;
     }
     const QString where = QDir::toNativeSeparators(dir);
-    beginLiveRun(dir, fork
-                          ? tr("Forked %1 into %2").arg(QDir::toNativeSeparators(checkpoint), where)
-                          : tr("New run in %1").arg(where));
+    beginLiveRun(dir,
+                 fork ? tr("Forked %1 into %2").arg(QDir::toNativeSeparators(checkpoint), where)
+                      : tr("New run in %1").arg(where),
+                 config->task == TaskKind::Evaluate);
     return true;
 }
 
@@ -371,9 +393,11 @@ bool MainWindow::evaluateRun(const QString &searchDir, RunConfig config)
         return false;
     }
     m_form->setConfigJson(toJson(config));
-    beginLiveRun(dir, tr("Evaluating the cell of %1 in %2: the curves show training and test "
-                         "accuracy")
-                          .arg(QDir::toNativeSeparators(source), QDir::toNativeSeparators(dir)));
+    beginLiveRun(dir,
+                 tr("Evaluating the cell of %1 in %2: the curves show training and test "
+                    "accuracy")
+                     .arg(QDir::toNativeSeparators(source), QDir::toNativeSeparators(dir)),
+                 true);
     return true;
 }
 
@@ -446,7 +470,7 @@ bool MainWindow::resumeRunDirectory(const QString &dir)
         warn(tr("Cannot resume"), error);
         return false;
     }
-    beginLiveRun(dir, QString());
+    beginLiveRun(dir, QString(), isEvaluationRun(dir));
     m_files->loadRunConfig(dir);
     return true;
 }
@@ -465,6 +489,7 @@ bool MainWindow::openRunDirectory(const QString &dir)
     }
     m_recent->add(dir);
     m_files->loadRunConfig(dir);
+    showRunKind(isEvaluationRun(dir));
     updateActions();
     updateTitle();
     return true;
@@ -540,7 +565,7 @@ void MainWindow::updateActions()
     m_actions->update(active, m_state == RunState::Paused, m_form->isValid(), !dir.isEmpty(),
                       !dir.isEmpty() && QFileInfo::exists(dir + QStringLiteral("/genotype.json")));
     m_form->setEditable(!active);
-    m_steering->setLive(active);
+    m_steering->setLive(active && !m_evaluation);
 }
 
 void MainWindow::updateTitle()

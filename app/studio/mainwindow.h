@@ -134,7 +134,10 @@ private:
     /// A new run with the form's config: from `checkpoint` (a fork) or, if empty, from scratch.
     bool startFromForm(const QString &checkpoint);
     /// The views now show the live run in `dir`.
-    void beginLiveRun(const QString &dir, const QString &logLine);
+    void beginLiveRun(const QString &dir, const QString &logLine, bool evaluation);
+    /// The views and the steering fit the kind of run shown: a search, or an evaluation (test
+    /// curves, no lambda, nothing to steer).
+    void showRunKind(bool evaluation);
 
     RunSession *m_session = nullptr;
     ViewHub *m_hub = nullptr;
@@ -162,6 +165,7 @@ private:
     bool m_interactive = true;
     bool m_closing = false; ///< a close waits for the engine to stop
     bool m_errorShown = false;
+    bool m_evaluation = false; ///< the run shown is an evaluation
     double m_lastDrainMs = 0;
     int m_lastDrainSnapshots = 0;
 };

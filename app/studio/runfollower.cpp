@@ -51,6 +51,7 @@ bool RunFollower::open(const QString &runDir, QString *error)
     m_configDefaults.epochs = config.search.epochs;
     m_configDefaults.lambdaStep = config.arch.lambdaStep;
     m_nodes = config.space.nodes;
+    m_evaluation = config.task == TaskKind::Evaluate;
     m_dir = runDir;
     restart();
     m_timer.start();
@@ -107,6 +108,12 @@ void RunFollower::readMetrics(const std::vector<JsonlLine> &lines, RunUpdate &u)
             }
             case MetricsLineType::Epoch: {
                 EpochSummary e = epochFromJson(line.value, {}, m_nodes);
+                // An evaluation has no architecture weights: no snapshots.jsonl line to wait
+                // for.
+                if (m_evaluation) {
+                    u.epochs.push_back(std::move(e));
+                    break;
+                }
                 const int64_t epoch = e.epoch;
                 m_epochWaiting[epoch] = std::move(e);
                 break;

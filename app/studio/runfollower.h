@@ -65,6 +65,7 @@ private:
     /// (version 1 lines have no lambda_step), the lambda step updated by its events.
     Snapshot m_configDefaults, m_stepDefaults;
     int m_nodes = 4;             ///< the config's intermediate nodes per cell
+    bool m_evaluation = false;   ///< an evaluation: no snapshots.jsonl to wait for
     int64_t m_stepsPerEpoch = 0; ///< inferred, for run directories that lack it
     RunUpdate m_pending;
     bool m_signalled = false; ///< dataAvailable() sent and not yet drained

@@ -92,6 +92,12 @@ std::string duration(double seconds)
            std::to_string(s / 60 % 60) + "m";
 }
 
+/// Millions with 2 decimals (3.35 M, as papers print them), 3 below one million (0.077 M).
+std::string millions(double v)
+{
+    return fixed(v, v < 1.0 ? 3 : 2);
+}
+
 std::string accuracy(const ComparisonRow &r)
 {
     std::string s = fixed(100 * r.testAccMean, 2);
@@ -274,7 +280,7 @@ std::string comparisonText(const std::vector<ComparisonRow> &rows)
         os << pad(clip(r.genotype, 14), 14) << " " << pad(clip(r.dataset, 9), 9) << " "
            << pad(std::to_string(r.channels) + "x" + std::to_string(r.layers), 6) << " "
            << pad(r.nodes, 5) << " " << pad(r.paths, 5) << " "
-           << pad(fixed(r.paramsMillions, 2) + "M", 6, true) << " "
+           << pad(millions(r.paramsMillions) + "M", 6, true) << " "
            << pad(fixed(r.multiplyAddsMillions, 1) + "M", 7, true) << " "
            << pad(r.searchSeconds ? duration(*r.searchSeconds) : "-", 6, true) << "  "
            << accuracy(r) << " (" << r.seeds << (r.seeds == 1 ? " seed" : " seeds")
@@ -314,7 +320,7 @@ std::string comparisonMarkdown(const std::vector<ComparisonRow> &rows)
                 name.insert(at, "\\");
         }
         os << "| " << name << " | " << r.dataset << " | " << r.channels << " × " << r.layers
-           << " | " << r.nodes << " | " << r.paths << " | " << fixed(r.paramsMillions, 2) << " | "
+           << " | " << r.nodes << " | " << r.paths << " | " << millions(r.paramsMillions) << " | "
            << fixed(r.multiplyAddsMillions, 1) << " | "
            << (r.searchSeconds ? duration(*r.searchSeconds) : "–") << " | " << accuracy(r) << " | "
            << r.seeds << " |\n";
@@ -334,7 +340,7 @@ std::string comparisonLatex(const std::vector<ComparisonRow> &rows)
             acc += " $\\pm$ " + fixed(100 * r.testAccStd, 2);
         os << latexEscape(r.genotype) << " & " << latexEscape(r.dataset) << " & " << r.channels
            << " $\\times$ " << r.layers << " & " << r.nodes << " & " << r.paths << " & "
-           << fixed(r.paramsMillions, 2) << " & " << fixed(r.multiplyAddsMillions, 1) << " & "
+           << millions(r.paramsMillions) << " & " << fixed(r.multiplyAddsMillions, 1) << " & "
            << (r.searchSeconds ? duration(*r.searchSeconds) : "--") << " & " << acc << " & "
            << r.seeds << " \\\\\n";
     }
