@@ -95,7 +95,8 @@ void cutoutInPlace(torch::Tensor image, int64_t size, int64_t cy, int64_t cx)
 
 EvalCellImpl::EvalCellImpl(const CellGenotype &g, int64_t cPrevPrev, int64_t cPrev, int64_t c,
                            bool reduction_, bool reductionPrev, bool scaleByWeights)
-    : reduction(reduction_), collapsed(g.collapsed()), nodes(g.aliveNodes), concat(g.concat)
+    : reduction(reduction_), collapsed(g.collapsed()), scale(scaleByWeights), nodes(g.aliveNodes),
+      concat(g.concat)
 {
     if (collapsed) {
         // Nothing survives: the cell hands c_{k-1} on (halved in a reduction cell), so the
@@ -162,7 +163,12 @@ torch::Tensor EvalCellImpl::forward(const torch::Tensor &s0, const torch::Tensor
         ScaledSum sum;
         for (; e < edges.size() && edges[e].target == node; ++e) {
             Edge &edge = edges[e];
-            ScaledOutput out = edge.scaled->forwardScaled(states[size_t(edge.source)], edge.alpha);
+            // Unscaled (the default): the plain operation, as DARTS runs it; the scaled path
+            // would multiply every output by 1, a full copy per operation.
+            ScaledOutput out =
+                scale ? edge.scaled->forwardScaled(states[size_t(edge.source)], edge.alpha)
+                      : ScaledOutput{
+                            edge.module.forward<torch::Tensor>(states[size_t(edge.source)].x())};
             const bool identity = edge.op == "skip_connect" && !(reduction && edge.source < 2);
             if (drop && !identity) {
                 const int64_t batch = out.phased ? out.value.size(0) / 4 : out.value.size(0);

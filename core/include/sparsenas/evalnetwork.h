@@ -66,6 +66,7 @@ struct EvalCellImpl : torch::nn::Module
     };
     bool reduction;
     bool collapsed;          ///< no node survives: the cell passes c_{k-1} on (docs/method.md)
+    bool scale;              ///< operations multiplied by their A
     int64_t multiplier;      ///< nodes concatenated (1 for a collapsed cell)
     std::vector<int> nodes;  ///< kept intermediate nodes, ascending
     std::vector<int> concat; ///< nodes forming the output
