@@ -532,7 +532,15 @@ void SearchTask::finish(RunResult &result)
         cells.push_back(cs.weights);
     result.genotype = deriveGenotype(cells);
     result.finalValAcc = p.lastValAcc;
-    p.context->runDirectory().writeGenotype(result.genotype);
+    const auto why = p.context->runDirectory().writeGenotype(result.genotype);
+    if (!why.whyNoDarts.empty())
+        p.context->message(MessageLevel::Info,
+                           "no genotype_darts.txt: the cell does not fit DARTS's format (" +
+                               why.whyNoDarts +
+                               "); genotype_ptdarts.txt and genotype.json hold it");
+    if (!why.whyNoPtDarts.empty())
+        p.context->message(MessageLevel::Warning,
+                           "no genotype_ptdarts.txt either: " + why.whyNoPtDarts);
 }
 
 } // namespace sparsenas

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "sparsenas/base/rundirectory.h"
 
+#include "sparsenas/base/genotypesource.h"
+
 #include "sparsenas/base/fileutil.h"
 #include "sparsenas/base/graphvizrenderer.h"
 #include "sparsenas/base/jsontext.h"
@@ -313,16 +315,23 @@ std::vector<CellWeights> RunDirectory::lastArchWeights() const
     return out;
 }
 
-void RunDirectory::writeGenotype(const Genotype &genotype) const
+RunDirectory::GenotypeTexts RunDirectory::writeGenotype(const Genotype &genotype) const
 {
     writeFileAtomic(file("genotype.json"), toJson(genotype).dump(2) + "\n");
     writeFileAtomic(file("genotype.dot"), genotypeToDot(genotype));
-    std::string why;
-    const auto text = toDartsText(genotype, &why);
-    writeFileAtomic(file("genotype_darts.txt"),
-                    text ? *text + "\n"
-                         : "# This mixed-path genotype does not fit the DARTS format: " + why +
-                               "\n# genotype.json holds the full genotype.\n");
+    GenotypeTexts why;
+    // A file with a genotype text's name is always one: code that evaluates it must not meet
+    // a file of comments.
+    const auto write = [&](const char *name, const std::optional<std::string> &text) {
+        std::error_code ec;
+        if (text)
+            writeFileAtomic(file(name), *text + "\n");
+        else
+            fs::remove(file(name), ec);
+    };
+    write("genotype_darts.txt", toDartsText(genotype, &why.whyNoDarts));
+    write("genotype_ptdarts.txt", toPtDartsText(genotype, &why.whyNoPtDarts));
+    return why;
 }
 
 std::vector<std::string> renderGenotypeDiagrams(const RunDirectory &dir, const Genotype &g,

@@ -14,8 +14,10 @@
 //   run.lock           the writer's advisory lock and who holds it (runlock.h)
 //   checkpoints/       ckpt-<step>.pt written atomically, latest.json names the newest
 //   genotype.json      the derived mixed-path genotype (per cell type: alive nodes, edges, concat)
-//   genotype.dot       its DOT drawing; genotype_darts.txt the DARTS-style text or why it does
-//                      not fit; genotype.svg / .pdf / .png rendered through libgvc
+//   genotype.dot       its DOT drawing; genotype.svg / .pdf / .png rendered through libgvc
+//   genotype_darts.txt quark0/darts's Genotype(...) text, only when the cell fits that format
+//   genotype_ptdarts.txt  pt.darts's per-node Genotype(...) text (any mixed-path cell that did
+//                      not collapse)
 //   evaluation.json    (task "evaluate") the trained network's size, cost and test accuracy
 //
 // The lines and files themselves are written and read by runformat.h (the one owner of the
@@ -92,8 +94,15 @@ public:
     /// is damaged.
     std::optional<EvaluationResult> readEvaluation() const;
 
-    /// genotype.json, genotype.dot and genotype_darts.txt (no Graphviz: that has its own thread).
-    void writeGenotype(const Genotype &genotype) const;
+    /// Why a text form of a genotype was not written; empty when it was.
+    struct GenotypeTexts
+    {
+        std::string whyNoDarts, whyNoPtDarts;
+    };
+    /// genotype.json, genotype.dot, and the text forms that fit: genotype_darts.txt and
+    /// genotype_ptdarts.txt are always valid Python, or absent (an older one is removed), with
+    /// the reason returned for the log (no Graphviz: that has its own thread).
+    GenotypeTexts writeGenotype(const Genotype &genotype) const;
 
 private:
     void appendLine(const std::string &name, const std::string &line);
