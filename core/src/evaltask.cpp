@@ -63,12 +63,8 @@ void EvalTask::setUp(TaskContext &context)
     auto &p = *d;
     const auto &c = p.config;
     p.context = &context;
-    if (c.search.device == DeviceKind::Cuda) {
-        if (!cudaAvailable())
-            throw RunError("device 'cuda' was asked for, but this LibTorch has no CUDA support "
-                           "or sees no GPU; use --device cpu");
+    if (useCuda(c.search.device))
         p.device = torch::Device(torch::kCUDA);
-    }
     const int threads = configureThreads(c.search.threads);
 
     // The genotype: the one this run already holds (resume, fork), else the source named by the
@@ -147,10 +143,8 @@ int64_t EvalTask::stepsPerEpoch() const
 void EvalTask::enterEpoch(int64_t epoch)
 {
     auto &p = *d;
-    const auto &w = p.config.weights;
-    const double pi = 3.14159265358979323846;
     const double epochs = double(p.config.search.epochs);
-    p.lr = w.lrMin + 0.5 * (w.lr - w.lrMin) * (1 + std::cos(pi * double(epoch) / epochs));
+    p.lr = cosineLr(p.config.weights, epoch, p.config.search.epochs);
     for (auto &group : p.optimizer->param_groups())
         static_cast<torch::optim::SGDOptions &>(group.options()).lr(p.lr);
     // DARTS: drop_path_prob * epoch / epochs.

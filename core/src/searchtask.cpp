@@ -26,12 +26,6 @@ using Clock = std::chrono::steady_clock;
 
 namespace {
 
-double cosineLr(const WeightOptimConfig &w, int64_t epoch, int64_t epochs)
-{
-    const double pi = 3.14159265358979323846;
-    return w.lrMin + 0.5 * (w.lr - w.lrMin) * (1 + std::cos(pi * double(epoch) / double(epochs)));
-}
-
 torch::Tensor crossEntropy(const torch::Tensor &logits, const torch::Tensor &y, BatchStats *st)
 {
     if (st) {
@@ -137,12 +131,8 @@ void SearchTask::setUp(TaskContext &context)
     auto &p = *d;
     const auto &c = p.config;
     p.context = &context;
-    if (c.search.device == DeviceKind::Cuda) {
-        if (!cudaAvailable())
-            throw RunError("device 'cuda' was asked for, but this LibTorch has no CUDA support "
-                           "or sees no GPU; use --device cpu");
+    if (useCuda(c.search.device))
         p.device = torch::Device(torch::kCUDA);
-    }
     const int threads = configureThreads(c.search.threads);
 
     p.data = loadDataset(c.dataset, /*train=*/true);

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "sparsenas/systeminfo.h"
 
+#include "sparsenas/base/errors.h"
+
 #include <torch/torch.h>
 #include <torch/version.h>
 
@@ -20,6 +22,16 @@ int configureThreads(int threads)
 bool cudaAvailable()
 {
     return torch::cuda::is_available();
+}
+
+bool useCuda(DeviceKind device)
+{
+    if (device != DeviceKind::Cuda)
+        return false;
+    if (!cudaAvailable())
+        throw RunError("device 'cuda' was asked for, but this LibTorch has no CUDA support or "
+                       "sees no GPU; use --device cpu");
+    return true;
 }
 
 std::string torchVersion()

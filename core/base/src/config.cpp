@@ -328,6 +328,12 @@ RunConfig parse(const json &j, std::vector<std::string> &errors)
 
 } // namespace
 
+double cosineLr(const WeightOptimConfig &w, int64_t epoch, int64_t epochs)
+{
+    const double pi = 3.14159265358979323846;
+    return w.lrMin + 0.5 * (w.lr - w.lrMin) * (1 + std::cos(pi * double(epoch) / double(epochs)));
+}
+
 std::vector<std::string> validateConfig(const json &j)
 {
     std::vector<std::string> errors;

@@ -43,6 +43,10 @@ struct WeightOptimConfig
     double gradClip = 5.0;
 };
 
+/// The weights' learning rate in `epoch` (0-based) of `epochs`: a cosine from lr to lr_min, as
+/// DARTS's CosineAnnealingLR steps it once per epoch.
+double cosineLr(const WeightOptimConfig &w, int64_t epoch, int64_t epochs);
+
 struct ArchConfig
 {
     ArchOptimizerKind optimizer = ArchOptimizerKind::AdamHapg;
