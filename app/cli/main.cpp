@@ -285,7 +285,6 @@ int cmdEvaluate(const std::string &source, const std::string &configPath, const 
         out = defaultOutDir(config.name);
     const uint64_t firstSeed = config.search.seed;
     int code = 0;
-    std::vector<std::string> dirs;
     for (int k = 0; k < seeds; ++k) {
         config.search.seed = firstSeed + uint64_t(k);
         const std::string dir =
@@ -296,7 +295,6 @@ int cmdEvaluate(const std::string &source, const std::string &configPath, const 
                       << "): " << dir << "\n";
         SearchEngine engine(config, dir);
         code = runEngine(engine, quiet);
-        dirs.push_back(dir);
         if (code != 0)
             return code;
     }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "sparsenas/evalnetwork.h"
 
+#include "sparsenas/dataset.h"
 #include "sparsenas/supernet.h"
 
 #include "kernels/kernels.h"
@@ -275,10 +276,7 @@ EvalOutput EvalNetworkImpl::forward(const torch::Tensor &x)
     const auto masks = [&](int64_t batch) {
         std::vector<float> keep(size_t(batch), 0.0f);
         for (auto &k : keep) {
-            uint64_t z = m_maskSeed + 0x9e3779b97f4a7c15ULL * ++draw;
-            z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
-            z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
-            z ^= z >> 31;
+            const uint64_t z = mixSeed(m_maskSeed, ++draw);
             const double u = double(z >> 11) * (1.0 / 9007199254740992.0);
             k = u < keepProb ? 1.0f : 0.0f;
         }

@@ -301,10 +301,7 @@ void EvalTask::finish(RunResult &result)
     r.testLoss = p.testLoss;
     r.trainSeconds = p.totalSeconds + p.seconds;
     for (const auto &cell : p.genotype.cells) {
-        int paths = 0;
-        for (const auto &e : cell.edges)
-            paths += e.target >= 2 ? 1 : 0;
-        r.cells.push_back({cell.type, int(cell.aliveNodes.size()), paths});
+        r.cells.push_back({cell.type, int(cell.aliveNodes.size()), int(cell.edges.size())});
     }
     p.context->runDirectory().writeEvaluation(r);
     result.genotype = p.genotype;
