@@ -5,6 +5,14 @@
 //   second  one second-order search step (secondOrderArchGrad, AdamHapg) + weight step
 //   prox    AdamHapg::step and Hapg::step alone on the arch params with random grads
 // Prints one JSON object per line: a header, then one result per (batch, measurement).
+//
+// --sparsity 0,0.5,0.75,0.9 [--dead-nodes 2] [--arch-from snapshots.jsonl]: the sparse-speed
+// curve instead. For each share of exactly-zero architecture weights (of those not "none"),
+// the first --dead-nodes intermediate nodes of each cell type lose every incoming weight and
+// random others are zeroed up to the share; --arch-from adds the A of a real run (its last
+// snapshot; the space's nodes and ops must match). Each point times fwdbwd / first / second
+// with the sparse evaluation (SupernetConfig::exploitSparsity) and without it, the two
+// interleaved round by round, A restored before every step so that the pattern holds.
 // Peak RSS is per process; run one batch size and one measurement per process (run_bench.sh)
 // when the peak of each matters.
 
@@ -28,6 +36,7 @@
 #include <functional>
 #include <iostream>
 #include <memory>
+#include <random>
 #include <sstream>
 #include <stdexcept>
 #include <string>
@@ -51,7 +60,11 @@ struct Options
     int64_t layers = 8;
     int nodes = 4;
     bool samples = false;
-    std::string profile; ///< write a chrome trace of one extra fwdbwd here
+    std::string profile;          ///< write a chrome trace of one extra fwdbwd here
+    std::vector<double> sparsity; ///< the sparse-speed curve (empty: the plain measurements)
+    int deadNodes = 0;
+    std::string archFrom; ///< snapshots.jsonl of a run whose last A is one more point
+    bool exploitSparsity = true;
 };
 
 std::vector<std::string> splitList(const std::string &s)
@@ -70,7 +83,9 @@ void usage()
     std::cerr << "usage: bench_search [--batch 16,64] [--what fwdbwd,first,second,prox]\n"
                  "                    [--repeats 3] [--warmup 1] [--prox-repeats 1000]\n"
                  "                    [--threads 0] [--seed 1] [--channels 16] [--layers 8]\n"
-                 "                    [--nodes 4] [--samples] [--profile TRACE.json]\n";
+                 "                    [--nodes 4] [--samples] [--profile TRACE.json]\n"
+                 "                    [--sparsity 0,0.5,0.75,0.9] [--dead-nodes 2]\n"
+                 "                    [--arch-from RUN/snapshots.jsonl] [--dense]\n";
 }
 
 Options parseArgs(int argc, char **argv)
@@ -109,6 +124,15 @@ Options parseArgs(int argc, char **argv)
             o.profile = next();
         } else if (a == "--samples") {
             o.samples = true;
+        } else if (a == "--sparsity") {
+            for (const auto &v : splitList(next()))
+                o.sparsity.push_back(std::stod(v));
+        } else if (a == "--dead-nodes") {
+            o.deadNodes = std::stoi(next());
+        } else if (a == "--arch-from") {
+            o.archFrom = next();
+        } else if (a == "--dense") {
+            o.exploitSparsity = false;
         } else if (a == "-h" || a == "--help") {
             usage();
             std::exit(0);
@@ -122,6 +146,12 @@ Options parseArgs(int argc, char **argv)
     }
     if (o.repeats < 1 || o.warmup < 0 || o.proxRepeats < 1 || o.batches.empty())
         throw std::invalid_argument("bad repeat or batch counts");
+    for (const double v : o.sparsity) {
+        if (!(v >= 0.0 && v < 1.0))
+            throw std::invalid_argument("--sparsity takes shares in [0, 1)");
+    }
+    if (o.deadNodes < 0 || o.deadNodes >= o.nodes)
+        throw std::invalid_argument("--dead-nodes must leave at least one node alive");
     return o;
 }
 
@@ -185,7 +215,7 @@ double secondsSince(Clock::time_point t0)
 /// The model, its optimizers and two fixed random batches: what a search step touches.
 struct Setup
 {
-    Setup(const Options &o, int64_t batch)
+    Setup(const Options &o, int64_t batch, bool exploitSparsity = true)
     {
         torch::manual_seed(o.seed);
         sparsenas::SupernetConfig cfg;
@@ -193,6 +223,7 @@ struct Setup
         cfg.layers = o.layers;
         cfg.nodes = o.nodes;
         cfg.ops = sparsenas::dartsOps();
+        cfg.exploitSparsity = exploitSparsity && o.exploitSparsity;
         model = sparsenas::Supernet(cfg);
         model->train();
         weights = model->weightParameters();
@@ -304,8 +335,173 @@ json timeProx(sparsenas::SparseGroupOptimizer &opt, const std::vector<torch::Ten
     return timeIt(fn, std::max(o.warmup, 10), o.proxRepeats, false, 1e6);
 }
 
+/// A synthetic sparse iterate for one cell type: the first `dead` nodes lose every incoming
+/// weight, then random other weights (not "none") are zeroed until `share` of them are zero.
+torch::Tensor sparseArch(const torch::Tensor &a, int nodes, int dead, double share,
+                         const std::vector<std::string> &ops, uint64_t seed)
+{
+    auto out = a.detach().clone();
+    std::vector<std::pair<int64_t, int64_t>> live;
+    int64_t total = 0, zeros = 0;
+    int64_t e = 0;
+    for (int j = 0; j < nodes; ++j) {
+        for (int i = 0; i < j + 2; ++i, ++e) {
+            for (int64_t o = 0; o < int64_t(ops.size()); ++o) {
+                if (ops[size_t(o)] == "none")
+                    continue;
+                ++total;
+                if (j < dead) {
+                    out[e][o] = 0.0;
+                    ++zeros;
+                } else {
+                    live.emplace_back(e, o);
+                }
+            }
+        }
+    }
+    std::mt19937_64 rng(seed);
+    std::shuffle(live.begin(), live.end(), rng);
+    for (size_t k = 0; k < live.size() && double(zeros) < share * double(total); ++k, ++zeros)
+        out[live[k].first][live[k].second] = 0.0;
+    return out;
+}
+
+/// The last A of a run's snapshots.jsonl, one tensor per cell type.
+std::vector<torch::Tensor> archOfRun(const std::string &path,
+                                     const std::vector<torch::Tensor> &like)
+{
+    std::ifstream in(path);
+    if (!in)
+        throw std::invalid_argument("cannot read " + path);
+    std::string line, last;
+    while (std::getline(in, line))
+        if (line.find("\"cells\"") != std::string::npos)
+            last = line;
+    if (last.empty())
+        throw std::invalid_argument(path + ": no snapshot with cells");
+    const auto j = json::parse(last);
+    std::vector<torch::Tensor> out;
+    for (size_t t = 0; t < like.size(); ++t) {
+        const auto &w = j.at("cells").at(t).at("weights");
+        auto a = torch::zeros_like(like[t]);
+        if (int64_t(w.size()) != a.size(0) || int64_t(w.at(0).size()) != a.size(1))
+            throw std::invalid_argument(path + ": its A is not " + std::to_string(a.size(0)) +
+                                        " x " + std::to_string(a.size(1)) +
+                                        " (use the run's --nodes and the DARTS ops)");
+        for (int64_t e = 0; e < a.size(0); ++e)
+            for (int64_t o = 0; o < a.size(1); ++o)
+                a[e][o] = w[size_t(e)][size_t(o)].get<double>();
+        out.push_back(a);
+    }
+    return out;
+}
+
+/// Share of exact zeros among the weights that are not "none", and nodes with no live input.
+std::pair<double, int> sparsityOf(const std::vector<torch::Tensor> &arch, int nodes,
+                                  const std::vector<std::string> &ops)
+{
+    int64_t total = 0, zeros = 0;
+    int dead = 0;
+    for (const auto &a : arch) {
+        int64_t e = 0;
+        for (int j = 0; j < nodes; ++j) {
+            bool alive = false;
+            for (int i = 0; i < j + 2; ++i, ++e) {
+                for (int64_t o = 0; o < a.size(1); ++o) {
+                    if (ops[size_t(o)] == "none")
+                        continue;
+                    ++total;
+                    const bool z = a[e][o].item<double>() == 0.0;
+                    zeros += z ? 1 : 0;
+                    alive = alive || !z;
+                }
+            }
+            dead += alive ? 0 : 1;
+        }
+    }
+    return {double(zeros) / double(std::max<int64_t>(1, total)), dead};
+}
+
+/// The sparse-speed curve: per point, dense and sparse evaluation interleaved round by round.
+void runSparsity(const Options &o, int64_t batch)
+{
+    Setup dense(o, batch, false), sparse(o, batch, true);
+    const auto ops = sparsenas::dartsOps();
+    struct Point
+    {
+        std::string name;
+        std::vector<torch::Tensor> arch;
+    };
+    std::vector<Point> points;
+    for (const double share : o.sparsity) {
+        Point p{"synthetic " + std::to_string(int(share * 100 + 0.5)) + "%", {}};
+        for (size_t t = 0; t < dense.arch.size(); ++t)
+            p.arch.push_back(sparseArch(dense.arch[t], o.nodes, share > 0 ? o.deadNodes : 0, share,
+                                        ops, o.seed + t));
+        points.push_back(p);
+    }
+    if (!o.archFrom.empty())
+        points.push_back({"run " + o.archFrom, archOfRun(o.archFrom, dense.arch)});
+
+    for (const auto &p : points) {
+        const auto [share, dead] = sparsityOf(p.arch, o.nodes, ops);
+        for (const auto &what : o.what) {
+            if (what == "prox")
+                continue;
+            Setup *setups[2] = {&dense, &sparse};
+            std::vector<double> t[2];
+            auto once = [&](Setup &s) {
+                {
+                    torch::NoGradGuard noGrad;
+                    for (size_t k = 0; k < s.arch.size(); ++k)
+                        s.arch[k].copy_(p.arch[k]);
+                }
+                const auto t0 = Clock::now();
+                if (what == "fwdbwd") {
+                    s.fwdBwd();
+                } else {
+                    if (what == "second")
+                        s.secondOrderArchStep();
+                    else
+                        s.firstOrderArchStep();
+                    s.weightStep();
+                }
+                return secondsSince(t0);
+            };
+            for (int r = 0; r < o.warmup + o.repeats; ++r) {
+                for (int m = 0; m < 2; ++m) {
+                    const int k = (r % 2 == 0) ? m : 1 - m; // alternate who goes first
+                    const double sec = once(*setups[k]);
+                    if (r >= o.warmup)
+                        t[k].push_back(sec);
+                }
+            }
+            const auto sd = statsOf(t[0]), ss = statsOf(t[1]);
+            json r = {{"kind", "sparsity"},
+                      {"batch", batch},
+                      {"what", what},
+                      {"point", p.name},
+                      {"zero_share", share},
+                      {"dead_nodes", dead},
+                      {"unit", "s"},
+                      {"dense", {{"median", sd.median}, {"min", sd.min}, {"max", sd.max}}},
+                      {"sparse", {{"median", ss.median}, {"min", ss.min}, {"max", ss.max}}},
+                      {"ratio", ss.median / sd.median},
+                      {"peak_rss_mb", peakRssMb()},
+                      {"loadavg_after", loadAverage()}};
+            if (o.samples) {
+                r["dense"]["samples"] = t[0];
+                r["sparse"]["samples"] = t[1];
+            }
+            std::cout << r.dump() << std::endl;
+        }
+    }
+}
+
 void runBatch(const Options &o, int64_t batch)
 {
+    if (!o.sparsity.empty() || !o.archFrom.empty())
+        return runSparsity(o, batch);
     Setup s(o, batch);
     const double baseline = currentRssMb();
     for (const auto &what : o.what) {

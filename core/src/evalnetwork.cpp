@@ -26,13 +26,20 @@ struct PlainPoolImpl : nn::Module, ScaledOp
                      : torch::avg_pool2d(x, {3, 3}, {m_stride, m_stride}, {1, 1},
                                          /*ceil_mode=*/false, /*count_include_pad=*/false);
     }
-    ScaledOutput forwardScaled(OpInput &in, const torch::Tensor &alpha) override
+    ScaledOutput unscaled(OpInput &in) override
     {
-        const auto &x = in.x();
+        const auto x = in.take();
         if (m_max && torch::GradMode::is_enabled() && x.requires_grad())
-            return {kernels::maxPool3x3(x, m_stride) * alpha};
-        return {forward(x) * alpha};
+            return {kernels::maxPool3x3(x, m_stride)};
+        return {forward(x)};
     }
+    torch::Tensor scale(const torch::Tensor &value, const torch::Tensor &alpha) override
+    {
+        return value * alpha;
+    }
+    bool zeroInputGivesZero() const override { return true; }
+    bool zeroInputIsInert() const override { return false; }
+    void advanceStatsOnZeroInput(const torch::Tensor &) override {}
     bool m_max;
     int64_t m_stride;
 };

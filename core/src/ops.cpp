@@ -85,32 +85,147 @@ torch::Tensor fromPhases(const torch::Tensor &p)
         .permute({0, 3, 1, 2});
 }
 
-const torch::Tensor &OpInput::relu()
+namespace {
+
+struct FanOutFunction : torch::autograd::Function<FanOutFunction>
 {
-    if (!m_relu.defined())
-        m_relu = torch::relu(m_x);
-    return m_relu;
+    static torch::autograd::variable_list forward(torch::autograd::AutogradContext *ctx,
+                                                  const torch::Tensor &x, int64_t uses)
+    {
+        ctx->set_materialize_grads(false); // an unused alias costs no zero tensor
+        ctx->saved_data["channels_last"] = x.dim() == 4 && x.suggest_memory_format() ==
+                                                               torch::MemoryFormat::ChannelsLast;
+        torch::autograd::variable_list out;
+        out.reserve(size_t(uses));
+        for (int64_t k = 0; k < uses; ++k)
+            out.push_back(x.alias());
+        return out;
+    }
+
+    /// The sum in index order, in x's layout whatever the layouts of the terms: a later
+    /// reduction over it (the gradient of an A, say) then adds in the same order whether one
+    /// term came or several.
+    static torch::autograd::variable_list backward(torch::autograd::AutogradContext *ctx,
+                                                   torch::autograd::variable_list grads)
+    {
+        const auto layout = ctx->saved_data["channels_last"].toBool()
+                                ? torch::MemoryFormat::ChannelsLast
+                                : torch::MemoryFormat::Contiguous;
+        torch::Tensor sum;
+        bool owned = false;
+        for (const auto &g : grads) {
+            if (!g.defined())
+                continue;
+            if (!sum.defined()) {
+                sum = g.contiguous(layout);
+                owned = !sum.is_same(g);
+            } else if (!owned) {
+                auto out = torch::empty(sum.sizes(), sum.options().memory_format(layout));
+                torch::add_out(out, sum, g);
+                sum = out;
+                owned = true;
+            } else {
+                sum.add_(g);
+            }
+        }
+        return {sum, torch::Tensor()};
+    }
+};
+
+} // namespace
+
+std::vector<torch::Tensor> fanOut(const torch::Tensor &x, int64_t uses)
+{
+    if (uses <= 0)
+        return {};
+    if (!torch::GradMode::is_enabled() || !x.requires_grad())
+        return std::vector<torch::Tensor>(size_t(uses), x);
+    return FanOutFunction::apply(x, uses);
 }
 
-const torch::Tensor &OpInput::reluEven()
+bool OpInput::stale(const Shared &s) const
+{
+    return !s.value.defined() ||
+           (torch::GradMode::is_enabled() && m_x.value.requires_grad() && !s.value.requires_grad());
+}
+
+torch::Tensor OpInput::take(Shared &s, int64_t slot)
+{
+    if (m_consumers <= 0 || !torch::GradMode::is_enabled() || !s.value.requires_grad())
+        return s.value;
+    if (slot < 0 || slot >= kOwnSlots + m_consumers)
+        throw std::logic_error("OpInput: consumer " + std::to_string(slot - kOwnSlots) + " of " +
+                               std::to_string(m_consumers));
+    if (s.slots.empty())
+        s.slots = fanOut(s.value, kOwnSlots + m_consumers);
+    return s.slots[size_t(slot)];
+}
+
+torch::Tensor OpInput::relu()
+{
+    if (stale(m_relu))
+        m_relu = Shared{torch::relu(take(m_x, 0))};
+    return take(m_relu, kOwnSlots + m_consumer);
+}
+
+torch::Tensor OpInput::reluEven()
 {
     using torch::indexing::Slice;
-    if (!m_even.defined())
-        m_even = relu()
-                     .index({Slice(), Slice(), Slice(0, torch::indexing::None, 2),
-                             Slice(0, torch::indexing::None, 2)})
-                     .contiguous(m_x.suggest_memory_format());
-    return m_even;
+    if (stale(m_even)) {
+        if (stale(m_relu))
+            m_relu = Shared{torch::relu(take(m_x, 0))};
+        m_even = Shared{take(m_relu, 1)
+                            .index({Slice(), Slice(), Slice(0, torch::indexing::None, 2),
+                                    Slice(0, torch::indexing::None, 2)})
+                            .contiguous(m_x.value.suggest_memory_format())};
+    }
+    return take(m_even, kOwnSlots + m_consumer);
 }
 
-const torch::Tensor &OpInput::reluPhases()
+torch::Tensor OpInput::reluPhases()
 {
-    if (!m_phasesDone) {
+    if (!m_phasesDone || (m_phases.value.defined() && stale(m_phases))) {
         m_phasesDone = true;
-        if (m_x.dim() == 4 && m_x.size(2) % 2 == 0 && m_x.size(3) % 2 == 0)
-            m_phases = toPhases(relu());
+        const auto &x = m_x.value;
+        if (x.dim() == 4 && x.size(2) % 2 == 0 && x.size(3) % 2 == 0) {
+            if (stale(m_relu))
+                m_relu = Shared{torch::relu(take(m_x, 0))};
+            m_phases = Shared{toPhases(take(m_relu, 2))};
+        }
     }
-    return m_phases;
+    return m_phases.value.defined() ? take(m_phases, kOwnSlots + m_consumer) : torch::Tensor();
+}
+
+ScaledOutput ScaledOp::forwardScaled(OpInput &in, const torch::Tensor &alpha)
+{
+    auto u = unscaled(in);
+    return {scale(u.value, alpha), u.phased};
+}
+
+ScaledOutput ScaledOp::forwardAlphaOnly(OpInput &in, const torch::Tensor &alpha)
+{
+    ScaledOutput u;
+    {
+        torch::NoGradGuard noGrad;
+        u = unscaled(in);
+    }
+    return {scale(u.value.detach(), alpha), u.phased};
+}
+
+/// What an affine-free BN with tracked statistics does to them on an all-zero input.
+static void advanceStatsOnZeros(nn::BatchNorm2dImpl &bn, const torch::Tensor &like)
+{
+    const auto &o = bn.options;
+    if (o.affine() || !o.track_running_stats() || !bn.is_training())
+        throw std::logic_error("advanceStatsOnZeroInput needs an affine-free BN in training");
+    const double factor = bnMomentum(bn);
+    kernels::batchNormStatsOfZeros(like, bn.running_mean, bn.running_var, factor, o.eps());
+}
+
+/// Whether a BN gives zero on zero input: affine-free, over the batch's statistics.
+static bool zeroToZero(const nn::BatchNorm2dImpl &bn)
+{
+    return !bn.options.affine() && bn.is_training();
 }
 
 ReluConvBnImpl::ReluConvBnImpl(int64_t cIn, int64_t cOut, int64_t kernel, int64_t stride,
@@ -147,16 +262,36 @@ torch::Tensor FactorizedReduceImpl::forward(const torch::Tensor &x)
     return bn(torch::cat({a, b}, 1));
 }
 
-ScaledOutput FactorizedReduceImpl::forwardScaled(OpInput &in, const torch::Tensor &alpha)
+ScaledOutput FactorizedReduceImpl::unscaled(OpInput &in)
 {
     using torch::indexing::Slice;
-    const auto &r = in.relu();
+    const auto r = in.relu();
     auto a = conv1(r);
     auto b = conv2(r.index(
         {Slice(), Slice(), Slice(1, torch::indexing::None), Slice(1, torch::indexing::None)}));
     if (b.size(2) != a.size(2) || b.size(3) != a.size(3))
         b = torch::constant_pad_nd(b, {0, a.size(3) - b.size(3), 0, a.size(2) - b.size(2)});
-    return {scaledBn(*bn, torch::cat({a, b}, 1), alpha)};
+    return {torch::cat({a, b}, 1)};
+}
+
+torch::Tensor FactorizedReduceImpl::scale(const torch::Tensor &value, const torch::Tensor &alpha)
+{
+    return scaledBn(*bn, value, alpha);
+}
+
+bool FactorizedReduceImpl::zeroInputGivesZero() const
+{
+    return zeroToZero(*bn);
+}
+
+bool FactorizedReduceImpl::zeroInputIsInert() const
+{
+    return zeroToZero(*bn);
+}
+
+void FactorizedReduceImpl::advanceStatsOnZeroInput(const torch::Tensor &like)
+{
+    advanceStatsOnZeros(*bn, like);
 }
 
 namespace {
@@ -179,20 +314,28 @@ struct SepConvImpl : nn::Module, ScaledOp
         auto y = bn1(pw1(dw1(torch::relu(x))));
         return bn2(pw2(dw2(torch::relu(y))));
     }
-    ScaledOutput forwardScaled(OpInput &in, const torch::Tensor &alpha) override
+    ScaledOutput unscaled(OpInput &in) override
     {
         const auto t = dwPw(in.relu(), dw1, pw1, m_stride, m_pad, 1);
         const auto &o = bn1->options;
-        torch::Tensor u;
         if (!o.affine() && o.track_running_stats()) {
             const double factor = bnMomentum(*bn1);
-            u = kernels::bnReluDepthwisePointwise(t, dw2->weight, pw2->weight, bn1->running_mean,
-                                                  bn1->running_var, bn1->is_training(), factor,
-                                                  o.eps(), m_pad);
-        } else {
-            u = dwPw(bn1(t).relu_(), dw2, pw2, 1, m_pad, 1);
+            return {kernels::bnReluDepthwisePointwise(t, dw2->weight, pw2->weight,
+                                                      bn1->running_mean, bn1->running_var,
+                                                      bn1->is_training(), factor, o.eps(), m_pad)};
         }
-        return {scaledBn(*bn2, u, alpha)};
+        return {dwPw(bn1(t).relu_(), dw2, pw2, 1, m_pad, 1)};
+    }
+    torch::Tensor scale(const torch::Tensor &value, const torch::Tensor &alpha) override
+    {
+        return scaledBn(*bn2, value, alpha);
+    }
+    bool zeroInputGivesZero() const override { return zeroToZero(*bn1) && zeroToZero(*bn2); }
+    bool zeroInputIsInert() const override { return zeroInputGivesZero(); }
+    void advanceStatsOnZeroInput(const torch::Tensor &like) override
+    {
+        advanceStatsOnZeros(*bn1, like);
+        advanceStatsOnZeros(*bn2, like);
     }
     int64_t m_stride, m_pad;
     nn::Conv2d dw1{nullptr}, pw1{nullptr}, dw2{nullptr}, pw2{nullptr};
@@ -212,15 +355,28 @@ struct DilConvImpl : nn::Module, ScaledOp
         bn = register_module("bn", makeBn(c, affine));
     }
     torch::Tensor forward(const torch::Tensor &x) { return bn(pw(dw(torch::relu(x)))); }
-    ScaledOutput forwardScaled(OpInput &in, const torch::Tensor &alpha) override
+    ScaledOutput unscaled(OpInput &in) override
     {
         // With dilation 2 and "same" padding, stride 2 reads only the even rows and columns,
         // and stride 1 is an undilated convolution per phase: no dilated kernels (slow on CPU).
         if (m_byPhases && m_stride == 2)
-            return {scaledBn(*bn, dwPw(in.reluEven(), dw, pw, 1, m_pad / 2, 1), alpha)};
-        if (m_byPhases && in.reluPhases().defined())
-            return {scaledBn(*bn, dwPw(in.reluPhases(), dw, pw, 1, m_pad / 2, 1), alpha), true};
-        return {scaledBn(*bn, dwPw(in.relu(), dw, pw, m_stride, m_pad, m_dilation), alpha)};
+            return {dwPw(in.reluEven(), dw, pw, 1, m_pad / 2, 1)};
+        if (m_byPhases) {
+            const auto phases = in.reluPhases();
+            if (phases.defined())
+                return {dwPw(phases, dw, pw, 1, m_pad / 2, 1), true};
+        }
+        return {dwPw(in.relu(), dw, pw, m_stride, m_pad, m_dilation)};
+    }
+    torch::Tensor scale(const torch::Tensor &value, const torch::Tensor &alpha) override
+    {
+        return scaledBn(*bn, value, alpha);
+    }
+    bool zeroInputGivesZero() const override { return zeroToZero(*bn); }
+    bool zeroInputIsInert() const override { return zeroToZero(*bn); }
+    void advanceStatsOnZeroInput(const torch::Tensor &like) override
+    {
+        advanceStatsOnZeros(*bn, like);
     }
     int64_t m_stride, m_pad, m_dilation;
     bool m_byPhases;
@@ -243,12 +399,24 @@ struct PoolBnImpl : nn::Module, ScaledOp
                                          /*ceil_mode=*/false, /*count_include_pad=*/false);
     }
     torch::Tensor forward(const torch::Tensor &x) { return bn(pool(x)); }
-    ScaledOutput forwardScaled(OpInput &in, const torch::Tensor &alpha) override
+    ScaledOutput unscaled(OpInput &in) override
     {
-        const auto &x = in.x();
-        if (m_max && torch::GradMode::is_enabled() && x.requires_grad())
-            return {scaledBn(*bn, kernels::maxPool3x3(x, m_stride), alpha)};
-        return {scaledBn(*bn, pool(x), alpha)};
+        // The same kernel with or without a graph: its output's layout decides the order in
+        // which BN and the gradient of alpha sum over it (an op with alpha == 0 runs this part
+        // without a graph, supernet.cpp).
+        const auto x = in.take();
+        return {m_max ? kernels::maxPool3x3(x, m_stride) : pool(x)};
+    }
+    torch::Tensor scale(const torch::Tensor &value, const torch::Tensor &alpha) override
+    {
+        return scaledBn(*bn, value, alpha);
+    }
+    bool zeroInputGivesZero() const override { return zeroToZero(*bn); }
+    /// The pool passes the gradient on to its input, zero or not.
+    bool zeroInputIsInert() const override { return false; }
+    void advanceStatsOnZeroInput(const torch::Tensor &like) override
+    {
+        advanceStatsOnZeros(*bn, like);
     }
     bool m_max;
     int64_t m_stride;
@@ -259,10 +427,14 @@ TORCH_MODULE(PoolBn);
 struct IdentityImpl : nn::Module, ScaledOp
 {
     torch::Tensor forward(const torch::Tensor &x) { return x; }
-    ScaledOutput forwardScaled(OpInput &in, const torch::Tensor &alpha) override
+    ScaledOutput unscaled(OpInput &in) override { return {in.take()}; }
+    torch::Tensor scale(const torch::Tensor &value, const torch::Tensor &alpha) override
     {
-        return {in.x() * alpha};
+        return value * alpha;
     }
+    bool zeroInputGivesZero() const override { return true; }
+    bool zeroInputIsInert() const override { return false; }
+    void advanceStatsOnZeroInput(const torch::Tensor &) override {}
 };
 TORCH_MODULE(Identity);
 

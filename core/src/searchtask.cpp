@@ -162,6 +162,7 @@ void SearchTask::setUp(TaskContext &context)
     sc.ops = c.space.ops;
     sc.archInit = c.arch.init;
     sc.archInitNoise = c.arch.initNoise;
+    sc.exploitSparsity = c.search.exploitSparsity;
     torch::manual_seed(c.search.seed);
     p.model = Supernet(sc);
     p.model->to(p.device);

@@ -4,6 +4,8 @@
 #include "sparsenas/base/genotype.h"
 #include "sparsenas/ops.h"
 
+#include <algorithm>
+#include <functional>
 #include <stdexcept>
 
 namespace sparsenas {
@@ -87,24 +89,120 @@ SearchCellImpl::SearchCellImpl(int nodes_, int64_t cPrevPrev, int64_t cPrev, int
     }
 }
 
-torch::Tensor SearchCellImpl::forward(const torch::Tensor &s0, const torch::Tensor &s1,
-                                      const torch::Tensor &arch)
+/// Op o of the edge from state i to intermediate node j, as a consumer of state i (OpInput::use):
+/// state i feeds the nodes j >= max(0, i - 1).
+static int64_t consumerOf(int i, int j, int64_t o, int64_t numOps)
 {
+    return int64_t(j - std::max(0, i - 1)) * numOps + o;
+}
+
+torch::Tensor SearchCellImpl::forward(const torch::Tensor &s0, const torch::Tensor &s1,
+                                      const torch::Tensor &arch, const uint8_t *nonzero)
+{
+    const int64_t numOps = int64_t(edges[0]->ops.size());
+    // The consumers of a state: the ops of its outgoing edges, numbered k * numOps + o for the
+    // k-th outgoing edge (to node max(0, state - 1) + k) and op o (OpInput::use).
+    auto uses = [&](int state) { return int64_t(nodes - std::max(0, state - 1)) * numOps; };
     std::vector<OpInput> states;
     states.reserve(size_t(nodes) + 2); // OpInput references must stay valid
-    states.emplace_back(preprocess0.forward<torch::Tensor>(s0));
-    states.emplace_back(preprocess1.forward<torch::Tensor>(s1));
-    int e = 0;
-    for (int j = 0; j < nodes; ++j) {
-        ScaledSum node;
-        for (int i = 0; i < j + 2; ++i, ++e)
-            edges[size_t(e)]->forwardInto(states[size_t(i)], arch[e], node);
-        states.emplace_back(node.result());
+    states.emplace_back(preprocess0.forward<torch::Tensor>(s0), uses(0));
+    states.emplace_back(preprocess1.forward<torch::Tensor>(s1), uses(1));
+    // One autograd node hands out every A of the cell (no select per op, whose backward sums
+    // in the order autograd runs them).
+    const auto alphas = arch.flatten().unbind(0);
+    if (!nonzero) { // every op, as the paper writes Eq. 1
+        int e = 0;
+        for (int j = 0; j < nodes; ++j) {
+            ScaledSum node;
+            for (int i = 0; i < j + 2; ++i, ++e) {
+                auto &edge = *edges[size_t(e)];
+                for (int64_t o = 0; o < numOps; ++o) {
+                    if (!edge.scaled[size_t(o)]) // "none": A o(x) = 0 whatever A is
+                        continue;
+                    states[size_t(i)].use(consumerOf(i, j, o, numOps));
+                    node.add(edge.scaled[size_t(o)]->forwardScaled(states[size_t(i)],
+                                                                   alphas[size_t(e * numOps + o)]));
+                }
+            }
+            states.emplace_back(node.result(), uses(j + 2));
+        }
+    } else {
+        forwardSparse(states, alphas, nonzero, uses);
     }
     std::vector<torch::Tensor> out;
     for (size_t k = 2; k < states.size(); ++k)
-        out.push_back(states[k].x());
+        out.push_back(states[k].takeForConcat());
     return torch::cat(out, 1);
+}
+
+// The same values and gradients as the dense loop above, to the last bit (up to the sign of
+// zeros), computing only what they depend on (docs/method.md, "Computing only what the sparse
+// iterate needs"):
+// - an op with A == 0 adds +-0 to its node and gives its weights and its input exactly zero
+//   gradient; only A's gradient <dL/dnode, op(x)> is needed (a proximal step can revive A).
+//   When A's gradient is asked for, the op runs forward without a graph and autograd records
+//   only the final scaling by A; otherwise it runs without a graph only where its BNs' running
+//   statistics change (training), and not at all in evaluation.
+// - in training, a node whose every term is such a zero, or comes from such a node, is exactly
+//   zero (affine-free BN over batch statistics maps zeros to zeros), and so is every op on it;
+//   the ops that start with ReLU then give nothing any gradient either, and are skipped, their
+//   BNs' running statistics advanced as the zero batch would. Pools and the identity with
+//   A != 0 still run: they pass the gradient on to the zero node, whose own A's need it.
+void SearchCellImpl::forwardSparse(std::vector<OpInput> &states,
+                                   const std::vector<torch::Tensor> &alphas, const uint8_t *nonzero,
+                                   const std::function<int64_t(int)> &uses)
+{
+    const bool training = is_training();
+    const bool archGrad = torch::GradMode::is_enabled() && alphas[0].requires_grad();
+    const int64_t numOps = int64_t(edges[0]->ops.size());
+    std::vector<char> zero(size_t(nodes) + 2, 0); // node known to be exactly zero
+    int e = 0;
+    for (int j = 0; j < nodes; ++j) {
+        ScaledSum node;
+        bool nodeZero = training;
+        for (int i = 0; i < j + 2; ++i, ++e) {
+            auto &edge = *edges[size_t(e)];
+            for (int64_t o = 0; o < numOps; ++o) {
+                ScaledOp *op = edge.scaled[size_t(o)];
+                if (!op) // "none"
+                    continue;
+                const bool weightZero = nonzero[e * numOps + o] == 0;
+                states[size_t(i)].use(consumerOf(i, j, o, numOps));
+                const auto &alpha = alphas[size_t(e * numOps + o)];
+                if (zero[size_t(i)] && op->zeroInputGivesZero() &&
+                    (weightZero || op->zeroInputIsInert())) {
+                    op->advanceStatsOnZeroInput(states[size_t(i)].x());
+                    continue;
+                }
+                if (!weightZero) {
+                    node.add(op->forwardScaled(states[size_t(i)], alpha));
+                    if (!zero[size_t(i)] || !op->zeroInputGivesZero())
+                        nodeZero = false;
+                } else if (archGrad) {
+                    node.add(op->forwardAlphaOnly(states[size_t(i)], alpha));
+                } else if (training) {
+                    torch::NoGradGuard noGrad;
+                    op->forwardScaled(states[size_t(i)], alpha);
+                }
+            }
+        }
+        zero[size_t(j) + 2] = nodeZero;
+        if (node.empty()) {
+            // Every term skipped: the node is exactly zero and nothing upstream needs its
+            // gradient. Stride 2 (reduction cells) gives ceil(H / 2) as every op there does.
+            const auto &x = states[1].x();
+            const int64_t h = reduction ? (x.size(2) + 1) / 2 : x.size(2);
+            const int64_t w = reduction ? (x.size(3) + 1) / 2 : x.size(3);
+            // In the layout of the ops' outputs (a concat or a convolution of mixed layouts
+            // would round differently). torch::zeros ignores a layout in its options.
+            states.emplace_back(torch::empty({x.size(0), x.size(1), h, w},
+                                             x.options().memory_format(x.suggest_memory_format()))
+                                    .zero_(),
+                                uses(j + 2));
+        } else {
+            states.emplace_back(node.result(), uses(j + 2));
+        }
+    }
 }
 
 SupernetImpl::SupernetImpl(const SupernetConfig &config) : m_config(config)
@@ -158,11 +256,33 @@ torch::Tensor SupernetImpl::forward(const torch::Tensor &x)
 {
     // Channels-last activations: oneDNN's depthwise kernels and the pooling kernels are much
     // faster in it, and it needs no reorders around each convolution. Ops keep the layout.
-    auto s0 = m_stem->forward(x.dim() == 4 ? x.contiguous(torch::MemoryFormat::ChannelsLast) : x);
-    auto s1 = s0;
-    for (auto &cell : m_cells) {
-        auto s = cell->forward(s0, s1, cell->reduction ? m_archReduce : m_archNormal);
-        s0 = s1;
+    auto stem = m_stem->forward(x.dim() == 4 ? x.contiguous(torch::MemoryFormat::ChannelsLast) : x);
+    // The stem's output feeds three preprocessings, each cell's output two; A feeds every cell
+    // of its type. Fixed orders of gradient accumulation (fanOut) where there are more than two
+    // (with two, the sum does not depend on the order).
+    const auto stems = fanOut(stem, 3);
+    auto s0 = stems[0], s1 = stems[1];
+    std::vector<torch::Tensor> archOf[2];
+    int64_t cellsOf[2] = {0, 0};
+    for (const auto &cell : m_cells)
+        ++cellsOf[cell->reduction ? 1 : 0];
+    archOf[0] = fanOut(m_archNormal, cellsOf[0]);
+    archOf[1] = fanOut(m_archReduce, cellsOf[1]);
+    int64_t used[2] = {0, 0};
+    // Which A are exactly nonzero, read once per forward (one small copy from a GPU).
+    torch::Tensor nonzeroNormal, nonzeroReduce;
+    if (m_config.exploitSparsity) {
+        torch::NoGradGuard noGrad;
+        nonzeroNormal = m_archNormal.ne(0).to(torch::kCPU, torch::kByte).contiguous();
+        nonzeroReduce = m_archReduce.ne(0).to(torch::kCPU, torch::kByte).contiguous();
+    }
+    for (size_t l = 0; l < m_cells.size(); ++l) {
+        auto &cell = m_cells[l];
+        const int t = cell->reduction ? 1 : 0;
+        const auto &nz = t == 1 ? nonzeroReduce : nonzeroNormal;
+        auto s = cell->forward(s0, s1, archOf[t][size_t(used[t]++)],
+                               nz.defined() ? nz.data_ptr<uint8_t>() : nullptr);
+        s0 = l == 0 ? stems[2] : s1;
         s1 = s;
     }
     auto pooled = torch::adaptive_avg_pool2d(s1, {1, 1}).flatten(1);

@@ -300,6 +300,7 @@ RunConfig parse(const json &j, std::vector<std::string> &errors)
         s.integer("eval_batches", c.search.evalBatches, 0, int64_t(1) << 30);
         s.choice("on_collapse", c.search.onCollapse);
         s.number("divergence_factor", c.search.divergenceFactor, 0.0, 1e12);
+        s.boolean("exploit_sparsity", c.search.exploitSparsity);
         s.rejectUnknown();
     }
     {
@@ -426,7 +427,8 @@ json toJson(const RunConfig &c)
           {"threads", c.search.threads},
           {"eval_batches", c.search.evalBatches},
           {"on_collapse", nameOf(c.search.onCollapse)},
-          {"divergence_factor", c.search.divergenceFactor}}},
+          {"divergence_factor", c.search.divergenceFactor},
+          {"exploit_sparsity", c.search.exploitSparsity}}},
         {"checkpoint", {{"every_epochs", c.checkpoint.everyEpochs}, {"keep", c.checkpoint.keep}}},
         {"evaluation",
          {{"genotype", c.evaluation.genotype},

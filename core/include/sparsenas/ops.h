@@ -16,23 +16,58 @@ namespace sparsenas {
 
 /// A node's output as the operations on its outgoing edges see it: x, plus the tensors that
 /// several of them derive from x, computed once on first use and then shared (same values as
-/// each operation computing its own, one copy in memory and in the autograd graph).
+/// each operation computing its own, one copy in memory and in the autograd graph). A tensor
+/// cached without a graph (under NoGradGuard) is computed again when an op asks for it with one.
+///
+/// With `consumers` > 0 each consumer gets its own alias of x (and of relu(x) ...), from one
+/// autograd node whose backward adds the consumers' gradients in the order of their numbers
+/// (use()), instead of in the order autograd's engine happens to run them. So the gradient of x
+/// does not depend on which other parts of the graph exist: leaving out a consumer whose
+/// gradient is exactly zero (an op with A == 0, docs/method.md) changes no bit of it.
 class OpInput
 {
 public:
-    explicit OpInput(torch::Tensor x) : m_x(std::move(x)) {}
-    const torch::Tensor &x() const { return m_x; }
+    explicit OpInput(torch::Tensor x, int64_t consumers = 0)
+        : m_consumers(consumers), m_x{std::move(x)}
+    {
+    }
+    /// The value, for shapes and for uses without a gradient.
+    const torch::Tensor &x() const { return m_x.value; }
+    /// Who asks next: 0 <= consumer < consumers, the same number for the same op every time.
+    void use(int64_t consumer) { m_consumer = consumer; }
+    /// x for the current consumer, to differentiate through.
+    torch::Tensor take() { return take(m_x, kOwnSlots + m_consumer); }
+    /// x for the cell's concatenation.
+    torch::Tensor takeForConcat() { return take(m_x, 1); }
     /// relu(x): DARTS's convolutions and FactorizedReduce all start with it.
-    const torch::Tensor &relu();
+    torch::Tensor relu();
     /// relu(x)[:, :, ::2, ::2]: all a stride-2 convolution with dilation 2 reads.
-    const torch::Tensor &reluEven();
+    torch::Tensor reluEven();
     /// relu(x) in phase layout (see toPhases); undefined when H or W is odd.
-    const torch::Tensor &reluPhases();
+    torch::Tensor reluPhases();
 
 private:
-    torch::Tensor m_x, m_relu, m_even, m_phases;
+    /// Slots before the consumers': x's 0 feeds relu, 1 the concat; relu's 1 and 2 feed its
+    /// even-pixel and phase layouts.
+    static constexpr int64_t kOwnSlots = 3;
+    struct Shared
+    {
+        torch::Tensor value;
+        std::vector<torch::Tensor> slots; ///< the consumers' aliases
+    };
+    torch::Tensor take(Shared &s, int64_t slot);
+    /// Whether `s` must be computed (again): absent, or without the graph wanted now.
+    bool stale(const Shared &s) const;
+
+    int64_t m_consumers, m_consumer = 0;
+    Shared m_x, m_relu, m_even, m_phases;
     bool m_phasesDone = false;
 };
+
+/// `uses` aliases of x from one autograd node whose backward sums their gradients in index order
+/// (absent ones skipped): a fixed order of accumulation, whatever order autograd runs the
+/// consumers in. Without a graph (x needs no gradient, or under NoGradGuard) all are x itself.
+std::vector<torch::Tensor> fanOut(const torch::Tensor &x, int64_t uses);
 
 /// [B, C, H, W] (H, W even) -> [4B, C, H/2, W/2]: batch block 2a+b holds rows a::2 and columns
 /// b::2. A dilation-2 stride-1 convolution of x is the undilated convolution of each phase, and
@@ -50,13 +85,37 @@ struct ScaledOutput
     bool phased = false;
 };
 
-/// Implemented by every module makeOp returns: the supernet's fast path. Equals
-/// alpha * module.forward(in.x()) up to rounding.
+/// Implemented by every module makeOp returns: the supernet's fast path. An op is split into
+/// its unscaled part and the final scaling by alpha (the last BN and the product), so that the
+/// supernet can record, for an op whose architecture weight is exactly zero, only alpha's path
+/// (docs/method.md, "Computing only what the sparse iterate needs").
 class ScaledOp
 {
 public:
     virtual ~ScaledOp() = default;
-    virtual ScaledOutput forwardScaled(OpInput &in, const torch::Tensor &alpha) = 0;
+    /// alpha * op(in.x()), recorded for autograd as usual. Equals alpha * module.forward(in.x())
+    /// up to rounding.
+    ScaledOutput forwardScaled(OpInput &in, const torch::Tensor &alpha);
+    /// The same value, computed by the same kernels, but autograd records only alpha's path:
+    /// no graph through the op's weights or its input, and no backward for them. Right where
+    /// alpha == 0: there the gradients of the weights and of the input are exactly zero and
+    /// alpha's is <dL/dy, op(x)>, which this gives to the last bit.
+    ScaledOutput forwardAlphaOnly(OpInput &in, const torch::Tensor &alpha);
+    /// Whether op(0) == 0 and the gradients of the op's weights and input are exactly zero at
+    /// x == 0 whatever alpha is: the op starts with ReLU (whose gradient at 0 is 0) and every BN
+    /// is affine-free, in training mode.
+    virtual bool zeroInputIsInert() const = 0;
+    /// Whether op(0) == 0 in training mode (affine-free BN over the batch's statistics).
+    virtual bool zeroInputGivesZero() const = 0;
+    /// Advances the running statistics of the op's BNs exactly as forwardScaled on an all-zero
+    /// input like `like` (dtype, device, layout) would, computing nothing else. Training mode.
+    virtual void advanceStatsOnZeroInput(const torch::Tensor &like) = 0;
+
+protected:
+    /// Everything before the final scaling; `phased` as in ScaledOutput.
+    virtual ScaledOutput unscaled(OpInput &in) = 0;
+    /// The final scaling of unscaled(in).value by alpha (the last BN and the product).
+    virtual torch::Tensor scale(const torch::Tensor &value, const torch::Tensor &alpha) = 0;
 };
 
 /// The ScaledOp behind a module made by makeOp (nullptr for an empty one).
@@ -78,9 +137,15 @@ struct FactorizedReduceImpl : torch::nn::Module, ScaledOp
 {
     FactorizedReduceImpl(int64_t cIn, int64_t cOut, bool affine);
     torch::Tensor forward(const torch::Tensor &x);
-    ScaledOutput forwardScaled(OpInput &in, const torch::Tensor &alpha) override;
+    bool zeroInputGivesZero() const override;
+    bool zeroInputIsInert() const override;
+    void advanceStatsOnZeroInput(const torch::Tensor &like) override;
     torch::nn::Conv2d conv1{nullptr}, conv2{nullptr};
     torch::nn::BatchNorm2d bn{nullptr};
+
+protected:
+    ScaledOutput unscaled(OpInput &in) override;
+    torch::Tensor scale(const torch::Tensor &value, const torch::Tensor &alpha) override;
 };
 TORCH_MODULE(FactorizedReduce);
 

@@ -8,6 +8,7 @@
 
 #include <torch/torch.h>
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -24,6 +25,10 @@ struct SupernetConfig
     std::vector<std::string> ops; ///< candidate operations (DARTS names)
     double archInit = 0.125;      ///< initial A_ij^o
     double archInitNoise = 1e-3;  ///< std of the Gaussian added to the initial A
+    /// Compute only what the sparse iterate needs: ops with A == 0 without their backward, ops
+    /// on exactly-zero nodes not at all. The same numbers to the last bit (up to the sign of
+    /// zeros); false runs every op, as a reference (docs/method.md).
+    bool exploitSparsity = true;
 };
 
 /// Sums terms alpha * op(x); terms in phase layout are summed apart and converted once.
@@ -58,14 +63,20 @@ struct SearchCellImpl : torch::nn::Module
 {
     SearchCellImpl(int nodes, int64_t cPrevPrev, int64_t cPrev, int64_t c, bool reduction,
                    bool reductionPrev, const std::vector<std::string> &ops);
-    /// `arch` is the [numEdges, numOps] weight matrix of this cell type.
+    /// `arch` is the [numEdges, numOps] weight matrix of this cell type. `nonzero` (row-major,
+    /// same shape, 1 where arch != 0) turns on the sparse evaluation (SupernetConfig::
+    /// exploitSparsity); nullptr evaluates every op.
     torch::Tensor forward(const torch::Tensor &s0, const torch::Tensor &s1,
-                          const torch::Tensor &arch);
+                          const torch::Tensor &arch, const uint8_t *nonzero = nullptr);
 
     int nodes;
     bool reduction;
     torch::nn::AnyModule preprocess0, preprocess1;
     std::vector<MixedEdge> edges;
+
+private:
+    void forwardSparse(std::vector<OpInput> &states, const std::vector<torch::Tensor> &alphas,
+                       const uint8_t *nonzero, const std::function<int64_t(int)> &uses);
 };
 TORCH_MODULE(SearchCell);
 

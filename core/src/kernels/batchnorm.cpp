@@ -299,16 +299,45 @@ struct ScaledBnFunction : torch::autograd::Function<ScaledBnFunction>
                 {}};
         }
         // BN's backward with alpha as its weight: the input gradient, and per channel
-        // sum(g * xhat), whose total is the gradient of alpha.
-        auto [gx, gWeight, unused] = at::native_batch_norm_backward(
-            gradOut[0], x, alpha.expand({x.size(1)}).contiguous(), s[4], s[5], s[2], s[3],
-            ctx->saved_data["training"].toBool(), ctx->saved_data["eps"].toDouble(),
-            {ctx->needs_input_grad(0), ctx->needs_input_grad(1), false});
-        return {gx, gWeight.defined() ? gWeight.sum() : torch::Tensor(), {}, {}, {}, {}, {}};
+        // sum(g * xhat), whose total is the gradient of alpha. Asked for separately: LibTorch
+        // sums sum(g * xhat) in another order when it also computes the input gradient, and
+        // alpha's gradient must not depend on whether x's is wanted (an op with alpha == 0
+        // skips the latter, supernet.cpp).
+        const auto weight = alpha.expand({x.size(1)}).contiguous();
+        const bool training = ctx->saved_data["training"].toBool();
+        const double eps = ctx->saved_data["eps"].toDouble();
+        torch::Tensor gx, gAlpha;
+        if (ctx->needs_input_grad(0))
+            gx = std::get<0>(at::native_batch_norm_backward(gradOut[0], x, weight, s[4], s[5], s[2],
+                                                            s[3], training, eps,
+                                                            {true, false, false}));
+        if (ctx->needs_input_grad(1))
+            gAlpha = std::get<1>(at::native_batch_norm_backward(gradOut[0], x, weight, s[4], s[5],
+                                                                s[2], s[3], training, eps,
+                                                                {false, true, false}))
+                         .sum();
+        return {gx, gAlpha, {}, {}, {}, {}, {}};
     }
 };
 
 } // namespace
+
+void batchNormStatsOfZeros(const torch::Tensor &like, const torch::Tensor &runningMean,
+                           const torch::Tensor &runningVar, double momentum, double eps)
+{
+    torch::NoGradGuard noGrad;
+    const auto layout = like.dim() == 4 && like.is_contiguous(torch::MemoryFormat::ChannelsLast)
+                            ? torch::MemoryFormat::ChannelsLast
+                            : torch::MemoryFormat::Contiguous;
+    // Batch statistics of zeros are zero whatever their number, so two rows of two pixels
+    // update the running ones as the real batch would (the unbiased variance is 0 * n/(n-1)).
+    const auto z =
+        torch::zeros({2, runningMean.size(0), 2, 2}, like.options().memory_format(layout));
+    if (ownBnTakes(z))
+        ownBnForward(z, runningMean, runningVar, momentum, eps, 1.0, false);
+    else
+        at::native_batch_norm(z, {}, {}, runningMean, runningVar, true, momentum, eps);
+}
 
 torch::Tensor scaledBatchNorm(const torch::Tensor &x, const torch::Tensor &alpha,
                               const torch::Tensor &runningMean, const torch::Tensor &runningVar,

@@ -23,6 +23,13 @@ torch::Tensor scaledBatchNorm(const torch::Tensor &x, const torch::Tensor &alpha
                               const torch::Tensor &runningMean, const torch::Tensor &runningVar,
                               bool training, double momentum, double eps);
 
+/// Advances runningMean / runningVar by `momentum` exactly as scaledBatchNorm (and
+/// bnReluDepthwisePointwise's BN) in training would on an all-zero input with the dtype, device
+/// and layout of `like` and its channel count: the same kernel on a tiny zero tensor. What a
+/// skipped op on a dead node does to its BNs (batchnorm.cpp).
+void batchNormStatsOfZeros(const torch::Tensor &like, const torch::Tensor &runningMean,
+                           const torch::Tensor &runningVar, double momentum, double eps);
+
 /// conv1x1(wPw, depthwise conv(wDw, x; stride, pad, dil)) without bias (separable.cpp). Keeps
 /// only x for the backward, computing the depthwise output again there.
 torch::Tensor depthwisePointwise(const torch::Tensor &x, const torch::Tensor &wDw,

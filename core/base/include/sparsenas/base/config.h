@@ -83,6 +83,10 @@ struct SearchConfig
     /// A training loss above this many times the median of the last 50 (or of 1) means the
     /// search diverged; 0 turns the check off.
     double divergenceFactor = 100.0;
+    /// Compute only what the sparse iterate needs (ops with A == 0 without their backward, ops
+    /// on exactly-zero nodes not at all): the same numbers to the last bit, faster as the
+    /// search sparsifies. false computes every op, as a reference (docs/method.md).
+    bool exploitSparsity = true;
 };
 
 struct CheckpointConfig
