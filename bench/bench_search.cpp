@@ -449,7 +449,8 @@ void runSparsity(const Options &o, int64_t batch)
             if (what == "prox")
                 continue;
             Setup *setups[2] = {&dense, &sparse};
-            std::vector<double> t[2];
+            std::vector<double> t[2], archT[2];
+            double archSeconds = 0;
             auto once = [&](Setup &s) {
                 {
                     torch::NoGradGuard noGrad;
@@ -464,6 +465,7 @@ void runSparsity(const Options &o, int64_t batch)
                         s.secondOrderArchStep();
                     else
                         s.firstOrderArchStep();
+                    archSeconds = secondsSince(t0);
                     s.weightStep();
                 }
                 return secondsSince(t0);
@@ -472,8 +474,10 @@ void runSparsity(const Options &o, int64_t batch)
                 for (int m = 0; m < 2; ++m) {
                     const int k = (r % 2 == 0) ? m : 1 - m; // alternate who goes first
                     const double sec = once(*setups[k]);
-                    if (r >= o.warmup)
+                    if (r >= o.warmup) {
                         t[k].push_back(sec);
+                        archT[k].push_back(archSeconds);
+                    }
                 }
             }
             const auto sd = statsOf(t[0]), ss = statsOf(t[1]);
@@ -489,6 +493,10 @@ void runSparsity(const Options &o, int64_t batch)
                       {"ratio", ss.median / sd.median},
                       {"peak_rss_mb", peakRssMb()},
                       {"loadavg_after", loadAverage()}};
+            if (what != "fwdbwd") {
+                r["dense"]["arch_step_median"] = statsOf(archT[0]).median;
+                r["sparse"]["arch_step_median"] = statsOf(archT[1]).median;
+            }
             if (o.samples) {
                 r["dense"]["samples"] = t[0];
                 r["sparse"]["samples"] = t[1];
