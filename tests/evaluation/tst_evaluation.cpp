@@ -19,6 +19,8 @@
 #include "sparsenas/evalnetwork.h"
 #include "sparsenas/searchengine.h"
 
+#include "../common/runfiles.h"
+
 #include <QtTest>
 
 #include <filesystem>
@@ -27,6 +29,7 @@
 using namespace sparsenas;
 namespace fs = std::filesystem;
 using nlohmann::json;
+using sparsenas::testing::comparableMetrics;
 
 namespace {
 
@@ -59,22 +62,6 @@ RunConfig digitsEval(int64_t epochs)
     c.search.epochs = epochs;
     c.search.threads = 1;
     return c;
-}
-
-std::vector<json> comparableMetrics(const std::string &dir)
-{
-    std::vector<json> out;
-    std::ifstream in(dir + "/metrics.jsonl");
-    for (std::string line; std::getline(in, line);) {
-        json j = json::parse(line);
-        if (j["type"] == "event")
-            continue;
-        for (const char *wallClock :
-             {"seconds", "step_seconds", "arch_seconds", "weight_seconds", "eta_seconds"})
-            j.erase(wallClock);
-        out.push_back(j);
-    }
-    return out;
 }
 
 } // namespace

@@ -8,6 +8,8 @@
 #include "sparsenas/checkpoint.h"
 #include "sparsenas/searchengine.h"
 
+#include "../common/runfiles.h"
+
 #include <QtTest>
 
 #include <atomic>
@@ -18,6 +20,8 @@
 
 using namespace sparsenas;
 using nlohmann::json;
+using sparsenas::testing::comparableMetrics;
+using sparsenas::testing::jsonLines;
 namespace fs = std::filesystem;
 
 namespace {
@@ -82,31 +86,6 @@ struct Recorder : SearchObserver
 QString st(RunState s)
 {
     return QString::fromStdString(toString(s));
-}
-
-std::vector<json> jsonLines(const std::string &path)
-{
-    std::vector<json> out;
-    std::ifstream in(path);
-    std::string line;
-    while (std::getline(in, line))
-        out.push_back(json::parse(line));
-    return out;
-}
-
-/// metrics.jsonl without wall-clock fields and events (which differ between the runs).
-std::vector<json> comparableMetrics(const std::string &dir)
-{
-    std::vector<json> out;
-    for (auto j : jsonLines(dir + "/metrics.jsonl")) {
-        if (j["type"] == "event")
-            continue;
-        for (const char *wallClock :
-             {"seconds", "step_seconds", "arch_seconds", "weight_seconds", "eta_seconds"})
-            j.erase(wallClock);
-        out.push_back(j);
-    }
-    return out;
 }
 
 } // namespace

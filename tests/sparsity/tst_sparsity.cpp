@@ -17,6 +17,8 @@
 #include "sparsenas/searchengine.h"
 #include "sparsenas/supernet.h"
 
+#include "../common/runfiles.h"
+
 #include <QtTest>
 
 #include <filesystem>
@@ -26,6 +28,8 @@
 
 using namespace sparsenas;
 using nlohmann::json;
+using sparsenas::testing::comparableMetrics;
+using sparsenas::testing::jsonLines;
 namespace fs = std::filesystem;
 
 namespace {
@@ -166,33 +170,6 @@ Pass runPass(bool exploit, torch::Dtype dtype, int64_t size, Mode mode)
     return out;
 }
 
-/// metrics.jsonl without wall-clock fields and events.
-std::vector<json> comparableMetrics(const std::string &dir)
-{
-    std::vector<json> out;
-    std::ifstream in(dir + "/metrics.jsonl");
-    for (std::string line; std::getline(in, line);) {
-        auto j = json::parse(line);
-        if (j["type"] == "event")
-            continue;
-        for (const char *wallClock :
-             {"seconds", "step_seconds", "arch_seconds", "weight_seconds", "eta_seconds"})
-            j.erase(wallClock);
-        out.push_back(j);
-    }
-    return out;
-}
-
-json lastLine(const std::string &path)
-{
-    std::ifstream in(path);
-    std::string line, last;
-    while (std::getline(in, line))
-        if (!line.empty())
-            last = line;
-    return json::parse(last);
-}
-
 } // namespace
 
 class tst_Sparsity : public QObject
@@ -288,8 +265,8 @@ private Q_SLOTS:
         QCOMPARE(mb.size(), ma.size());
         for (size_t i = 0; i < ma.size(); ++i)
             QCOMPARE(QString::fromStdString(mb[i].dump()), QString::fromStdString(ma[i].dump()));
-        const auto sa = lastLine(dirs[0] + "/snapshots.jsonl");
-        const auto sb = lastLine(dirs[1] + "/snapshots.jsonl");
+        const auto sa = jsonLines(dirs[0] + "/snapshots.jsonl").back();
+        const auto sb = jsonLines(dirs[1] + "/snapshots.jsonl").back();
         QCOMPARE(QString::fromStdString(sb["cells"].dump()),
                  QString::fromStdString(sa["cells"].dump()));
         QVERIFY(readFile(dirs[0] + "/genotype.json") == readFile(dirs[1] + "/genotype.json"));

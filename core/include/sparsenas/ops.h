@@ -52,6 +52,8 @@ private:
     static constexpr int64_t kOwnSlots = 3;
     struct Shared
     {
+        Shared() = default;
+        explicit Shared(torch::Tensor v) : value(std::move(v)) {}
         torch::Tensor value;
         std::vector<torch::Tensor> slots; ///< the consumers' aliases
     };
