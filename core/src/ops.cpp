@@ -143,6 +143,59 @@ std::vector<torch::Tensor> fanOut(const torch::Tensor &x, int64_t uses)
     return FanOutFunction::apply(x, uses);
 }
 
+namespace {
+
+/// One link of OpInput's chain: two aliases of x, the consumer's and the rest of the chain's.
+/// The backward adds the consumer's gradient to the rest's, in x's memory layout whatever the
+/// layouts of the terms (a later reduction over the sum, such as the gradient of an A, then
+/// adds in the same order whether one term came or both).
+struct ChainLinkFunction : torch::autograd::Function<ChainLinkFunction>
+{
+    static torch::autograd::variable_list forward(torch::autograd::AutogradContext *ctx,
+                                                  const torch::Tensor &x)
+    {
+        ctx->set_materialize_grads(false); // an unused alias costs no zero tensor
+        ctx->saved_data["channels_last"] = x.dim() == 4 && x.suggest_memory_format() ==
+                                                               torch::MemoryFormat::ChannelsLast;
+        return {x.alias(), x.alias()};
+    }
+
+    static torch::autograd::variable_list backward(torch::autograd::AutogradContext *ctx,
+                                                   torch::autograd::variable_list grads)
+    {
+        const auto layout = ctx->saved_data["channels_last"].toBool()
+                                ? torch::MemoryFormat::ChannelsLast
+                                : torch::MemoryFormat::Contiguous;
+        const auto &mine = grads[0], &rest = grads[1];
+        if (!mine.defined() || !rest.defined()) {
+            const auto &one = mine.defined() ? mine : rest;
+            return {one.defined() ? one.contiguous(layout) : torch::Tensor()};
+        }
+        // A new tensor: autograd may hand the same gradient to other nodes (an addition gives
+        // both its inputs the one it got), so neither term may be written into.
+        auto sum = torch::empty(mine.sizes(), mine.options().memory_format(layout));
+        torch::add_out(sum, mine, rest);
+        return {sum};
+    }
+};
+
+} // namespace
+
+OpInput::OpInput(torch::Tensor x, int64_t consumers) : m_consumers(consumers)
+{
+    m_x = share(std::move(x), {0, 1});
+}
+
+OpInput::Shared OpInput::share(torch::Tensor value, std::initializer_list<int64_t> ownSlots)
+{
+    Shared s(std::move(value));
+    if (m_consumers > 0 && torch::GradMode::is_enabled() && s.value.requires_grad()) {
+        for (const int64_t slot : ownSlots)
+            take(s, slot);
+    }
+    return s;
+}
+
 bool OpInput::stale(const Shared &s) const
 {
     return !s.value.defined() ||
@@ -157,14 +210,20 @@ torch::Tensor OpInput::take(Shared &s, int64_t slot)
         throw std::logic_error("OpInput: consumer " + std::to_string(slot - kOwnSlots) + " of " +
                                std::to_string(m_consumers));
     if (s.slots.empty())
-        s.slots = fanOut(s.value, kOwnSlots + m_consumers);
-    return s.slots[size_t(slot)];
+        s.slots.resize(size_t(kOwnSlots + m_consumers));
+    auto &alias = s.slots[size_t(slot)];
+    if (!alias.defined()) {
+        auto link = ChainLinkFunction::apply(s.rest.defined() ? s.rest : s.value);
+        alias = link[0];
+        s.rest = link[1];
+    }
+    return alias;
 }
 
 torch::Tensor OpInput::relu()
 {
     if (stale(m_relu))
-        m_relu = Shared{torch::relu(take(m_x, 0))};
+        m_relu = share(torch::relu(take(m_x, 0)), {1, 2});
     return take(m_relu, kOwnSlots + m_consumer);
 }
 
@@ -173,11 +232,12 @@ torch::Tensor OpInput::reluEven()
     using torch::indexing::Slice;
     if (stale(m_even)) {
         if (stale(m_relu))
-            m_relu = Shared{torch::relu(take(m_x, 0))};
-        m_even = Shared{take(m_relu, 1)
-                            .index({Slice(), Slice(), Slice(0, torch::indexing::None, 2),
-                                    Slice(0, torch::indexing::None, 2)})
-                            .contiguous(m_x.value.suggest_memory_format())};
+            m_relu = share(torch::relu(take(m_x, 0)), {1, 2});
+        m_even = share(take(m_relu, 1)
+                           .index({Slice(), Slice(), Slice(0, torch::indexing::None, 2),
+                                   Slice(0, torch::indexing::None, 2)})
+                           .contiguous(m_x.value.suggest_memory_format()),
+                       {});
     }
     return take(m_even, kOwnSlots + m_consumer);
 }
@@ -189,8 +249,8 @@ torch::Tensor OpInput::reluPhases()
         const auto &x = m_x.value;
         if (x.dim() == 4 && x.size(2) % 2 == 0 && x.size(3) % 2 == 0) {
             if (stale(m_relu))
-                m_relu = Shared{torch::relu(take(m_x, 0))};
-            m_phases = Shared{toPhases(take(m_relu, 2))};
+                m_relu = share(torch::relu(take(m_x, 0)), {1, 2});
+            m_phases = share(toPhases(take(m_relu, 2)), {});
         }
     }
     return m_phases.value.defined() ? take(m_phases, kOwnSlots + m_consumer) : torch::Tensor();
@@ -216,8 +276,10 @@ ScaledOutput ScaledOp::forwardAlphaOnly(OpInput &in, const torch::Tensor &alpha)
 static void advanceStatsOnZeros(nn::BatchNorm2dImpl &bn, const torch::Tensor &like)
 {
     const auto &o = bn.options;
-    if (o.affine() || !o.track_running_stats() || !bn.is_training())
+    if (o.affine() || !bn.is_training())
         throw std::logic_error("advanceStatsOnZeroInput needs an affine-free BN in training");
+    if (!o.track_running_stats())
+        return; // no statistics to advance
     const double factor = bnMomentum(bn);
     kernels::batchNormStatsOfZeros(like, bn.running_mean, bn.running_var, factor, o.eps());
 }

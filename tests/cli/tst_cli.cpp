@@ -7,6 +7,8 @@
 #include "sparsenas/base/genotype.h"
 #include "sparsenas/base/runlock.h"
 
+#include "../common/runfiles.h"
+
 #include <QtTest>
 
 #include <nlohmann/json.hpp>
@@ -79,14 +81,7 @@ Genotype readGenotype(const QString &path)
 /// The JSON lines of a file (empty lines skipped; a line that does not parse is a null value).
 std::vector<json> jsonLines(const QString &path)
 {
-    std::vector<json> out;
-    const QByteArray all = readAll(path);
-    for (const QByteArray &line : all.split('\n')) {
-        if (line.trimmed().isEmpty())
-            continue;
-        out.push_back(json::parse(line.toStdString(), nullptr, false));
-    }
-    return out;
+    return sparsenas::testing::jsonLines(path.toStdString());
 }
 
 std::vector<json> linesOfType(const std::vector<json> &lines, const std::string &type)
@@ -838,16 +833,7 @@ namespace {
 /// metrics.jsonl without events and wall-clock fields, which differ between two runs.
 std::vector<json> comparableMetrics(const QString &run)
 {
-    std::vector<json> out;
-    for (json j : jsonLines(run + QStringLiteral("/metrics.jsonl"))) {
-        if (j.is_discarded() || j.value("type", "") == "event")
-            continue;
-        for (const char *wallClock :
-             {"seconds", "step_seconds", "arch_seconds", "weight_seconds", "eta_seconds"})
-            j.erase(wallClock);
-        out.push_back(std::move(j));
-    }
-    return out;
+    return sparsenas::testing::comparableMetrics(run.toStdString());
 }
 
 /// A search of a few seconds: 384 digits, 3 cells of 2 nodes, 6 steps an epoch, 3 epochs, a

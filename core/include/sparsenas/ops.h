@@ -7,6 +7,7 @@
 
 #include <torch/torch.h>
 
+#include <initializer_list>
 #include <string>
 #include <vector>
 
@@ -19,18 +20,20 @@ namespace sparsenas {
 /// each operation computing its own, one copy in memory and in the autograd graph). A tensor
 /// cached without a graph (under NoGradGuard) is computed again when an op asks for it with one.
 ///
-/// With `consumers` > 0 each consumer gets its own alias of x (and of relu(x) ...), from one
-/// autograd node whose backward adds the consumers' gradients in the order of their numbers
-/// (use()), instead of in the order autograd's engine happens to run them. So the gradient of x
-/// does not depend on which other parts of the graph exist: leaving out a consumer whose
-/// gradient is exactly zero (an op with A == 0, docs/method.md) changes no bit of it.
+/// With `consumers` > 0 each consumer gets its own alias of x (and of relu(x) ...), and the
+/// gradients of the aliases are added in a fixed order instead of in the order autograd's engine
+/// happens to run the consumers: along a chain of small autograd nodes, one per alias, made in
+/// the order the aliases are first asked for (the tensors the node shares first, then the
+/// consumers in the order they run). Each link adds its alias's gradient to the sum of the
+/// links after it, so the sum is built as the consumers' gradients arrive (autograd runs them
+/// in reverse order) and at most a few of them are held at a time. So the gradient of x does
+/// not depend on which other parts of the graph exist: leaving out a consumer whose gradient is
+/// exactly zero (an op with A == 0, docs/method.md) changes no bit of it, as long as the
+/// consumers that remain run in the same order.
 class OpInput
 {
 public:
-    explicit OpInput(torch::Tensor x, int64_t consumers = 0)
-        : m_consumers(consumers), m_x{std::move(x)}
-    {
-    }
+    explicit OpInput(torch::Tensor x, int64_t consumers = 0);
     /// The value, for shapes and for uses without a gradient.
     const torch::Tensor &x() const { return m_x.value; }
     /// Who asks next: 0 <= consumer < consumers, the same number for the same op every time.
@@ -55,9 +58,13 @@ private:
         Shared() = default;
         explicit Shared(torch::Tensor v) : value(std::move(v)) {}
         torch::Tensor value;
-        std::vector<torch::Tensor> slots; ///< the consumers' aliases
+        std::vector<torch::Tensor> slots; ///< the consumers' aliases, made on first use
+        torch::Tensor rest;               ///< the end of the chain: what the next alias splits
     };
     torch::Tensor take(Shared &s, int64_t slot);
+    /// A new Shared for `value`, the aliases of `ownSlots` made at once (in this order), so
+    /// that their place in the chain does not depend on when they are first used.
+    Shared share(torch::Tensor value, std::initializer_list<int64_t> ownSlots);
     /// Whether `s` must be computed (again): absent, or without the graph wanted now.
     bool stale(const Shared &s) const;
 
