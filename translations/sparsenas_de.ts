@@ -44,8 +44,16 @@
         <source>Reduction cell</source>
         <translation>Reduktionszelle</translation>
     </message>
+    <message numerus="yes">
+        <location line="+100"/>
+        <source>Epoch %1 · step %2 · %n op(s) frozen (crossed out)</source>
+        <translation>
+            <numerusform>Epoche %1 · Schritt %2 · %n Operation eingefroren (durchgestrichen)</numerusform>
+            <numerusform>Epoche %1 · Schritt %2 · %n Operationen eingefroren (durchgestrichen)</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+96"/>
+        <location line="+5"/>
         <source>Epoch %1 · step %2</source>
         <translation>Epoche %1 · Schritt %2</translation>
     </message>
@@ -184,18 +192,18 @@
     <name>sparsenas::CellHeatmap</name>
     <message>
         <location filename="../widgets/cellheatmap.cpp" line="+259"/>
-        <location line="+185"/>
+        <location line="+204"/>
         <source>= 0</source>
         <translation>= 0</translation>
     </message>
     <message>
-        <location line="-184"/>
-        <location line="+189"/>
+        <location line="-203"/>
+        <location line="+208"/>
         <source>A, fixed</source>
         <translation>A, fixiert</translation>
     </message>
     <message>
-        <location line="-135"/>
+        <location line="-148"/>
         <source>%1 · %2: exactly 0 (pruned)</source>
         <translation>%1 · %2: genau 0 (entfernt)</translation>
     </message>
@@ -205,7 +213,12 @@
         <translation>%1 · %2: A = %3</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
+        <source>frozen: it stayed exactly 0 long enough (search.freeze_zero_epochs) and is no longer computed</source>
+        <translation>eingefroren: lange genug exakt 0 (search.freeze_zero_epochs), wird nicht mehr berechnet</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>&quot;none&quot; is never a path</source>
         <translation>„none“ ist nie ein Pfad</translation>
     </message>
@@ -220,7 +233,7 @@
         <translation>Noch keine Architekturgewichte</translation>
     </message>
     <message>
-        <location line="+114"/>
+        <location line="+123"/>
         <source>A</source>
         <translation>A</translation>
     </message>
@@ -347,7 +360,7 @@
 <context>
     <name>sparsenas::ConfigForm</name>
     <message>
-        <location filename="../widgets/configform.cpp" line="+116"/>
+        <location filename="../widgets/configform.cpp" line="+117"/>
         <source>Preset:</source>
         <translation>Vorlage:</translation>
     </message>
@@ -628,7 +641,17 @@
         <translation>CPU-Threads (0: alle Kerne)</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+1"/>
+        <source>Freeze dead ops after</source>
+        <translation>Tote Operationen einfrieren nach</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Epochs an operation&apos;s weight must stay exactly zero before it is frozen: never computed again, its weight pinned at zero. 0 never freezes. Faster, but not the paper&apos;s algorithm (docs/method.md)</source>
+        <translation>Epochen, die das Gewicht einer Operation exakt null bleiben muss, bevor sie eingefroren wird: nie mehr berechnet, ihr Gewicht bei null festgehalten. 0 friert nie ein. Schneller, aber nicht der Algorithmus des Artikels (docs/method.md)</translation>
+    </message>
+    <message>
+        <location line="+50"/>
         <source>This LibTorch has no CUDA device; the search runs on the CPU</source>
         <translation>Diese LibTorch hat kein CUDA-Gerät; die Suche läuft auf der CPU</translation>
     </message>

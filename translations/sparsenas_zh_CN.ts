@@ -44,8 +44,15 @@
         <source>Reduction cell</source>
         <translation>缩减单元</translation>
     </message>
+    <message numerus="yes">
+        <location line="+100"/>
+        <source>Epoch %1 · step %2 · %n op(s) frozen (crossed out)</source>
+        <translation>
+            <numerusform>第 %1 周期 · 第 %2 步 · 已冻结 %n 个操作（划叉）</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+96"/>
+        <location line="+5"/>
         <source>Epoch %1 · step %2</source>
         <translation>第 %1 轮次 · 第 %2 步</translation>
     </message>
@@ -184,18 +191,18 @@
     <name>sparsenas::CellHeatmap</name>
     <message>
         <location filename="../widgets/cellheatmap.cpp" line="+259"/>
-        <location line="+185"/>
+        <location line="+204"/>
         <source>= 0</source>
         <translation>= 0</translation>
     </message>
     <message>
-        <location line="-184"/>
-        <location line="+189"/>
+        <location line="-203"/>
+        <location line="+208"/>
         <source>A, fixed</source>
         <translation>A，固定</translation>
     </message>
     <message>
-        <location line="-135"/>
+        <location line="-148"/>
         <source>%1 · %2: exactly 0 (pruned)</source>
         <translation>%1 · %2：恰好为 0（已剪枝）</translation>
     </message>
@@ -205,7 +212,12 @@
         <translation>%1 · %2：A = %3</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
+        <source>frozen: it stayed exactly 0 long enough (search.freeze_zero_epochs) and is no longer computed</source>
+        <translation>已冻结：它保持精确为 0 的时间已足够长（search.freeze_zero_epochs），不再计算</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>&quot;none&quot; is never a path</source>
         <translation>“none”永远不是路径</translation>
     </message>
@@ -220,7 +232,7 @@
         <translation>尚无架构权重</translation>
     </message>
     <message>
-        <location line="+114"/>
+        <location line="+123"/>
         <source>A</source>
         <translation>A</translation>
     </message>
@@ -345,7 +357,7 @@
 <context>
     <name>sparsenas::ConfigForm</name>
     <message>
-        <location filename="../widgets/configform.cpp" line="+116"/>
+        <location filename="../widgets/configform.cpp" line="+117"/>
         <source>Preset:</source>
         <translation>预设：</translation>
     </message>
@@ -626,7 +638,17 @@
         <translation>CPU 线程数（0：全部核心）</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+1"/>
+        <source>Freeze dead ops after</source>
+        <translation>冻结死操作的周期数</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Epochs an operation&apos;s weight must stay exactly zero before it is frozen: never computed again, its weight pinned at zero. 0 never freezes. Faster, but not the paper&apos;s algorithm (docs/method.md)</source>
+        <translation>操作的权重须保持精确为零多少个周期才被冻结：此后不再计算，其权重固定为零。0 表示从不冻结。更快，但不是论文的算法（docs/method.md）</translation>
+    </message>
+    <message>
+        <location line="+50"/>
         <source>This LibTorch has no CUDA device; the search runs on the CPU</source>
         <translation>此 LibTorch 没有 CUDA 设备；搜索将在 CPU 上运行</translation>
     </message>

@@ -158,7 +158,16 @@ void ArchWeightsView::showCells(const std::vector<CellSnapshot> &cells, int64_t 
             target->setWeights(cell);
         }
     }
-    m_status->setText(tr("Epoch %1 \u00b7 step %2").arg(epoch + 1).arg(step));
+    size_t frozen = 0;
+    for (const CellSnapshot &cell : cells)
+        frozen += cell.frozen.size();
+    if (frozen > 0)
+        m_status->setText(
+            tr("Epoch %1 \u00b7 step %2 \u00b7 %n op(s) frozen (crossed out)", "", int(frozen))
+                .arg(epoch + 1)
+                .arg(step));
+    else
+        m_status->setText(tr("Epoch %1 \u00b7 step %2").arg(epoch + 1).arg(step));
 }
 
 void ArchWeightsView::onEntryClicked(const QString &cellType, int edge, int op)

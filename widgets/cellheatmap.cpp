@@ -303,6 +303,12 @@ std::optional<std::pair<int, int>> CellHeatmap::entryAt(QPoint pos) const
     return std::nullopt;
 }
 
+bool CellHeatmap::isFrozen(int edge, int op) const
+{
+    const int index = edge * opCount() + op;
+    return std::binary_search(m_cell.frozen.begin(), m_cell.frozen.end(), index);
+}
+
 QString CellHeatmap::toolTipFor(int edge, int op) const
 {
     if (edge < 0 || op < 0 || edge >= edgeCount() || op >= opCount())
@@ -313,6 +319,10 @@ QString CellHeatmap::toolTipFor(int edge, int op) const
         v == 0.0f
             ? tr("%1 \u00b7 %2: exactly 0 (pruned)").arg(edgeName(edge), opName)
             : tr("%1 \u00b7 %2: A = %3").arg(edgeName(edge), opName, QString::number(v, 'g', 4));
+    if (isFrozen(edge, op))
+        text += QLatin1Char('\n') +
+                tr("frozen: it stayed exactly 0 long enough (search.freeze_zero_epochs) and is no "
+                   "longer computed");
     if (op == noneColumn())
         text += QLatin1Char('\n') + tr("\"none\" is never a path");
     if (!edgeAlive(edge))
@@ -385,6 +395,15 @@ void CellHeatmap::render(QPainter &painter, const QRectF &target) const
             if (v == 0.0f) {
                 painter.fillRect(r, exactZeroColor());
                 drawHatch(painter, r);
+                if (isFrozen(e, o)) {
+                    // Frozen (search.freeze_zero_epochs): crossed out, it is no longer computed.
+                    painter.save();
+                    painter.setPen(QPen(textColor, 1.5));
+                    const QRectF x = r.adjusted(3, 3, -3, -3);
+                    painter.drawLine(x.topLeft(), x.bottomRight());
+                    painter.drawLine(x.bottomLeft(), x.topRight());
+                    painter.restore();
+                }
             } else {
                 painter.fillRect(r, divergingColor(v, s));
             }

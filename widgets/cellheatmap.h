@@ -93,6 +93,8 @@ private:
     int opCount() const;
     int noneColumn() const;
     bool edgeAlive(int edge) const;
+    /// Whether the entry is frozen (search.freeze_zero_epochs): drawn crossed out.
+    bool isFrozen(int edge, int op) const;
 
     CellSnapshot m_cell;
     bool m_scaleLocked = false;

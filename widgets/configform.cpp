@@ -36,11 +36,15 @@ QStringList choicesOf()
 
 const QStringList &integerPaths()
 {
-    static const QStringList paths = {
-        QStringLiteral("dataset.limit"), QStringLiteral("space.channels"),
-        QStringLiteral("space.layers"),  QStringLiteral("space.nodes"),
-        QStringLiteral("search.epochs"), QStringLiteral("search.batch_size"),
-        QStringLiteral("search.seed"),   QStringLiteral("search.threads")};
+    static const QStringList paths = {QStringLiteral("dataset.limit"),
+                                      QStringLiteral("space.channels"),
+                                      QStringLiteral("space.layers"),
+                                      QStringLiteral("space.nodes"),
+                                      QStringLiteral("search.epochs"),
+                                      QStringLiteral("search.batch_size"),
+                                      QStringLiteral("search.seed"),
+                                      QStringLiteral("search.threads"),
+                                      QStringLiteral("search.freeze_zero_epochs")};
     return paths;
 }
 
@@ -235,6 +239,12 @@ void ConfigForm::build()
                                            tr("cuda needs a LibTorch built with CUDA")));
     search->addRow(tr("Threads"),
                    addNumber(QStringLiteral("search.threads"), tr("CPU threads (0: all cores)")));
+    search->addRow(tr("Freeze dead ops after"),
+                   addNumber(QStringLiteral("search.freeze_zero_epochs"),
+                             tr("Epochs an operation's weight must stay exactly zero before it is "
+                                "frozen: never computed again, its weight pinned at zero. 0 "
+                                "never freezes. Faster, but not the paper's algorithm "
+                                "(docs/method.md)")));
     column->addStretch(1);
 
     m_problemLabel = new QLabel(this);

@@ -4,6 +4,7 @@
 #include "sparsenas/task.h"
 #include "sparsenas/torchcompat.h"
 
+#include <algorithm>
 #include <chrono>
 #include <cmath>
 
@@ -17,6 +18,19 @@ BilevelStep::BilevelStep(std::vector<torch::Tensor> weights, std::vector<torch::
     : m_weights(std::move(weights)), m_arch(std::move(arch)), m_weightOpt(weightOptimizer),
       m_archOpt(archOptimizer), m_settings(settings)
 {
+}
+
+void BilevelStep::setFrozenWeights(const std::vector<torch::Tensor> &frozen)
+{
+    m_frozen.assign(m_weights.size(), false);
+    for (const auto &f : frozen) {
+        for (size_t k = 0; k < m_weights.size(); ++k) {
+            if (m_weights[k].unsafeGetTensorImpl() == f.unsafeGetTensorImpl())
+                m_frozen[k] = true;
+        }
+    }
+    if (std::find(m_frozen.begin(), m_frozen.end(), true) == m_frozen.end())
+        m_frozen.clear();
 }
 
 static void requireFinite(double loss, const char *what)
@@ -67,8 +81,13 @@ BilevelStepResult BilevelStep::run(const BatchObjective &train, const BatchObjec
     r.trainLoss = trainLoss.item<double>();
     requireFinite(r.trainLoss, "training loss");
     const auto gW = torch::autograd::grad({trainLoss}, m_weights, {}, false, false, true);
+    // A weight without a gradient is a zero gradient (SGD still decays it and moves it by its
+    // momentum, as the dense run does), except a frozen op's, which the step must not touch:
+    // an undefined gradient leaves it out of the clipping and of SGD altogether.
     for (size_t k = 0; k < m_weights.size(); ++k)
-        m_weights[k].mutable_grad() = gW[k].defined() ? gW[k] : torch::zeros_like(m_weights[k]);
+        m_weights[k].mutable_grad() = !m_frozen.empty() && m_frozen[k] ? torch::Tensor()
+                                      : gW[k].defined()                ? gW[k]
+                                                        : torch::zeros_like(m_weights[k]);
     const double norm = torch::nn::utils::clip_grad_norm_(m_weights, m_settings.gradClip);
     if (!std::isfinite(norm))
         throw RunHealthError(RunHealthError::Kind::Diverged,

@@ -65,12 +65,34 @@ SparseGroupOptimizer::SparseGroupOptimizer(std::vector<torch::optim::OptimizerPa
 
 torch::Tensor SparseGroupOptimizer::pinZeros(const torch::Tensor &flat) const
 {
-    return m_pinned.defined() ? flat.masked_fill(m_pinned, 0.0) : flat;
+    auto out = m_pinned.defined() ? flat.masked_fill(m_pinned, 0.0) : flat;
+    return m_frozen.defined() ? out.masked_fill(m_frozen, 0.0) : out;
+}
+
+void SparseGroupOptimizer::setFrozen(const std::vector<torch::Tensor> &masks)
+{
+    m_frozen = torch::Tensor();
+    if (masks.empty())
+        return;
+    const auto &ps = params();
+    if (masks.size() != ps.size())
+        throw std::invalid_argument("setFrozen: one mask per parameter is needed");
+    std::vector<torch::Tensor> parts;
+    for (size_t k = 0; k < ps.size(); ++k) {
+        if (masks[k].defined() && masks[k].numel() != ps[k].numel())
+            throw std::invalid_argument("setFrozen: mask " + std::to_string(k) +
+                                        " does not match its parameter's size");
+        parts.push_back(masks[k].defined() ? masks[k].flatten().ne(0).cpu()
+                                           : torch::zeros({ps[k].numel()}, torch::kBool));
+    }
+    const auto flat = torch::cat(parts);
+    if (flat.any().item<bool>())
+        m_frozen = flat.to(ps.front().device());
 }
 
 void SparseGroupOptimizer::pinParameters()
 {
-    if (!m_pinned.defined())
+    if (!m_pinned.defined() && !m_frozen.defined())
         return;
     std::vector<torch::Tensor> cur;
     for (const auto &p : params())

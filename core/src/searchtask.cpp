@@ -113,7 +113,25 @@ struct SearchTask::Private
     LossWatch lossWatch;
     double lastValAcc = 0;
 
+    /// search.freeze_zero_epochs, per cell type and entry (CPU, flat): whether A (look-ahead
+    /// or sparse iterate) was nonzero after some step of this epoch, for how many whole epochs
+    /// in a row it was not, and the epoch it was frozen at (-1: not frozen).
+    struct Freeze
+    {
+        std::vector<torch::Tensor> nonzeroThisEpoch, zeroEpochs, frozenAt;
+        bool any() const;
+        json toJson() const;
+    };
+    Freeze freeze;
+
     std::vector<CellSnapshot> cellSnapshots() const;
+    void resetFreeze();
+    void noteNonzeros();
+    /// Freezes what stayed zero long enough, at the end of `epoch`; the count frozen now.
+    int64_t freezeAfterEpoch(int64_t epoch);
+    /// Hands the frozen set to the model, the architecture optimizer and the weight step.
+    void applyFreeze();
+    void loadFreeze(const json &j);
     std::pair<double, double> validate();
     void applyScheduleOverrides(const json &checkpointConfig);
 };
@@ -177,6 +195,7 @@ void SearchTask::setUp(TaskContext &context)
         p.weights, p.arch, *p.weightOpt, *p.archOpt,
         BilevelStep::Settings{c.search.order, w.momentum, w.weightDecay, w.gradClip});
     p.collapseReported.assign(p.arch.size(), false);
+    p.resetFreeze();
     p.lastCells = p.cellSnapshots();
 
     std::ostringstream ss;
@@ -247,6 +266,7 @@ Snapshot SearchTask::step(const RunPosition &at)
         throw RunHealthError(RunHealthError::Kind::Diverged, ss.str(), r.trainLoss);
     }
     p.lossWatch.add(r.trainLoss);
+    p.noteNonzeros();
 
     p.sums.trainLoss += r.trainLoss * r.train.count;
     p.sums.trainCorrect += r.train.correct;
@@ -326,8 +346,128 @@ std::vector<CellSnapshot> SearchTask::Private::cellSnapshots() const
         w.ops = config.space.ops;
         w.weights.assign(a.data_ptr<float>(), a.data_ptr<float>() + a.numel());
         out.push_back(summarizeCell(std::move(w)));
+        if (k < freeze.frozenAt.size()) {
+            const auto *at = freeze.frozenAt[k].data_ptr<int64_t>();
+            for (int64_t i = 0; i < freeze.frozenAt[k].numel(); ++i) {
+                if (at[i] >= 0)
+                    out.back().frozen.push_back(int(i));
+            }
+        }
     }
     return out;
+}
+
+bool SearchTask::Private::Freeze::any() const
+{
+    for (const auto &f : frozenAt) {
+        if (f.ge(0).any().item<bool>())
+            return true;
+    }
+    return false;
+}
+
+json SearchTask::Private::Freeze::toJson() const
+{
+    auto lists = [](const std::vector<torch::Tensor> &ts) {
+        json out = json::array();
+        for (const auto &t : ts) {
+            const auto v = t.to(torch::kLong).contiguous();
+            out.push_back(
+                std::vector<int64_t>(v.data_ptr<int64_t>(), v.data_ptr<int64_t>() + v.numel()));
+        }
+        return out;
+    };
+    return {{"nonzero_this_epoch", lists(nonzeroThisEpoch)},
+            {"zero_epochs", lists(zeroEpochs)},
+            {"frozen_at", lists(frozenAt)}};
+}
+
+void SearchTask::Private::resetFreeze()
+{
+    freeze = Freeze();
+    if (config.search.freezeZeroEpochs <= 0)
+        return;
+    for (const auto &a : arch) {
+        freeze.nonzeroThisEpoch.push_back(torch::zeros({a.numel()}, torch::kBool));
+        freeze.zeroEpochs.push_back(torch::zeros({a.numel()}, torch::kLong));
+        freeze.frozenAt.push_back(torch::full({a.numel()}, -1, torch::kLong));
+    }
+    applyFreeze();
+}
+
+void SearchTask::Private::noteNonzeros()
+{
+    if (freeze.nonzeroThisEpoch.empty())
+        return;
+    torch::NoGradGuard noGrad;
+    for (size_t k = 0; k < arch.size(); ++k) {
+        const auto nz = archOpt->sparseIterate(k).ne(0).logical_or(arch[k].detach().ne(0));
+        freeze.nonzeroThisEpoch[k].logical_or_(nz.flatten().cpu());
+    }
+}
+
+int64_t SearchTask::Private::freezeAfterEpoch(int64_t epoch)
+{
+    if (freeze.nonzeroThisEpoch.empty())
+        return 0;
+    int64_t fresh = 0;
+    for (size_t k = 0; k < arch.size(); ++k) {
+        auto &zero = freeze.zeroEpochs[k];
+        zero.add_(1).masked_fill_(freeze.nonzeroThisEpoch[k], 0);
+        freeze.nonzeroThisEpoch[k].zero_();
+        // The "none" column is pinned at zero anyway: it is no op to freeze.
+        auto now = zero.ge(config.search.freezeZeroEpochs).logical_and_(freeze.frozenAt[k].lt(0));
+        const int64_t ops = int64_t(config.space.ops.size());
+        for (int64_t o = 0; o < ops; ++o) {
+            if (config.space.ops[size_t(o)] == "none")
+                now.view({-1, ops}).select(1, o).fill_(false);
+        }
+        fresh += now.sum().item<int64_t>();
+        freeze.frozenAt[k].masked_fill_(now, epoch);
+    }
+    if (fresh > 0)
+        applyFreeze();
+    return fresh;
+}
+
+void SearchTask::Private::applyFreeze()
+{
+    std::vector<torch::Tensor> masks;
+    for (const auto &f : freeze.frozenAt)
+        masks.push_back(f.ge(0).view(arch[masks.size()].sizes()));
+    model->setFrozen(masks);
+    archOpt->setFrozen(masks);
+    bilevel->setFrozenWeights(model->frozenWeights());
+}
+
+void SearchTask::Private::loadFreeze(const json &j)
+{
+    resetFreeze();
+    if (freeze.frozenAt.empty() || j.is_null())
+        return;
+    auto read = [&](const char *key, std::vector<torch::Tensor> &into) {
+        const std::string what = std::string("the checkpoint's task.freeze.") + key;
+        if (!j.is_object() || !j.contains(key) || !j[key].is_array() ||
+            j[key].size() != into.size())
+            throw RunError(what + " is missing or does not match the search space");
+        for (size_t k = 0; k < into.size(); ++k) {
+            std::vector<int64_t> v;
+            try {
+                v = j[key][k].get<std::vector<int64_t>>();
+            } catch (const json::exception &) {
+                throw RunError(what + "[" + std::to_string(k) + "] must be a list of integers");
+            }
+            if (int64_t(v.size()) != into[k].numel())
+                throw RunError(what + "[" + std::to_string(k) + "] has " +
+                               std::to_string(v.size()) + " entries, the search space " +
+                               std::to_string(into[k].numel()));
+            into[k] = torch::tensor(v, torch::kLong).to(into[k].scalar_type());
+        }
+    };
+    read("nonzero_this_epoch", freeze.nonzeroThisEpoch);
+    read("zero_epochs", freeze.zeroEpochs);
+    read("frozen_at", freeze.frozenAt);
+    applyFreeze();
 }
 
 std::pair<double, double> SearchTask::Private::validate()
@@ -373,7 +513,7 @@ std::pair<double, double> SearchTask::Private::validate()
     return {count ? loss / count : 0.0, count ? correct / count : 0.0};
 }
 
-EpochSummary SearchTask::finishEpoch(const RunPosition &)
+EpochSummary SearchTask::finishEpoch(const RunPosition &at)
 {
     auto &p = *d;
     EpochSummary e;
@@ -387,6 +527,15 @@ EpochSummary SearchTask::finishEpoch(const RunPosition &)
         throw RunHealthError(RunHealthError::Kind::Diverged,
                              "the validation loss became NaN or infinite", e.valLoss);
     p.lastValAcc = e.valAcc;
+    if (const int64_t fresh = p.freezeAfterEpoch(at.epoch)) {
+        std::ostringstream ss;
+        ss << "froze " << fresh << (fresh == 1 ? " op" : " ops")
+           << " whose architecture weight stayed exactly zero for "
+           << p.config.search.freezeZeroEpochs
+           << (p.config.search.freezeZeroEpochs == 1 ? " epoch" : " epochs")
+           << " (search.freeze_zero_epochs): never computed again, weight pinned at zero";
+        p.context->message(MessageLevel::Info, ss.str());
+    }
     e.penalty = p.archOpt->penaltyValue();
     e.cells = p.cellSnapshots();
     const auto totals = sparsityTotals(e.cells);
@@ -436,6 +585,8 @@ void SearchTask::save(CheckpointWriter &writer, json &meta) const
     meta["schedule"] = p.schedule.toJson();
     meta["sums"] = p.sums.toJson();
     meta["arch_optimizer"] = nameOf(p.config.arch.optimizer);
+    if (!p.freeze.frozenAt.empty())
+        meta["freeze"] = p.freeze.toJson();
 }
 
 void SearchTask::load(const CheckpointReader &reader, bool continueRun)
@@ -481,6 +632,9 @@ void SearchTask::load(const CheckpointReader &reader, bool continueRun)
         p.schedule = LambdaSchedule(p.config.arch);
         p.schedule.setLambda(std::max(p.config.arch.lambdaStart, lambda));
     }
+    // The frozen set goes on with the run; a fork starts its own count (its A may be zero
+    // already, but the new settings decide what freezes).
+    p.loadFreeze(continueRun ? task.value("freeze", json()) : json());
     p.collapseReported.assign(p.arch.size(), false);
     p.lossWatch.clear();
     p.lastCells = p.cellSnapshots();

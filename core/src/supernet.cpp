@@ -5,7 +5,6 @@
 #include "sparsenas/ops.h"
 
 #include <algorithm>
-#include <functional>
 #include <stdexcept>
 
 namespace sparsenas {
@@ -89,55 +88,21 @@ SearchCellImpl::SearchCellImpl(int nodes_, int64_t cPrevPrev, int64_t cPrev, int
     }
 }
 
-/// Op o of the edge from state i to intermediate node j, as a consumer of state i (OpInput::use):
-/// state i feeds the nodes j >= max(0, i - 1).
-static int64_t consumerOf(int i, int j, int64_t o, int64_t numOps)
+int64_t SearchCellImpl::consumersOf(int state) const
 {
-    return int64_t(j - std::max(0, i - 1)) * numOps + o;
+    // State i feeds the nodes j >= max(0, i - 1); its k-th outgoing edge's op o is consumer
+    // k * numOps + o.
+    return int64_t(nodes - std::max(0, state - 1)) * int64_t(edges[0]->ops.size());
 }
 
-torch::Tensor SearchCellImpl::forward(const torch::Tensor &s0, const torch::Tensor &s1,
-                                      const torch::Tensor &arch, const uint8_t *nonzero)
+int64_t SearchCellImpl::consumerOf(int i, int j, int64_t o) const
 {
-    const int64_t numOps = int64_t(edges[0]->ops.size());
-    // The consumers of a state: the ops of its outgoing edges, numbered k * numOps + o for the
-    // k-th outgoing edge (to node max(0, state - 1) + k) and op o (OpInput::use).
-    auto uses = [&](int state) { return int64_t(nodes - std::max(0, state - 1)) * numOps; };
-    std::vector<OpInput> states;
-    states.reserve(size_t(nodes) + 2); // OpInput references must stay valid
-    states.emplace_back(preprocess0.forward<torch::Tensor>(s0), uses(0));
-    states.emplace_back(preprocess1.forward<torch::Tensor>(s1), uses(1));
-    // One autograd node hands out every A of the cell (no select per op, whose backward sums
-    // in the order autograd runs them).
-    const auto alphas = arch.flatten().unbind(0);
-    if (!nonzero) { // every op, as the paper writes Eq. 1
-        int e = 0;
-        for (int j = 0; j < nodes; ++j) {
-            ScaledSum node;
-            for (int i = 0; i < j + 2; ++i, ++e) {
-                auto &edge = *edges[size_t(e)];
-                for (int64_t o = 0; o < numOps; ++o) {
-                    if (!edge.scaled[size_t(o)]) // "none": A o(x) = 0 whatever A is
-                        continue;
-                    states[size_t(i)].use(consumerOf(i, j, o, numOps));
-                    node.add(edge.scaled[size_t(o)]->forwardScaled(states[size_t(i)],
-                                                                   alphas[size_t(e * numOps + o)]));
-                }
-            }
-            states.emplace_back(node.result(), uses(j + 2));
-        }
-    } else {
-        forwardSparse(states, alphas, nonzero, uses);
-    }
-    std::vector<torch::Tensor> out;
-    for (size_t k = 2; k < states.size(); ++k)
-        out.push_back(states[k].takeForConcat());
-    return torch::cat(out, 1);
+    return int64_t(j - std::max(0, i - 1)) * int64_t(edges[0]->ops.size()) + o;
 }
 
-// The same values and gradients as the dense loop above, to the last bit (up to the sign of
-// zeros), computing only what they depend on (docs/method.md, "Computing only what the sparse
-// iterate needs"):
+// Eq. 1 over every op when `nonzero` is null. Otherwise the same values and gradients, to the
+// last bit (up to the sign of zeros), computing only what they depend on (docs/method.md,
+// "Computing only what the sparse iterate needs"):
 // - an op with A == 0 adds +-0 to its node and gives its weights and its input exactly zero
 //   gradient; only A's gradient <dL/dnode, op(x)> is needed (a proximal step can revive A).
 //   When A's gradient is asked for, the op runs forward without a graph and autograd records
@@ -148,46 +113,57 @@ torch::Tensor SearchCellImpl::forward(const torch::Tensor &s0, const torch::Tens
 //   the ops that start with ReLU then give nothing any gradient either, and are skipped, their
 //   BNs' running statistics advanced as the zero batch would. Pools and the identity with
 //   A != 0 still run: they pass the gradient on to the zero node, whose own A's need it.
-void SearchCellImpl::forwardSparse(std::vector<OpInput> &states,
-                                   const std::vector<torch::Tensor> &alphas, const uint8_t *nonzero,
-                                   const std::function<int64_t(int)> &uses)
+// A frozen op (search.freeze_zero_epochs, not exact: docs/method.md) is left out altogether.
+torch::Tensor SearchCellImpl::forward(const torch::Tensor &s0, const torch::Tensor &s1,
+                                      const torch::Tensor &arch, const uint8_t *nonzero,
+                                      const uint8_t *frozen)
 {
+    const int64_t numOps = int64_t(edges[0]->ops.size());
+    std::vector<OpInput> states;
+    states.reserve(size_t(nodes) + 2); // OpInput references must stay valid
+    states.emplace_back(preprocess0.forward<torch::Tensor>(s0), consumersOf(0));
+    states.emplace_back(preprocess1.forward<torch::Tensor>(s1), consumersOf(1));
+    // One autograd node hands out every A of the cell (no select per op, whose backward sums
+    // in the order autograd runs them).
+    const auto alphas = arch.flatten().unbind(0);
+    const bool sparse = nonzero != nullptr;
     const bool training = is_training();
     const bool archGrad = torch::GradMode::is_enabled() && alphas[0].requires_grad();
-    const int64_t numOps = int64_t(edges[0]->ops.size());
     std::vector<char> zero(size_t(nodes) + 2, 0); // node known to be exactly zero
     int e = 0;
     for (int j = 0; j < nodes; ++j) {
         ScaledSum node;
-        bool nodeZero = training;
+        bool nodeZero = sparse && training;
         for (int i = 0; i < j + 2; ++i, ++e) {
             auto &edge = *edges[size_t(e)];
+            auto &in = states[size_t(i)];
             for (int64_t o = 0; o < numOps; ++o) {
                 ScaledOp *op = edge.scaled[size_t(o)];
-                if (!op) // "none"
+                const int64_t k = e * numOps + o;
+                if (!op || (frozen && frozen[k])) // "none": A o(x) = 0 whatever A is
                     continue;
-                const bool weightZero = nonzero[e * numOps + o] == 0;
-                states[size_t(i)].use(consumerOf(i, j, o, numOps));
-                const auto &alpha = alphas[size_t(e * numOps + o)];
+                const bool weightZero = sparse && nonzero[k] == 0;
+                in.use(consumerOf(i, j, o));
+                const auto &alpha = alphas[size_t(k)];
                 if (zero[size_t(i)] && op->zeroInputGivesZero() &&
                     (weightZero || op->zeroInputIsInert())) {
-                    op->advanceStatsOnZeroInput(states[size_t(i)].x());
+                    op->advanceStatsOnZeroInput(in.x());
                     continue;
                 }
                 if (!weightZero) {
-                    node.add(op->forwardScaled(states[size_t(i)], alpha));
+                    node.add(op->forwardScaled(in, alpha));
                     if (!zero[size_t(i)] || !op->zeroInputGivesZero())
                         nodeZero = false;
                 } else if (archGrad) {
-                    node.add(op->forwardAlphaOnly(states[size_t(i)], alpha));
+                    node.add(op->forwardAlphaOnly(in, alpha));
                 } else if (training) {
                     torch::NoGradGuard noGrad;
-                    op->forwardScaled(states[size_t(i)], alpha);
+                    op->forwardScaled(in, alpha);
                 }
             }
         }
         zero[size_t(j) + 2] = nodeZero;
-        if (node.empty()) {
+        if (node.empty() && (sparse || frozen)) {
             // Every term skipped: the node is exactly zero and nothing upstream needs its
             // gradient. Stride 2 (reduction cells) gives ceil(H / 2) as every op there does.
             const auto &x = states[1].x();
@@ -198,11 +174,15 @@ void SearchCellImpl::forwardSparse(std::vector<OpInput> &states,
             states.emplace_back(torch::empty({x.size(0), x.size(1), h, w},
                                              x.options().memory_format(x.suggest_memory_format()))
                                     .zero_(),
-                                uses(j + 2));
+                                consumersOf(j + 2));
         } else {
-            states.emplace_back(node.result(), uses(j + 2));
+            states.emplace_back(node.result(), consumersOf(j + 2));
         }
     }
+    std::vector<torch::Tensor> out;
+    for (size_t k = 2; k < states.size(); ++k)
+        out.push_back(states[k].takeForConcat());
+    return torch::cat(out, 1);
 }
 
 SupernetImpl::SupernetImpl(const SupernetConfig &config) : m_config(config)
@@ -281,7 +261,8 @@ torch::Tensor SupernetImpl::forward(const torch::Tensor &x)
         const int t = cell->reduction ? 1 : 0;
         const auto &nz = t == 1 ? nonzeroReduce : nonzeroNormal;
         auto s = cell->forward(s0, s1, archOf[t][size_t(used[t]++)],
-                               nz.defined() ? nz.data_ptr<uint8_t>() : nullptr);
+                               nz.defined() ? nz.data_ptr<uint8_t>() : nullptr,
+                               m_frozen[t].defined() ? m_frozen[t].data_ptr<uint8_t>() : nullptr);
         s0 = l == 0 ? stems[2] : s1;
         s1 = s;
     }
@@ -320,6 +301,46 @@ std::vector<torch::Tensor> SupernetImpl::archGroupIndex() const
 int64_t SupernetImpl::numArchGroups() const
 {
     return 2 * int64_t(m_config.nodes);
+}
+
+void SupernetImpl::setFrozen(const std::vector<torch::Tensor> &masks)
+{
+    const int64_t e = numEdges(m_config.nodes), o = int64_t(m_config.ops.size());
+    if (masks.size() > 2)
+        throw std::invalid_argument("setFrozen: one mask per cell type");
+    for (size_t t = 0; t < 2; ++t) {
+        m_frozen[t] = torch::Tensor();
+        if (t >= masks.size() || !masks[t].defined())
+            continue;
+        if (masks[t].numel() != e * o)
+            throw std::invalid_argument("setFrozen: a mask of " + std::to_string(e * o) +
+                                        " entries is needed");
+        auto m = masks[t].reshape({e, o}).ne(0).to(torch::kCPU, torch::kByte).contiguous();
+        if (m.any().item<bool>())
+            m_frozen[t] = m;
+    }
+}
+
+std::vector<torch::Tensor> SupernetImpl::frozenWeights() const
+{
+    std::vector<torch::Tensor> out;
+    for (const auto &cell : m_cells) {
+        const auto &f = m_frozen[cell->reduction ? 1 : 0];
+        if (!f.defined())
+            continue;
+        const auto *mask = f.data_ptr<uint8_t>();
+        const int64_t numOps = f.size(1);
+        for (size_t e = 0; e < cell->edges.size(); ++e) {
+            for (int64_t op = 0; op < numOps; ++op) {
+                const auto &module = cell->edges[e]->ops[size_t(op)];
+                if (mask[int64_t(e) * numOps + op] && !module.is_empty()) {
+                    for (const auto &p : module.ptr()->parameters())
+                        out.push_back(p);
+                }
+            }
+        }
+    }
+    return out;
 }
 
 } // namespace sparsenas

@@ -310,6 +310,7 @@ void tst_RunFormat::snapshotLineRoundTrip()
     e.cells[1].totalWeights = 9;
     e.cells[1].zeroGroups = 0;
     e.cells[1].weights.weights[7] = std::numeric_limits<float>::quiet_NaN(); // diverged
+    e.cells[0].frozen = {4, 8}; // exact zeros (k % 4 == 0), frozen (search.freeze_zero_epochs)
 
     const json j = throughText(toJson(archSnapshotOf(e)));
     QCOMPARE(j.at("v").get<int>(), 2);
@@ -329,6 +330,9 @@ void tst_RunFormat::snapshotLineRoundTrip()
         QCOMPARE(r.cells[i].weights.weights.size(), size_t(15));
     }
     QCOMPARE(r.cells[0].weights.weights, e.cells[0].weights.weights);
+    QCOMPARE(r.cells[0].frozen, std::vector<int>({4, 8}));
+    QVERIFY(r.cells[1].frozen.empty());
+    QVERIFY(!j.at("cells")[1].contains("frozen")); // written only when something is frozen
     // Row-major, 3 ops: edge 3 op 0 is entry 9 = -9/64 in the reduce cell, edge 1 op 1 is
     // entry 4 (an exact zero: k % 4 == 0), edge 2 op 1 is entry 7 (the NaN).
     QCOMPARE(r.cells[1].weights.at(3, 0), -0.140625f);
@@ -515,6 +519,18 @@ void tst_RunFormat::requiredFieldsThrow_data()
     QTest::newRow("fractional nodes") << "snapshot"
                                       << R"({"cells":[{"type":"r","nodes":2.5,"ops":["none"]}]})"
                                       << "got 2.5";
+    QTest::newRow("frozen entry not zero")
+        << "snapshot"
+        << R"({"cells":[{"type":"r","nodes":1,"ops":["none","skip_connect"],"weights":[[0,0],[0,2]],"frozen":[1,3]}]})"
+        << "cells[0]: frozen[1]: entry 3 is frozen but its weight is not zero";
+    QTest::newRow("frozen entry out of range")
+        << "snapshot"
+        << R"({"cells":[{"type":"r","nodes":1,"ops":["none","skip_connect"],"weights":[[0,0],[0,2]],"frozen":[4]}]})"
+        << "cells[0]: frozen[0] must be an entry index below 4, in ascending order, got 4";
+    QTest::newRow("frozen entries out of order")
+        << "snapshot"
+        << R"({"cells":[{"type":"r","nodes":1,"ops":["none","skip_connect"],"weights":[[0,0],[0,2]],"frozen":[1,0]}]})"
+        << "cells[0]: frozen[1] must be an entry index below 4, in ascending order, got 0";
     QTest::newRow("no ops") << "snapshot"
                             << R"({"cells":[{"type":"r","nodes":1,"weights":[[0],[1]]}]})"
                             << "cells[0]: field 'ops' missing";

@@ -13,6 +13,7 @@
 
 #include "sparsenas/base/fileutil.h"
 #include "sparsenas/base/rundirectory.h"
+#include "sparsenas/base/runformat.h"
 #include "sparsenas/checkpoint.h"
 #include "sparsenas/searchengine.h"
 #include "sparsenas/supernet.h"
@@ -21,8 +22,11 @@
 
 #include <QtTest>
 
+#include <algorithm>
+#include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -300,6 +304,220 @@ private Q_SLOTS:
         QVERIFY2(zeros * 2 > total,
                  qPrintable(QStringLiteral("%1 of %2 zero").arg(zeros).arg(total)));
         QVERIFY(deadNode);
+    }
+
+    /// search.freeze_zero_epochs (opt-in, not exact; docs/method.md "Freezing dead ops"):
+    /// - a K no run reaches changes no bit (the bookkeeping alone is inert);
+    /// - with K = 1 something freezes; a frozen entry stays exactly zero and frozen to the end,
+    ///   and was zero in the snapshot of the epoch that froze it; the frozen ops' weights and
+    ///   BN statistics do not move from the epoch that froze them to the end, while the other
+    ///   ops' weights do;
+    /// - a run stopped inside an epoch after the first freeze and resumed is the same run.
+    void freezeZeroOps()
+    {
+        const auto base = freezeConfig();
+        auto dirOf = [&](const char *name) { return m_tmp.path().toStdString() + "/" + name; };
+        auto run = [&](const char *name, int64_t k, int64_t stopAtStep = -1) {
+            auto j = base;
+            j["search"]["freeze_zero_epochs"] = k;
+            const auto d = dirOf(name);
+            SearchEngine engine(configFromJson(j), d);
+            StopAt stop;
+            stop.step = stopAtStep;
+            stop.queue = &engine.commands();
+            engine.setObserver(&stop);
+            auto r = engine.run();
+            if (stopAtStep >= 0) {
+                QCOMPARE(QString::fromStdString(toString(r.state)), QStringLiteral("stopped"));
+                r = SearchEngine::resume(d)->run();
+            }
+            QCOMPARE(QString::fromStdString(toString(r.state)), QStringLiteral("finished"));
+        };
+        run("freeze-off", 0);
+        run("freeze-never", 1000);
+        if (QTest::currentTestFailed())
+            return;
+        sameRun(dirOf("freeze-off"), dirOf("freeze-never"));
+        run("freeze-1", 1);
+        if (QTest::currentTestFailed())
+            return;
+        const auto frozen = dirOf("freeze-1");
+
+        // The epoch lines: the frozen set only grows, and the first freeze comes before the
+        // last epoch (so that there is something to resume across and to compare).
+        const auto epochs = epochLines(frozen);
+        QCOMPARE(epochs.size(), size_t(5));
+        std::vector<std::vector<int>> previous(2);
+        int firstFreeze = -1;
+        for (size_t e = 0; e < epochs.size(); ++e) {
+            for (size_t t = 0; t < 2; ++t) {
+                const auto now = epochs[e]["cells"][t].value("frozen", std::vector<int>());
+                QVERIFY(
+                    std::includes(now.begin(), now.end(), previous[t].begin(), previous[t].end()));
+                if (!now.empty() && firstFreeze < 0)
+                    firstFreeze = int(e);
+                previous[t] = now;
+            }
+        }
+        QVERIFY2(firstFreeze >= 0 && firstFreeze < 3,
+                 qPrintable(QStringLiteral("first freeze after epoch %1").arg(firstFreeze)));
+        // Every snapshot reads back (the reader refuses a frozen entry that is not zero); from
+        // the first freeze on, the frozen entries of the epoch are zero in its snapshot.
+        const auto snaps = jsonLines(frozen + "/snapshots.jsonl");
+        QCOMPARE(snaps.size(), epochs.size());
+        for (size_t e = 0; e < snaps.size(); ++e) {
+            for (size_t t = 0; t < 2; ++t) {
+                const auto cell = cellSnapshotFromJson(snaps[e]["cells"][t]);
+                for (const int f : cell.frozen)
+                    QCOMPARE(cell.weights.weights[size_t(f)], 0.0f);
+            }
+        }
+
+        // The frozen ops' weights and statistics from the checkpoint after the first freeze
+        // to the last one.
+        auto freezeTime = loadModel(checkpointAfterEpoch(frozen, firstFreeze));
+        auto end = loadModel(RunDirectory(frozen).latestCheckpoint());
+        const auto finalFrozen = std::vector<std::vector<int>>{
+            epochs[size_t(firstFreeze)]["cells"][0].value("frozen", std::vector<int>()),
+            epochs[size_t(firstFreeze)]["cells"][1].value("frozen", std::vector<int>())};
+        const auto ops = base["space"]["ops"].get<std::vector<std::string>>();
+        int checked = 0, moved = 0;
+        auto endState = namedState(end);
+        for (const auto &[name, before] : namedState(freezeTime)) {
+            const auto &after = endState.at(name);
+            const auto frozenOp = frozenOpOf(name, finalFrozen, ops);
+            if (frozenOp) {
+                ++checked;
+                QVERIFY2(before.equal(after), name.c_str());
+            } else if (name.find(".weight") != std::string::npos && !before.equal(after)) {
+                ++moved;
+            }
+        }
+        QVERIFY2(checked > 0, "no frozen op with weights");
+        QVERIFY(moved > 0);
+
+        // Stopped in the middle of the epoch after the first freeze, then resumed.
+        const int64_t stepsPerEpoch = epochs[0]["step"].get<int64_t>();
+        run("freeze-1-resumed", 1, (firstFreeze + 1) * stepsPerEpoch + 2);
+        if (QTest::currentTestFailed())
+            return;
+        sameRun(frozen, dirOf("freeze-1-resumed"));
+    }
+
+private:
+    struct StopAt : SearchObserver
+    {
+        int64_t step = -1;
+        CommandQueue *queue = nullptr;
+        void onSnapshot(const Snapshot &s) override
+        {
+            if (s.step == step)
+                queue->stop();
+        }
+    };
+
+    static json freezeConfig()
+    {
+        return json{
+            {"dataset", {{"name", "digits"}, {"limit", 256}}},
+            {"space",
+             {{"channels", 4},
+              {"layers", 3},
+              {"nodes", 3},
+              {"ops", {"none", "max_pool_3x3", "skip_connect", "sep_conv_3x3", "dil_conv_3x3"}}}},
+            {"arch",
+             {{"optimizer", "adam_hapg"},
+              {"lr", 0.05},
+              {"lambda_start", 0.2},
+              {"lambda_step", 0.2}}},
+            {"search",
+             {{"epochs", 5},
+              {"batch_size", 32},
+              {"seed", 7},
+              {"threads", 2},
+              {"on_collapse", "continue"}}},
+            {"checkpoint", {{"keep", 10}}}};
+    }
+
+    static std::vector<json> epochLines(const std::string &dir)
+    {
+        std::vector<json> out;
+        for (const auto &j : jsonLines(dir + "/metrics.jsonl")) {
+            if (j.value("type", "") == "epoch")
+                out.push_back(j);
+        }
+        return out;
+    }
+
+    /// The same metrics, snapshots, genotype and final model.
+    static void sameRun(const std::string &a, const std::string &b)
+    {
+        const auto ma = comparableMetrics(a), mb = comparableMetrics(b);
+        QCOMPARE(mb.size(), ma.size());
+        for (size_t i = 0; i < ma.size(); ++i)
+            QCOMPARE(QString::fromStdString(mb[i].dump()), QString::fromStdString(ma[i].dump()));
+        QVERIFY(readFile(a + "/snapshots.jsonl") == readFile(b + "/snapshots.jsonl"));
+        QVERIFY(readFile(a + "/genotype.json") == readFile(b + "/genotype.json"));
+        const CheckpointReader ra(RunDirectory(a).latestCheckpoint(), torch::kCPU);
+        const CheckpointReader rb(RunDirectory(b).latestCheckpoint(), torch::kCPU);
+        QCOMPARE(QString::fromStdString(rb.meta()["records"]["model"].dump()),
+                 QString::fromStdString(ra.meta()["records"]["model"].dump()));
+    }
+
+    /// The checkpoint written at the end of 0-based epoch `epoch`.
+    static std::string checkpointAfterEpoch(const std::string &dir, int epoch)
+    {
+        for (const auto &entry : fs::recursive_directory_iterator(dir)) {
+            if (entry.path().extension() != ".pt")
+                continue;
+            const CheckpointReader r(entry.path().string(), torch::kCPU);
+            if (r.meta().value("epoch", int64_t(-1)) == epoch + 1 &&
+                r.meta().value("step_in_epoch", int64_t(-1)) == 0)
+                return entry.path().string();
+        }
+        return {};
+    }
+
+    static Supernet loadModel(const std::string &path)
+    {
+        const auto cfg = configFromJson(freezeConfig());
+        SupernetConfig sc;
+        sc.inChannels = 1; // digits: 8x8 grey
+        sc.numClasses = 10;
+        sc.channels = cfg.space.channels;
+        sc.layers = cfg.space.layers;
+        sc.nodes = cfg.space.nodes;
+        sc.stemMultiplier = cfg.space.stemMultiplier;
+        sc.ops = cfg.space.ops;
+        Supernet m(sc);
+        if (path.empty()) {
+            QTest::qFail("no such checkpoint", __FILE__, __LINE__);
+            return m;
+        }
+        CheckpointReader(path, torch::kCPU).get("model", *m);
+        return m;
+    }
+
+    static std::map<std::string, torch::Tensor> namedState(const Supernet &m)
+    {
+        std::map<std::string, torch::Tensor> out;
+        for (const auto &p : m->named_parameters())
+            out[p.key()] = p.value().detach().clone();
+        for (const auto &b : m->named_buffers())
+            out[b.key()] = b.value().clone();
+        return out;
+    }
+
+    /// Whether a parameter or buffer named "cell<l>.edge<e>.op<o>_<name>...." belongs to an
+    /// op frozen in its cell type (reduction cells: layers 1 and 2 of 3).
+    static bool frozenOpOf(const std::string &name, const std::vector<std::vector<int>> &frozen,
+                           const std::vector<std::string> &ops)
+    {
+        int l = 0, e = 0, o = 0;
+        if (std::sscanf(name.c_str(), "cell%d.edge%d.op%d_", &l, &e, &o) != 3)
+            return false;
+        const auto &f = frozen[l == 0 ? 0 : 1];
+        return std::binary_search(f.begin(), f.end(), e * int(ops.size()) + o);
     }
 };
 

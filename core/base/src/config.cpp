@@ -301,6 +301,7 @@ RunConfig parse(const json &j, std::vector<std::string> &errors)
         s.choice("on_collapse", c.search.onCollapse);
         s.number("divergence_factor", c.search.divergenceFactor, 0.0, 1e12);
         s.boolean("exploit_sparsity", c.search.exploitSparsity);
+        s.integer("freeze_zero_epochs", c.search.freezeZeroEpochs, 0, 100000);
         s.rejectUnknown();
     }
     {
@@ -428,7 +429,8 @@ json toJson(const RunConfig &c)
           {"eval_batches", c.search.evalBatches},
           {"on_collapse", nameOf(c.search.onCollapse)},
           {"divergence_factor", c.search.divergenceFactor},
-          {"exploit_sparsity", c.search.exploitSparsity}}},
+          {"exploit_sparsity", c.search.exploitSparsity},
+          {"freeze_zero_epochs", c.search.freezeZeroEpochs}}},
         {"checkpoint", {{"every_epochs", c.checkpoint.everyEpochs}, {"keep", c.checkpoint.keep}}},
         {"evaluation",
          {{"genotype", c.evaluation.genotype},
@@ -449,6 +451,7 @@ const std::vector<std::string> &resumeSafeFields()
                                                     "search.eval_batches",
                                                     "search.on_collapse",
                                                     "search.divergence_factor",
+                                                    "search.freeze_zero_epochs",
                                                     "arch.max_weight",
                                                     "weights.lr",
                                                     "weights.lr_min",

@@ -206,9 +206,12 @@ CellWeights cellWeightsFromJson(const json &j)
 
 json cellCountsToJson(const CellSnapshot &c)
 {
-    return json{{"type", c.weights.type},          {"alive_nodes", c.aliveNodes},
-                {"alive_paths", c.alivePaths},     {"nonzero_weights", c.nonZeroWeights},
-                {"total_weights", c.totalWeights}, {"zero_groups", c.zeroGroups}};
+    json j{{"type", c.weights.type},          {"alive_nodes", c.aliveNodes},
+           {"alive_paths", c.alivePaths},     {"nonzero_weights", c.nonZeroWeights},
+           {"total_weights", c.totalWeights}, {"zero_groups", c.zeroGroups}};
+    if (!c.frozen.empty())
+        j["frozen"] = c.frozen;
+    return j;
 }
 
 CellSnapshot cellCountsFromJson(const json &j, int nodes)
@@ -223,6 +226,7 @@ CellSnapshot cellCountsFromJson(const json &j, int nodes)
     c.nonZeroWeights = optionalField(j, "nonzero_weights", 0);
     c.totalWeights = optionalField(j, "total_weights", 0);
     c.zeroGroups = optionalField(j, "zero_groups", 0);
+    c.frozen = optionalField(j, "frozen", std::vector<int>());
     return c;
 }
 
@@ -237,6 +241,16 @@ CellSnapshot cellSnapshotFromJson(const json &j)
 {
     CellSnapshot c = cellCountsFromJson(j);
     c.weights = cellWeightsFromJson(j);
+    for (size_t k = 0; k < c.frozen.size(); ++k) {
+        const int f = c.frozen[k];
+        if (f < 0 || size_t(f) >= c.weights.weights.size() || (k > 0 && f <= c.frozen[k - 1]))
+            fail("frozen[" + std::to_string(k) + "] must be an entry index below " +
+                 std::to_string(c.weights.weights.size()) + ", in ascending order, got " +
+                 std::to_string(f));
+        if (c.weights.weights[size_t(f)] != 0.0f)
+            fail("frozen[" + std::to_string(k) + "]: entry " + std::to_string(f) +
+                 " is frozen but its weight is not zero");
+    }
     return c;
 }
 

@@ -55,11 +55,16 @@ public:
     /// the weight optimizer). Throws RunHealthError (Diverged) when a loss is not finite.
     BilevelStepResult run(const BatchObjective &train, const BatchObjective &val, double lr);
 
+    /// Weights the weight step leaves untouched (no gradient, no decay, no momentum): a frozen
+    /// op's (search.freeze_zero_epochs). Replaces the previous list.
+    void setFrozenWeights(const std::vector<torch::Tensor> &frozen);
+
 private:
     std::vector<torch::Tensor> m_weights, m_arch;
     torch::optim::SGD &m_weightOpt;
     SparseGroupOptimizer &m_archOpt;
     Settings m_settings;
+    std::vector<bool> m_frozen; ///< per weight; empty when none is frozen
 };
 
 } // namespace sparsenas

@@ -63,6 +63,12 @@ public:
     virtual torch::Tensor sparseIterate(size_t k) const;
     /// Omega(A) at the sparse iterates, with the lambda and alpha in force.
     double penaltyValue() const;
+    /// Pins the elements marked in `masks` (one per parameter, nonzero = frozen; an empty list
+    /// unfreezes all) at exactly zero from the next step on, like the "none" column, but
+    /// keeping them in their groups: a group's weight still counts them (search.
+    /// freeze_zero_epochs). Not part of the optimizer's checkpointed state: its owner sets it.
+    void setFrozen(const std::vector<torch::Tensor> &masks);
+
     /// The group structure over the concatenation of all parameters, on their device.
     const GroupStructure &groups() const { return m_groups; }
     const std::vector<torch::Tensor> &params() const { return param_groups_.at(0).params(); }
@@ -87,6 +93,7 @@ protected:
 
     GroupStructure m_groups;
     torch::Tensor m_pinned; ///< bool [n], true for pinned elements; undefined if none
+    torch::Tensor m_frozen; ///< bool [n], true for frozen elements; undefined if none
     PenaltyKind m_kind = PenaltyKind::SparseGroupLasso;
     double m_lambda = 0.0;
     double m_alpha = 0.5;

@@ -8,7 +8,6 @@
 
 #include <torch/torch.h>
 
-#include <functional>
 #include <string>
 #include <vector>
 
@@ -65,9 +64,11 @@ struct SearchCellImpl : torch::nn::Module
                    bool reductionPrev, const std::vector<std::string> &ops);
     /// `arch` is the [numEdges, numOps] weight matrix of this cell type. `nonzero` (row-major,
     /// same shape, 1 where arch != 0) turns on the sparse evaluation (SupernetConfig::
-    /// exploitSparsity); nullptr evaluates every op.
+    /// exploitSparsity); nullptr evaluates every op. `frozen` (same shape, 1 for a frozen op:
+    /// search.freeze_zero_epochs) leaves those ops out entirely; nullptr freezes none.
     torch::Tensor forward(const torch::Tensor &s0, const torch::Tensor &s1,
-                          const torch::Tensor &arch, const uint8_t *nonzero = nullptr);
+                          const torch::Tensor &arch, const uint8_t *nonzero = nullptr,
+                          const uint8_t *frozen = nullptr);
 
     int nodes;
     bool reduction;
@@ -75,8 +76,10 @@ struct SearchCellImpl : torch::nn::Module
     std::vector<MixedEdge> edges;
 
 private:
-    void forwardSparse(std::vector<OpInput> &states, const std::vector<torch::Tensor> &alphas,
-                       const uint8_t *nonzero, const std::function<int64_t(int)> &uses);
+    /// The consumers of state `state` (OpInput::use): the ops of its outgoing edges.
+    int64_t consumersOf(int state) const;
+    /// Op o of the edge from state i to intermediate node j, as a consumer of state i.
+    int64_t consumerOf(int i, int j, int64_t o) const;
 };
 TORCH_MODULE(SearchCell);
 
@@ -100,12 +103,21 @@ public:
     std::vector<torch::Tensor> archGroupIndex() const;
     int64_t numArchGroups() const;
 
+    /// Freezes the ops marked in `masks` (per cell type, [numEdges, numOps], nonzero = frozen)
+    /// in every cell of that type: they are never computed again (search.freeze_zero_epochs;
+    /// the optimizers pin their A and the weight step leaves their weights alone). Undefined
+    /// or all-zero masks freeze nothing.
+    void setFrozen(const std::vector<torch::Tensor> &masks);
+    /// The network weights of the frozen ops, in every cell.
+    std::vector<torch::Tensor> frozenWeights() const;
+
 private:
     SupernetConfig m_config;
     torch::nn::Sequential m_stem{nullptr};
     std::vector<SearchCell> m_cells;
     torch::nn::Linear m_classifier{nullptr};
     torch::Tensor m_archNormal, m_archReduce;
+    torch::Tensor m_frozen[2]; ///< per cell type: CPU bytes, 1 = frozen; undefined if none
 };
 TORCH_MODULE(Supernet);
 

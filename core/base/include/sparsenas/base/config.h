@@ -87,6 +87,10 @@ struct SearchConfig
     /// on exactly-zero nodes not at all): the same numbers to the last bit, faster as the
     /// search sparsifies. false computes every op, as a reference (docs/method.md).
     bool exploitSparsity = true;
+    /// Not exact, off by default (0): an op whose A stayed exactly zero through this many whole
+    /// epochs is frozen: never computed again, its A pinned at zero and its weights left alone
+    /// by the weight step. A departure from the paper (docs/method.md).
+    int64_t freezeZeroEpochs = 0;
 };
 
 struct CheckpointConfig

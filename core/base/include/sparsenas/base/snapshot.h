@@ -21,6 +21,9 @@ struct CellSnapshot
     int nonZeroWeights = 0;      ///< non-zero A entries, "none" column excluded
     int totalWeights = 0;        ///< A entries, "none" column excluded
     int zeroGroups = 0;          ///< nodes whose whole group of incoming weights is zero
+    /// Frozen entries (search.freeze_zero_epochs), as indices edge * ops + op into the
+    /// weights, ascending; empty when nothing is frozen.
+    std::vector<int> frozen;
 };
 
 struct Snapshot
