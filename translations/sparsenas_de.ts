@@ -44,13 +44,15 @@
         <source>Reduction cell</source>
         <translation>Reduktionszelle</translation>
     </message>
-    <message numerus="yes">
-        <location line="+100"/>
-        <source>Epoch %1 · step %2 · %n op(s) frozen (crossed out)</source>
-        <translation>
-            <numerusform>Epoche %1 · Schritt %2 · %n Operation eingefroren (durchgestrichen)</numerusform>
-            <numerusform>Epoche %1 · Schritt %2 · %n Operationen eingefroren (durchgestrichen)</numerusform>
-        </translation>
+    <message>
+        <location line="+101"/>
+        <source>Epoch %1 · step %2 · 1 op frozen (crossed out)</source>
+        <translation>Epoche %1 · Schritt %2 · 1 Operation eingefroren (durchgestrichen)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Epoch %1 · step %2 · %3 ops frozen (crossed out)</source>
+        <translation>Epoche %1 · Schritt %2 · %3 Operationen eingefroren (durchgestrichen)</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -360,7 +362,7 @@
 <context>
     <name>sparsenas::ConfigForm</name>
     <message>
-        <location filename="../widgets/configform.cpp" line="+117"/>
+        <location filename="../widgets/configform.cpp" line="+120"/>
         <source>Preset:</source>
         <translation>Vorlage:</translation>
     </message>

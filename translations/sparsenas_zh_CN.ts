@@ -44,12 +44,15 @@
         <source>Reduction cell</source>
         <translation>缩减单元</translation>
     </message>
-    <message numerus="yes">
-        <location line="+100"/>
-        <source>Epoch %1 · step %2 · %n op(s) frozen (crossed out)</source>
-        <translation>
-            <numerusform>第 %1 周期 · 第 %2 步 · 已冻结 %n 个操作（划叉）</numerusform>
-        </translation>
+    <message>
+        <location line="+101"/>
+        <source>Epoch %1 · step %2 · 1 op frozen (crossed out)</source>
+        <translation>第 %1 周期 · 第 %2 步 · 已冻结 1 个操作（划叉）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Epoch %1 · step %2 · %3 ops frozen (crossed out)</source>
+        <translation>第 %1 周期 · 第 %2 步 · 已冻结 %3 个操作（划叉）</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -357,7 +360,7 @@
 <context>
     <name>sparsenas::ConfigForm</name>
     <message>
-        <location filename="../widgets/configform.cpp" line="+117"/>
+        <location filename="../widgets/configform.cpp" line="+120"/>
         <source>Preset:</source>
         <translation>预设：</translation>
     </message>

@@ -161,11 +161,16 @@ void ArchWeightsView::showCells(const std::vector<CellSnapshot> &cells, int64_t 
     size_t frozen = 0;
     for (const CellSnapshot &cell : cells)
         frozen += cell.frozen.size();
-    if (frozen > 0)
-        m_status->setText(
-            tr("Epoch %1 \u00b7 step %2 \u00b7 %n op(s) frozen (crossed out)", "", int(frozen))
-                .arg(epoch + 1)
-                .arg(step));
+    // Spelled out rather than "%n op(s)": the studio has no English numerus translation.
+    if (frozen == 1)
+        m_status->setText(tr("Epoch %1 \u00b7 step %2 \u00b7 1 op frozen (crossed out)")
+                              .arg(epoch + 1)
+                              .arg(step));
+    else if (frozen > 1)
+        m_status->setText(tr("Epoch %1 \u00b7 step %2 \u00b7 %3 ops frozen (crossed out)")
+                              .arg(epoch + 1)
+                              .arg(step)
+                              .arg(frozen));
     else
         m_status->setText(tr("Epoch %1 \u00b7 step %2").arg(epoch + 1).arg(step));
 }

@@ -320,6 +320,9 @@ torch::Tensor AdamHapg::step(LossClosure closure)
     const double beta1 = std::get<0>(opts.betas()), beta2 = std::get<1>(opts.betas());
     const auto &ps = params();
     std::vector<torch::Tensor> z, eta;
+    // A frozen entry's moments stay as they were when it froze: its gradient is no longer
+    // computed, and zeros would shrink its second moment and grow its step size.
+    const auto frozen = m_frozen.defined() ? split(m_frozen) : std::vector<torch::Tensor>();
     for (size_t k = 0; k < ps.size(); ++k) {
         auto *st = compat::findState<AdamHapgParamState>(*this, ps[k]);
         if (!st) {
@@ -333,8 +336,16 @@ torch::Tensor AdamHapg::step(LossClosure closure)
         }
         st->step(st->step() + 1);
         const auto g = gradOf(k);
-        st->exp_avg().mul_(beta1).add_(g, 1 - beta1);
-        st->exp_avg_sq().mul_(beta2).addcmul_(g, g, 1 - beta2);
+        if (frozen.empty()) {
+            st->exp_avg().mul_(beta1).add_(g, 1 - beta1);
+            st->exp_avg_sq().mul_(beta2).addcmul_(g, g, 1 - beta2);
+        } else {
+            const auto &f = frozen[k];
+            const auto m = st->exp_avg().mul(beta1).add_(g, 1 - beta1);
+            const auto v = st->exp_avg_sq().mul(beta2).addcmul_(g, g, 1 - beta2);
+            st->exp_avg().copy_(torch::where(f, st->exp_avg(), m));
+            st->exp_avg_sq().copy_(torch::where(f, st->exp_avg_sq(), v));
+        }
         const double bc1 = 1 - std::pow(beta1, double(st->step()));
         const double bc2 = 1 - std::pow(beta2, double(st->step()));
         // The Adam step is A - eta_i * mhat_i with eta_i = lr / (sqrt(vhat_i) + eps): eta_i is
@@ -344,8 +355,17 @@ torch::Tensor AdamHapg::step(LossClosure closure)
         eta.push_back(e);
     }
     const auto etaAll = flatCat(eta);
-    const auto x = pinZeros(sglProx(flatCat(z), m_groups, m_lambda, alphaInForce(), etaAll,
-                                    groupMedian(etaAll, m_groups)));
+    auto median = groupMedian(etaAll, m_groups);
+    if (m_frozen.defined()) {
+        // The group step is the median over the group's live entries: frozen ones, pinned at
+        // zero, move to a sink group of their own, as the "none" column does.
+        GroupStructure live = m_groups;
+        live.groupIndex = m_groups.groupIndex.masked_fill(m_frozen, m_groups.numGroups);
+        live.numGroups = m_groups.numGroups + 1;
+        median = groupMedian(etaAll, live).narrow(0, 0, m_groups.numGroups);
+    }
+    const auto x =
+        pinZeros(sglProx(flatCat(z), m_groups, m_lambda, alphaInForce(), etaAll, median));
     applyMomentum<AdamHapgParamState>(*this, ps, split(x), opts.accelerated());
     return loss;
 }

@@ -119,7 +119,6 @@ struct SearchTask::Private
     struct Freeze
     {
         std::vector<torch::Tensor> nonzeroThisEpoch, zeroEpochs, frozenAt;
-        bool any() const;
         json toJson() const;
     };
     Freeze freeze;
@@ -357,15 +356,6 @@ std::vector<CellSnapshot> SearchTask::Private::cellSnapshots() const
     return out;
 }
 
-bool SearchTask::Private::Freeze::any() const
-{
-    for (const auto &f : frozenAt) {
-        if (f.ge(0).any().item<bool>())
-            return true;
-    }
-    return false;
-}
-
 json SearchTask::Private::Freeze::toJson() const
 {
     auto lists = [](const std::vector<torch::Tensor> &ts) {
@@ -467,6 +457,31 @@ void SearchTask::Private::loadFreeze(const json &j)
     read("nonzero_this_epoch", freeze.nonzeroThisEpoch);
     read("zero_epochs", freeze.zeroEpochs);
     read("frozen_at", freeze.frozenAt);
+    // Values the run itself could not have written: refused, not acted on.
+    const int64_t ops = int64_t(config.space.ops.size());
+    for (size_t k = 0; k < arch.size(); ++k) {
+        const std::string at = "[" + std::to_string(k) + "]";
+        if (freeze.zeroEpochs[k].lt(0).any().item<bool>())
+            throw RunError("the checkpoint's task.freeze.zero_epochs" + at +
+                           " holds a negative count");
+        if (freeze.frozenAt[k].lt(-1).any().item<bool>())
+            throw RunError("the checkpoint's task.freeze.frozen_at" + at +
+                           " holds an epoch below -1");
+        const auto frozen = freeze.frozenAt[k].ge(0);
+        const auto a = arch[k].detach().flatten().cpu();
+        const auto x = archOpt->sparseIterate(k).flatten().cpu();
+        const auto live = frozen.logical_and(a.ne(0).logical_or(x.ne(0)));
+        if (live.any().item<bool>())
+            throw RunError("the checkpoint's task.freeze.frozen_at" + at + " freezes entry " +
+                           std::to_string(live.nonzero()[0][0].item<int64_t>()) +
+                           ", whose architecture weight is not zero");
+        for (int64_t o = 0; o < ops; ++o) {
+            if (config.space.ops[size_t(o)] == "none" &&
+                frozen.view({-1, ops}).select(1, o).any().item<bool>())
+                throw RunError("the checkpoint's task.freeze.frozen_at" + at +
+                               " freezes the \"none\" column");
+        }
+    }
     applyFreeze();
 }
 

@@ -334,6 +334,53 @@ private Q_SLOTS:
         QVERIFY(std::abs(opt.penaltyValue() - omega) < 1e-12);
     }
 
+    void frozenElementsKeepTheirGroupButNotTheMedian()
+    {
+        // search.freeze_zero_epochs: one group of three weights, the first frozen. Unlike a
+        // pinned "none" weight it keeps its place in the group (the group weight stays
+        // sqrt(3)), but its step size must not count in the group's median step: with no
+        // gradient its Adam moments stay zero and eta_0 = lr / eps, which as a third value
+        // would make the median max(eta_1, eta_2). First step, not accelerated, as in
+        // pinnedElementsStayOutOfTheProx.
+        const double lr = 0.01, eps = 1e-8, lambda = 0.5, alpha = 0.5;
+        auto a = torch::tensor({0.0, 0.8, -0.6}, torch::kDouble).requires_grad_(true);
+        AdamHapg opt({a}, {torch::tensor({0, 0, 0})}, 1,
+                     AdamHapgOptions(lr).eps(eps).accelerated(false));
+        opt.setPenalty(PenaltyKind::SparseGroupLasso, lambda, alpha);
+        opt.setFrozen({torch::tensor({1, 0, 0})});
+        const double g1 = 0.2, g2 = -0.05;
+        a.mutable_grad() = torch::tensor({0.0, g1, g2}, torch::kDouble);
+        opt.step();
+        const double eta1 = lr / (std::abs(g1) + eps), eta2 = lr / (std::abs(g2) + eps);
+        const double z1 = 0.8 - eta1 * g1, z2 = -0.6 - eta2 * g2;
+        auto soft = [](double z, double t) {
+            return (z > 0 ? 1.0 : -1.0) * std::max(std::abs(z) - t, 0.0);
+        };
+        const double s1 = soft(z1, eta1 * lambda * alpha), s2 = soft(z2, eta2 * lambda * alpha);
+        const double median = 0.5 * (eta1 + eta2);
+        const double norm = std::sqrt(s1 * s1 + s2 * s2);
+        const double scale =
+            std::max(0.0, 1.0 - median * lambda * (1 - alpha) * std::sqrt(3.0) / norm);
+        QVERIFY(scale > 0.0);
+        auto x = opt.sparseIterate(0);
+        QCOMPARE(x[0].item<double>(), 0.0);
+        QVERIFY(std::abs(x[1].item<double>() - scale * s1) < 1e-12);
+        QVERIFY(std::abs(x[2].item<double>() - scale * s2) < 1e-12);
+        // The penalty counts the frozen weight in the group size: sqrt(3).
+        const double x1 = scale * s1, x2 = scale * s2;
+        const double omega = lambda * alpha * (std::abs(x1) + std::abs(x2)) +
+                             lambda * (1 - alpha) * std::sqrt(3.0) * std::hypot(x1, x2);
+        QVERIFY(std::abs(opt.penaltyValue() - omega) < 1e-12);
+        // A large gradient on the frozen weight moves nothing there; unfreezing lets it move.
+        a.mutable_grad() = torch::tensor({50.0, g1, g2}, torch::kDouble);
+        opt.step();
+        QCOMPARE(opt.sparseIterate(0)[0].item<double>(), 0.0);
+        QCOMPARE(a.detach()[0].item<double>(), 0.0);
+        opt.setFrozen({});
+        opt.step();
+        QVERIFY(opt.sparseIterate(0)[0].item<double>() < 0.0);
+    }
+
     void vectorisedOverSeveralParameters()
     {
         // Two parameters sharing one group structure (as the normal and reduce cells do):

@@ -523,6 +523,14 @@ void tst_RunFormat::requiredFieldsThrow_data()
         << "snapshot"
         << R"({"cells":[{"type":"r","nodes":1,"ops":["none","skip_connect"],"weights":[[0,0],[0,2]],"frozen":[1,3]}]})"
         << "cells[0]: frozen[1]: entry 3 is frozen but its weight is not zero";
+    QTest::newRow("frozen entry not whole")
+        << "snapshot"
+        << R"({"cells":[{"type":"r","nodes":1,"ops":["none","skip_connect"],"weights":[[0,0],[0,2]],"frozen":[1.5]}]})"
+        << "cells[0]: frozen[0] must be a whole number, got 1.5";
+    QTest::newRow("frozen not a list")
+        << "snapshot"
+        << R"({"cells":[{"type":"r","nodes":1,"ops":["none","skip_connect"],"weights":[[0,0],[0,2]],"frozen":3}]})"
+        << "cells[0]: field 'frozen' must be a list of entry indices";
     QTest::newRow("frozen entry out of range")
         << "snapshot"
         << R"({"cells":[{"type":"r","nodes":1,"ops":["none","skip_connect"],"weights":[[0,0],[0,2]],"frozen":[4]}]})"

@@ -227,6 +227,14 @@ CellSnapshot cellCountsFromJson(const json &j, int nodes)
     c.totalWeights = optionalField(j, "total_weights", 0);
     c.zeroGroups = optionalField(j, "zero_groups", 0);
     c.frozen = optionalField(j, "frozen", std::vector<int>());
+    // A list out of order or with negative entries is dropped, not half used (readers look
+    // entries up by binary search); the snapshot reader refuses it outright.
+    for (size_t k = 0; k < c.frozen.size(); ++k) {
+        if (c.frozen[k] < 0 || (k > 0 && c.frozen[k] <= c.frozen[k - 1])) {
+            c.frozen.clear();
+            break;
+        }
+    }
     return c;
 }
 
@@ -241,6 +249,18 @@ CellSnapshot cellSnapshotFromJson(const json &j)
 {
     CellSnapshot c = cellCountsFromJson(j);
     c.weights = cellWeightsFromJson(j);
+    c.frozen.clear();
+    if (const auto it = j.find("frozen"); it != j.end()) {
+        if (!it->is_array())
+            fail(quoted("frozen") + " must be a list of entry indices");
+        for (size_t k = 0; k < it->size(); ++k) {
+            const json &v = (*it)[k];
+            const auto f = v.is_number_integer() ? detail::numberAs<int>(v) : std::nullopt;
+            if (!f)
+                fail("frozen[" + std::to_string(k) + "] must be a whole number, got " + v.dump());
+            c.frozen.push_back(*f);
+        }
+    }
     for (size_t k = 0; k < c.frozen.size(); ++k) {
         const int f = c.frozen[k];
         if (f < 0 || size_t(f) >= c.weights.weights.size() || (k > 0 && f <= c.frozen[k - 1]))
