@@ -157,8 +157,13 @@ torch::Tensor SearchCellImpl::forward(const torch::Tensor &s0, const torch::Tens
                 } else if (archGrad) {
                     node.add(op->forwardAlphaOnly(in, alpha));
                 } else if (training) {
+                    // Run for its BNs' running statistics, and its +-0 term added as the full
+                    // evaluation adds it: the node's sum then takes the same memory layout (a
+                    // sum's layout follows its first terms, and the BN that reads the node sums
+                    // in layout order, so leaving the term out moved the epoch's validation
+                    // loss in the 8th digit).
                     torch::NoGradGuard noGrad;
-                    op->forwardScaled(in, alpha);
+                    node.add(op->forwardScaled(in, alpha));
                 }
             }
         }
