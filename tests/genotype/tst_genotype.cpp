@@ -140,6 +140,10 @@ private Q_SLOTS:
     void jsonErrors_data();
     void jsonErrors();
     void dartsText();
+    void dartsTextLeavesPrunedNodesOut();
+    void topPaths_data();
+    void topPaths();
+    void nodeNames();
     void dartsTextDoesNotFit_data();
     void dartsTextDoesNotFit();
     void opColors();
@@ -481,6 +485,79 @@ void tst_Genotype::dartsText()
     }
 }
 
+void tst_Genotype::dartsTextLeavesPrunedNodesOut()
+{
+    // Node 3 dies (no input); 4 and 5 keep two paths each, 5 reads node 4. DARTS's text has
+    // three nodes: 4 becomes 3 and 5 becomes 4, in the genes and in the concat.
+    const CellWeights reduce = makeCell(
+        "reduce", 4,
+        strings({"0-2 max_pool_3x3 0.5", "1-2 max_pool_3x3 0.5", "0-4 max_pool_3x3 0.3",
+                 "2-4 skip_connect -0.6", "4-5 skip_connect 0.2", "1-5 max_pool_3x3 0.2"}));
+    const Genotype g = deriveGenotype({makeCell("normal", 4, dartsNormalPaths()), reduce});
+    QCOMPARE(g.cell("reduce")->aliveNodes, (std::vector<int>{2, 4, 5}));
+    std::string why = "stale";
+    const auto text = toDartsText(g, &why);
+    QVERIFY2(text.has_value(), why.c_str());
+    QVERIFY(why.empty());
+    const std::string expectedReduce =
+        "reduce=[('max_pool_3x3', 0), ('max_pool_3x3', 1), ('max_pool_3x3', 0), "
+        "('skip_connect', 2), ('max_pool_3x3', 1), ('skip_connect', 3)], reduce_concat=[2, 3, 4])";
+    QVERIFY2(contains(*text, expectedReduce), text->c_str());
+}
+
+void tst_Genotype::topPaths_data()
+{
+    QTest::addColumn<QStringList>("paths");
+    QTest::addColumn<int>("k");
+    QTest::addColumn<QStringList>("kept"); // "s-t op weight" of every non-zero after keepTopPaths
+
+    // Node 2: edge 0-2 carries two ops (|-0.9| wins over 0.4), edge 1-2 one; k = 1 keeps the
+    // edge whose best op is strongest by magnitude, sign and all.
+    const QStringList n2 =
+        strings({"0-2 sep_conv_3x3 0.4", "0-2 max_pool_3x3 -0.9", "1-2 skip_connect 0.5"});
+    QTest::newRow("k=1, magnitude not sign") << n2 << 1 << strings({"0-2 max_pool_3x3 -0.9"});
+    QTest::newRow("k=2, one op per edge")
+        << n2 << 2 << strings({"0-2 max_pool_3x3 -0.9", "1-2 skip_connect 0.5"});
+    // "none" never counts, however large; zeros never count.
+    QTest::newRow("none and zeros ignored")
+        << strings({"0-2 none 5", "0-2 sep_conv_3x3 0.1", "1-2 skip_connect 0"}) << 2
+        << strings({"0-2 sep_conv_3x3 0.1"});
+    // Node 3 ranks its three edges: 0.7 (from node 2), 0.3 (from 1), 0.2 (from 0); a tie is
+    // broken by the lower edge index (node 2: 0-2 before 1-2).
+    QTest::newRow("per node, ties to the lower edge")
+        << strings({"0-2 sep_conv_3x3 0.5", "1-2 dil_conv_3x3 0.5", "0-3 skip_connect 0.2",
+                    "1-3 avg_pool_3x3 -0.3", "2-3 sep_conv_5x5 0.7"})
+        << 2
+        << strings({"0-2 sep_conv_3x3 0.5", "1-2 dil_conv_3x3 0.5", "1-3 avg_pool_3x3 -0.3",
+                    "2-3 sep_conv_5x5 0.7"});
+    QTest::newRow("k above the edge count keeps every edge's best")
+        << strings({"0-2 sep_conv_3x3 0.5", "0-2 skip_connect 0.6", "1-2 dil_conv_3x3 0.1"}) << 7
+        << strings({"0-2 skip_connect 0.6", "1-2 dil_conv_3x3 0.1"});
+}
+
+void tst_Genotype::topPaths()
+{
+    QFETCH(QStringList, paths);
+    QFETCH(int, k);
+    QFETCH(QStringList, kept);
+    const CellWeights w = makeCell("normal", 2, paths);
+    const CellWeights got = keepTopPaths(w, k);
+    QCOMPARE(got.weights.size(), w.weights.size());
+    QCOMPARE(got.ops, w.ops);
+    QCOMPARE(got.weights, makeCell("normal", 2, kept).weights);
+    QVERIFY_THROWS_EXCEPTION(std::invalid_argument, keepTopPaths(w, 0));
+}
+
+void tst_Genotype::nodeNames()
+{
+    QCOMPARE(cellNodeName(0), std::string("c_{k-2}"));
+    QCOMPARE(cellNodeName(1), std::string("c_{k-1}"));
+    QCOMPARE(cellNodeName(2), std::string("0"));
+    QCOMPARE(cellNodeName(5), std::string("3"));
+    QCOMPARE(cellEdgeName(1, 4), std::string("c_{k-1} -> 2"));
+    QCOMPARE(cellEdgeName(3, 5), std::string("1 -> 3"));
+}
+
 void tst_Genotype::dartsTextDoesNotFit_data()
 {
     QTest::addColumn<QStringList>("normal");
@@ -490,15 +567,18 @@ void tst_Genotype::dartsTextDoesNotFit_data()
     QStringList three = dartsNormalPaths();
     three << QStringLiteral("3-4 skip_connect 0.1");
     QTest::newRow("three inputs") << three << dartsReducePaths()
-                                  << strings({"normal cell", "node 4", "3 inputs"});
+                                  << strings({"normal cell", "node 2", "3 paths in"});
 
     QStringList one = dartsNormalPaths();
     one.removeAll(QStringLiteral("3-5 max_pool_3x3 0.7"));
     QTest::newRow("one input") << one << dartsReducePaths()
-                               << strings({"normal cell", "node 5", "1 input"});
+                               << strings({"normal cell", "node 3", "1 path in"});
 
-    QTest::newRow("pruned node") << dartsNormalPaths() << deadNodePaths()
-                                 << strings({"reduction cell", "node 3", "pruned"});
+    // Node 3 (DARTS numbers) is pruned, which DARTS's format can take, but node 4 (shown as
+    // node 2) keeps only its path from c_{k-1}.
+    QTest::newRow("pruned node, one left with one path")
+        << dartsNormalPaths() << deadNodePaths()
+        << strings({"reduction cell", "node 2", "1 path in"});
     QTest::newRow("collapsed") << dartsNormalPaths() << QStringList{}
                                << strings({"reduction cell", "collapsed"});
     QTest::newRow("no reduce cell")

@@ -7,6 +7,7 @@
 #include "sparsenas/base/config.h"
 #include "sparsenas/base/errors.h"
 #include "sparsenas/base/jsontext.h"
+#include "sparsenas/base/lambdaschedule.h"
 #include "sparsenas/base/rundirectory.h"
 #include "sparsenas/base/runformat.h"
 #include "sparsenas/base/runlock.h"
@@ -126,6 +127,8 @@ private Q_SLOTS:
     void legacyRunReads();
     void legacyRunDirectory();
     void runDirectoryWritesCurrentFormat();
+    void snapshotsNameTheirRowsAndWriteShortFloats();
+    void lambdaRampRunsOnDecimals();
     void truncateAfterKeepsLinesUpTo();
     void lastArchWeightsRefusesCutOffOrDamagedLine();
 
@@ -929,6 +932,67 @@ void tst_RunFormat::runDirectoryWritesCurrentFormat()
     QCOMPARE(int(logLineFromText(log[1].text).level), int(MessageLevel::Warning));
     const std::string csv = readText(dir.file("metrics.csv"));
     QVERIFY2(contains(csv, "\n0,4,0,0,0,0,0,0,0.6875,"), csv.c_str());
+}
+
+void tst_RunFormat::snapshotsNameTheirRowsAndWriteShortFloats()
+{
+    QTemporaryDir tmp;
+    RunDirectory dir(tmp.filePath(QStringLiteral("run")).toStdString());
+    dir.create(presetConfig("digits-quick"));
+    EpochSummary e;
+    e.cells = {fullCell("normal", 1.0f), fullCell("reduce", -1.0f)};
+    e.cells[0].weights.weights[1] = 0.1f;  // 0.10000000149011612 as a double
+    e.cells[1].weights.weights[2] = -0.3f; // -0.30000001192092896
+    dir.appendEpoch(e);
+    e.epoch = 1;
+    dir.appendEpoch(e);
+
+    const std::string text = readText(dir.file("snapshots.jsonl"));
+    QVERIFY2(!contains(text, "0.1000000") && !contains(text, "0.3000000"), text.c_str());
+    QVERIFY2(contains(text, "[0.0,0.1,") && contains(text, "-0.3]"), text.c_str());
+    const auto lines = readAllLines(dir.file("snapshots.jsonl"));
+    QCOMPARE(lines.size(), size_t(2));
+    // 2 nodes: edges 0-2, 1-2, 0-3, 1-3, 2-3 (DARTS numbers), as people read them.
+    for (const auto &cell : lines[0].value.at("cells")) {
+        QCOMPARE(cell.at("edge_ends").dump(), std::string("[[0,2],[1,2],[0,3],[1,3],[2,3]]"));
+        QCOMPARE(cell.at("edge_names").dump(),
+                 std::string(R"(["c_{k-2} -> 0","c_{k-1} -> 0","c_{k-2} -> 1","c_{k-1} -> 1",)"
+                             R"("0 -> 1"])"));
+    }
+    QVERIFY(!lines[1].value.at("cells").at(0).contains("edge_ends")); // once per run
+    // Read back as floats, the short decimals are the same floats.
+    const auto weights = dir.lastArchWeights();
+    QCOMPARE(weights[0].weights, e.cells[0].weights.weights);
+    QCOMPARE(weights[1].weights, e.cells[1].weights.weights);
+}
+
+void tst_RunFormat::lambdaRampRunsOnDecimals()
+{
+    // In binary, 0.1 + 0.1 + 0.1 is 0.30000000000000004; the schedule runs on 0.3, and the
+    // event line says 0.3.
+    QVERIFY(0.1 + 0.1 + 0.1 != 0.3);
+    ArchConfig arch;
+    arch.lambdaStart = 0.0;
+    arch.lambdaStep = 0.1;
+    arch.lambdaMax = 1.0;
+    LambdaSchedule schedule(arch);
+    for (int64_t epoch = 0; epoch <= 3; ++epoch)
+        schedule.enterEpoch(epoch);
+    QCOMPARE(schedule.lambda(), 0.3);
+    for (int64_t epoch = 4; epoch <= 7; ++epoch)
+        schedule.enterEpoch(epoch);
+    QCOMPARE(schedule.lambda(), 0.7);
+    RunEventInfo ev;
+    ev.kind = RunEventKind::Lambda;
+    ev.lambda = schedule.lambda();
+    QVERIFY2(contains(jsonLine(toJson(ev)), "\"lambda\":0.7,"), jsonLine(toJson(ev)).c_str());
+    // A step that skips epochs (a resume) rounds the same way; the cap still holds.
+    LambdaSchedule jump(arch);
+    jump.enterEpoch(0);
+    jump.enterEpoch(3);
+    QCOMPARE(jump.lambda(), 0.3);
+    jump.enterEpoch(40);
+    QCOMPARE(jump.lambda(), 1.0);
 }
 
 void tst_RunFormat::truncateAfterKeepsLinesUpTo()

@@ -40,6 +40,20 @@ EdgeEnds edgeEnds(int edge)
     return {edge - firstEdgeOf(target), target};
 }
 
+std::string cellNodeName(int node)
+{
+    if (node == 0)
+        return "c_{k-2}";
+    if (node == 1)
+        return "c_{k-1}";
+    return std::to_string(node - 2);
+}
+
+std::string cellEdgeName(int source, int target)
+{
+    return cellNodeName(source) + " -> " + cellNodeName(target);
+}
+
 const CellGenotype *Genotype::cell(const std::string &type) const
 {
     for (const CellGenotype &c : cells) {
@@ -148,6 +162,45 @@ CellGenotype deriveCell(const CellWeights &w)
     return cell;
 }
 
+CellWeights keepTopPaths(const CellWeights &w, int k)
+{
+    checkShape(w);
+    if (k < 1)
+        throw std::invalid_argument("top-k: k must be at least 1, got " + std::to_string(k));
+    CellWeights out = w;
+    std::fill(out.weights.begin(), out.weights.end(), 0.0f);
+    const int opCount = int(w.ops.size());
+    for (int t = 2; t < w.nodes + 2; ++t) {
+        // (|A| of the edge's strongest op, edge, op) for every edge into t with a path.
+        struct Best
+        {
+            float magnitude;
+            int edge;
+            int op;
+        };
+        std::vector<Best> best;
+        for (int s = 0; s < t; ++s) {
+            const int e = firstEdgeOf(t) + s;
+            Best b{0.0f, e, -1};
+            for (int o = 0; o < opCount; ++o) {
+                if (isPath(w, e, o) && std::fabs(w.at(e, o)) > b.magnitude) {
+                    b.magnitude = std::fabs(w.at(e, o));
+                    b.op = o;
+                }
+            }
+            if (b.op >= 0)
+                best.push_back(b);
+        }
+        std::stable_sort(best.begin(), best.end(),
+                         [](const Best &a, const Best &b) { return a.magnitude > b.magnitude; });
+        for (size_t i = 0; i < best.size() && i < size_t(k); ++i) {
+            const size_t at = size_t(best[i].edge) * size_t(opCount) + size_t(best[i].op);
+            out.weights[at] = w.weights[at];
+        }
+    }
+    return out;
+}
+
 Genotype deriveGenotype(const std::vector<CellWeights> &cells)
 {
     Genotype g;
@@ -159,25 +212,6 @@ Genotype deriveGenotype(const std::vector<CellWeights> &cells)
 
 namespace {
 
-// The shortest decimal that reads back as the same float, so the JSON shows 0.1 rather than
-// 0.10000000149011612 (a float widened to double).
-double readableWeight(float f)
-{
-    if (!std::isfinite(f))
-        return double(f);
-    char buf[32];
-    const auto res = std::to_chars(buf, buf + sizeof buf, f);
-    if (res.ec != std::errc())
-        return double(f);
-    *res.ptr = '\0';
-    // strtod depends on LC_NUMERIC, from_chars does not.
-    double d = 0.0;
-    const auto back = std::from_chars(buf, res.ptr, d);
-    if (back.ec != std::errc() || float(d) != f)
-        return double(f);
-    return d;
-}
-
 } // namespace
 
 nlohmann::json toJson(const CellGenotype &cell)
@@ -187,7 +221,7 @@ nlohmann::json toJson(const CellGenotype &cell)
         edges.push_back({{"source", e.source},
                          {"target", e.target},
                          {"op", e.op},
-                         {"weight", readableWeight(e.weight)}});
+                         {"weight", detail::shortestDecimal(e.weight)}});
     }
     return {{"type", cell.type},
             {"nodes", cell.nodes},

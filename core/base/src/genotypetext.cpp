@@ -7,6 +7,7 @@
 #include <cmath>
 #include <locale>
 #include <sstream>
+#include <utility>
 
 namespace sparsenas {
 
@@ -40,8 +41,12 @@ std::string pythonList(const std::vector<int> &v)
     return out + "]";
 }
 
-// The DARTS gene list of one cell, or the reason it has none.
-std::optional<std::string> dartsGenes(const CellGenotype &cell, std::string *whyNot)
+// The DARTS gene list and concat of one cell, or the reason it has none. DARTS's NetworkCIFAR
+// reads two genes per node and builds as many nodes as there are pairs, so a cell whose pruned
+// nodes are left out fits when its surviving nodes are renumbered 2, 3, ... in ascending order
+// (inputs 0 and 1 keep their number), consistently in the genes and the concat.
+std::optional<std::pair<std::string, std::string>> dartsGenes(const CellGenotype &cell,
+                                                              std::string *whyNot)
 {
     const std::string title = cellTitle(cell.type);
     if (cell.collapsed()) {
@@ -49,14 +54,14 @@ std::optional<std::string> dartsGenes(const CellGenotype &cell, std::string *why
             *whyNot = title + ": collapsed, no node survives";
         return std::nullopt;
     }
+    const auto renumbered = [&](int node) {
+        if (node < 2)
+            return node;
+        const auto it = std::lower_bound(cell.aliveNodes.begin(), cell.aliveNodes.end(), node);
+        return int(it - cell.aliveNodes.begin()) + 2;
+    };
     std::string genes = "[";
-    for (int node = 2; node < cell.nodes + 2; ++node) {
-        if (!std::binary_search(cell.aliveNodes.begin(), cell.aliveNodes.end(), node)) {
-            if (whyNot)
-                *whyNot = title + ": node " + std::to_string(node) +
-                          " was pruned (DARTS needs every node)";
-            return std::nullopt;
-        }
+    for (int node : cell.aliveNodes) {
         std::vector<const GenotypeEdge *> in;
         for (const GenotypeEdge &e : cell.edges) {
             if (e.target == node)
@@ -64,9 +69,9 @@ std::optional<std::string> dartsGenes(const CellGenotype &cell, std::string *why
         }
         if (in.size() != 2) {
             if (whyNot)
-                *whyNot = title + ": node " + std::to_string(node) + " has " +
-                          std::to_string(in.size()) + (in.size() == 1 ? " input" : " inputs") +
-                          " (DARTS needs exactly 2)";
+                *whyNot = title + ": node " + std::to_string(node - 2) + " has " +
+                          std::to_string(in.size()) + (in.size() == 1 ? " path" : " paths") +
+                          " in (DARTS's format needs exactly 2 per node)";
             return std::nullopt;
         }
         std::stable_sort(in.begin(), in.end(), [](const GenotypeEdge *a, const GenotypeEdge *b) {
@@ -74,10 +79,13 @@ std::optional<std::string> dartsGenes(const CellGenotype &cell, std::string *why
         });
         for (const GenotypeEdge *e : in) {
             genes += (genes.size() > 1 ? ", (" : "(") + pythonString(e->op) + ", " +
-                     std::to_string(e->source) + ")";
+                     std::to_string(renumbered(e->source)) + ")";
         }
     }
-    return genes + "]";
+    std::vector<int> concat;
+    for (int node : cell.concat)
+        concat.push_back(renumbered(node));
+    return std::make_pair(genes + "]", pythonList(concat));
 }
 
 } // namespace
@@ -99,13 +107,12 @@ std::optional<std::string> toDartsText(const Genotype &genotype, std::string *wh
                 *whyNot = cellTitle(type) + ": missing from the genotype";
             return std::nullopt;
         }
-        const std::optional<std::string> genes = dartsGenes(*cell, whyNot);
+        const auto genes = dartsGenes(*cell, whyNot);
         if (!genes)
             return std::nullopt;
         if (text.size() > 9)
             text += ", ";
-        text +=
-            std::string(type) + "=" + *genes + ", " + type + "_concat=" + pythonList(cell->concat);
+        text += std::string(type) + "=" + genes->first + ", " + type + "_concat=" + genes->second;
     }
     if (whyNot)
         whyNot->clear();

@@ -8,10 +8,14 @@
 
 #include <nlohmann/json.hpp>
 
+#include <charconv>
 #include <cmath>
 #include <cstdint>
+#include <cstdio>
 #include <limits>
 #include <optional>
+#include <string>
+#include <system_error>
 #include <type_traits>
 
 namespace sparsenas::detail {
@@ -47,6 +51,38 @@ std::optional<T> numberAs(const nlohmann::json &v)
             return std::nullopt;
         return T(d);
     }
+}
+
+/// A float as the double whose shortest decimal reads back as the same float, so that a JSON
+/// file shows 0.1 rather than 0.10000000149011612 (the float widened to double). Readers that
+/// parse the number as a float get `f` back exactly.
+inline double shortestDecimal(float f)
+{
+    if (!std::isfinite(f))
+        return double(f);
+    char buf[32];
+    const auto res = std::to_chars(buf, buf + sizeof buf, f);
+    if (res.ec != std::errc())
+        return double(f);
+    double d = 0.0; // from_chars, unlike strtod, does not depend on LC_NUMERIC
+    const auto back = std::from_chars(buf, res.ptr, d);
+    if (back.ec != std::errc() || float(d) != f)
+        return double(f);
+    return d;
+}
+
+/// `v` rounded to `digits` significant decimal digits: a value made by adding decimal steps in
+/// binary (0.1 + 0.2 = 0.30000000000000004) becomes the double nearest the decimal it stands
+/// for (0.3).
+inline double roundToDigits(double v, int digits = 12)
+{
+    if (!std::isfinite(v) || v == 0.0)
+        return v;
+    char buf[40];
+    std::snprintf(buf, sizeof buf, "%.*e", digits - 1, v);
+    double d = v;
+    const auto back = std::from_chars(buf, buf + std::char_traits<char>::length(buf), d);
+    return back.ec == std::errc() ? d : v;
 }
 
 } // namespace sparsenas::detail

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "sparsenas/base/lambdaschedule.h"
 
+#include "jsonnumbers.h"
+
 #include <algorithm>
 
 namespace sparsenas {
@@ -15,10 +17,13 @@ void LambdaSchedule::enterEpoch(int64_t epoch)
 {
     if (epoch <= m_entered)
         return;
-    // Epochs are entered one after the other; the first one keeps lambda_start.
+    // Epochs are entered one after the other; the first one keeps lambda_start. The sum is
+    // rounded to 12 significant digits, so that a ramp of decimal steps runs on (and the run's
+    // files show) 0.3, not 0.1 + 0.1 + 0.1 = 0.30000000000000004.
     if (epoch > 0)
-        m_lambda =
-            std::min(m_max, m_lambda + m_step * double(epoch - std::max<int64_t>(m_entered, 0)));
+        m_lambda = std::min(
+            m_max, detail::roundToDigits(m_lambda +
+                                         m_step * double(epoch - std::max<int64_t>(m_entered, 0))));
     m_entered = epoch;
 }
 

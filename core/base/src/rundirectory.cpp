@@ -121,8 +121,25 @@ void RunDirectory::appendEpoch(const EpochSummary &e)
     if (!fs::exists(file("metrics.csv")) || fs::file_size(file("metrics.csv")) == 0)
         appendLine("metrics.csv", csvHeader());
     appendLine("metrics.csv", csvRow(e));
-    if (!e.cells.empty()) // a run without architecture weights (an evaluation) has none
-        appendLine("snapshots.jsonl", jsonLine(toJson(archSnapshotOf(e))));
+    if (e.cells.empty()) // a run without architecture weights (an evaluation) has none
+        return;
+    json snapshot = toJson(archSnapshotOf(e));
+    const auto snapshots = file("snapshots.jsonl");
+    if (!fs::exists(snapshots) || fs::file_size(snapshots) == 0) {
+        // Once per run, on the first line: which edge each row of A is, so that a notebook
+        // needs none of our code to read the matrices (docs/run-format.md).
+        for (auto &cell : snapshot["cells"]) {
+            json ends = json::array(), names = json::array();
+            for (int edge = 0; edge < numEdges(cell["nodes"].get<int>()); ++edge) {
+                const auto [source, target] = edgeEnds(edge);
+                ends.push_back({source, target});
+                names.push_back(cellEdgeName(source, target));
+            }
+            cell["edge_ends"] = std::move(ends);
+            cell["edge_names"] = std::move(names);
+        }
+    }
+    appendLine("snapshots.jsonl", jsonLine(snapshot));
 }
 
 void RunDirectory::appendLog(MessageLevel level, const std::string &message)

@@ -152,7 +152,7 @@ json toJson(const CellWeights &w)
     for (int e = 0; e < numEdges(w.nodes); ++e) {
         json row = json::array();
         for (size_t o = 0; o < w.ops.size(); ++o)
-            row.push_back(w.at(e, int(o)));
+            row.push_back(detail::shortestDecimal(w.at(e, int(o))));
         rows.push_back(std::move(row));
     }
     return json{{"type", w.type}, {"nodes", w.nodes}, {"ops", w.ops}, {"weights", rows}};

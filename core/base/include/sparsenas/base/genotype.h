@@ -23,6 +23,11 @@ struct EdgeEnds
     int target;
 };
 EdgeEnds edgeEnds(int edge);
+/// A node as every view names it: "c_{k-2}", "c_{k-1}", then the intermediate nodes "0" .. "N-1"
+/// (the files keep DARTS's numbers 0 .. N+1; this is what people read).
+std::string cellNodeName(int node);
+/// "c_{k-2} -> 0" for the edge from `source` to `target` (DARTS numbers).
+std::string cellEdgeName(int source, int target);
 
 /// The architecture weights of one cell type: weights[e * ops.size() + o] = A_{ij}^o.
 struct CellWeights
@@ -73,14 +78,23 @@ int countNonZeroPaths(const CellWeights &w);
 CellGenotype deriveCell(const CellWeights &w);
 Genotype deriveGenotype(const std::vector<CellWeights> &cells);
 
+/// The DARTS-style reading of a sparse cell, for comparison with single-path methods: on every
+/// edge into an intermediate node only its strongest op by |A| ("none" and zeros never count),
+/// and of those edges only the K strongest per node (ties: the lower edge index). Every other
+/// weight is set to zero; the signs and values of the kept ones stay. Derive from the result as
+/// usual. k must be at least 1.
+CellWeights keepTopPaths(const CellWeights &w, int k);
+
 nlohmann::json toJson(const CellGenotype &cell);
 nlohmann::json toJson(const Genotype &genotype);
 /// Parses what toJson wrote; throws std::runtime_error naming the wrong field.
 Genotype genotypeFromJson(const nlohmann::json &j);
 
 /// DARTS-style Python text (`Genotype(normal=[('sep_conv_3x3', 0), ...], normal_concat=[...],
-/// reduce=..., reduce_concat=...)`). Only cells where every intermediate node survives with
-/// exactly two inputs fit that format; otherwise returns nullopt and says why in *whyNot.
+/// reduce=..., reduce_concat=...)`). Fits when both cells exist, neither collapsed, and every
+/// surviving node has exactly two paths in; pruned nodes are left out and the survivors
+/// renumbered 2, 3, ... (as DARTS's NetworkCIFAR builds one node per pair of genes). Otherwise
+/// returns nullopt and says why in *whyNot. The sign of a weight is not carried (docs/method.md).
 std::optional<std::string> toDartsText(const Genotype &genotype, std::string *whyNot = nullptr);
 
 /// Look of the DOT drawing; the studio's export dialog edits these fields.
