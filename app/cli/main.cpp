@@ -435,46 +435,94 @@ std::vector<CellWeights> weightsFrom(const std::string &source)
     return cells;
 }
 
-Genotype genotypeFrom(const std::string &source)
+/// The A matrices, cut to the DARTS-style reading when topK > 0 (keepTopPaths).
+std::vector<CellWeights> topPathsOf(std::vector<CellWeights> cells, int topK)
+{
+    if (topK > 0) {
+        for (auto &c : cells)
+            c = keepTopPaths(c, topK);
+    }
+    return cells;
+}
+
+Genotype genotypeFrom(const std::string &source, int topK)
 {
     if (fs::is_directory(source)) {
         const RunDirectory dir(source);
-        if (fs::exists(dir.file("genotype.json")))
+        if (topK == 0 && fs::exists(dir.file("genotype.json")))
             return genotypeFromJson(parseJsonFile(dir.file("genotype.json")));
-        return deriveGenotype(dir.lastArchWeights());
+        return deriveGenotype(topPathsOf(dir.lastArchWeights(), topK));
     }
     const auto j = parseJsonFile(source);
-    if (j.value("format", "") == "sparsenas-genotype")
+    if (j.value("format", "") == "sparsenas-genotype") {
+        if (topK > 0)
+            throw std::runtime_error("--top-k needs the A matrices (a run directory or a "
+                                     "snapshot line); '" +
+                                     source + "' is a derived genotype");
         return genotypeFromJson(j);
-    return deriveGenotype(weightsFrom(source));
+    }
+    return deriveGenotype(topPathsOf(weightsFrom(source), topK));
 }
 
-int cmdDerive(const std::string &source, const std::string &out)
+/// Writes `text` to `out`, or to standard output for "-".
+void writeTextOut(const std::string &out, const std::string &text)
 {
-    const auto genotype = deriveGenotype(weightsFrom(source));
-    const auto text = toJson(genotype).dump(2) + "\n";
-    if (out.empty() || out == "-") {
-        std::cout << text;
-    } else {
-        writeFileAtomic(out, text);
-        std::cerr << "wrote " << out << "\n";
+    if (out == "-") {
+        std::cout << text << std::flush;
+        return;
     }
+    writeFileAtomic(out, text);
+    std::cerr << "wrote " << out << "\n";
+}
+
+int cmdDerive(const std::string &source, const std::string &out, int topK)
+{
+    const auto genotype = deriveGenotype(topPathsOf(weightsFrom(source), topK));
+    writeTextOut(out.empty() ? "-" : out, toJson(genotype).dump(2) + "\n");
+    if (topK > 0)
+        std::cerr << "DARTS-style reading: the strongest op per edge, the " << topK
+                  << " strongest edges per node\n";
     std::cerr << summarizeGenotype(genotype);
     return 0;
 }
 
+/// The format of one export: --format if given, else the file's extension.
+std::string exportFormat(const std::string &out, const std::string &format)
+{
+    const std::string known = "json, darts, ptdarts, dot, svg, pdf or png";
+    if (!format.empty()) {
+        if (out == "-" && (format == "svg" || format == "pdf" || format == "png") && isatty(1))
+            throw ConfigError("-o - with --format " + format +
+                              " would write a binary or drawing to the terminal; redirect it "
+                              "or give a file name");
+        return format;
+    }
+    if (out == "-")
+        throw ConfigError("-o - needs --format (" + known + ")");
+    const auto ext = fs::path(out).extension().string();
+    if (ext == ".json")
+        return "json";
+    if (ext == ".txt" || ext == ".py")
+        return "darts";
+    const auto fmt = formatFromPath(out);
+    if (fmt.empty())
+        throw ConfigError("cannot tell the format of '" + out +
+                          "': use .json, .txt (DARTS), .dot, .svg, .pdf or .png, or --format " +
+                          known);
+    return fmt;
+}
+
 int cmdExport(const std::string &source, const std::vector<std::string> &outs, double dpi,
-              bool noWeights, const std::string &cellType, const std::string &font)
+              bool noWeights, const std::string &cellType, const std::string &font,
+              const std::string &format, int topK)
 {
     // Every output's format is checked before anything is written.
-    for (const auto &out : outs) {
-        const auto ext = fs::path(out).extension().string();
-        if (ext != ".json" && ext != ".txt" && ext != ".py" && ext != ".dot" && ext != ".gv" &&
-            formatFromPath(out).empty())
-            throw std::runtime_error("cannot tell the format of '" + out +
-                                     "' (use .json, .txt, .dot, .svg, .pdf or .png)");
-    }
-    const auto genotype = genotypeFrom(source);
+    std::vector<std::string> formats;
+    for (const auto &out : outs)
+        formats.push_back(exportFormat(out, format));
+    if (std::count(outs.begin(), outs.end(), "-") > 1)
+        throw ConfigError("-o - is given more than once; standard output takes one export");
+    const auto genotype = genotypeFrom(source, topK);
     DotStyle style;
     style.showWeights = !noWeights;
     if (!font.empty())
@@ -488,28 +536,44 @@ int cmdExport(const std::string &source, const std::vector<std::string> &outs, d
             throw std::runtime_error("the genotype has no cell of type '" + cellType + "'");
         dot = cellToDot(*cell, style);
     }
-    std::unique_ptr<GraphvizRenderer> renderer;
-    for (const auto &out : outs) {
-        const auto ext = fs::path(out).extension().string();
-        if (ext == ".json") {
-            writeFileAtomic(out, toJson(genotype).dump(2) + "\n");
-        } else if (ext == ".txt" || ext == ".py") {
-            std::string why;
-            const auto text = toDartsText(genotype, &why);
+    // The texts are all made before the first file is written: a genotype that does not fit
+    // one of them leaves no half of an export behind.
+    std::vector<std::string> texts(outs.size());
+    for (size_t i = 0; i < outs.size(); ++i) {
+        std::string why;
+        if (formats[i] == "json") {
+            texts[i] = toJson(genotype).dump(2) + "\n";
+        } else if (formats[i] == "darts" || formats[i] == "ptdarts") {
+            const auto text = formats[i] == "darts" ? toDartsText(genotype, &why)
+                                                    : toPtDartsText(genotype, &why);
             if (!text)
-                throw std::runtime_error("the genotype does not fit the DARTS format: " + why);
-            writeFileAtomic(out, *text + "\n");
-        } else if (ext == ".dot" || ext == ".gv") {
-            writeFileAtomic(out, dot);
-        } else {
-            const auto fmt = formatFromPath(out);
-            if (fmt.empty())
-                throw std::runtime_error("cannot tell the format of '" + out +
-                                         "' (use .json, .txt, .dot, .svg, .pdf or .png)");
-            if (!renderer)
-                renderer = std::make_unique<GraphvizRenderer>();
-            renderer->renderToFile(dot, fmt, out, fmt == "png" ? dpi : 0.0);
+                throw std::runtime_error(
+                    formats[i] == "darts"
+                        ? "the genotype does not fit DARTS's format: " + why +
+                              " (--format ptdarts writes pt.darts's per-node form, which any "
+                              "cell that did not collapse fits)"
+                        : "the genotype has no pt.darts text: " + why);
+            texts[i] = *text + "\n";
+        } else if (formats[i] == "dot") {
+            texts[i] = dot;
         }
+    }
+    std::unique_ptr<GraphvizRenderer> renderer;
+    for (size_t i = 0; i < outs.size(); ++i) {
+        const std::string &out = outs[i];
+        if (formats[i] == "json" || formats[i] == "darts" || formats[i] == "ptdarts" ||
+            formats[i] == "dot") {
+            writeTextOut(out, texts[i]);
+            continue;
+        }
+        if (!renderer)
+            renderer = std::make_unique<GraphvizRenderer>();
+        if (out == "-") {
+            std::cout << renderer->render(dot, formats[i], formats[i] == "png" ? dpi : 0.0)
+                      << std::flush;
+            continue;
+        }
+        renderer->renderToFile(dot, formats[i], out, formats[i] == "png" ? dpi : 0.0);
         std::cerr << "wrote " << out << "\n";
     }
     return 0;
@@ -540,9 +604,9 @@ int main(int argc, char **argv)
                                              " (LibTorch " + torchVersion() + ", " +
                                              SPARSENAS_BUILD_TYPE + " build)");
 
-    std::string configPath, preset, out, device, source, cellType, font;
+    std::string configPath, preset, out, device, source, cellType, font, format;
     std::vector<std::string> sets, outs;
-    int threads = 0;
+    int threads = 0, topK = 0;
     double dpi = 150.0;
     bool quiet = false, noWeights = false;
 
@@ -571,14 +635,32 @@ int main(int argc, char **argv)
     derive->add_option("source", source, "run directory or JSON file with the A matrices")
         ->required()
         ->check(CLI::ExistingPath);
-    derive->add_option("-o,--out", out, "genotype JSON to write (default: stdout)");
+    derive->add_option("-o,--out", out, "genotype JSON to write (default or -: stdout)");
+    derive
+        ->add_option("--top-k", topK,
+                     "DARTS-style reading: keep the strongest op per edge and the K strongest "
+                     "edges per node (by |A|)")
+        ->check(CLI::Range(1, 1000));
 
-    auto *exportCmd = app.add_subcommand("export", "export a genotype as JSON/DOT/SVG/PDF/PNG");
+    auto *exportCmd = app.add_subcommand(
+        "export", "export a genotype as JSON, DARTS or pt.darts text, DOT, SVG, PDF or PNG");
     exportCmd->add_option("source", source, "run directory, genotype.json or A matrices")
         ->required()
         ->check(CLI::ExistingPath);
-    exportCmd->add_option("-o,--out", outs, "output file(s); the format follows the extension")
+    exportCmd
+        ->add_option("-o,--out", outs,
+                     "output file(s), - for standard output; the format follows the extension "
+                     "(.json, .txt DARTS text, .dot, .svg, .pdf, .png) unless --format is given")
         ->required();
+    exportCmd
+        ->add_option("--format", format,
+                     "json, darts (DARTS's Genotype text), ptdarts (pt.darts's per-node text), "
+                     "dot, svg, pdf or png, for every -o")
+        ->check(CLI::IsMember({"json", "darts", "ptdarts", "dot", "svg", "pdf", "png"}));
+    exportCmd
+        ->add_option("--top-k", topK,
+                     "export the DARTS-style reading of the run's A (see derive --top-k)")
+        ->check(CLI::Range(1, 1000));
     exportCmd->add_option("--dpi", dpi, "PNG resolution")->check(CLI::Range(10.0, 2400.0));
     exportCmd->add_option("--cell", cellType, "only this cell type (normal or reduce)");
     exportCmd->add_option("--font", font, "font name for the diagram");
@@ -649,9 +731,9 @@ int main(int argc, char **argv)
         if (resume->parsed())
             return cmdResume(source, sets, device, threads, quiet);
         if (derive->parsed())
-            return cmdDerive(source, out);
+            return cmdDerive(source, out, topK);
         if (exportCmd->parsed())
-            return cmdExport(source, outs, dpi, noWeights, cellType, font);
+            return cmdExport(source, outs, dpi, noWeights, cellType, font, format, topK);
         if (evaluate->parsed())
             return cmdEvaluate(source, configPath, preset, out, sets, device, threads, seeds,
                                quiet);

@@ -1,13 +1,92 @@
 // SPDX-License-Identifier: MIT
 #include "progressprinter.h"
 
+#include <algorithm>
 #include <cstdio>
+#include <cstdlib>
+#include <cstring>
 #include <iomanip>
 #include <sstream>
 
+#include <sys/ioctl.h>
 #include <unistd.h>
 
 namespace sparsenas {
+
+std::string fitLine(const std::vector<LineField> &fields, size_t width)
+{
+    const auto join = [&](bool compact, const std::vector<bool> &shown, const char *gap) {
+        std::string line;
+        for (size_t i = 0; i < fields.size(); ++i) {
+            if (!shown[i])
+                continue;
+            const std::string &t = compact && !fields[i].compact.empty() ? fields[i].compact
+                                                                         : fields[i].full;
+            line += (line.empty() ? "" : gap) + t;
+        }
+        return line;
+    };
+    std::vector<bool> shown(fields.size(), true);
+    for (bool compact : {false, true}) {
+        for (const char *gap : {"  ", " "}) {
+            auto line = join(compact, shown, gap);
+            if (width == 0 || line.size() <= width)
+                return line;
+        }
+    }
+    // Leave out the least important fields first (the highest drop rank), one at a time.
+    std::vector<size_t> order;
+    for (size_t i = 0; i < fields.size(); ++i) {
+        if (fields[i].dropRank > 0)
+            order.push_back(i);
+    }
+    std::stable_sort(order.begin(), order.end(),
+                     [&](size_t a, size_t b) { return fields[a].dropRank > fields[b].dropRank; });
+    std::string line;
+    for (size_t i : order) {
+        shown[i] = false;
+        line = join(true, shown, " ");
+        if (line.size() <= width)
+            return line;
+    }
+    line = join(true, shown, " ");
+    return line.substr(0, width);
+}
+
+std::string wrapFields(const std::vector<LineField> &fields, size_t width, size_t indent)
+{
+    std::string out, line;
+    for (const LineField &f : fields) {
+        if (!line.empty() && width > 0 && line.size() + 2 + f.full.size() > width) {
+            out += line + "\n";
+            line = std::string(indent, ' ');
+        }
+        line += (line.empty() || line.size() == indent ? "" : "  ") + f.full;
+    }
+    out += line;
+    return out;
+}
+
+size_t terminalColumns(int fd)
+{
+    winsize ws{};
+    if (::ioctl(fd, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0)
+        return ws.ws_col;
+    if (const char *c = std::getenv("COLUMNS")) {
+        const long n = std::strtol(c, nullptr, 10);
+        if (n > 0)
+            return size_t(n);
+    }
+    return 80;
+}
+
+bool isLiveTerminal(int fd)
+{
+    // A dumb terminal (an editor's shell buffer, some CI consoles) shows control sequences as
+    // text: it gets the per-epoch lines only, as a pipe does.
+    const char *term = std::getenv("TERM");
+    return ::isatty(fd) != 0 && term && *term && std::strcmp(term, "dumb") != 0;
+}
 
 std::string formatDuration(double seconds)
 {
@@ -21,18 +100,32 @@ std::string formatDuration(double seconds)
 }
 
 ProgressPrinter::ProgressPrinter(std::ostream &out, bool quiet, bool evaluation)
-    : m_out(out), m_quiet(quiet), m_tty(::isatty(STDERR_FILENO) != 0), m_evaluation(evaluation)
+    : m_out(out), m_quiet(quiet), m_tty(::isatty(STDERR_FILENO) != 0),
+      m_live(isLiveTerminal(STDERR_FILENO)), m_evaluation(evaluation)
 {
+}
+
+size_t ProgressPrinter::width() const
+{
+    // One column short of the terminal: a line that fills the last column wraps on some.
+    return m_tty ? terminalColumns(STDERR_FILENO) - 1 : 0;
 }
 
 static std::string aliveText(const std::vector<CellSnapshot> &cells)
 {
     std::ostringstream ss;
     for (const auto &c : cells) {
-        ss << ' ' << (c.weights.type == "normal" ? "N" : "R") << ":" << c.aliveNodes.size() << "n/"
-           << c.alivePaths << "p";
+        ss << (ss.tellp() > 0 ? " " : "") << (c.weights.type == "normal" ? "N" : "R") << ":"
+           << c.aliveNodes.size() << "n/" << c.alivePaths << "p";
     }
     return ss.str();
+}
+
+static std::string fixed(double v, int decimals)
+{
+    char buf[48];
+    std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
+    return buf;
 }
 
 void ProgressPrinter::clearLine()
@@ -45,28 +138,35 @@ void ProgressPrinter::clearLine()
 
 void ProgressPrinter::onSnapshot(const Snapshot &s)
 {
-    if (m_quiet || !m_tty)
+    if (m_quiet || !m_live)
         return;
     const auto now = std::chrono::steady_clock::now();
     if (s.stepInEpoch != s.stepsPerEpoch && now - m_lastPrint < std::chrono::milliseconds(100))
         return;
     m_lastPrint = now;
-    std::ostringstream ss;
+    const std::string epoch = std::to_string(s.epoch + 1) + "/" + std::to_string(s.epochs);
+    const std::string step = std::to_string(s.stepInEpoch) + "/" + std::to_string(s.stepsPerEpoch);
+    const std::string eta = formatDuration(s.etaSeconds);
+    std::vector<LineField> fields;
     if (m_evaluation) {
-        ss << std::fixed << "epoch " << (s.epoch + 1) << "/" << s.epochs << " step "
-           << s.stepInEpoch << "/" << s.stepsPerEpoch << std::setprecision(4) << "  lr "
-           << s.weightLr << std::setprecision(3) << "  loss " << s.trainLoss << std::setprecision(1)
-           << "  train " << 100 * s.trainAcc << "%  ETA " << formatDuration(s.etaSeconds);
-        m_out << "\r\033[K" << ss.str() << std::flush;
-        m_lineOpen = true;
-        return;
+        fields = {{"epoch " + epoch, "ep " + epoch, 0},
+                  {"step " + step, step, 0},
+                  {"lr " + fixed(s.weightLr, 4), "", 2},
+                  {"loss " + fixed(s.trainLoss, 3), "", 3},
+                  {"train " + fixed(100 * s.trainAcc, 1) + "%", "", 1},
+                  {"ETA " + eta, eta, 0}};
+    } else {
+        fields = {{"epoch " + epoch, "ep " + epoch, 0},
+                  {"step " + step, step, 0},
+                  {"lambda " + fixed(s.lambda, 3), "lam " + fixed(s.lambda, 3), 1},
+                  {"train " + fixed(100 * s.trainAcc, 1) + "%",
+                   "tr " + fixed(100 * s.trainAcc, 1) + "%", 5},
+                  {"val " + fixed(100 * s.valAcc, 1) + "%", "", 3},
+                  {"alive " + aliveText(s.cells), aliveText(s.cells), 4},
+                  {"zeros " + fixed(100 * s.elementSparsity, 0) + "%", "", 2},
+                  {"ETA " + eta, eta, 0}};
     }
-    ss << std::fixed << "epoch " << (s.epoch + 1) << "/" << s.epochs << " step " << s.stepInEpoch
-       << "/" << s.stepsPerEpoch << std::setprecision(3) << "  lambda " << s.lambda
-       << std::setprecision(1) << "  train " << 100 * s.trainAcc << "%  val " << 100 * s.valAcc
-       << "%  alive" << aliveText(s.cells) << std::setprecision(0) << "  zeros "
-       << 100 * s.elementSparsity << "%  ETA " << formatDuration(s.etaSeconds);
-    m_out << "\r\033[K" << ss.str() << std::flush;
+    m_out << "\r\033[K" << fitLine(fields, width()) << std::flush;
     m_lineOpen = true;
 }
 
@@ -75,25 +175,33 @@ void ProgressPrinter::onEpoch(const EpochSummary &e)
     if (m_quiet)
         return;
     clearLine();
-    std::ostringstream ss;
+    const std::string epoch = fixed(double(e.epoch + 1), 0);
+    std::vector<LineField> fields;
     if (m_evaluation) {
-        // At most 78 columns: an 80-column terminal shows it on one line (the time per epoch
-        // is in metrics.csv).
-        ss << std::fixed << "epoch " << std::setw(3) << (e.epoch + 1) << std::setprecision(4)
-           << "  lr " << e.weightLr << std::setprecision(3) << "  train loss " << e.trainLoss
-           << std::setprecision(1) << " acc " << 100 * e.trainAcc << "%" << std::setprecision(3)
-           << "  test loss " << e.valLoss << std::setprecision(2) << " acc " << 100 * e.valAcc
-           << "%";
-        m_out << ss.str() << "\n" << std::flush;
-        return;
+        fields = {
+            {"epoch " + std::string(epoch.size() < 3 ? 3 - epoch.size() : 0, ' ') + epoch,
+             "ep " + epoch, 0},
+            {"lr " + fixed(e.weightLr, 4), "", 3},
+            {"train loss " + fixed(e.trainLoss, 3) + " acc " + fixed(100 * e.trainAcc, 1) + "%",
+             "train " + fixed(e.trainLoss, 3) + " " + fixed(100 * e.trainAcc, 1) + "%", 2},
+            {"test loss " + fixed(e.valLoss, 3) + " acc " + fixed(100 * e.valAcc, 2) + "%",
+             "test " + fixed(e.valLoss, 3) + " " + fixed(100 * e.valAcc, 2) + "%", 0},
+            {fixed(e.seconds, 1) + " s", "", 4}};
+    } else {
+        fields = {
+            {"epoch " + std::string(epoch.size() < 3 ? 3 - epoch.size() : 0, ' ') + epoch,
+             "ep " + epoch, 0},
+            {"lambda " + fixed(e.lambda, 3), "lam " + fixed(e.lambda, 3), 2},
+            {"train loss " + fixed(e.trainLoss, 3) + " acc " + fixed(100 * e.trainAcc, 1) + "%",
+             "train " + fixed(e.trainLoss, 3) + " " + fixed(100 * e.trainAcc, 1) + "%", 4},
+            {"val loss " + fixed(e.valLoss, 3) + " acc " + fixed(100 * e.valAcc, 1) + "%",
+             "val " + fixed(e.valLoss, 3) + " " + fixed(100 * e.valAcc, 1) + "%", 0},
+            {"alive " + aliveText(e.cells), aliveText(e.cells), 3},
+            {"zeros " + fixed(100 * e.elementSparsity, 0) + "%", "", 1},
+            {fixed(e.seconds, 1) + " s", "", 5}};
     }
-    ss << std::fixed << "epoch " << std::setw(3) << (e.epoch + 1) << std::setprecision(3)
-       << "  lambda " << e.lambda << std::setprecision(3) << "  train loss " << e.trainLoss
-       << std::setprecision(1) << " acc " << 100 * e.trainAcc << "%" << std::setprecision(3)
-       << "  val loss " << e.valLoss << std::setprecision(1) << " acc " << 100 * e.valAcc
-       << "%  alive" << aliveText(e.cells) << std::setprecision(0) << "  zeros "
-       << 100 * e.elementSparsity << "%  " << std::setprecision(1) << e.seconds << " s";
-    m_out << ss.str() << "\n" << std::flush;
+    // The epoch's record: nothing is left out on a narrow terminal, it goes on over more lines.
+    m_out << wrapFields(fields, width(), 10) << "\n" << std::flush;
 }
 
 void ProgressPrinter::onMessage(MessageLevel level, const std::string &text)
@@ -114,16 +222,23 @@ void ProgressPrinter::onFinished(const RunResult &)
 std::string summarizeGenotype(const Genotype &g)
 {
     std::ostringstream ss;
-    ss << std::fixed << std::setprecision(3);
     for (const auto &c : g.cells) {
-        ss << c.type << " cell: " << c.aliveNodes.size() << " of " << c.nodes << " nodes, "
-           << c.edges.size() << " paths";
-        if (c.collapsed())
-            ss << " (collapsed)";
-        ss << "\n";
-        for (const auto &e : c.edges)
-            ss << "  " << e.source << " -> " << e.target << "  " << std::left << std::setw(13)
-               << e.op << std::right << " " << e.weight << "\n";
+        if (c.collapsed()) {
+            ss << c.type << " cell: collapsed, no node and no path survives\n";
+            continue;
+        }
+        std::string nodes;
+        for (int n : c.aliveNodes)
+            nodes += (nodes.empty() ? "" : ", ") + cellNodeName(n);
+        ss << c.type << " cell: " << c.aliveNodes.size() << " of " << c.nodes << " nodes (" << nodes
+           << "), " << c.edges.size() << (c.edges.size() == 1 ? " path" : " paths") << "\n";
+        for (const auto &e : c.edges) {
+            char weight[32];
+            std::snprintf(weight, sizeof weight, "%+.3g", double(e.weight));
+            ss << "  " << std::left << std::setw(7) << cellNodeName(e.source) << " -> "
+               << std::setw(2) << cellNodeName(e.target) << "  " << std::setw(13) << e.op
+               << std::right << " " << weight << "\n";
+        }
     }
     return ss.str();
 }

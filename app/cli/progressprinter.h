@@ -6,11 +6,34 @@
 #include <chrono>
 #include <ostream>
 #include <string>
+#include <vector>
 
 namespace sparsenas {
 
-/// The CLI's observer: one live progress line (rewritten in place on a terminal, one line per
-/// epoch otherwise), the engine's messages, and the epoch summaries.
+/// One field of a progress line: its text, a shorter form ("" for none), and how soon it is
+/// left out when the line does not fit (0 never; of the others the highest rank goes first).
+struct LineField
+{
+    std::string full;
+    std::string compact;
+    int dropRank = 0;
+};
+
+/// The fields joined into at most `width` characters (0: no limit): the full forms with two
+/// spaces between them if they fit, then narrower gaps and the compact forms, then fields left
+/// out by rank; a line that still does not fit is cut.
+std::string fitLine(const std::vector<LineField> &fields, size_t width);
+/// The fields' full forms, two spaces apart, over as many lines of at most `width` characters
+/// as they need (0: one line); lines after the first start with `indent` spaces.
+std::string wrapFields(const std::vector<LineField> &fields, size_t width, size_t indent);
+/// Columns of the terminal on `fd` (COLUMNS, then 80 when it cannot be asked).
+size_t terminalColumns(int fd);
+/// True for a terminal that understands control sequences (not a pipe, not TERM=dumb).
+bool isLiveTerminal(int fd);
+
+/// The CLI's observer: one live progress line (rewritten in place on a terminal, fitted to its
+/// width; none on a pipe or a dumb terminal), the engine's messages, and the epoch summaries
+/// (fitted on a terminal, whole otherwise).
 class ProgressPrinter : public SearchObserver
 {
 public:
@@ -24,15 +47,17 @@ public:
 
 private:
     void clearLine();
+    size_t width() const;
     std::ostream &m_out;
     bool m_quiet;
-    bool m_tty;
+    bool m_tty;  ///< a terminal: lines fit its width
+    bool m_live; ///< one that takes control sequences: the live line is redrawn in place
     bool m_evaluation;
     bool m_lineOpen = false;
     std::chrono::steady_clock::time_point m_lastPrint;
 };
 
-/// A few lines on the derived cells: alive nodes, paths, and the edges.
+/// A few lines on the derived cells: alive nodes, paths, and the edges with their signed A.
 std::string summarizeGenotype(const Genotype &g);
 std::string formatDuration(double seconds);
 

@@ -15,6 +15,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
+#include <map>
 #include <set>
 #include <string>
 #include <utility>
@@ -225,6 +227,9 @@ private Q_SLOTS:
     void searchEndToEnd();
     void deriveMatchesGenotype();
     void exportWritesFiles();
+    void exportTextsOtherCodeLoads();
+    void topKIsDartsReading();
+    void progressLineFitsTheTerminal();
     void interruptAndResume();
     void secondWriterRefusedAndDoubleInterruptSaysStopped();
     void killAtEveryMomentResumesExactly_data();
@@ -423,7 +428,26 @@ void tst_Cli::badInput_data()
     QTest::newRow("export to an unknown extension")
         << QStringList{QStringLiteral("export"), QStringLiteral("@genotype.json"),
                        QStringLiteral("-o"), QStringLiteral("@cells.xyz")}
-        << 1 << list({"cells.xyz", "cannot tell the format"}) << QStringLiteral("@cells.xyz");
+        << 2 << list({"cells.xyz", "cannot tell the format"}) << QStringLiteral("@cells.xyz");
+    QTest::newRow("export to standard output without a format")
+        << QStringList{QStringLiteral("export"), QStringLiteral("@genotype.json"),
+                       QStringLiteral("-o"), QStringLiteral("-")}
+        << 2 << list({"-o -", "--format"}) << QStringLiteral("@genotype.json");
+    QTest::newRow("export to standard output twice")
+        << QStringList{QStringLiteral("export"),   QStringLiteral("@genotype.json"),
+                       QStringLiteral("--format"), QStringLiteral("json"),
+                       QStringLiteral("-o"),       QStringLiteral("-"),
+                       QStringLiteral("-o"),       QStringLiteral("-")}
+        << 2 << list({"more than once"}) << QStringLiteral("@genotype.json");
+    QTest::newRow("export --top-k of a derived genotype")
+        << QStringList{QStringLiteral("export"),  QStringLiteral("@genotype.json"),
+                       QStringLiteral("--top-k"), QStringLiteral("2"),
+                       QStringLiteral("-o"),      QStringLiteral("@topk.json")}
+        << 1 << list({"--top-k needs the A matrices"}) << QStringLiteral("@topk.json");
+    QTest::newRow("derive --top-k 0")
+        << QStringList{QStringLiteral("derive"), QStringLiteral("@genotype.json"),
+                       QStringLiteral("--top-k"), QStringLiteral("0")}
+        << 2 << list({"--top-k"}) << QStringLiteral("@genotype.json");
     QTest::newRow("export of a missing file")
         << QStringList{QStringLiteral("export"), QStringLiteral("@no-such-genotype.json"),
                        QStringLiteral("-o"), QStringLiteral("@cells.svg")}
@@ -705,6 +729,305 @@ void tst_Cli::exportWritesFiles()
                                         QStringLiteral("x.svg")}));
 }
 
+namespace {
+
+/// python3 of the system, or empty (the checks that need it skip).
+QString python()
+{
+    for (const QString &p : {QStringLiteral("/usr/bin/python3"), QStringLiteral("python3")}) {
+        const QString found = p.startsWith(QLatin1Char('/')) && QFileInfo(p).isExecutable()
+                                  ? p
+                                  : QStandardPaths::findExecutable(p);
+        if (!found.isEmpty())
+            return found;
+    }
+    return {};
+}
+
+/// A search of a few seconds: 384 digits, 3 cells of 2 nodes, 6 steps an epoch, 3 epochs, a
+/// checkpoint at every epoch end (steps 6, 12, 18), the two newest kept.
+const char *kTinyConfig = R"({
+  "dataset": {"name": "digits", "limit": 384},
+  "space": {"channels": 4, "layers": 3, "nodes": 2,
+            "ops": ["none", "max_pool_3x3", "skip_connect", "sep_conv_3x3"]},
+  "arch": {"optimizer": "adam_hapg", "lr": 0.01, "lambda_step": 0.1},
+  "search": {"epochs": 3, "batch_size": 32, "seed": 5, "threads": 1, "on_collapse": "continue"},
+  "checkpoint": {"keep": 2}
+})";
+
+const QString kTextCheck = QStringLiteral(SPARSENAS_SOURCE_DIR "/tests/cli/textcheck.py");
+
+/// `text` evaluated by textcheck.py as DARTS code would (dialect "darts" or "ptdarts"): the
+/// cells as one list of [op, input] per node, or the checker's complaint in *problem.
+json checkedByPython(const QString &text, const QString &dialect, QString *problem)
+{
+    QProcess p;
+    p.start(python(), {kTextCheck, QStringLiteral("genotype"), dialect});
+    p.write(text.toUtf8());
+    p.closeWriteChannel();
+    if (!p.waitForFinished(60000) || p.exitCode() != 0) {
+        *problem = QString::fromUtf8(p.readAllStandardError()) + QStringLiteral(" in:\n") + text;
+        return {};
+    }
+    return json::parse(p.readAllStandardOutput().toStdString());
+}
+
+/// What a DARTS-family text of `cell` must say, worked out here from genotype.json's record:
+/// the surviving nodes renumbered 2, 3, ... in ascending order, each node's inputs sorted by
+/// source.
+json expectedNodes(const CellGenotype &cell)
+{
+    std::map<int, int> number{{0, 0}, {1, 1}};
+    for (size_t k = 0; k < cell.aliveNodes.size(); ++k)
+        number[cell.aliveNodes[k]] = int(k) + 2;
+    json nodes = json::array();
+    for (int node : cell.aliveNodes) {
+        std::vector<std::pair<int, std::string>> in;
+        for (const GenotypeEdge &e : cell.edges) {
+            if (e.target == node)
+                in.emplace_back(number.at(e.source), e.op);
+        }
+        std::stable_sort(in.begin(), in.end(),
+                         [](const auto &a, const auto &b) { return a.first < b.first; });
+        json genes = json::array();
+        for (const auto &[source, op] : in)
+            genes.push_back({op, source});
+        nodes.push_back(genes);
+    }
+    return nodes;
+}
+
+json expectedConcat(const CellGenotype &cell)
+{
+    json concat = json::array();
+    for (int node : cell.concat) {
+        const auto it = std::find(cell.aliveNodes.begin(), cell.aliveNodes.end(), node);
+        concat.push_back(int(it - cell.aliveNodes.begin()) + 2);
+    }
+    return concat;
+}
+
+/// `spec`: "s-t op weight" per path, DARTS node numbers.
+CellWeights cellOf(const std::string &type, int nodes, const std::vector<std::string> &ops,
+                   const std::vector<std::string> &spec)
+{
+    CellWeights w;
+    w.type = type;
+    w.nodes = nodes;
+    w.ops = ops;
+    w.weights.assign(size_t(numEdges(nodes)) * ops.size(), 0.0f);
+    for (const std::string &p : spec) {
+        int s = 0, t = 0;
+        char op[32] = {};
+        float v = 0;
+        if (std::sscanf(p.c_str(), "%d-%d %31s %f", &s, &t, op, &v) != 4)
+            qFatal("bad path spec %s", p.c_str());
+        const auto o = std::find(ops.begin(), ops.end(), std::string(op)) - ops.begin();
+        w.weights[size_t(firstEdgeOf(t) + s) * ops.size() + size_t(o)] = v;
+    }
+    return w;
+}
+
+} // namespace
+
+void tst_Cli::exportTextsOtherCodeLoads()
+{
+    if (python().isEmpty())
+        QSKIP("needs python3 to evaluate the texts");
+    // A genotype whose reduction cell lost node 3 (DARTS numbers), and whose paths have both
+    // signs: DARTS's text leaves node 3 out and renumbers 4, 5 to 3, 4 in genes and concat.
+    const std::vector<std::string> ops = {"none", "max_pool_3x3", "skip_connect", "sep_conv_3x3"};
+    const Genotype g = deriveGenotype(
+        {cellOf("normal", 4, ops,
+                {"0-2 sep_conv_3x3 0.5", "1-2 sep_conv_3x3 0.4", "1-3 skip_connect 0.3",
+                 "0-3 max_pool_3x3 -0.2", "2-4 sep_conv_3x3 0.6", "3-4 skip_connect 0.1",
+                 "3-5 max_pool_3x3 0.7", "4-5 skip_connect 0.8"}),
+         cellOf("reduce", 4, ops,
+                {"0-2 max_pool_3x3 0.5", "1-2 max_pool_3x3 0.5", "0-4 max_pool_3x3 0.3",
+                 "2-4 skip_connect -0.6", "4-5 skip_connect 0.2", "1-5 max_pool_3x3 0.2"})});
+    QCOMPARE(g.cell("reduce")->aliveNodes, (std::vector<int>{2, 4, 5}));
+    const QString file = tmp(QStringLiteral("pruned-genotype.json"));
+    QVERIFY(writeAll(file, QByteArray::fromStdString(toJson(g).dump(2))));
+    const json reduceNodes = json::parse(R"([[["max_pool_3x3", 0], ["max_pool_3x3", 1]],
+        [["max_pool_3x3", 0], ["skip_connect", 2]], [["max_pool_3x3", 1], ["skip_connect", 3]]])");
+
+    for (const QString &dialect : {QStringLiteral("darts"), QStringLiteral("ptdarts")}) {
+        const Result r = sparsenas({QStringLiteral("export"), file, QStringLiteral("--format"),
+                                    dialect, QStringLiteral("-o"), QStringLiteral("-")});
+        QVERIFY2(r.code == 0, qPrintable(r.describe()));
+        QString problem;
+        const json cells = checkedByPython(r.out, dialect, &problem);
+        QVERIFY2(problem.isEmpty(), qPrintable(problem));
+        QCOMPARE(cells.at("reduce").dump(), reduceNodes.dump());
+        QCOMPARE(cells.at("reduce_concat").dump(), std::string("[2,3,4]"));
+        QCOMPARE(cells.at("normal").dump(), expectedNodes(*g.cell("normal")).dump());
+        QCOMPARE(cells.at("normal_concat").dump(), std::string("[2,3,4,5]"));
+    }
+
+    // The sign stays where a number is written: JSON, the DOT labels, the CLI summary.
+    const Result dot =
+        sparsenas({QStringLiteral("export"), file, QStringLiteral("--format"),
+                   QStringLiteral("dot"), QStringLiteral("-o"), QStringLiteral("-")});
+    QVERIFY2(dot.code == 0 && dot.out.startsWith(QStringLiteral("digraph")),
+             qPrintable(dot.describe()));
+    QVERIFY2(dot.out.contains(QStringLiteral("-0.60")), qPrintable(dot.out));
+    QVERIFY2(dot.out.contains(QStringLiteral("-0.20")), qPrintable(dot.out));
+    const Result js =
+        sparsenas({QStringLiteral("export"), file, QStringLiteral("--format"),
+                   QStringLiteral("json"), QStringLiteral("-o"), QStringLiteral("-")});
+    QVERIFY2(js.code == 0, qPrintable(js.describe()));
+    QVERIFY2(js.out.contains(QStringLiteral("\"weight\": -0.6")), qPrintable(js.out));
+
+    // A mixed-path cell has no DARTS text: refused, naming the node in the shared numbering
+    // and the way out, and nothing is written.
+    if (!m_run.isEmpty()) {
+        const Genotype run = readGenotype(m_run + QStringLiteral("/genotype.json"));
+        const QString txt = tmp(QStringLiteral("mixed.txt"));
+        const Result d = sparsenas({QStringLiteral("export"), m_run, QStringLiteral("-o"), txt});
+        if (!QFileInfo::exists(m_run + QStringLiteral("/genotype_darts.txt"))) {
+            QVERIFY2(d.code == 1 && d.err.contains(QStringLiteral("--format ptdarts")) &&
+                         d.err.contains(QStringLiteral(" paths in")),
+                     qPrintable(d.describe()));
+            QVERIFY(!QFileInfo::exists(txt));
+        }
+        // pt.darts's text of the run loads, and says what genotype.json says.
+        const Result pt =
+            sparsenas({QStringLiteral("export"), m_run, QStringLiteral("--format"),
+                       QStringLiteral("ptdarts"), QStringLiteral("-o"), QStringLiteral("-")});
+        QVERIFY2(pt.code == 0, qPrintable(pt.describe()));
+        QString problem;
+        const json cells = checkedByPython(pt.out, QStringLiteral("ptdarts"), &problem);
+        QVERIFY2(problem.isEmpty(), qPrintable(problem));
+        for (const char *type : {"normal", "reduce"}) {
+            QCOMPARE(cells.at(type).dump(), expectedNodes(*run.cell(type)).dump());
+            QCOMPARE(cells.at(std::string(type) + "_concat").dump(),
+                     expectedConcat(*run.cell(type)).dump());
+        }
+        QCOMPARE(pt.out.toUtf8(), readAll(m_run + QStringLiteral("/genotype_ptdarts.txt")));
+    }
+}
+
+void tst_Cli::topKIsDartsReading()
+{
+    if (m_run.isEmpty())
+        QSKIP("needs the run of searchEndToEnd");
+    // The reading worked out here from the last snapshot line, as DARTS ranks its softmax
+    // weights: per edge the op of largest |A| (not none, not zero), per node the K edges of
+    // largest such |A|; then the usual derivation.
+    const json last = jsonLines(m_run + QStringLiteral("/snapshots.jsonl")).back();
+    // The first line names every row's edge, once per run.
+    const json first = jsonLines(m_run + QStringLiteral("/snapshots.jsonl")).front();
+    for (const json &cell : first.at("cells")) {
+        const int n = cell.at("nodes").get<int>();
+        QCOMPARE(cell.at("edge_ends").size(), size_t(numEdges(n)));
+        QCOMPARE(cell.at("edge_ends").at(2).dump(), std::string("[0,3]"));
+        QCOMPARE(cell.at("edge_names").at(4).get<std::string>(), std::string("0 -> 1"));
+    }
+    QVERIFY(!last.at("cells").at(0).contains("edge_ends"));
+    for (int k : {1, 2}) {
+        std::vector<CellWeights> cells;
+        for (const json &c : last.at("cells")) {
+            CellWeights w;
+            w.type = c.at("type").get<std::string>();
+            w.nodes = c.at("nodes").get<int>();
+            w.ops = c.at("ops").get<std::vector<std::string>>();
+            const auto rows = c.at("weights").get<std::vector<std::vector<float>>>();
+            CellWeights kept = w;
+            kept.weights.assign(rows.size() * w.ops.size(), 0.0f);
+            for (int t = 2; t < w.nodes + 2; ++t) {
+                std::vector<std::pair<float, int>> edges; // (|A|, flat index)
+                for (int s = 0; s < t; ++s) {
+                    const auto &row = rows[size_t(firstEdgeOf(t) + s)];
+                    int bestOp = -1;
+                    for (size_t o = 0; o < row.size(); ++o) {
+                        if (w.ops[o] != "none" && row[o] != 0.0f &&
+                            (bestOp < 0 || std::fabs(row[o]) > std::fabs(row[size_t(bestOp)])))
+                            bestOp = int(o);
+                    }
+                    if (bestOp >= 0)
+                        edges.emplace_back(std::fabs(row[size_t(bestOp)]),
+                                           (firstEdgeOf(t) + s) * int(w.ops.size()) + bestOp);
+                }
+                std::stable_sort(edges.begin(), edges.end(),
+                                 [](const auto &a, const auto &b) { return a.first > b.first; });
+                for (size_t i = 0; i < edges.size() && i < size_t(k); ++i) {
+                    const int at = edges[i].second;
+                    kept.weights[size_t(at)] =
+                        rows[size_t(at) / w.ops.size()][size_t(at) % w.ops.size()];
+                }
+            }
+            cells.push_back(kept);
+        }
+        const Genotype expected = deriveGenotype(cells);
+        const Result r = sparsenas(
+            {QStringLiteral("derive"), m_run, QStringLiteral("--top-k"), QString::number(k)});
+        QVERIFY2(r.code == 0, qPrintable(r.describe()));
+        const Genotype got = genotypeFromJson(json::parse(r.out.toStdString()));
+        const QString diff = genotypeDifference(got, expected);
+        QVERIFY2(diff.isEmpty(), qPrintable(diff + QLatin1Char('\n') + r.describe()));
+        for (const CellGenotype &c : got.cells) {
+            for (int node : c.aliveNodes) {
+                std::set<int> sources;
+                int paths = 0;
+                for (const GenotypeEdge &e : c.edges) {
+                    if (e.target == node) {
+                        ++paths;
+                        sources.insert(e.source);
+                    }
+                }
+                QVERIFY(paths <= k && int(sources.size()) == paths); // one op per edge
+            }
+        }
+        // export --top-k reads the same A.
+        const Result e =
+            sparsenas({QStringLiteral("export"), m_run, QStringLiteral("--top-k"),
+                       QString::number(k), QStringLiteral("--format"), QStringLiteral("json"),
+                       QStringLiteral("-o"), QStringLiteral("-")});
+        QVERIFY2(e.code == 0, qPrintable(e.describe()));
+        QCOMPARE(e.out, r.out);
+    }
+}
+
+void tst_Cli::progressLineFitsTheTerminal()
+{
+    if (python().isEmpty())
+        QSKIP("needs python3 for a pseudo-terminal");
+    const QString config = tmp(QStringLiteral("tiny-progress.json"));
+    QVERIFY(writeAll(config, kTinyConfig));
+    // On an 80-column terminal: the live line is redrawn in place and no line reaches the last
+    // column (which would wrap); on a dumb terminal and on a pipe, no control sequences.
+    struct Case
+    {
+        QString term;
+        bool redraws;
+    };
+    for (const Case &c :
+         {Case{QStringLiteral("xterm"), true}, Case{QStringLiteral("dumb"), false}}) {
+        QProcess p;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("CHECK_TERM"), c.term);
+        p.setProcessEnvironment(env);
+        p.setWorkingDirectory(m_tmp.path());
+        p.start(python(), {kTextCheck, QStringLiteral("pty"), QStringLiteral("80"), m_bin,
+                           QStringLiteral("search"), QStringLiteral("-c"), config,
+                           QStringLiteral("--out"), tmp(QStringLiteral("progress-") + c.term)});
+        QVERIFY(p.waitForFinished(300000));
+        const QByteArray out = p.readAllStandardOutput();
+        QVERIFY2(p.exitCode() == 0, (out + p.readAllStandardError()).constData());
+        const json j = json::parse(out.toStdString());
+        QCOMPARE(j.at("code").get<int>(), 0);
+        QVERIFY2(j.at("progress_lines").get<int>() >= 3, out.constData()); // an epoch each
+        QVERIFY2(j.at("widest").get<int>() <= 79, out.constData());
+        QCOMPARE(j.at("redraws").get<int>() > 0, c.redraws);
+    }
+    const Result piped = sparsenas({QStringLiteral("search"), QStringLiteral("-c"), config,
+                                    QStringLiteral("--out"), tmp(QStringLiteral("progress-pipe"))});
+    QVERIFY2(piped.code == 0, qPrintable(piped.describe()));
+    QVERIFY2(!piped.err.contains(QLatin1Char('\033')) && !piped.err.contains(QLatin1Char('\r')),
+             qPrintable(piped.describe()));
+    QVERIFY2(piped.err.contains(QStringLiteral("epoch   1  lambda")), qPrintable(piped.describe()));
+}
+
 void tst_Cli::interruptAndResume()
 {
     const QString run = tmp(QStringLiteral("run2"));
@@ -835,17 +1158,6 @@ std::vector<json> comparableMetrics(const QString &run)
 {
     return sparsenas::testing::comparableMetrics(run.toStdString());
 }
-
-/// A search of a few seconds: 384 digits, 3 cells of 2 nodes, 6 steps an epoch, 3 epochs, a
-/// checkpoint at every epoch end (steps 6, 12, 18), the two newest kept.
-const char *kTinyConfig = R"({
-  "dataset": {"name": "digits", "limit": 384},
-  "space": {"channels": 4, "layers": 3, "nodes": 2,
-            "ops": ["none", "max_pool_3x3", "skip_connect", "sep_conv_3x3"]},
-  "arch": {"optimizer": "adam_hapg", "lr": 0.01, "lambda_step": 0.1},
-  "search": {"epochs": 3, "batch_size": 32, "seed": 5, "threads": 1, "on_collapse": "continue"},
-  "checkpoint": {"keep": 2}
-})";
 
 } // namespace
 
