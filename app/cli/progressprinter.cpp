@@ -67,6 +67,23 @@ std::string wrapFields(const std::vector<LineField> &fields, size_t width, size_
     return out;
 }
 
+std::string wrapWords(const std::string &text, size_t width)
+{
+    if (width < 20 || text.size() <= width)
+        return text;
+    std::string out, line;
+    std::istringstream words(text);
+    std::string word;
+    while (words >> word) {
+        if (!line.empty() && line.size() + 1 + word.size() > width) {
+            out += line + "\n";
+            line = "  ";
+        }
+        line += (line.empty() || line == "  " ? "" : " ") + word;
+    }
+    return out + line;
+}
+
 size_t terminalColumns(int fd)
 {
     winsize ws{};
@@ -210,7 +227,8 @@ void ProgressPrinter::onMessage(MessageLevel level, const std::string &text)
     if (level == MessageLevel::Error || (m_quiet && level == MessageLevel::Info))
         return;
     clearLine();
-    m_out << (level == MessageLevel::Info ? "" : toString(level) + ": ") << text << "\n"
+    m_out << wrapWords((level == MessageLevel::Info ? "" : toString(level) + ": ") + text, width())
+          << "\n"
           << std::flush;
 }
 

@@ -26,6 +26,9 @@ std::string fitLine(const std::vector<LineField> &fields, size_t width);
 /// The fields' full forms, two spaces apart, over as many lines of at most `width` characters
 /// as they need (0: one line); lines after the first start with `indent` spaces.
 std::string wrapFields(const std::vector<LineField> &fields, size_t width, size_t indent);
+/// `text` broken at spaces into lines of at most `width` characters (a longer word stays whole),
+/// continued with two spaces of indent; as it is for a width under 20.
+std::string wrapWords(const std::string &text, size_t width);
 /// Columns of the terminal on `fd` (COLUMNS, then 80 when it cannot be asked).
 size_t terminalColumns(int fd);
 /// True for a terminal that understands control sequences (not a pipe, not TERM=dumb).

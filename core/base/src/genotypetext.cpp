@@ -71,7 +71,7 @@ std::optional<std::pair<std::string, std::string>> dartsGenes(const CellGenotype
             if (whyNot)
                 *whyNot = title + ": node " + std::to_string(node - 2) + " has " +
                           std::to_string(in.size()) + (in.size() == 1 ? " path" : " paths") +
-                          " in (DARTS's format needs exactly 2 per node)";
+                          " in, where DARTS's format needs exactly 2";
             return std::nullopt;
         }
         std::stable_sort(in.begin(), in.end(), [](const GenotypeEdge *a, const GenotypeEdge *b) {
