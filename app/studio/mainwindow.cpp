@@ -20,6 +20,7 @@
 #include "regpathview.h"
 #include "steeringpanel.h"
 #include "survivalview.h"
+#include "wheelguard.h"
 
 #include "sparsenas/base/config.h"
 #include "sparsenas/searchengine.h"
@@ -47,6 +48,8 @@ namespace sparsenas {
 MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
 {
     setObjectName(QStringLiteral("MainWindow"));
+    // Scrolling over a form never changes a field the user did not click (every dialog too).
+    installWheelGuard();
     m_session = new RunSession(this);
     m_hub = new ViewHub(this);
     m_graphviz = new GraphvizService(this);

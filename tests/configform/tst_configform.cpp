@@ -3,13 +3,21 @@
 // field is named and marked, valid input round-trips to the same config.
 
 #include "configform.h"
+#include "steeringpanel.h"
+#include "wheelguard.h"
 
 #include "sparsenas/base/config.h"
 
+#include <QApplication>
 #include <QComboBox>
+#include <QDoubleSpinBox>
+#include <QHBoxLayout>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QScrollArea>
+#include <QScrollBar>
 #include <QSignalSpy>
+#include <QSpontaneKeyEvent>
 #include <QTest>
 
 using namespace sparsenas;
@@ -26,7 +34,25 @@ private Q_SLOTS:
     void allOpsButNoneIsAnError();
     void penaltyControlsAlpha();
     void keepsFieldsTheFormDoesNotShow();
+    void wheelChangesOnlyFocusedFields();
 };
+
+namespace {
+
+/// One notch of the wheel (down) over the middle of `w`, as the mouse delivers it: spontaneous, so
+/// that QApplication gives a Qt::WheelFocus widget the focus first and hands an unaccepted event
+/// on to the parents.
+bool wheelDown(QWidget *w)
+{
+    const QPointF pos(w->width() / 2.0, w->height() / 2.0);
+    QWheelEvent event(pos, w->mapToGlobal(pos), QPoint(), QPoint(0, -120), Qt::NoButton,
+                      Qt::NoModifier, Qt::NoScrollPhase, false);
+    QSpontaneKeyEvent::setSpontaneous(&event);
+    qApp->notify(w, &event); // as QTest sends its key events: sendEvent makes them synthetic
+    return event.isAccepted();
+}
+
+} // namespace
 
 void tst_ConfigForm::presetRoundTrips_data()
 {
@@ -147,6 +173,57 @@ void tst_ConfigForm::keepsFieldsTheFormDoesNotShow()
     const RunConfig c = configFromJson(form.configJson());
     QCOMPARE(c.checkpoint.keep, int64_t(7));
     QCOMPARE(c.arch.beta1, 0.7);
+}
+
+void tst_ConfigForm::wheelChangesOnlyFocusedFields()
+{
+    installWheelGuard(); // the main window installs it for the whole studio
+    QWidget window;
+    auto *layout = new QHBoxLayout(&window);
+    auto *form = new ConfigForm(&window);
+    auto *steering = new SteeringPanel(&window);
+    auto *focusSink = new QLineEdit(&window);
+    layout->addWidget(form);
+    layout->addWidget(steering);
+    layout->addWidget(focusSink);
+    window.resize(700, 300); // the form's scroll area has far to scroll
+    window.show();
+    QApplication::setActiveWindow(&window);
+    QVERIFY(QTest::qWaitForWindowActive(&window));
+
+    auto *optimizer =
+        qobject_cast<QComboBox *>(form->fieldEditor(QStringLiteral("arch.optimizer")));
+    QDoubleSpinBox *lambda = steering->lambdaEditor();
+    QVERIFY(optimizer && lambda);
+    // A wheel turn must not take the focus on its way (Qt::WheelFocus would).
+    QCOMPARE(optimizer->focusPolicy(), Qt::StrongFocus);
+    QCOMPARE(lambda->focusPolicy(), Qt::StrongFocus);
+    auto *scroll = form->findChild<QScrollArea *>();
+    QVERIFY(scroll && scroll->verticalScrollBar()->maximum() > 0);
+    scroll->ensureWidgetVisible(optimizer);
+    const int scrolledTo = scroll->verticalScrollBar()->value();
+
+    // Unfocused: nothing changes; the form's scroll area scrolls instead.
+    focusSink->setFocus();
+    QTRY_VERIFY(focusSink->hasFocus());
+    optimizer->setCurrentIndex(0); // a wheel turn down would step to the next one
+    const QString chosen = optimizer->currentText();
+    lambda->setValue(0.5);
+    wheelDown(optimizer);
+    QCOMPARE(optimizer->currentText(), chosen);
+    QVERIFY(scroll->verticalScrollBar()->value() != scrolledTo);
+    wheelDown(lambda);
+    QCOMPARE(lambda->value(), 0.5);
+
+    // Focused (clicked or tabbed into): the wheel steps the field.
+    optimizer->setFocus();
+    QTRY_VERIFY(optimizer->hasFocus());
+    QVERIFY(wheelDown(optimizer));
+    QVERIFY(optimizer->currentText() != chosen);
+    lambda->setFocus();
+    QTRY_VERIFY(lambda->hasFocus());
+    QVERIFY(wheelDown(lambda));
+    QVERIFY(lambda->value() < 0.5);
 }
 
 QTEST_MAIN(tst_ConfigForm)
