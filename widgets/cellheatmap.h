@@ -53,7 +53,7 @@ public:
     std::optional<std::pair<int, int>> entryAt(QPoint pos) const;
     /// The rectangle of entry (edge, op) in widget coordinates (empty if out of range).
     QRectF entryRect(int edge, int op) const;
-    /// What hovering entry (edge, op) shows: "c_{k-1} → 2 · sep_conv_3x3: A = 0.01234", or
+    /// What hovering entry (edge, op) shows: "cₖ₋₁ → 2 · sep_conv_3x3: A = 0.01234", or
     /// "…: exactly 0 (pruned)"; empty if out of range.
     QString toolTipFor(int edge, int op) const;
     /// The highlighted entry, (-1, -1) when none.

@@ -42,13 +42,29 @@ QColor edgeColor(int edge)
     return QColor(palette[size_t(std::max(edge, 0)) % palette.size()]);
 }
 
+// c, then subscript k (U+2096), subscript minus (U+208B) and subscript two / one (U+2082 / 81).
 QString nodeName(int node)
 {
     if (node == 0)
-        return QStringLiteral("c_{k-2}");
+        return QStringLiteral("c\u2096\u208b\u2082");
     if (node == 1)
-        return QStringLiteral("c_{k-1}");
+        return QStringLiteral("c\u2096\u208b\u2081");
     return QString::number(node - 2);
+}
+
+QString outputNodeName()
+{
+    return QStringLiteral("c\u2096");
+}
+
+QString withCellSubscripts(QString text)
+{
+    if (!text.contains(QLatin1String("c_{")))
+        return text;
+    text.replace(QLatin1String("c_{k-2}"), nodeName(0));
+    text.replace(QLatin1String("c_{k-1}"), nodeName(1));
+    text.replace(QLatin1String("c_{k}"), outputNodeName());
+    return text;
 }
 
 QString edgeName(int edge)

@@ -16,10 +16,19 @@ QColor divergingColor(double v, double maxAbs);
 QColor exactZeroColor();
 /// A qualitative colour per edge index (cycles after 20).
 QColor edgeColor(int edge);
-/// Node names as the diagrams use them: 0 -> "c_{k-2}", 1 -> "c_{k-1}", n >= 2 -> "n-2".
+/// Node names as the diagrams draw them, with real subscripts in Unicode (a plain text that
+/// every label, tooltip, painter and QCustomPlot legend shows as it is): 0 -> "cₖ₋₂" (c_{k-2}),
+/// 1 -> "cₖ₋₁" (c_{k-1}), the intermediate nodes n >= 2 -> "0" .. "N-1", the cell's output
+/// outputNodeName() "cₖ". DejaVu Sans, Noto Sans and the system fonts of Windows and macOS have
+/// the subscript letter k (U+2096); Qt falls back to another font for one that lacks it.
 QString nodeName(int node);
-/// "c_{k-2} → 0" etc. for edge index `edge` (edge order of sparsenas/genotype.h).
+/// "cₖ", the cell's output (the concatenation of its surviving intermediate nodes).
+QString outputNodeName();
+/// "cₖ₋₂ → 0" etc. for edge index `edge` (edge order of sparsenas/genotype.h).
 QString edgeName(int edge);
+/// `text` with the TeX-style cell names the engine and the files write ("c_{k-2}", "c_{k-1}",
+/// "c_{k}") in the same Unicode form, for engine messages shown in the studio.
+QString withCellSubscripts(QString text);
 /// The op's colour in the diagrams (sparsenas::opColor) as a QColor.
 QColor opQColor(const QString &op);
 

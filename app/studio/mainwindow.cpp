@@ -13,6 +13,7 @@
 
 #include "archweightsview.h"
 #include "cellgraphview.h"
+#include "colormaps.h"
 #include "comparisonview.h"
 #include "configform.h"
 #include "curvesview.h"
@@ -580,8 +581,9 @@ void MainWindow::updateTitle()
     setWindowTitle(title);
 }
 
-void MainWindow::onRunEnded(RunState state, const QString &message)
+void MainWindow::onRunEnded(RunState state, const QString &engineMessage)
 {
+    const QString message = withCellSubscripts(engineMessage);
     const auto result = controller()->lastResult();
     const bool started = !result || result->started;
     // A run refused before it began (its directory written by another process) did not fail:

@@ -5,6 +5,7 @@
 
 #include "archweightsview.h"
 #include "cellgraphview.h"
+#include "colormaps.h"
 #include "logview.h"
 #include "regpathview.h"
 #include "runview.h"
@@ -86,7 +87,7 @@ void ViewHub::apply(const RunUpdate &u)
     }
     if (m_log) {
         for (const auto &[level, text] : u.messages)
-            m_log->appendMessage(level, QString::fromStdString(text));
+            m_log->appendMessage(level, withCellSubscripts(QString::fromStdString(text)));
     }
     showNewestCells(u);
 }

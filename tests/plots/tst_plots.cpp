@@ -262,6 +262,7 @@ class tst_Plots : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    void cellNamesHaveRealSubscripts();
     void curvesStepData();
     void curvesEmaClosedForm();
     void curvesLambdaAndEpochs();
@@ -285,6 +286,45 @@ private Q_SLOTS:
     void clearRun();
     void screenshots();
 };
+
+void tst_Plots::cellNamesHaveRealSubscripts()
+{
+    // One numbering everywhere: the inputs c_{k-2}, c_{k-1}, the intermediate nodes 0 .. N-1, the
+    // output c_{k}, written with Unicode subscripts (a TeX "c_{k-2}" showed raw, and its
+    // underscore was cut at small sizes: "c {k-2}").
+    const QString ck2 = QStringLiteral("c\u2096\u208b\u2082");
+    const QString ck1 = QStringLiteral("c\u2096\u208b\u2081");
+    QCOMPARE(nodeName(0), ck2);
+    QCOMPARE(nodeName(1), ck1);
+    QCOMPARE(nodeName(2), QStringLiteral("0"));
+    QCOMPARE(nodeName(5), QStringLiteral("3"));
+    QCOMPARE(outputNodeName(), QStringLiteral("c\u2096"));
+    QCOMPARE(edgeName(0), ck2 + QStringLiteral(" \u2192 0"));
+    QCOMPARE(edgeName(13), QStringLiteral("2 \u2192 3"));
+    for (int e = 0; e < kEdges; ++e) {
+        QVERIFY2(!edgeName(e).contains(QLatin1Char('_')) && !edgeName(e).contains(QLatin1Char('{')),
+                 qPrintable(edgeName(e)));
+    }
+    // Engine messages and file contents use the TeX form; the studio shows them the same way.
+    QCOMPARE(withCellSubscripts(QStringLiteral("c_{k-2} -> 0, c_{k-1} -> 1; c_{k} = concat")),
+             ck2 + QStringLiteral(" -> 0, ") + ck1 + QStringLiteral(" -> 1; c\u2096 = concat"));
+    QCOMPARE(withCellSubscripts(QStringLiteral("no names")), QStringLiteral("no names"));
+
+    // The fonts (with Qt's fallback) have a glyph for every subscript: a missing one draws as
+    // a box, glyph index 0.
+    QTextLayout layout(edgeName(0) + QLatin1Char(' ') + outputNodeName(), QApplication::font());
+    layout.beginLayout();
+    layout.createLine();
+    layout.endLayout();
+    int glyphs = 0;
+    for (const QGlyphRun &run : layout.glyphRuns()) {
+        for (quint32 index : run.glyphIndexes()) {
+            QVERIFY2(index != 0, qPrintable(run.rawFont().familyName()));
+            ++glyphs;
+        }
+    }
+    QVERIFY(glyphs >= 8);
+}
 
 void tst_Plots::curvesStepData()
 {
@@ -638,7 +678,8 @@ void tst_Plots::regPathEndsAtFirstZero()
     QVERIFY(entry);
     QCOMPARE(entry->plottable()->name(), edgeName(3));
     QCOMPARE(entry->plottable()->pen().color(), edgeColor(3));
-    QCOMPARE(edgeName(3), QStringLiteral("c_{k-1} \u2192 1"));
+    // Real subscripts (c_{k-1} in TeX), never an underscore a small font could cut.
+    QCOMPARE(edgeName(3), QStringLiteral("c\u2096\u208b\u2081 \u2192 1"));
 }
 
 void tst_Plots::regPathMidEpochLambdaChange()
@@ -775,8 +816,9 @@ void tst_Plots::regPathClickAndHighlight()
     QVERIFY(view.plot()->axisRect()->rect().contains(pixel));
 
     // Hover: the nearest point of the nearest path.
-    QCOMPARE(view.hoverText(pixel),
-             QStringLiteral("c_{k-2} \u2192 0, max_pool_3x3: A = -0.72 at \u03bb = 0.02"));
+    QCOMPARE(
+        view.hoverText(pixel),
+        QStringLiteral("c\u2096\u208b\u2082 \u2192 0, max_pool_3x3: A = -0.72 at \u03bb = 0.02"));
 
     QTest::mouseClick(view.plot(), Qt::LeftButton, {}, pixel);
     QCOMPARE(spy.count(), 1);
