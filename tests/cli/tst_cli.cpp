@@ -1083,14 +1083,15 @@ void tst_Cli::interruptAndResume()
     QVERIFY2(r.code == 0, qPrintable(r.describe()));
     QCOMPARE(stateOf(run), QStringLiteral("finished"));
 
-    // The resumed run reads as one run: three epochs, steps 1..N once each, in order.
+    // The resumed run reads as one run: three epochs (numbered from 1, as the console says),
+    // steps 1..N once each, in order.
     const auto lines = jsonLines(run + QStringLiteral("/metrics.jsonl"));
     for (const json &l : lines)
         QVERIFY2(!l.is_discarded(), "a damaged line in metrics.jsonl");
     const auto epochs = linesOfType(lines, "epoch");
     QCOMPARE(epochs.size(), size_t(3));
     for (size_t e = 0; e < epochs.size(); ++e)
-        QCOMPARE(epochs[e].at("epoch").get<int64_t>(), int64_t(e));
+        QCOMPARE(epochs[e].at("epoch").get<int64_t>(), int64_t(e) + 1);
     const auto steps = linesOfType(lines, "step");
     QVERIFY(!steps.empty());
     for (size_t i = 0; i < steps.size(); ++i)

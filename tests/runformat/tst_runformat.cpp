@@ -129,6 +129,7 @@ private Q_SLOTS:
     void runDirectoryWritesCurrentFormat();
     void snapshotsNameTheirRowsAndWriteShortFloats();
     void lambdaRampRunsOnDecimals();
+    void epochsCountFromOneSinceVersion3();
     void truncateAfterKeepsLinesUpTo();
     void lastArchWeightsRefusesCutOffOrDamagedLine();
 
@@ -165,7 +166,7 @@ void tst_RunFormat::stepLineRoundTrip()
     s.cells = {countCell("normal", {2, 4}, 9, 17, 42, 1), countCell("reduce", {3}, 2, 5, 43, 2)};
 
     const json j = throughText(toJson(s));
-    QCOMPARE(j.at("v").get<int>(), 2);
+    QCOMPARE(j.at("v").get<int>(), 3);
     QCOMPARE(j.at("type").get<std::string>(), std::string("step"));
     // Every key written before version 2 (pandas users read them), and the ones it lacked.
     for (const char *key :
@@ -176,6 +177,7 @@ void tst_RunFormat::stepLineRoundTrip()
           "weight_seconds"})
         QVERIFY2(j.contains(key), key);
     QCOMPARE(int(metricsLineType(j)), int(MetricsLineType::Step));
+    QCOMPARE(j.at("epoch").get<int64_t>(), int64_t(8)); // the engine's epoch 7 is the 8th
 
     const Snapshot r = stepFromJson(j, {}, 5);
     QCOMPARE(r.step, int64_t(101));
@@ -228,7 +230,7 @@ void tst_RunFormat::epochLineRoundTrip()
                countCell("reduce", {4}, 1, 3, 99, 3)};
 
     const json j = throughText(toJson(e));
-    QCOMPARE(j.at("v").get<int>(), 2);
+    QCOMPARE(j.at("v").get<int>(), 3);
     for (const char *key : {"type", "epoch", "step", "lambda", "alpha", "weight_lr", "train_loss",
                             "train_acc", "val_loss", "val_acc", "penalty", "element_sparsity",
                             "group_sparsity", "seconds", "cells"})
@@ -286,7 +288,7 @@ void tst_RunFormat::eventLineRoundTrip()
     e.lambda = 0.28125;
 
     const json j = throughText(toJson(e));
-    QCOMPARE(j.at("v").get<int>(), 2);
+    QCOMPARE(j.at("v").get<int>(), 3);
     QCOMPARE(j.at("what").get<std::string>(), name.toStdString());
     QCOMPARE(int(metricsLineType(j)), int(MetricsLineType::Event));
     const RunEventInfo r = runEventFromJson(j);
@@ -316,7 +318,7 @@ void tst_RunFormat::snapshotLineRoundTrip()
     e.cells[0].frozen = {4, 8}; // exact zeros (k % 4 == 0), frozen (search.freeze_zero_epochs)
 
     const json j = throughText(toJson(archSnapshotOf(e)));
-    QCOMPARE(j.at("v").get<int>(), 2);
+    QCOMPARE(j.at("v").get<int>(), 3);
     QVERIFY(j.at("cells")[1].at("weights")[2][1].is_null()); // how JSON holds a NaN
     const ArchSnapshot r = archSnapshotFromJson(j);
     QCOMPARE(r.epoch, int64_t(3));
@@ -355,7 +357,7 @@ void tst_RunFormat::statusRoundTrip()
         s.time = 1764590400;
         s.message = "out of memory: \"conv\"";
         const json j = json::parse(toJson(s).dump(2));
-        QCOMPARE(j.at("v").get<int>(), 2);
+        QCOMPARE(j.at("v").get<int>(), 3);
         const RunStatus r = runStatusFromJson(j);
         QCOMPARE(int(r.state), int(state));
         QCOMPARE(r.epoch, int64_t(9));
@@ -369,7 +371,7 @@ void tst_RunFormat::statusRoundTrip()
 void tst_RunFormat::latestRoundTrip()
 {
     const json j = throughText(toJson(LatestCheckpoint{"ckpt-000000042.pt"}));
-    QCOMPARE(j.at("v").get<int>(), 2);
+    QCOMPARE(j.at("v").get<int>(), 3);
     QCOMPARE(latestCheckpointFromJson(j).checkpoint, std::string("ckpt-000000042.pt"));
     // A newer writer's extra fields are ignored.
     const json newer{
@@ -405,14 +407,14 @@ void tst_RunFormat::logLineRoundTrip()
 
 void tst_RunFormat::versionRule()
 {
-    QCOMPARE(kRunFormatVersion, 2);
+    QCOMPARE(kRunFormatVersion, 3);
     QCOMPARE(formatVersion(json{{"type", "step"}, {"step", 1}}), 1);
-    QCOMPARE(formatVersion(toJson(Snapshot{})), 2);
-    QCOMPARE(formatVersion(toJson(EpochSummary{})), 2);
-    QCOMPARE(formatVersion(toJson(RunEventInfo{})), 2);
-    QCOMPARE(formatVersion(toJson(ArchSnapshot{})), 2);
-    QCOMPARE(formatVersion(toJson(RunStatus{})), 2);
-    QCOMPARE(formatVersion(toJson(LatestCheckpoint{"a.pt"})), 2);
+    QCOMPARE(formatVersion(toJson(Snapshot{})), 3);
+    QCOMPARE(formatVersion(toJson(EpochSummary{})), 3);
+    QCOMPARE(formatVersion(toJson(RunEventInfo{})), 3);
+    QCOMPARE(formatVersion(toJson(ArchSnapshot{})), 3);
+    QCOMPARE(formatVersion(toJson(RunStatus{})), 3);
+    QCOMPARE(formatVersion(toJson(LatestCheckpoint{"a.pt"})), 3);
     // A line of a later version: unknown fields ignored, known ones read.
     const json later{{"v", 3},        {"type", "step"},       {"step", 8},
                      {"lambda", 0.5}, {"gpu_seconds", 0.125}, {"cells", json::array()}};
@@ -906,7 +908,7 @@ void tst_RunFormat::runDirectoryWritesCurrentFormat()
     const auto lines = readAllLines(dir.file("metrics.jsonl"));
     QCOMPARE(lines.size(), size_t(4));
     for (const auto &l : lines)
-        QCOMPARE(formatVersion(l.value), 2);
+        QCOMPARE(formatVersion(l.value), 3);
     QCOMPARE(lines[0].value, lines[1].value); // appendMetrics(toJson(s)) == appendStep(s)
     const Snapshot r = stepFromJson(lines[0].value);
     QCOMPARE(r.lambdaStep, 0.05);
@@ -931,7 +933,7 @@ void tst_RunFormat::runDirectoryWritesCurrentFormat()
     QCOMPARE(logLineFromText(log[1].text).text, std::string("lines"));
     QCOMPARE(int(logLineFromText(log[1].text).level), int(MessageLevel::Warning));
     const std::string csv = readText(dir.file("metrics.csv"));
-    QVERIFY2(contains(csv, "\n0,4,0,0,0,0,0,0,0.6875,"), csv.c_str());
+    QVERIFY2(contains(csv, "\n1,4,0,0,0,0,0,0,0.6875,"), csv.c_str());
 }
 
 void tst_RunFormat::snapshotsNameTheirRowsAndWriteShortFloats()
@@ -964,6 +966,46 @@ void tst_RunFormat::snapshotsNameTheirRowsAndWriteShortFloats()
     const auto weights = dir.lastArchWeights();
     QCOMPARE(weights[0].weights, e.cells[0].weights.weights);
     QCOMPARE(weights[1].weights, e.cells[1].weights.weights);
+}
+
+void tst_RunFormat::epochsCountFromOneSinceVersion3()
+{
+    // The same epoch (the engine's index 2, the third) in the three versions' words.
+    for (const auto &[text, index] :
+         std::vector<std::pair<std::string, int64_t>>{{R"({"type":"epoch","epoch":2})", 2},
+                                                      {R"({"type":"epoch","epoch":2,"v":2})", 2},
+                                                      {R"({"type":"epoch","epoch":3,"v":3})", 2}}) {
+        const json j = json::parse(text);
+        QCOMPARE(epochFromJson(j).epoch, index);
+        json step = j;
+        step["type"] = "step";
+        step["step"] = 1;
+        QCOMPARE(stepFromJson(step).epoch, index);
+        QCOMPARE(epochIndexOf(j, -1), index);
+    }
+    QCOMPARE(epochIndexOf(json::parse(R"({"type":"step"})"), -1), int64_t(-1));
+    // Version 3 has no epoch 0.
+    QVERIFY_THROWS_EXCEPTION(FormatError,
+                             epochFromJson(json::parse(R"({"type":"epoch","epoch":0,"v":3})")));
+    // Written: the first epoch is 1 in the line, in the snapshot line and in metrics.csv.
+    EpochSummary e;
+    e.epoch = 0;
+    QCOMPARE(toJson(e).at("epoch").get<int64_t>(), int64_t(1));
+    QCOMPARE(toJson(archSnapshotOf(e)).at("epoch").get<int64_t>(), int64_t(1));
+    QTemporaryDir tmp;
+    RunDirectory dir(tmp.filePath(QStringLiteral("run")).toStdString());
+    dir.create(presetConfig("digits-quick"));
+    e.cells = {fullCell("normal", 1.0f)};
+    dir.appendEpoch(e);
+    QVERIFY(contains(readText(dir.file("metrics.csv")), "\n1,0,"));
+    QCOMPARE(dir.lastArchWeights().size(), size_t(1));
+    // A run written partly before version 3 and resumed after it: truncation judges each line
+    // by its own version (epoch index 0 is kept for a cut after one epoch, index 1 is not).
+    dir.appendMetrics(json::parse(R"({"type":"epoch","epoch":1,"step":5,"v":2})"));
+    dir.truncateAfter(5, 1);
+    const auto lines = readAllLines(dir.file("metrics.jsonl"));
+    QCOMPARE(lines.size(), size_t(1));
+    QCOMPARE(lines[0].value.at("v").get<int>(), 3);
 }
 
 void tst_RunFormat::lambdaRampRunsOnDecimals()
@@ -1017,8 +1059,10 @@ void tst_RunFormat::truncateAfterKeepsLinesUpTo()
     QCOMPARE(archSnapshotFromJson(readAllLines(path + "/snapshots.jsonl")[0].value).epoch,
              int64_t(0));
     const auto csv = readAllTextLines(path + "/metrics.csv");
-    QCOMPARE(csv.size(), size_t(2)); // header and epoch 0
-    QVERIFY(contains(csv[1].text, "0,3,0,0.5,0.05,2.25,"));
+    // Header and the first epoch, which the version 1 line calls 0 and the rewritten table,
+    // in the current version's words, 1.
+    QCOMPARE(csv.size(), size_t(2));
+    QVERIFY2(csv[1].text.rfind("1,3,0,0.5,0.05,2.25,", 0) == 0, csv[1].text.c_str());
 
     // From the legacy copy again, cut at step 4 inside epoch 1: step 4 and its lambda event
     // stay, epoch 1 (not finished by then) goes.

@@ -97,9 +97,10 @@ static std::string csvRow(const EpochSummary &e)
 {
     std::ostringstream ss;
     ss.imbue(std::locale::classic());
-    ss << std::setprecision(8) << e.epoch << ',' << e.step << ',' << e.lambda << ',' << e.alpha
-       << ',' << e.weightLr << ',' << e.trainLoss << ',' << e.trainAcc << ',' << e.valLoss << ','
-       << e.valAcc << ',' << e.penalty << ',' << e.elementSparsity << ',' << e.groupSparsity;
+    ss << std::setprecision(8) << epochNumber(e.epoch) << ',' << e.step << ',' << e.lambda << ','
+       << e.alpha << ',' << e.weightLr << ',' << e.trainLoss << ',' << e.trainAcc << ','
+       << e.valLoss << ',' << e.valAcc << ',' << e.penalty << ',' << e.elementSparsity << ','
+       << e.groupSparsity;
     for (const char *type : {"normal", "reduce"}) {
         size_t nodes = 0;
         int paths = 0;
@@ -212,7 +213,8 @@ std::optional<EvaluationResult> RunDirectory::readEvaluation() const
 void RunDirectory::truncateAfter(int64_t step, int64_t epoch)
 {
     // Whatever the line type, a step and an epoch place it in the run; lines of a type this
-    // version does not know are judged by their step. Kept lines are written as they were read.
+    // version does not know are judged by their step. Kept lines are written as they were read
+    // (each says by its "v" how it counts epochs).
     const auto position = [](const json &j, const char *key) -> int64_t {
         const auto it = j.find(key);
         return it != j.end() ? detail::numberAs<int64_t>(*it).value_or(0) : 0;
@@ -226,7 +228,7 @@ void RunDirectory::truncateAfter(int64_t step, int64_t epoch)
             type = metricsLineType(line.value);
         } catch (const FormatError &) {
         }
-        const bool keep = type == MetricsLineType::Epoch ? position(line.value, "epoch") < epoch
+        const bool keep = type == MetricsLineType::Epoch ? epochIndexOf(line.value, 0) < epoch
                                                          : position(line.value, "step") <= step;
         if (!keep)
             continue;
@@ -240,7 +242,7 @@ void RunDirectory::truncateAfter(int64_t step, int64_t epoch)
         }
     }
     for (const auto &line : readAllLines(file("snapshots.jsonl"))) {
-        if (line.ok() && line.value.is_object() && position(line.value, "epoch") < epoch)
+        if (line.ok() && line.value.is_object() && epochIndexOf(line.value, 0) < epoch)
             snaps += jsonLine(line.value) + "\n";
     }
     writeFileAtomic(file("metrics.jsonl"), metrics);

@@ -112,6 +112,19 @@ std::vector<CellSnapshot> countCellsFrom(const json &j, const std::vector<CellSn
 
 } // namespace
 
+int64_t epochIndexOf(const json &line, int64_t fallback)
+{
+    if (!line.is_object())
+        return fallback;
+    const auto it = line.find("epoch");
+    if (it == line.end())
+        return fallback;
+    const auto n = detail::numberAs<int64_t>(*it);
+    if (!n)
+        return fallback;
+    return formatVersion(line) >= 3 ? *n - 1 : *n;
+}
+
 int formatVersion(const json &j)
 {
     if (!j.is_object())
@@ -293,7 +306,7 @@ json toJson(const Snapshot &s)
 {
     return withVersion(json{{"type", "step"},
                             {"step", s.step},
-                            {"epoch", s.epoch},
+                            {"epoch", epochNumber(s.epoch)},
                             {"epochs", s.epochs},
                             {"step_in_epoch", s.stepInEpoch},
                             {"steps_per_epoch", s.stepsPerEpoch},
@@ -320,7 +333,7 @@ Snapshot stepFromJson(const json &j, const Snapshot &d, int cellNodes)
     requireObject(j, "the step line");
     Snapshot s;
     s.step = requiredField<int64_t>(j, "step", "a number");
-    s.epoch = optionalField(j, "epoch", d.epoch);
+    s.epoch = epochIndexOf(j, d.epoch);
     s.epochs = optionalField(j, "epochs", d.epochs);
     s.stepInEpoch = optionalField(j, "step_in_epoch", d.stepInEpoch);
     s.stepsPerEpoch = optionalField(j, "steps_per_epoch", d.stepsPerEpoch);
@@ -346,7 +359,7 @@ Snapshot stepFromJson(const json &j, const Snapshot &d, int cellNodes)
 json toJson(const EpochSummary &e)
 {
     return withVersion(json{{"type", "epoch"},
-                            {"epoch", e.epoch},
+                            {"epoch", epochNumber(e.epoch)},
                             {"step", e.step},
                             {"lambda", e.lambda},
                             {"alpha", e.alpha},
@@ -367,6 +380,11 @@ EpochSummary epochFromJson(const json &j, const EpochSummary &d, int cellNodes)
     requireObject(j, "the epoch line");
     EpochSummary e;
     e.epoch = requiredField<int64_t>(j, "epoch", "a number");
+    if (formatVersion(j) >= 3) {
+        if (e.epoch < 1)
+            fail(quoted("epoch") + " must count from 1, got " + std::to_string(e.epoch));
+        e.epoch -= 1;
+    }
     e.step = optionalField(j, "step", d.step);
     e.lambda = optionalField(j, "lambda", d.lambda);
     e.alpha = optionalField(j, "alpha", d.alpha);
@@ -389,7 +407,7 @@ json toJson(const RunEventInfo &e)
                             {"what", toString(e.kind)},
                             {"value", e.value},
                             {"step", e.step},
-                            {"epoch", e.epoch},
+                            {"epoch", epochNumber(e.epoch)},
                             {"step_in_epoch", e.stepInEpoch},
                             {"steps_per_epoch", e.stepsPerEpoch},
                             {"lambda", e.lambda}});
@@ -402,7 +420,7 @@ RunEventInfo runEventFromJson(const json &j, const RunEventInfo &d)
     e.kind = runEventKindFromString(requiredField<std::string>(j, "what", "a string"));
     e.value = optionalField(j, "value", d.value);
     e.step = optionalField(j, "step", d.step);
-    e.epoch = optionalField(j, "epoch", d.epoch);
+    e.epoch = epochIndexOf(j, d.epoch);
     e.stepInEpoch = optionalField(j, "step_in_epoch", d.stepInEpoch);
     e.stepsPerEpoch = optionalField(j, "steps_per_epoch", d.stepsPerEpoch);
     e.lambda = optionalField(j, "lambda", d.lambda);
@@ -421,7 +439,7 @@ json toJson(const ArchSnapshot &s)
     json cells = json::array();
     for (const auto &c : s.cells)
         cells.push_back(toJson(c));
-    return withVersion(json{{"epoch", s.epoch},
+    return withVersion(json{{"epoch", epochNumber(s.epoch)},
                             {"step", s.step},
                             {"lambda", s.lambda},
                             {"alpha", s.alpha},
@@ -432,7 +450,7 @@ ArchSnapshot archSnapshotFromJson(const json &j)
 {
     requireObject(j, "the snapshot line");
     ArchSnapshot s;
-    s.epoch = optionalField(j, "epoch", int64_t(0));
+    s.epoch = epochIndexOf(j, 0);
     s.step = optionalField(j, "step", int64_t(0));
     s.lambda = optionalField(j, "lambda", 0.0);
     s.alpha = optionalField(j, "alpha", 0.0);

@@ -38,7 +38,19 @@
 namespace sparsenas {
 
 /// Written into every line and file as "v". 1: the lines written before the field existed.
-constexpr int kRunFormatVersion = 2;
+/// 3: the "epoch" of step, epoch, event and snapshot lines (and metrics.csv) counts from 1, as
+/// the console, the messages and the studio do; versions 1 and 2 counted from 0.
+constexpr int kRunFormatVersion = 3;
+
+/// What a line of the current version writes as "epoch" for the engine's epoch `index` (0 =
+/// the first epoch).
+constexpr int64_t epochNumber(int64_t index)
+{
+    return index + 1;
+}
+/// The engine's epoch index of a step, epoch, event or snapshot line of any version;
+/// `fallback` when the line has no usable "epoch".
+int64_t epochIndexOf(const nlohmann::json &line, int64_t fallback);
 
 /// The "v" of a line or file: 1 when absent (or not an integer).
 int formatVersion(const nlohmann::json &j);
