@@ -118,7 +118,8 @@ void EvalTask::setUp(TaskContext &context)
         ss << " (+" << double(p.model->auxiliaryParameterCount()) / 1e6 << " M auxiliary head)";
     ss.precision(1);
     ss << ", " << double(p.model->multiplyAdds()) / 1e6 << " M multiply-adds per image, "
-       << (p.device.is_cuda() ? "cuda" : "cpu") << " with " << threads << " threads";
+       << (p.device.is_cuda() ? "cuda" : "cpu") << " with " << threads
+       << (threads == 1 ? " thread" : " threads");
     context.message(MessageLevel::Info, ss.str());
     for (const auto &type : p.model->collapsedCells())
         context.message(MessageLevel::Warning,

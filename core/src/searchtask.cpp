@@ -204,7 +204,8 @@ void SearchTask::setUp(TaskContext &context)
        << c.space.layers << " cells of " << c.space.nodes << " nodes, C=" << c.space.channels
        << ", " << c.space.ops.size() << " ops, " << nameOf(c.arch.optimizer) << " + "
        << nameOf(c.arch.penalty) << ", " << nameOf(c.search.order) << " order, "
-       << (p.device.is_cuda() ? "cuda" : "cpu") << " with " << threads << " threads";
+       << (p.device.is_cuda() ? "cuda" : "cpu") << " with " << threads
+       << (threads == 1 ? " thread" : " threads");
     context.message(MessageLevel::Info, ss.str());
     if (!p.data.attribution.empty())
         context.message(MessageLevel::Info, "data: " + p.data.attribution);

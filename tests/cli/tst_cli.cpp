@@ -230,6 +230,7 @@ private Q_SLOTS:
     void exportTextsOtherCodeLoads();
     void topKIsDartsReading();
     void progressLineFitsTheTerminal();
+    void failedRunKeepsItsTable();
     void interruptAndResume();
     void secondWriterRefusedAndDoubleInterruptSaysStopped();
     void killAtEveryMomentResumesExactly_data();
@@ -1026,6 +1027,38 @@ void tst_Cli::progressLineFitsTheTerminal()
     QVERIFY2(!piped.err.contains(QLatin1Char('\033')) && !piped.err.contains(QLatin1Char('\r')),
              qPrintable(piped.describe()));
     QVERIFY2(piped.err.contains(QStringLiteral("epoch   1  lambda")), qPrintable(piped.describe()));
+}
+
+void tst_Cli::failedRunKeepsItsTable()
+{
+    // Epoch 1 runs at lambda 0; epoch 2 at lambda 2 prunes every weight, and the run stops as
+    // collapsed. metrics.csv keeps the epoch that finished, numbered 1 as the console said.
+    const QString config = tmp(QStringLiteral("tiny-collapse.json"));
+    QVERIFY(writeAll(config, kTinyConfig));
+    const QString run = tmp(QStringLiteral("collapsed"));
+    const Result r =
+        sparsenas({QStringLiteral("search"), QStringLiteral("-c"), config, QStringLiteral("--out"),
+                   run, QStringLiteral("--set"), QStringLiteral("search.on_collapse=stop"),
+                   QStringLiteral("--set"), QStringLiteral("arch.lambda_step=2"),
+                   QStringLiteral("--set"), QStringLiteral("arch.lambda_max=2")});
+    QVERIFY2(r.code == 1 && r.err.contains(QStringLiteral("collapsed")), qPrintable(r.describe()));
+    QVERIFY2(r.err.contains(QStringLiteral("epoch   1")), qPrintable(r.describe()));
+    const QList<QByteArray> csv =
+        readAll(run + QStringLiteral("/metrics.csv")).trimmed().split('\n');
+    QCOMPARE(csv.size(), qsizetype(2));
+    QVERIFY(csv[0].startsWith("epoch,step,"));
+    QVERIFY2(csv[1].startsWith("1,6,0,"), csv[1].constData());
+
+    // Failing in its first epoch, a run still has the table, header only.
+    const QString first = tmp(QStringLiteral("collapsed-first"));
+    const Result f =
+        sparsenas({QStringLiteral("search"), QStringLiteral("-c"), config, QStringLiteral("--out"),
+                   first, QStringLiteral("--set"), QStringLiteral("search.on_collapse=stop"),
+                   QStringLiteral("--set"), QStringLiteral("arch.lambda_start=2"),
+                   QStringLiteral("--set"), QStringLiteral("arch.lambda_max=2")});
+    QVERIFY2(f.code == 1, qPrintable(f.describe()));
+    const QByteArray header = readAll(first + QStringLiteral("/metrics.csv"));
+    QVERIFY2(header.startsWith("epoch,step,") && header.count('\n') == 1, header.constData());
 }
 
 void tst_Cli::interruptAndResume()

@@ -35,6 +35,8 @@ bool RunDirectory::exists() const
     return fs::exists(file("config.json"));
 }
 
+static std::string csvHeader();
+
 void RunDirectory::create(const RunConfig &config)
 {
     if (exists())
@@ -48,6 +50,9 @@ void RunDirectory::create(const RunConfig &config)
         throw RunError("cannot create the run directory '" + m_path + "': " + ec.message());
     for (const char *name : {"metrics.jsonl", "metrics.csv", "snapshots.jsonl", "log.txt"})
         fs::remove(file(name), ec);
+    // The table exists from the start, header only, so that a run which fails or is stopped
+    // in its first epoch still has a metrics.csv that says so (no rows) to any reader.
+    writeFileAtomic(file("metrics.csv"), csvHeader() + "\n");
     writeFileAtomic(file("config.json"), toJson(config).dump(2) + "\n");
 }
 
