@@ -7,6 +7,9 @@
 #include <QFileInfo>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QPageLayout>
+#include <QPageSize>
+#include <QPdfWriter>
 #include <QPushButton>
 #include <QSvgGenerator>
 #include <QVBoxLayout>
@@ -21,15 +24,42 @@ struct PlotExport
 };
 } // namespace
 
+// The three formats show the plot at one size, the widget's at 96 pixels per inch (a 640 px wide
+// plot is 480 pt wide), so its fonts keep their point sizes: the PNG has twice the pixels and
+// says 192 dpi, the PDF page and the SVG's declared size are that many points.
+constexpr int kScreenDpi = 96;
+constexpr double kPngScale = 2.0;
+
 static bool writeSvg(QCustomPlot *plot, const QString &path, int width, int height)
 {
     QSvgGenerator generator;
     generator.setFileName(path);
     generator.setSize(QSize(width, height));
     generator.setViewBox(QRect(0, 0, width, height));
+    generator.setResolution(kScreenDpi);
     QCPPainter painter;
     if (!painter.begin(&generator))
         return false;
+    plot->toPainter(&painter, width, height);
+    return painter.end();
+}
+
+// QCustomPlot::savePdf makes a page of `width` x `height` points: a third larger than the plot
+// on the screen. This one is the plot's size.
+static bool writePdf(QCustomPlot *plot, const QString &path, int width, int height)
+{
+    QPdfWriter pdf(path);
+    pdf.setCreator(QStringLiteral("SparseNAS Studio"));
+    pdf.setResolution(kScreenDpi);
+    const QSizeF points(width * 72.0 / kScreenDpi, height * 72.0 / kScreenDpi);
+    pdf.setPageLayout(
+        QPageLayout(QPageSize(points, QPageSize::Point, QString(), QPageSize::ExactMatch),
+                    QPageLayout::Portrait, QMarginsF(0, 0, 0, 0)));
+    QCPPainter painter;
+    if (!painter.begin(&pdf))
+        return false;
+    painter.setMode(QCPPainter::pmVectorized);
+    painter.setMode(QCPPainter::pmNoCaching);
     plot->toPainter(&painter, width, height);
     return painter.end();
 }
@@ -60,9 +90,9 @@ bool exportPlot(QCustomPlot *plot, const QString &path, QString *error)
     }
     bool ok = false;
     if (suffix == QLatin1String("png"))
-        ok = plot->savePng(path, width, height, 2.0);
+        ok = plot->savePng(path, width, height, kPngScale, -1, int(kScreenDpi * kPngScale));
     else if (suffix == QLatin1String("pdf"))
-        ok = plot->savePdf(path, width, height);
+        ok = writePdf(plot, path, width, height);
     else
         ok = writeSvg(plot, path, width, height);
     // QPdfWriter and QSvgGenerator do not always report an unopenable file: check it is there.

@@ -35,7 +35,8 @@ class QWidget;
 namespace sparsenas {
 
 /// Writes `plot` to `path`, the format following the suffix (case-insensitive): ".png" (raster
-/// at twice the widget's size), ".pdf" (vector), ".svg" (vector). Returns false and sets *error
+/// at twice the widget's size, 192 dpi), ".pdf" (vector), ".svg" (vector). All three open at the
+/// widget's size at 96 dpi (a 640 px wide plot is 480 pt wide). Returns false and sets *error
 /// (translated, names the file) when the suffix is not one of these or the file cannot be
 /// written. A plot that was never laid out is exported at 800 x 600.
 bool exportPlot(QCustomPlot *plot, const QString &path, QString *error);

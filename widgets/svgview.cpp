@@ -54,6 +54,34 @@ struct SvgRoot
     QRectF viewBox;
 };
 
+// Reads the root element of `svg`: its declared size in points (the viewBox's size where no
+// width or height is given) and its viewBox (0 0 width height where none is given).
+bool readSvgRoot(const QByteArray &svg, SvgRoot *root)
+{
+    QXmlStreamReader xml(svg);
+    while (!xml.atEnd() && xml.readNext() != QXmlStreamReader::StartElement) {
+    }
+    if (xml.hasError() || xml.name() != QLatin1String("svg"))
+        return false;
+    const QXmlStreamAttributes a = xml.attributes();
+    root->width = lengthInPoints(a.value(QLatin1String("width")));
+    root->height = lengthInPoints(a.value(QLatin1String("height")));
+    const QStringList box =
+        a.value(QLatin1String("viewBox"))
+            .toString()
+            .split(QRegularExpression(QStringLiteral("[\\s,]+")), Qt::SkipEmptyParts);
+    if (box.size() == 4)
+        root->viewBox =
+            QRectF(box[0].toDouble(), box[1].toDouble(), box[2].toDouble(), box[3].toDouble());
+    if (root->width <= 0 || root->height <= 0) {
+        root->width = root->viewBox.width();
+        root->height = root->viewBox.height();
+    }
+    if (root->viewBox.isEmpty())
+        root->viewBox = QRectF(0, 0, root->width, root->height);
+    return true;
+}
+
 // Copies the children of the root element the reader stands on into the writer, prefixing ids
 // and the references to them. Returns at the root's end element.
 void copyChildren(QXmlStreamReader &xml, QXmlStreamWriter &out, const QString &prefix)
@@ -240,31 +268,12 @@ QByteArray SvgView::composeSvg(const std::vector<TitledSvg> &parts, Qt::Orientat
     // First pass: the sizes, to size the document before anything is written.
     std::vector<SvgRoot> roots;
     for (const TitledSvg &part : parts) {
-        QXmlStreamReader xml(part.svg);
         SvgRoot root;
-        while (!xml.atEnd() && xml.readNext() != QXmlStreamReader::StartElement) {
-        }
-        if (xml.hasError() || xml.name() != QLatin1String("svg")) {
+        if (!readSvgRoot(part.svg, &root)) {
             if (error)
                 *error = tr("The drawing of \"%1\" is not SVG.").arg(part.title);
             return QByteArray();
         }
-        const QXmlStreamAttributes a = xml.attributes();
-        root.width = lengthInPoints(a.value(QLatin1String("width")));
-        root.height = lengthInPoints(a.value(QLatin1String("height")));
-        const QStringList box =
-            a.value(QLatin1String("viewBox"))
-                .toString()
-                .split(QRegularExpression(QStringLiteral("[\\s,]+")), Qt::SkipEmptyParts);
-        if (box.size() == 4)
-            root.viewBox =
-                QRectF(box[0].toDouble(), box[1].toDouble(), box[2].toDouble(), box[3].toDouble());
-        if (root.width <= 0 || root.height <= 0) {
-            root.width = root.viewBox.width();
-            root.height = root.viewBox.height();
-        }
-        if (root.viewBox.isEmpty())
-            root.viewBox = QRectF(0, 0, root.width, root.height);
         if (root.width <= 0 || root.height <= 0) {
             if (error)
                 *error = tr("The drawing of \"%1\" has no size.").arg(part.title);
@@ -358,14 +367,24 @@ bool SvgView::writeImage(const QByteArray &svg, const QString &path, double scal
     if (!renderer.isValid())
         return fail(tr("the drawing could not be read"));
 
+    // The drawing's natural size, in points: what the PDF page is, and what the PNG's DPI says.
+    SvgRoot root;
+    if (!readSvgRoot(svg, &root) || root.width <= 0 || root.height <= 0)
+        return fail(tr("the drawing is empty"));
+    const QSizeF points(root.width, root.height);
+
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly))
         return fail(file.errorString());
     if (suffix == QLatin1String("png")) {
+        // `scale` pixels per point of the drawing's own unit as Qt reads it (its default size).
         const QSize size = (QSizeF(renderer.defaultSize()) * scale).toSize();
         if (size.isEmpty())
             return fail(tr("the drawing is empty"));
         QImage image(size, QImage::Format_ARGB32_Premultiplied);
+        // The pixels per inch that show it at its natural size (a viewer, LaTeX).
+        image.setDotsPerMeterX(qRound(size.width() / (points.width() / 72.0) / 0.0254));
+        image.setDotsPerMeterY(qRound(size.height() / (points.height() / 72.0) / 0.0254));
         image.fill(Qt::white);
         QPainter painter(&image);
         painter.setRenderHint(QPainter::Antialiasing);
@@ -376,7 +395,6 @@ bool SvgView::writeImage(const QByteArray &svg, const QString &path, double scal
             return fail(tr("PNG encoding failed"));
     } else {
         // One page exactly the size of the drawing, in points, no margins.
-        const QSizeF points = renderer.viewBoxF().size();
         QPdfWriter pdf(&file);
         pdf.setCreator(QStringLiteral("SparseNAS Studio"));
         pdf.setPageSize(QPageSize(points, QPageSize::Point, QString(), QPageSize::ExactMatch));

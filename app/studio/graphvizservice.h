@@ -39,11 +39,15 @@ public:
     void requestRenderWithId(quint64 id, const QString &key, const QString &dot,
                              const QString &format = QStringLiteral("svg"), double dpi = 0.0);
     /// Writes `dot` rendered as `format` to `path` (atomically); the answer is exported().
+    /// Every file opens at the drawing's natural size: SVG and PDF are drawn in points whatever
+    /// `dpi` says (the PDF page is the drawing, no margin); a PNG is `dpi` (96 if 0) pixels per
+    /// inch and says so in its pHYs chunk.
     quint64 requestExport(const QString &dot, const QString &format, const QString &path,
                           double dpi = 0.0);
 
-    /// Renders `dot` to `path` on the Graphviz thread and waits for it: for a worker thread
-    /// (the engine drawing a finished run's cells), never for the GUI thread. Throws
+    /// Renders `dot` to `path` on the Graphviz thread, as requestExport does, and waits for it:
+    /// for a worker thread (the engine drawing a finished run's cells), never for the GUI
+    /// thread. Throws
     /// GraphvizError with Graphviz's message.
     void renderToFileAndWait(const std::string &dot, const std::string &format,
                              const std::string &path, double dpi);
@@ -62,6 +66,10 @@ private:
     };
     void enqueue(Request r);
     void process(); ///< on the Graphviz thread
+    /// The bytes of the file `dot` rendered as `format` (see requestExport); `gvc` is held
+    /// while Graphviz works, not while a PNG is re-encoded.
+    static std::string fileData(GraphvizRenderer &renderer, const std::string &dot,
+                                const std::string &format, double dpi, std::mutex &gvc);
 
     QThread *m_thread = nullptr;
     QObject *m_worker = nullptr; ///< lives on m_thread; process() runs in its context
