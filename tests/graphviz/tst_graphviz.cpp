@@ -103,6 +103,19 @@ quint32 bigEndian32(const QByteArray &b, int at)
 }
 
 // The IHDR chunk always comes first, right after the 8-byte signature.
+/// PNG's CRC-32 (ISO 3309, reflected polynomial 0xEDB88320), bit by bit as the PNG
+/// specification's sample code defines it, written here apart from the zlib the renderer uses.
+quint32 pngCrc(const QByteArray &bytes)
+{
+    quint32 c = 0xffffffffu;
+    for (const char ch : bytes) {
+        c ^= quint8(ch);
+        for (int k = 0; k < 8; ++k)
+            c = (c & 1u) ? 0xedb88320u ^ (c >> 1) : c >> 1;
+    }
+    return c ^ 0xffffffffu;
+}
+
 bool readPngSize(const QByteArray &png, PngSize *size)
 {
     static const char signature[] = "\x89PNG\r\n\x1a\n";
@@ -127,6 +140,7 @@ private Q_SLOTS:
     void pdf();
     void png();
     void pngScalesWithDpi();
+    void pngSaysItsDpi();
     void pngTooLargeForGraphvizIsRefused();
     void laidOutDot();
     void renderToFileIsAtomic();
@@ -228,6 +242,29 @@ void tst_Graphviz::pngScalesWithDpi()
     PngSize again;
     QVERIFY(readPngSize(bytes(renderer.render(dot, "png")), &again));
     QCOMPARE(again.width, at96.width);
+}
+
+void tst_Graphviz::pngSaysItsDpi()
+{
+    // A viewer shows a PNG at its natural size only if it carries pHYs: pixels per metre in x
+    // and y and unit 1 (metre), before the image data, with a valid CRC-32. 150 DPI is
+    // 150 / 0.0254 = 5905.5 -> 5906 per metre; without --dpi, Graphviz's 96 -> 3780.
+    GraphvizRenderer renderer;
+    const std::string dot = cellToDot(deadNodeCell());
+    for (const auto &[dpi, perMetre] :
+         {std::pair<double, quint32>{150.0, 5906u}, std::pair<double, quint32>{0.0, 3780u}}) {
+        const QByteArray png = bytes(renderer.render(dot, "png", dpi));
+        const qsizetype phys = png.indexOf("pHYs");
+        const qsizetype idat = png.indexOf("IDAT");
+        QVERIFY(phys > 8 && idat > phys);
+        QCOMPARE(bigEndian32(png, int(phys) - 4), quint32(9));
+        QCOMPARE(bigEndian32(png, int(phys) + 4), perMetre);
+        QCOMPARE(bigEndian32(png, int(phys) + 8), perMetre);
+        QCOMPARE(int(png[phys + 12]), 1);
+        QCOMPARE(bigEndian32(png, int(phys) + 13), pngCrc(png.mid(phys, 13)));
+        QCOMPARE(png.count("pHYs"), qsizetype(1));
+        QCOMPARE(bytes(pngWithDpi(std::string(png.constData(), size_t(png.size())), 300.0)), png);
+    }
 }
 
 void tst_Graphviz::pngTooLargeForGraphvizIsRefused()

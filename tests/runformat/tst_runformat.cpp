@@ -962,6 +962,17 @@ void tst_RunFormat::snapshotsNameTheirRowsAndWriteShortFloats()
                              R"("0 -> 1"])"));
     }
     QVERIFY(!lines[1].value.at("cells").at(0).contains("edge_ends")); // once per run
+    // A loss or share computed in float: its float's shortest decimal; a double: as it is.
+    EpochSummary losses;
+    losses.trainLoss = double(2.4243414f); // 2.4243414402008057 as a double
+    losses.elementSparsity = double(1.0f / 14.0f);
+    losses.valLoss = 0.1 + 0.2; // a double that is not a float's: all 17 digits
+    const std::string line = jsonLine(toJson(losses));
+    QVERIFY2(contains(line, "\"train_loss\":2.4243414,"), line.c_str());
+    QVERIFY2(contains(line, "\"element_sparsity\":0.071428575,"), line.c_str());
+    QVERIFY2(contains(line, "\"val_loss\":0.30000000000000004,"), line.c_str());
+    QCOMPARE(float(epochFromJson(json::parse(line)).trainLoss), 2.4243414f);
+
     // Read back as floats, the short decimals are the same floats.
     const auto weights = dir.lastArchWeights();
     QCOMPARE(weights[0].weights, e.cells[0].weights.weights);

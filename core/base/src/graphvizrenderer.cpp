@@ -4,10 +4,12 @@
 #include "sparsenas/base/fileutil.h"
 
 #include <gvc.h>
+#include <zlib.h>
 
 #include <algorithm>
 #include <cctype>
 #include <cmath>
+#include <cstdint>
 #include <cstdlib>
 #include <locale>
 #include <sstream>
@@ -129,6 +131,48 @@ GraphvizRenderer::~GraphvizRenderer()
     delete d;
 }
 
+std::string pngWithDpi(std::string png, double dpi)
+{
+    // PNG: the 8-byte signature, then chunks (length, type, data, CRC-32 of type and data).
+    // A pHYs chunk (pixels per metre, unit 1) must come before the first IDAT.
+    static const char kSignature[] = "\x89PNG\r\n\x1a\n";
+    if (png.size() < 33 || png.compare(0, 8, kSignature, 8) != 0 || dpi <= 0.0)
+        return png;
+    const auto u32 = [&](size_t at) {
+        return uint32_t(uint8_t(png[at])) << 24 | uint32_t(uint8_t(png[at + 1])) << 16 |
+               uint32_t(uint8_t(png[at + 2])) << 8 | uint32_t(uint8_t(png[at + 3]));
+    };
+    size_t insertAt = 0;
+    for (size_t at = 8; at + 12 <= png.size();) {
+        const std::string type = png.substr(at + 4, 4);
+        if (type == "pHYs")
+            return png; // the renderer said it already
+        if (type == "IDAT") {
+            insertAt = at;
+            break;
+        }
+        at += 12 + size_t(u32(at));
+    }
+    if (insertAt == 0)
+        return png;
+    const auto perMetre = uint32_t(std::lround(dpi / 0.0254));
+    std::string chunk;
+    const auto put32 = [&chunk](uint32_t v) {
+        for (int shift = 24; shift >= 0; shift -= 8)
+            chunk += char((v >> shift) & 0xff);
+    };
+    put32(9);
+    chunk += "pHYs";
+    put32(perMetre);
+    put32(perMetre);
+    chunk += char(1); // unit: metre
+    const auto crc = uint32_t(
+        crc32(crc32(0L, Z_NULL, 0), reinterpret_cast<const Bytef *>(chunk.data() + 4), 13));
+    put32(crc);
+    png.insert(insertAt, chunk);
+    return png;
+}
+
 std::string GraphvizRenderer::render(const std::string &dot, const std::string &format, double dpi)
 {
     if (format.empty())
@@ -186,6 +230,8 @@ std::string GraphvizRenderer::render(const std::string &dot, const std::string &
     agclose(g);
     if (rc != 0)
         throw GraphvizError(errors.message("cannot render format '" + format + "'"));
+    if (format == "png")
+        out = pngWithDpi(std::move(out), dpi > 0.0 ? dpi : 96.0); // 96: Graphviz's default
     return out;
 }
 

@@ -82,6 +82,15 @@ T requiredField(const json &j, const char *key, const char *what)
     }
 }
 
+// A value that came out of a float (a loss, an accuracy, a share of zeros computed in float)
+// as the shortest decimal of that float: 2.4243414, not 2.4243414402008057. Anything else as
+// it is (nlohmann writes a double's shortest round-trip form already).
+double readable(double v)
+{
+    const float f = float(v);
+    return std::isfinite(v) && double(f) == v ? detail::shortestDecimal(f) : v;
+}
+
 json withVersion(json j)
 {
     j["v"] = kRunFormatVersion;
@@ -314,13 +323,13 @@ json toJson(const Snapshot &s)
                             {"alpha", s.alpha},
                             {"lambda_step", s.lambdaStep},
                             {"weight_lr", s.weightLr},
-                            {"train_loss", s.trainLoss},
-                            {"train_acc", s.trainAcc},
-                            {"val_loss", s.valLoss},
-                            {"val_acc", s.valAcc},
-                            {"penalty", s.penalty},
-                            {"element_sparsity", s.elementSparsity},
-                            {"group_sparsity", s.groupSparsity},
+                            {"train_loss", readable(s.trainLoss)},
+                            {"train_acc", readable(s.trainAcc)},
+                            {"val_loss", readable(s.valLoss)},
+                            {"val_acc", readable(s.valAcc)},
+                            {"penalty", readable(s.penalty)},
+                            {"element_sparsity", readable(s.elementSparsity)},
+                            {"group_sparsity", readable(s.groupSparsity)},
                             {"step_seconds", s.stepSeconds},
                             {"arch_seconds", s.archSeconds},
                             {"weight_seconds", s.weightSeconds},
@@ -364,13 +373,13 @@ json toJson(const EpochSummary &e)
                             {"lambda", e.lambda},
                             {"alpha", e.alpha},
                             {"weight_lr", e.weightLr},
-                            {"train_loss", e.trainLoss},
-                            {"train_acc", e.trainAcc},
-                            {"val_loss", e.valLoss},
-                            {"val_acc", e.valAcc},
-                            {"penalty", e.penalty},
-                            {"element_sparsity", e.elementSparsity},
-                            {"group_sparsity", e.groupSparsity},
+                            {"train_loss", readable(e.trainLoss)},
+                            {"train_acc", readable(e.trainAcc)},
+                            {"val_loss", readable(e.valLoss)},
+                            {"val_acc", readable(e.valAcc)},
+                            {"penalty", readable(e.penalty)},
+                            {"element_sparsity", readable(e.elementSparsity)},
+                            {"group_sparsity", readable(e.groupSparsity)},
                             {"seconds", e.seconds},
                             {"cells", countCells(e.cells)}});
 }

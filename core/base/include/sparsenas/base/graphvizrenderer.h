@@ -35,6 +35,11 @@ public:
     using std::runtime_error::runtime_error;
 };
 
+/// `png` with a pHYs chunk saying `dpi` (pixels per metre), so that viewers, browsers and LaTeX
+/// show it at its natural size; Graphviz's PNG has none. Not a PNG, or one that already has
+/// the chunk: returned as it is.
+std::string pngWithDpi(std::string png, double dpi);
+
 /// Export format from a file name's extension ("svg", "pdf", "png", "dot"); empty if unknown.
 std::string formatFromPath(const std::string &path);
 
