@@ -3,7 +3,9 @@
 # Installs what SparseNAS Studio needs on Debian 12 / Ubuntu 24.04 (skips what is present)
 # and builds the project in Release into build/. libopenblas0-openmp replaces the reference
 # BLAS that Debian's LibTorch would otherwise run its matrix products on (OpenMP matches
-# LibTorch's own parallel backend). Extra CMake arguments: SPARSENAS_CMAKE_ARGS.
+# LibTorch's own parallel backend). file (CPack's shared-library dependencies), lintian,
+# bash-completion and zsh are for the packaging tests (tests/packaging), which skip what is
+# missing. Extra CMake arguments: SPARSENAS_CMAKE_ARGS.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -14,7 +16,8 @@ PKGS=(build-essential cmake ninja-build pkg-config
       libqcustomplot-dev libgraphviz-dev graphviz
       nlohmann-json3-dev libcli11-dev zlib1g-dev
       clang-format
-      dataset-fashion-mnist)
+      dataset-fashion-mnist
+      file lintian bash-completion zsh)
 
 missing=()
 for p in "${PKGS[@]}"; do
