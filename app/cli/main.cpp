@@ -2,6 +2,7 @@
 // sparsenas: the headless command-line front end of the search engine.
 
 #include "progressprinter.h"
+#include "sweeprunner.h"
 
 #include "sparsenas/base/comparison.h"
 #include "sparsenas/base/config.h"
@@ -130,48 +131,6 @@ private:
     SearchObserver &m_next;
 };
 
-/// "section.key=value" overrides on top of a config, e.g. search.epochs=3.
-void applyOverride(json &config, const std::string &assignment)
-{
-    const auto eq = assignment.find('=');
-    if (eq == std::string::npos || eq == 0)
-        throw ConfigError("--set expects section.key=value, got '" + assignment + "'");
-    const std::string key = assignment.substr(0, eq), text = assignment.substr(eq + 1);
-    json value;
-    JsonTextProblem problem;
-    if (auto parsed = parseJsonText(text, &problem)) {
-        value = std::move(*parsed);
-        if (value.is_null())
-            throw ConfigError("--set " + key +
-                              "=null: null is not a value; leave the --set out "
-                              "to keep the value of the preset or config file");
-    } else if (problem.what.rfind("the number", 0) == 0) {
-        throw ConfigError("--set " + key + ": " + problem.what);
-    } else {
-        value = text; // a bare word is a string
-    }
-    json *node = &config;
-    std::string walked;
-    size_t start = 0;
-    for (;;) {
-        const auto dot = key.find('.', start);
-        const auto part =
-            key.substr(start, dot == std::string::npos ? std::string::npos : dot - start);
-        if (part.empty())
-            throw ConfigError("--set " + key + ": empty field name (expected section.key=value)");
-        if (!node->is_null() && !node->is_object())
-            throw ConfigError("--set " + key + ": '" + walked + "' is a value (" +
-                              std::string(node->type_name()) + "), not a section with fields");
-        if (dot == std::string::npos) {
-            (*node)[part] = value;
-            break;
-        }
-        node = &(*node)[part];
-        walked += (walked.empty() ? "" : ".") + part;
-        start = dot + 1;
-    }
-}
-
 std::string defaultOutDir(const std::string &name)
 {
     char stamp[32];
@@ -219,32 +178,45 @@ int runEngine(SearchEngine &engine, bool quiet)
     return result.state == RunState::Stopped ? 130 : 0;
 }
 
-/// The run's configuration: a config file or a preset (`defaultPreset` when neither is given),
-/// then `patch` (the command's own fields), the --set overrides, --device and --threads.
-RunConfig assembleConfig(const std::string &configPath, const std::string &preset,
-                         const std::string &defaultPreset, const json &patch,
-                         const std::vector<std::string> &sets, const std::string &device,
-                         int threads)
+/// The run's configuration as JSON: a config file or a preset (`defaultPreset` when neither is
+/// given), then `patch` (the command's own fields), the --set overrides, --device and
+/// --threads. `origin` says where it came from, for messages.
+json assembleConfigJson(const std::string &configPath, const std::string &preset,
+                        const std::string &defaultPreset, const json &patch,
+                        const std::vector<std::string> &sets, const std::string &device,
+                        int threads, std::string *origin)
 {
     if (!configPath.empty() && !preset.empty())
         throw ConfigError("give either --config or --preset, not both");
     const std::string name = preset.empty() ? defaultPreset : preset;
     const std::string text = configPath.empty() ? presetText(name) : readFile(configPath);
-    const std::string origin = configPath.empty() ? "preset " + name : configPath;
+    *origin = configPath.empty() ? "preset " + name : configPath;
     JsonTextProblem problem;
     auto parsed = parseJsonText(text, &problem);
     if (!parsed)
-        throw ConfigError(problem.describe(origin));
+        throw ConfigError(problem.describe(*origin));
     json j = std::move(*parsed);
     if (!j.is_object())
-        throw ConfigError(origin + ": config: must be a JSON object");
+        throw ConfigError(*origin + ": config: must be a JSON object");
     j.merge_patch(patch);
     for (const auto &s : sets)
-        applyOverride(j, s);
+        applyConfigOverride(j, s);
     if (!device.empty())
         j["search"]["device"] = device;
     if (threads > 0)
         j["search"]["threads"] = threads;
+    return j;
+}
+
+/// The same, checked and parsed into a RunConfig.
+RunConfig assembleConfig(const std::string &configPath, const std::string &preset,
+                         const std::string &defaultPreset, const json &patch,
+                         const std::vector<std::string> &sets, const std::string &device,
+                         int threads)
+{
+    std::string origin;
+    const json j = assembleConfigJson(configPath, preset, defaultPreset, patch, sets, device,
+                                      threads, &origin);
     try {
         return configFromJson(j);
     } catch (const ConfigError &e) {
@@ -390,7 +362,7 @@ int cmdResume(const std::string &runDir, std::vector<std::string> sets, const st
                                   "was trained with it); these can: " +
                                   list);
             }
-            applyOverride(j, s);
+            applyConfigOverride(j, s);
         }
         RunConfig config;
         try {
@@ -711,6 +683,28 @@ int main(int argc, char **argv)
         ->required();
     compare->add_option("-o,--out", outs, "also write the table: .csv, .md or .tex");
 
+    std::vector<std::string> grid;
+    int jobs = 0;
+    auto *sweep = app.add_subcommand(
+        "sweep", "run a search at every point of a grid of config fields, in parallel processes");
+    sweep->add_option("-c,--config", configPath, "JSON config file")->check(CLI::ExistingFile);
+    sweep->add_option("-p,--preset", preset,
+                      "digits-quick (default), fashion-mnist, cifar10-paper");
+    sweep
+        ->add_option("-g,--grid", grid,
+                     "a field and its values, e.g. --grid arch.alpha=0.3,0.5,0.7; several "
+                     "--grid make a grid")
+        ->required();
+    sweep->add_option("--set", sets,
+                      "override a field for every point, e.g. --set search.epochs=3");
+    sweep->add_option("-o,--out", out,
+                      "sweep folder (default runs/sweep-<name>-<time>); the same "
+                      "command on it again continues the sweep");
+    sweep->add_option("-j,--jobs", jobs, "searches at once (default: as many as the cores allow)")
+        ->check(CLI::Range(1, 256));
+    sweep->add_option("--threads", threads, "CPU threads per search (default: cores / jobs)")
+        ->check(CLI::Range(1, 4096));
+
     auto *presets = app.add_subcommand("presets", "list the shipped presets, or print one");
     presets->add_option("name", preset, "preset to print as JSON");
 
@@ -741,6 +735,21 @@ int main(int argc, char **argv)
             return cmdParams(source, channels, layers, classes, inChannels, image, auxiliary);
         if (compare->parsed())
             return cmdCompare(runs, outs);
+        if (sweep->parsed()) {
+            SweepOptions o;
+            o.base = assembleConfigJson(configPath, preset, "digits-quick", json::object(), sets,
+                                        "", 0, &o.origin);
+            for (const auto &g : grid)
+                o.axes.push_back(parseSweepAxis(g));
+            if (out.empty()) {
+                std::string name = o.base.value("name", std::string("search"));
+                out = defaultOutDir("sweep-" + name);
+            }
+            o.out = out;
+            o.jobs = jobs;
+            o.threads = threads;
+            return runSweep(o);
+        }
         if (presets->parsed()) {
             if (preset.empty()) {
                 for (const auto &p : presetNames())

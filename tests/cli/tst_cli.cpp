@@ -231,6 +231,7 @@ private Q_SLOTS:
     void topKIsDartsReading();
     void progressLineFitsTheTerminal();
     void failedRunKeepsItsTable();
+    void sweepRunsResumesAndSummarizes();
     void interruptAndResume();
     void secondWriterRefusedAndDoubleInterruptSaysStopped();
     void killAtEveryMomentResumesExactly_data();
@@ -1059,6 +1060,80 @@ void tst_Cli::failedRunKeepsItsTable()
     QVERIFY2(f.code == 1, qPrintable(f.describe()));
     const QByteArray header = readAll(first + QStringLiteral("/metrics.csv"));
     QVERIFY2(header.startsWith("epoch,step,") && header.count('\n') == 1, header.constData());
+}
+
+void tst_Cli::sweepRunsResumesAndSummarizes()
+{
+    const QString config = tmp(QStringLiteral("tiny-sweep.json"));
+    QVERIFY(writeAll(config, kTinyConfig));
+    const QString dir = tmp(QStringLiteral("sweep"));
+    const QStringList args = {QStringLiteral("sweep"),
+                              QStringLiteral("-c"),
+                              config,
+                              QStringLiteral("--grid"),
+                              QStringLiteral("arch.alpha=0.3,0.7"),
+                              QStringLiteral("-o"),
+                              dir,
+                              QStringLiteral("-j"),
+                              QStringLiteral("2")};
+    const QString point = dir + QStringLiteral("/1-alpha=0.3");
+
+    // Every worker is killed (kill -9 of itself) at step 9 of 18: the sweep says so.
+    const Result killed = sparsenas(args, 300000, QStringLiteral("step:9"));
+    QVERIFY2(killed.code == 1 && killed.err.contains(QStringLiteral("did not finish")),
+             qPrintable(killed.describe()));
+    QVERIFY2(killed.err.contains(QStringLiteral("killed by signal 9")),
+             qPrintable(killed.describe()));
+
+    // The same command continues both from their checkpoints, and the result is what one
+    // uninterrupted search of the point's configuration gives.
+    const Result resumed = sparsenas(args, 300000);
+    QVERIFY2(resumed.code == 0, qPrintable(resumed.describe()));
+    QCOMPARE(resumed.err.count(QStringLiteral(": resumed")), 2);
+    const QString plain = tmp(QStringLiteral("sweep-point-plain"));
+    const Result single =
+        sparsenas({QStringLiteral("search"), QStringLiteral("-c"),
+                   dir + QStringLiteral("/configs/1-alpha=0.3.json"), QStringLiteral("--out"),
+                   plain, QStringLiteral("-q"), QStringLiteral("--threads"), QStringLiteral("1")},
+                  300000);
+    QVERIFY2(single.code == 0, qPrintable(single.describe()));
+    QCOMPARE(sparsenas::testing::comparableMetrics(point.toStdString()),
+             sparsenas::testing::comparableMetrics(plain.toStdString()));
+    QCOMPARE(readAll(point + QStringLiteral("/genotype.json")),
+             readAll(plain + QStringLiteral("/genotype.json")));
+
+    // Once more: nothing is run again.
+    const QByteArray before = readAll(point + QStringLiteral("/metrics.jsonl"));
+    const Result again = sparsenas(args, 300000);
+    QVERIFY2(again.code == 0 && again.err.count(QStringLiteral("(done before)")) == 2 &&
+                 !again.err.contains(QStringLiteral("started")),
+             qPrintable(again.describe()));
+    QCOMPARE(readAll(point + QStringLiteral("/metrics.jsonl")), before);
+
+    // The summary, as pandas would read it: a header and one finished row per point.
+    const QList<QByteArray> csv =
+        readAll(dir + QStringLiteral("/summary.csv")).trimmed().split('\n');
+    QCOMPARE(csv.size(), qsizetype(3));
+    QVERIFY(csv[0].startsWith("point,arch.alpha,state,epochs_done,val_acc,"));
+    QVERIFY2(csv[1].startsWith("1-alpha=0.3,0.3,finished,3,"), csv[1].constData());
+    QVERIFY2(csv[2].startsWith("2-alpha=0.7,0.7,finished,3,"), csv[2].constData());
+    const QString svgWrong = svgProblem(dir + QStringLiteral("/curves.svg"));
+    QVERIFY2(svgWrong.isEmpty(), qPrintable(svgWrong));
+
+    // Another grid in the same folder is refused, and a bad value before anything runs.
+    QStringList other = args;
+    other[4] = QStringLiteral("arch.alpha=0.3,0.5");
+    const Result refused = sparsenas(other);
+    QVERIFY2(refused.code == 2 && refused.err.contains(QStringLiteral("holds another sweep")),
+             qPrintable(refused.describe()));
+    QStringList bad = args;
+    bad[4] = QStringLiteral("arch.alpha=0.3,5");
+    bad[6] = tmp(QStringLiteral("sweep-bad"));
+    const Result invalid = sparsenas(bad);
+    QVERIFY2(invalid.code == 2 && invalid.err.contains(QStringLiteral("sweep point 2-alpha=5")) &&
+                 invalid.err.contains(QStringLiteral("arch.alpha")),
+             qPrintable(invalid.describe()));
+    QVERIFY(!QFileInfo::exists(tmp(QStringLiteral("sweep-bad"))));
 }
 
 void tst_Cli::interruptAndResume()

@@ -4,6 +4,7 @@
 
 #include "sparsenas/base/config.h"
 #include "sparsenas/base/memoryestimate.h"
+#include "sparsenas/base/sweep.h"
 
 #include <QtTest>
 
@@ -67,6 +68,9 @@ private Q_SLOTS:
     void loadConfigFileSyntaxError();
     void hugeNumbersAreNamed();
     void memoryEstimate();
+    void overridesSetFields();
+    void sweepGrid();
+    void sweepSummary();
 };
 
 void tst_Config::presetsParseAndRoundTrip_data()
@@ -400,6 +404,99 @@ void tst_Config::memoryEstimate()
     // This machine reports what it has.
     QVERIFY(availableMemoryBytes().value_or(0) > 0);
     QVERIFY(residentMemoryBytes() > 0);
+}
+
+void tst_Config::overridesSetFields()
+{
+    nlohmann::json j = nlohmann::json::parse(R"({"arch": {"alpha": 0.5}})");
+    applyConfigOverride(j, "arch.alpha=0.7");
+    applyConfigOverride(j, "search.epochs=3");
+    applyConfigOverride(j, "dataset.name=digits"); // a bare word is a string
+    QCOMPARE(j.dump(), std::string(R"({"arch":{"alpha":0.7},"dataset":{"name":"digits"},)"
+                                   R"("search":{"epochs":3}})"));
+    for (const char *bad :
+         {"arch.alpha", "=3", "arch..alpha=1", "arch.alpha=null", "arch.alpha.x=1"})
+        QVERIFY_THROWS_EXCEPTION(ConfigError, applyConfigOverride(j, bad));
+}
+
+void tst_Config::sweepGrid()
+{
+    const SweepAxis alpha = parseSweepAxis("arch.alpha=0.3, 0.5,0.7");
+    QCOMPARE(alpha.field, std::string("arch.alpha"));
+    QCOMPARE(alpha.values, (std::vector<std::string>{"0.3", "0.5", "0.7"}));
+    for (const char *bad :
+         {"arch.alpha", "=0.3", "arch.alpha=", "arch.alpha=0.3,,0.5", "arch.alpha=0.3,0.3"})
+        QVERIFY_THROWS_EXCEPTION(ConfigError, parseSweepAxis(bad));
+
+    // 3 x 2 points, the last axis fastest, numbered to the count's width (6: one digit; 12:
+    // two), named by each field's last part.
+    const auto points = sweepPoints({alpha, parseSweepAxis("arch.lambda_step=0.01,0.02")});
+    QCOMPARE(points.size(), size_t(6));
+    QCOMPARE(points[0].name, std::string("1-alpha=0.3-lambda_step=0.01"));
+    QCOMPARE(points[1].name, std::string("2-alpha=0.3-lambda_step=0.02"));
+    QCOMPARE(points[5].name, std::string("6-alpha=0.7-lambda_step=0.02"));
+    QCOMPARE(points[4].assignments,
+             (std::vector<std::string>{"arch.alpha=0.7", "arch.lambda_step=0.01"}));
+    const auto twelve = sweepPoints({parseSweepAxis("search.seed=1,2,3,4,5,6,7,8,9,10,11,12")});
+    QCOMPARE(twelve[0].name, std::string("01-seed=1"));
+    QCOMPARE(twelve[11].name, std::string("12-seed=12"));
+    QVERIFY_THROWS_EXCEPTION(ConfigError, sweepPoints({}));
+    QVERIFY_THROWS_EXCEPTION(ConfigError, sweepPoints({alpha, alpha}));
+    QCOMPARE(sweepPoints({parseSweepAxis("dataset.path=a/b c")})[0].name,
+             std::string("1-path=a_b_c"));
+
+    // The record tells one sweep from another.
+    const auto base = nlohmann::json::parse(R"({"search": {"epochs": 3}})");
+    const auto record = sweepRecord(base, {alpha});
+    QCOMPARE(sweepRecordMismatch(record, record), std::string());
+    QVERIFY(sweepRecordMismatch(record, sweepRecord(base, {parseSweepAxis("arch.alpha=0.3")}))
+                .find("grid") != std::string::npos);
+    const auto other = sweepRecordMismatch(
+        record, sweepRecord(nlohmann::json::parse(R"({"search": {"epochs": 4}})"), {alpha}));
+    QVERIFY2(other.find("/search/epochs") != std::string::npos, other.c_str());
+    QVERIFY(!sweepRecordMismatch(nlohmann::json::object(), record).empty());
+}
+
+void tst_Config::sweepSummary()
+{
+    const auto points = sweepPoints({parseSweepAxis("arch.alpha=0.3,0.7")});
+    SweepRow done;
+    done.point = points[0];
+    done.state = "finished";
+    done.epochsDone = 2;
+    done.valAcc = 0.9375;
+    done.elementSparsity = 0.5;
+    done.seconds = 12.25;
+    done.cellTypes = {"normal", "reduce"};
+    done.aliveNodes = {2, 3};
+    done.alivePaths = {5, 9};
+    done.valAccCurve = {0.5, 0.9375};
+    SweepRow failed;
+    failed.point = points[1];
+    failed.state = "failed";
+    failed.message = "collapsed, \"all\" zero";
+    const std::vector<SweepAxis> axes = {parseSweepAxis("arch.alpha=0.3,0.7")};
+    QCOMPARE(sweepCsv(axes, {done, failed}),
+             std::string("point,arch.alpha,state,epochs_done,val_acc,element_sparsity,"
+                         "alive_nodes_normal,alive_paths_normal,alive_nodes_reduce,"
+                         "alive_paths_reduce,search_seconds,message\n"
+                         "1-alpha=0.3,0.3,finished,2,0.9375,0.5,2,5,3,9,12.2,\n"
+                         "2-alpha=0.7,0.7,failed,0,,,,,,,,\"collapsed, \"\"all\"\" zero\"\n"));
+    const std::string md = sweepMarkdown(axes, {done, failed});
+    QVERIFY2(
+        md.find("| 1-alpha=0.3 | 0.3 | finished | 2 | 93.75 | 50.0 | 2 / 5 | 3 / 9 | 12.2 |") !=
+            std::string::npos,
+        md.c_str());
+    // The figure states its size and draws one line per point with data, with its legend.
+    const std::string svg = sweepCurvesSvg({done, failed});
+    QVERIFY(svg.rfind("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"", 0) == 0);
+    QCOMPARE(std::count(svg.begin(), svg.end(), '\n') > 10, true);
+    size_t lines = 0;
+    for (size_t at = svg.find("<polyline"); at != std::string::npos;
+         at = svg.find("<polyline", at + 1))
+        ++lines;
+    QCOMPARE(lines, size_t(1));
+    QVERIFY(svg.find("alpha=0.7 (failed)") != std::string::npos);
 }
 
 QTEST_GUILESS_MAIN(tst_Config)

@@ -504,4 +504,45 @@ std::vector<std::string> checkpointConfigMismatch(const json &checkpointConfig,
     return out;
 }
 
+void applyConfigOverride(json &config, const std::string &assignment)
+{
+    const auto eq = assignment.find('=');
+    if (eq == std::string::npos || eq == 0)
+        throw ConfigError("--set expects section.key=value, got '" + assignment + "'");
+    const std::string key = assignment.substr(0, eq), text = assignment.substr(eq + 1);
+    json value;
+    JsonTextProblem problem;
+    if (auto parsed = parseJsonText(text, &problem)) {
+        value = std::move(*parsed);
+        if (value.is_null())
+            throw ConfigError("--set " + key +
+                              "=null: null is not a value; leave the --set out "
+                              "to keep the value of the preset or config file");
+    } else if (problem.what.rfind("the number", 0) == 0) {
+        throw ConfigError("--set " + key + ": " + problem.what);
+    } else {
+        value = text; // a bare word is a string
+    }
+    json *node = &config;
+    std::string walked;
+    size_t start = 0;
+    for (;;) {
+        const auto dot = key.find('.', start);
+        const auto part =
+            key.substr(start, dot == std::string::npos ? std::string::npos : dot - start);
+        if (part.empty())
+            throw ConfigError("--set " + key + ": empty field name (expected section.key=value)");
+        if (!node->is_null() && !node->is_object())
+            throw ConfigError("--set " + key + ": '" + walked + "' is a value (" +
+                              std::string(node->type_name()) + "), not a section with fields");
+        if (dot == std::string::npos) {
+            (*node)[part] = value;
+            break;
+        }
+        node = &(*node)[part];
+        walked += (walked.empty() ? "" : ".") + part;
+        start = dot + 1;
+    }
+}
+
 } // namespace sparsenas

@@ -152,6 +152,11 @@ const std::vector<std::string> &resumeSafeFields();
 std::vector<std::string> checkpointConfigMismatch(const nlohmann::json &checkpointConfig,
                                                   const nlohmann::json &runConfig);
 
+/// Sets `assignment` ("section.key=value", e.g. search.epochs=3) in a config's JSON: the value
+/// is parsed as JSON (a bare word is a string). Throws ConfigError naming the problem (no '=',
+/// an empty field name, null, a path through a value, a number out of range).
+void applyConfigOverride(nlohmann::json &config, const std::string &assignment);
+
 /// Shipped presets: the searches digits-quick, fashion-mnist, cifar10-paper and the
 /// evaluations digits-eval, fashion-mnist-eval, cifar10-eval, cifar100-eval.
 std::vector<std::string> presetNames();

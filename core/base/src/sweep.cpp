@@ -1,0 +1,431 @@
+// SPDX-License-Identifier: MIT
+#include "sparsenas/base/sweep.h"
+
+#include "sparsenas/base/errors.h"
+#include "sparsenas/base/rundirectory.h"
+#include "sparsenas/base/runformat.h"
+#include "sparsenas/base/runlock.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <filesystem>
+#include <set>
+#include <sstream>
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+
+namespace sparsenas {
+
+namespace {
+
+std::string trimmed(const std::string &s)
+{
+    const auto b = s.find_first_not_of(" \t");
+    const auto e = s.find_last_not_of(" \t");
+    return b == std::string::npos ? std::string() : s.substr(b, e - b + 1);
+}
+
+/// The last component of a field path: "arch.lambda_step" -> "lambda_step".
+std::string shortField(const std::string &field)
+{
+    const auto dot = field.rfind('.');
+    return dot == std::string::npos ? field : field.substr(dot + 1);
+}
+
+/// A value as it may appear in a folder name: '/' and spaces are replaced.
+std::string fileSafe(const std::string &s)
+{
+    std::string out;
+    for (char c : s)
+        out += (c == '/' || c == '\\' || c == ' ' || c == '"' || c == '\'') ? '_' : c;
+    return out;
+}
+
+std::string percent(double v, int decimals)
+{
+    if (v < 0)
+        return "";
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.*f", decimals, 100.0 * v);
+    return buf;
+}
+
+std::string csvField(const std::string &s)
+{
+    if (s.find_first_of(",\"\n") == std::string::npos)
+        return s;
+    std::string out = "\"";
+    for (char c : s)
+        out += c == '"' ? std::string("\"\"") : std::string(1, c);
+    return out + "\"";
+}
+
+std::string xmlText(const std::string &s)
+{
+    std::string out;
+    for (char c : s) {
+        switch (c) {
+        case '&':
+            out += "&amp;";
+            break;
+        case '<':
+            out += "&lt;";
+            break;
+        case '>':
+            out += "&gt;";
+            break;
+        case '"':
+            out += "&quot;";
+            break;
+        default:
+            out += c;
+        }
+    }
+    return out;
+}
+
+} // namespace
+
+SweepAxis parseSweepAxis(const std::string &spec)
+{
+    const auto eq = spec.find('=');
+    if (eq == std::string::npos)
+        throw ConfigError("--grid " + spec +
+                          ": expected field=value,value,... (e.g. arch.alpha=0.3,0.5)");
+    SweepAxis axis;
+    axis.field = trimmed(spec.substr(0, eq));
+    if (axis.field.empty())
+        throw ConfigError("--grid " + spec + ": the field name is empty");
+    std::string rest = spec.substr(eq + 1);
+    size_t start = 0;
+    for (;;) {
+        const auto comma = rest.find(',', start);
+        const std::string v = trimmed(
+            rest.substr(start, comma == std::string::npos ? std::string::npos : comma - start));
+        if (v.empty())
+            throw ConfigError("--grid " + spec +
+                              ": an empty value (two commas, or a comma at an end)");
+        if (std::find(axis.values.begin(), axis.values.end(), v) != axis.values.end())
+            throw ConfigError("--grid " + spec + ": the value " + v + " is given twice");
+        axis.values.push_back(v);
+        if (comma == std::string::npos)
+            break;
+        start = comma + 1;
+    }
+    return axis;
+}
+
+std::vector<SweepPoint> sweepPoints(const std::vector<SweepAxis> &axes)
+{
+    if (axes.empty())
+        throw ConfigError("a sweep needs at least one --grid field=value,value,...");
+    std::set<std::string> fields;
+    size_t count = 1;
+    for (const auto &a : axes) {
+        if (!fields.insert(a.field).second)
+            throw ConfigError("--grid " + a.field + " is given twice; list all its values in one");
+        count *= a.values.size();
+    }
+    const int width = int(std::to_string(count).size());
+    std::vector<SweepPoint> points;
+    std::vector<size_t> at(axes.size(), 0);
+    for (size_t k = 0; k < count; ++k) {
+        SweepPoint p;
+        char number[24];
+        std::snprintf(number, sizeof number, "%0*zu", width, k + 1);
+        p.name = number;
+        for (size_t a = 0; a < axes.size(); ++a) {
+            const std::string &v = axes[a].values[at[a]];
+            p.assignments.push_back(axes[a].field + "=" + v);
+            p.values.push_back(v);
+            p.name += "-" + shortField(axes[a].field) + "=" + fileSafe(v);
+        }
+        points.push_back(std::move(p));
+        // The last axis varies fastest.
+        for (size_t a = axes.size(); a-- > 0;) {
+            if (++at[a] < axes[a].values.size())
+                break;
+            at[a] = 0;
+        }
+    }
+    return points;
+}
+
+json sweepRecord(const json &baseConfig, const std::vector<SweepAxis> &axes)
+{
+    json grid = json::array();
+    for (const auto &a : axes)
+        grid.push_back({{"field", a.field}, {"values", a.values}});
+    return {{"format", "sparsenas-sweep"}, {"v", 1}, {"base", baseConfig}, {"grid", grid}};
+}
+
+std::string sweepRecordMismatch(const json &stored, const json &wanted)
+{
+    if (!stored.is_object() || stored.value("format", "") != "sparsenas-sweep")
+        return "it is not a sweep record";
+    if (stored.value("grid", json()) != wanted.at("grid"))
+        return "its grid is " + stored.value("grid", json()).dump() + ", this one is " +
+               wanted.at("grid").dump();
+    if (stored.value("base", json()) != wanted.at("base")) {
+        const json diff = json::diff(stored.value("base", json()), wanted.at("base"));
+        std::string paths;
+        for (const auto &d : diff)
+            paths += (paths.empty() ? "" : ", ") + d.value("path", std::string("?"));
+        return "its base configuration differs at " + paths;
+    }
+    return "";
+}
+
+SweepRow readSweepRow(const std::string &runDir, const SweepPoint &point)
+{
+    SweepRow row;
+    row.point = point;
+    row.state = "not started";
+    std::error_code ec;
+    if (!fs::exists(fs::path(runDir) / "config.json", ec))
+        return row;
+    try {
+        const RunDirectory dir(runDir);
+        if (const auto st = dir.readStatus()) {
+            row.state = toString(st->state);
+            row.message = st->message;
+            if ((st->state == RunState::Running || st->state == RunState::Paused) &&
+                !RunLock::holder(runDir))
+                row.state = "stopped"; // killed: nobody writes it any more
+        } else {
+            row.state = "stopped";
+        }
+    } catch (const std::exception &e) {
+        row.state = "stopped";
+        row.message = e.what();
+    }
+    for (const auto &line : readAllLines((fs::path(runDir) / "metrics.jsonl").string())) {
+        if (!line.ok())
+            continue;
+        try {
+            if (metricsLineType(line.value) != MetricsLineType::Epoch)
+                continue;
+            const EpochSummary e = epochFromJson(line.value);
+            row.epochsDone = e.epoch + 1;
+            row.valAcc = e.valAcc;
+            row.elementSparsity = e.elementSparsity;
+            row.seconds += e.seconds;
+            row.valAccCurve.push_back(e.valAcc);
+            row.cellTypes.clear();
+            row.aliveNodes.clear();
+            row.alivePaths.clear();
+            for (const auto &c : e.cells) {
+                row.cellTypes.push_back(c.weights.type);
+                row.aliveNodes.push_back(int(c.aliveNodes.size()));
+                row.alivePaths.push_back(c.alivePaths);
+            }
+        } catch (const FormatError &) {
+            // a damaged line: the summary goes on with the others
+        }
+    }
+    return row;
+}
+
+namespace {
+
+/// The cell types any row has, in first-seen order.
+std::vector<std::string> cellTypesOf(const std::vector<SweepRow> &rows)
+{
+    std::vector<std::string> types;
+    for (const auto &r : rows) {
+        for (const auto &t : r.cellTypes) {
+            if (std::find(types.begin(), types.end(), t) == types.end())
+                types.push_back(t);
+        }
+    }
+    return types;
+}
+
+std::string aliveOf(const SweepRow &r, const std::string &type, bool nodes)
+{
+    for (size_t i = 0; i < r.cellTypes.size(); ++i) {
+        if (r.cellTypes[i] == type)
+            return std::to_string(nodes ? r.aliveNodes[i] : r.alivePaths[i]);
+    }
+    return "";
+}
+
+std::string secondsText(double s)
+{
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.1f", s);
+    return buf;
+}
+
+} // namespace
+
+std::string sweepCsv(const std::vector<SweepAxis> &axes, const std::vector<SweepRow> &rows)
+{
+    const auto types = cellTypesOf(rows);
+    std::ostringstream out;
+    out << "point";
+    for (const auto &a : axes)
+        out << ',' << csvField(a.field);
+    out << ",state,epochs_done,val_acc,element_sparsity";
+    for (const auto &t : types)
+        out << ",alive_nodes_" << t << ",alive_paths_" << t;
+    out << ",search_seconds,message\n";
+    for (const auto &r : rows) {
+        out << csvField(r.point.name);
+        for (const auto &v : r.point.values)
+            out << ',' << csvField(v);
+        char acc[32] = "", zeros[32] = "";
+        if (r.valAcc >= 0)
+            std::snprintf(acc, sizeof acc, "%.6g", r.valAcc);
+        if (r.elementSparsity >= 0)
+            std::snprintf(zeros, sizeof zeros, "%.6g", r.elementSparsity);
+        out << ',' << r.state << ',' << r.epochsDone << ',' << acc << ',' << zeros;
+        for (const auto &t : types)
+            out << ',' << aliveOf(r, t, true) << ',' << aliveOf(r, t, false);
+        out << ',' << (r.epochsDone > 0 ? secondsText(r.seconds) : "") << ',' << csvField(r.message)
+            << '\n';
+    }
+    return out.str();
+}
+
+std::string sweepMarkdown(const std::vector<SweepAxis> &axes, const std::vector<SweepRow> &rows)
+{
+    const auto types = cellTypesOf(rows);
+    std::ostringstream out;
+    out << "| point |";
+    for (const auto &a : axes)
+        out << ' ' << a.field << " |";
+    out << " state | epochs | val acc % | zeros % |";
+    for (const auto &t : types)
+        out << ' ' << t << " nodes / paths |";
+    out << " search s |\n|---|";
+    for (size_t i = 0; i < axes.size() + 4 + types.size() + 1; ++i)
+        out << "---|";
+    out << '\n';
+    for (const auto &r : rows) {
+        out << "| " << r.point.name << " |";
+        for (const auto &v : r.point.values)
+            out << ' ' << v << " |";
+        out << ' ' << r.state << " | " << r.epochsDone << " | " << percent(r.valAcc, 2) << " | "
+            << percent(r.elementSparsity, 1) << " |";
+        for (const auto &t : types) {
+            const auto n = aliveOf(r, t, true);
+            out << ' ' << (n.empty() ? "" : n + " / " + aliveOf(r, t, false)) << " |";
+        }
+        out << ' ' << (r.epochsDone > 0 ? secondsText(r.seconds) : "") << " |\n";
+    }
+    return out.str();
+}
+
+std::string sweepCurvesSvg(const std::vector<SweepRow> &rows)
+{
+    // 640 x 400 pt: the plot area with its axes, a legend to the right.
+    const double left = 56, top = 20, width = 380, height = 320;
+    const double legendX = left + width + 24;
+    size_t epochs = 1;
+    for (const auto &r : rows)
+        epochs = std::max(epochs, r.valAccCurve.size());
+    double lo = 1.0, hi = 0.0;
+    for (const auto &r : rows) {
+        for (double v : r.valAccCurve) {
+            lo = std::min(lo, v);
+            hi = std::max(hi, v);
+        }
+    }
+    if (hi < lo) {
+        lo = 0.0;
+        hi = 1.0;
+    }
+    // The accuracy axis in whole tenths around the data.
+    lo = std::floor(lo * 10.0) / 10.0;
+    hi = std::min(1.0, std::ceil(hi * 10.0) / 10.0);
+    if (hi - lo < 0.1)
+        hi = std::min(1.0, lo + 0.1), lo = hi - 0.1;
+    const auto x = [&](double epoch) {
+        return left + (epochs > 1 ? (epoch - 1.0) / double(epochs - 1) : 0.5) * width;
+    };
+    const auto y = [&](double acc) { return top + (hi - acc) / (hi - lo) * height; };
+    static const char *kColors[] = {"#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd",
+                                    "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22", "#17becf"};
+    const double totalHeight = std::max(top + height + 44, top + 16.0 * double(rows.size()) + 24);
+    std::ostringstream out;
+    char buf[160];
+    std::snprintf(buf, sizeof buf,
+                  "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%gpt\" height=\"%gpt\" "
+                  "viewBox=\"0 0 %g %g\" font-family=\"Helvetica, Arial, sans-serif\" "
+                  "font-size=\"11\">\n",
+                  legendX + 200, totalHeight, legendX + 200, totalHeight);
+    out << buf << "<rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n";
+    // Axes, ticks and grid.
+    for (int k = 0; k <= 10; ++k) {
+        const double acc = lo + (hi - lo) * k / 10.0;
+        std::snprintf(buf, sizeof buf,
+                      "<line x1=\"%g\" y1=\"%g\" x2=\"%g\" y2=\"%g\" stroke=\"#e0e0e0\"/>\n", left,
+                      y(acc), left + width, y(acc));
+        out << buf;
+        if (k % 2 == 0) {
+            std::snprintf(buf, sizeof buf,
+                          "<text x=\"%g\" y=\"%g\" text-anchor=\"end\">%.0f</text>\n", left - 6,
+                          y(acc) + 4, 100.0 * acc);
+            out << buf;
+        }
+    }
+    const size_t tickEvery = std::max<size_t>(1, (epochs + 9) / 10);
+    for (size_t e = 1; e <= epochs; e += tickEvery) {
+        std::snprintf(buf, sizeof buf,
+                      "<text x=\"%g\" y=\"%g\" text-anchor=\"middle\">%zu</text>\n", x(double(e)),
+                      top + height + 16, e);
+        out << buf;
+    }
+    std::snprintf(buf, sizeof buf,
+                  "<rect x=\"%g\" y=\"%g\" width=\"%g\" height=\"%g\" fill=\"none\" "
+                  "stroke=\"#333\"/>\n",
+                  left, top, width, height);
+    out << buf;
+    std::snprintf(buf, sizeof buf,
+                  "<text x=\"%g\" y=\"%g\" text-anchor=\"middle\">epoch</text>\n"
+                  "<text x=\"14\" y=\"%g\" text-anchor=\"middle\" transform=\"rotate(-90 14 "
+                  "%g)\">validation accuracy (%%)</text>\n",
+                  left + width / 2, top + height + 34, top + height / 2, top + height / 2);
+    out << buf;
+    for (size_t i = 0; i < rows.size(); ++i) {
+        const char *color = kColors[i % 10];
+        const auto &curve = rows[i].valAccCurve;
+        if (!curve.empty()) {
+            out << "<polyline fill=\"none\" stroke=\"" << color
+                << "\" stroke-width=\"1.5\" points=\"";
+            for (size_t e = 0; e < curve.size(); ++e) {
+                std::snprintf(buf, sizeof buf, "%s%g,%g", e ? " " : "", x(double(e + 1)),
+                              y(curve[e]));
+                out << buf;
+            }
+            out << "\"/>\n";
+            if (curve.size() == 1) {
+                std::snprintf(buf, sizeof buf,
+                              "<circle cx=\"%g\" cy=\"%g\" r=\"2.5\" fill=\"%s\"/>\n", x(1.0),
+                              y(curve[0]), color);
+                out << buf;
+            }
+        }
+        std::string label;
+        for (const auto &a : rows[i].point.assignments)
+            label += (label.empty() ? "" : ", ") + shortField(a.substr(0, a.find('='))) +
+                     a.substr(a.find('='));
+        if (rows[i].state != "finished")
+            label += " (" + rows[i].state + ")";
+        const double ly = top + 8 + 16.0 * double(i);
+        std::snprintf(buf, sizeof buf,
+                      "<line x1=\"%g\" y1=\"%g\" x2=\"%g\" y2=\"%g\" stroke=\"%s\" "
+                      "stroke-width=\"2\"/>\n",
+                      legendX, ly - 4, legendX + 18, ly - 4, color);
+        out << buf;
+        std::snprintf(buf, sizeof buf, "<text x=\"%g\" y=\"%g\">", legendX + 24, ly);
+        out << buf << xmlText(label) << "</text>\n";
+    }
+    out << "</svg>\n";
+    return out.str();
+}
+
+} // namespace sparsenas
