@@ -13,6 +13,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <locale>
+#include <sstream>
 
 namespace sparsenas {
 
@@ -23,6 +25,349 @@ QString cellTitle(const QString &cellType)
     if (cellType == QLatin1String("reduce"))
         return QCoreApplication::translate("sparsenas::CellGraphView", "Reduction cell");
     return QCoreApplication::translate("sparsenas::CellGraphView", "%1 cell").arg(cellType);
+}
+
+namespace {
+
+QString quoted(const QString &text)
+{
+    QString out = QStringLiteral("\"");
+    for (const QChar c : text) {
+        if (c == u'"' || c == u'\\')
+            out += u'\\';
+        if (c == u'\n')
+            out += QStringLiteral("\\n");
+        else
+            out += c;
+    }
+    return out + u'"';
+}
+
+QString number(double v)
+{
+    return QString::number(v, 'g', 6);
+}
+
+// The ids cellToDot (prefix "") and genotypeToDot (prefix "<type>_") give a cell's nodes.
+QString nodeId(const QString &prefix, int node)
+{
+    const QString local = node < 2 ? QStringLiteral("in%1").arg(node)
+                                   : QStringLiteral("n%1").arg(node);
+    return prefix + local;
+}
+
+// The operations of `edges`, in the order of the supernet's columns where known.
+std::vector<std::string> opsDrawn(const std::vector<GenotypeEdge> &edges,
+                                  const std::vector<std::string> &order)
+{
+    std::vector<std::string> ops;
+    for (const GenotypeEdge &e : edges) {
+        if (std::find(ops.begin(), ops.end(), e.op) == ops.end())
+            ops.push_back(e.op);
+    }
+    const auto rank = [&](const std::string &op) {
+        const auto it = std::find(order.begin(), order.end(), op);
+        return it == order.end() ? order.size() : size_t(it - order.begin());
+    };
+    std::stable_sort(ops.begin(), ops.end(), [&](const std::string &a, const std::string &b) {
+        return rank(a) < rank(b) || (rank(a) == rank(b) && a < b);
+    });
+    return ops;
+}
+
+// The edge statements of one cell as the studio draws them: one per path, or one per pair of
+// nodes (merged), coloured by operation or in black with line styles (monochrome).
+QString edgeStatements(const std::vector<GenotypeEdge> &edges, const DotStyle &style,
+                       const CellDrawing &drawing, const QString &prefix, const QString &indent)
+{
+    // Groups of edges drawn as one: a pair of nodes when merging, else every path alone.
+    std::vector<std::vector<const GenotypeEdge *>> groups;
+    for (const GenotypeEdge &e : edges) {
+        auto it = std::find_if(groups.begin(), groups.end(), [&](const auto &g) {
+            return drawing.merge && g.front()->source == e.source && g.front()->target == e.target;
+        });
+        if (it == groups.end())
+            groups.push_back({&e});
+        else
+            it->push_back(&e);
+    }
+    float maxAbs = 0.0f;
+    for (const GenotypeEdge &e : edges)
+        maxAbs = std::max(maxAbs, std::fabs(e.weight));
+
+    QString out;
+    for (auto &group : groups) {
+        std::stable_sort(group.begin(), group.end(), [](const auto *a, const auto *b) {
+            return std::fabs(a->weight) > std::fabs(b->weight);
+        });
+        const GenotypeEdge &first = *group.front();
+        const bool single = group.size() == 1;
+        float strongest = 0.0f;
+        bool highlighted = false;
+        for (const GenotypeEdge *e : group) {
+            strongest = std::max(strongest, std::fabs(e->weight));
+            highlighted = highlighted ||
+                          (e->source == style.highlightSource &&
+                           e->target == style.highlightTarget && e->op == style.highlightOp);
+        }
+        const auto lineColor = [&](const std::string &op) {
+            if (drawing.monochrome)
+                return QString::fromLatin1(monochromeLine(op).color);
+            return QString::fromStdString(style.colorByOp ? opColor(op) : style.edgeColor);
+        };
+        const auto text = [&](const GenotypeEdge &e, const QString &separator) {
+            QStringList parts;
+            if (style.showOpLabels)
+                parts << QString::fromStdString(e.op);
+            if (style.showWeights)
+                parts << diagramWeight(e.weight, style.weightDecimals);
+            return parts.join(separator);
+        };
+
+        QStringList attrs;
+        QString color = single ? lineColor(first.op)
+                               : QString::fromStdString(drawing.monochrome ? std::string("#000000")
+                                                                           : style.edgeColor);
+        if (single) {
+            const QString label = text(first, QStringLiteral("\n"));
+            if (!label.isEmpty())
+                attrs << QStringLiteral("label=") + quoted(label);
+        } else if (style.showOpLabels || style.showWeights) {
+            // One line per operation, strongest first, each in its operation's colour.
+            QStringList lines;
+            for (const GenotypeEdge *e : group) {
+                const QString line = text(*e, QStringLiteral(" ")).toHtmlEscaped();
+                lines << (drawing.monochrome || !style.colorByOp
+                              ? line
+                              : QStringLiteral("<font color=\"%1\">%2</font>")
+                                    .arg(lineColor(e->op), line));
+            }
+            attrs << QStringLiteral("label=<") + lines.join(QStringLiteral("<br/>")) + u'>';
+        } else {
+            attrs << QStringLiteral("label=") +
+                         quoted(QStringLiteral("\u00d7%1").arg(group.size()));
+        }
+        double pen = 1.5;
+        if (style.showWeights && maxAbs > 0.0f && std::isfinite(maxAbs))
+            pen = 1.0 + 3.0 * double(strongest / maxAbs);
+        if (highlighted) {
+            color = QString::fromStdString(style.highlightColor);
+            pen += 2.5;
+        }
+        attrs << QStringLiteral("color=") + quoted(color);
+        attrs << QStringLiteral("fontcolor=") +
+                     quoted(drawing.monochrome && !highlighted ? QStringLiteral("#000000") : color);
+        if (drawing.monochrome && single)
+            attrs << QStringLiteral("style=") +
+                         quoted(QLatin1String(monochromeLine(first.op).style));
+        attrs << QStringLiteral("penwidth=") + number(std::round(pen * 100.0) / 100.0);
+        out += indent + nodeId(prefix, first.source) + QStringLiteral(" -> ") +
+               nodeId(prefix, first.target) + QStringLiteral(" [") +
+               attrs.join(QStringLiteral(", ")) + QStringLiteral("];\n");
+    }
+    return out;
+}
+
+// A legend of `ops`: for each, a short sample of its line followed by its name, in a box placed
+// (by an invisible edge) after `anchor`, the cell's output.
+QString legendStatements(const std::vector<std::string> &ops, const DotStyle &style,
+                         const CellDrawing &drawing, const QString &anchor)
+{
+    if (ops.empty())
+        return QString();
+    const double fontSize = style.fontSize * 0.8;
+    QString out = QStringLiteral("    subgraph cluster_legend {\n");
+    out += QStringLiteral("        label=\"operations\"; labeljust=l; style=\"rounded\"; "
+                          "color=\"#bbbbbb\"; fontsize=%1; margin=6;\n")
+               .arg(number(fontSize));
+    // The names left-aligned in boxes of one width, so the samples line up.
+    size_t longest = 0;
+    for (const std::string &op : ops)
+        longest = std::max(longest, op.size());
+    out += QStringLiteral("        node [shape=plaintext, style=\"\", fontsize=%1, height=0.2, "
+                          "width=%2, margin=\"0.04,0\"];\n")
+               .arg(number(fontSize), number(double(longest) * fontSize * 0.62 / 72.0 + 0.1));
+    out += QStringLiteral("        edge [arrowhead=none, penwidth=2, minlen=1];\n");
+    for (size_t i = 0; i < ops.size(); ++i) {
+        const std::string &op = ops[i];
+        const QString a = QStringLiteral("legend_%1a").arg(i);
+        const QString b = QStringLiteral("legend_%1b").arg(i);
+        QString color, fontColor, lineStyle = QStringLiteral("solid");
+        if (drawing.monochrome) {
+            const MonochromeLine line = monochromeLine(op);
+            color = QLatin1String(line.color);
+            fontColor = QStringLiteral("#000000");
+            lineStyle = QLatin1String(line.style);
+        } else {
+            color = fontColor = QString::fromStdString(opColor(op));
+        }
+        out += QStringLiteral("        %1 [shape=point, width=0.01, height=0.01, style=invis];\n")
+                   .arg(a);
+        out += QStringLiteral("        %1 [label=%2, fontcolor=%3];\n")
+                   .arg(b, quoted(QString::fromStdString(op)).chopped(1) + QStringLiteral("\\l\""),
+                        quoted(fontColor));
+        // Left to right: the sample runs along the rank direction and the entries stack
+        // across it. Top to bottom: both ends on one rank, so the sample is still horizontal.
+        if (!style.horizontal)
+            out += QStringLiteral("        {rank=same; %1; %2;}\n").arg(a, b);
+        out += QStringLiteral("        %1 -> %2 [color=%3, style=%4];\n")
+                   .arg(a, b, quoted(color), quoted(lineStyle));
+    }
+    out += QStringLiteral("    }\n");
+    // After the cell's output: right of it (left to right) or below it (top to bottom).
+    out += QStringLiteral("    %1 -> legend_%2a [style=invis];\n").arg(anchor).arg(ops.size() / 2);
+    return out;
+}
+
+// `dot` with `statements` added before its closing brace.
+QString withStatements(const std::string &dot, const QString &statements)
+{
+    QString text = QString::fromStdString(dot);
+    const qsizetype brace = text.lastIndexOf(u'}');
+    if (brace < 0 || statements.isEmpty())
+        return text;
+    text.insert(brace, statements);
+    return text;
+}
+
+// The edges of `cell` that the threshold keeps.
+std::vector<GenotypeEdge> keptEdges(const CellGenotype &cell, float minAbs, int *hidden)
+{
+    std::vector<GenotypeEdge> kept;
+    for (const GenotypeEdge &e : cell.edges) {
+        if (std::fabs(e.weight) >= minAbs)
+            kept.push_back(e);
+    }
+    if (hidden)
+        *hidden = int(cell.edges.size() - kept.size());
+    return kept;
+}
+
+} // namespace
+
+namespace {
+// As the core's DOT writer prints numbers (std::ostream, classic locale), so that a merged label
+// reads exactly as the core's own one would.
+std::string printed(float weight, int decimals, bool scientific)
+{
+    std::ostringstream os;
+    os.imbue(std::locale::classic());
+    os.setf(scientific ? std::ios::scientific : std::ios::fixed);
+    os.precision(decimals);
+    os << weight;
+    return os.str();
+}
+} // namespace
+
+bool needsScientific(float weight, int decimals)
+{
+    if (weight == 0.0f || !std::isfinite(weight))
+        return false;
+    return printed(weight, std::clamp(decimals, 0, 9), false).find_first_of("123456789") ==
+           std::string::npos;
+}
+
+QString diagramWeight(float weight, int decimals)
+{
+    decimals = std::clamp(decimals, 0, 9);
+    if (!needsScientific(weight, decimals))
+        return QString::fromStdString(printed(weight, decimals, false));
+    return QString::fromStdString(printed(weight, std::max(decimals - 1, 1), true));
+}
+
+int decimalsForFixed(const std::vector<float> &weights)
+{
+    for (int d = 0; d < 9; ++d) {
+        if (std::none_of(weights.begin(), weights.end(),
+                         [d](float w) { return needsScientific(w, d); }))
+            return d;
+    }
+    return 9;
+}
+
+MonochromeLine monochromeLine(const std::string &op)
+{
+    // Pools dotted, the skip dashed, convolutions solid; the larger kernel of a pair in grey.
+    static const std::pair<const char *, MonochromeLine> lines[] = {
+        {"max_pool_3x3", {"dotted", "#000000"}}, {"avg_pool_3x3", {"dotted", "#808080"}},
+        {"skip_connect", {"dashed", "#000000"}}, {"sep_conv_3x3", {"solid", "#000000"}},
+        {"sep_conv_5x5", {"solid", "#808080"}},  {"dil_conv_3x3", {"dashed", "#808080"}},
+        {"dil_conv_5x5", {"dotted", "#505050"}}, {"none", {"dotted", "#b0b0b0"}},
+    };
+    for (const auto &[name, line] : lines) {
+        if (op == name)
+            return line;
+    }
+    return {"solid", "#505050"};
+}
+
+DotStyle monochromeStyle(DotStyle style)
+{
+    style.colorByOp = false;
+    style.edgeColor = "#000000";
+    style.inputFill = "#d9d9d9";
+    style.nodeFill = "#ffffff";
+    style.outputFill = "#a6a6a6";
+    return style;
+}
+
+QString cellDrawingDot(const CellGenotype &cell, const DotStyle &style, const CellWeights *supernet,
+                       const CellDrawing &drawing, int *shown, int *hidden)
+{
+    const DotStyle s = drawing.monochrome ? monochromeStyle(style) : style;
+    CellGenotype drawn = cell;
+    drawn.edges = keptEdges(cell, drawing.minAbs, hidden);
+    if (shown)
+        *shown = int(drawn.edges.size());
+    QString statements;
+    std::string dot;
+    if (drawing.merge || drawing.monochrome) {
+        // The nodes as the core draws them; the edges are ours.
+        CellGenotype nodesOnly = drawn;
+        nodesOnly.edges.clear();
+        dot = cellToDot(nodesOnly, s, supernet);
+        if (!cell.collapsed())
+            statements = edgeStatements(drawn.edges, s, drawing, QString(), QStringLiteral("    "));
+    } else {
+        dot = cellToDot(drawn, s, supernet);
+    }
+    // A legend says what the colours or line styles mean: not needed when neither varies.
+    if (drawing.legend && (s.colorByOp || drawing.monochrome) && !cell.collapsed())
+        statements += legendStatements(
+            opsDrawn(drawn.edges, supernet ? supernet->ops : std::vector<std::string>()), s,
+            drawing, QStringLiteral("out"));
+    return withStatements(dot, statements);
+}
+
+QString genotypeDrawingDot(const Genotype &genotype, const DotStyle &style,
+                           const CellDrawing &drawing)
+{
+    const DotStyle s = drawing.monochrome ? monochromeStyle(style) : style;
+    Genotype drawn = genotype;
+    std::vector<GenotypeEdge> all;
+    QString statements;
+    for (CellGenotype &cell : drawn.cells) {
+        cell.edges = keptEdges(cell, drawing.minAbs, nullptr);
+        all.insert(all.end(), cell.edges.begin(), cell.edges.end());
+        if ((drawing.merge || drawing.monochrome) && !cell.collapsed())
+            statements += edgeStatements(cell.edges, s, drawing,
+                                         QString::fromStdString(cell.type) + u'_',
+                                         QStringLiteral("    "));
+    }
+    std::string dot;
+    if (drawing.merge || drawing.monochrome) {
+        Genotype nodesOnly = drawn;
+        for (CellGenotype &cell : nodesOnly.cells)
+            cell.edges.clear();
+        dot = genotypeToDot(nodesOnly, s);
+    } else {
+        dot = genotypeToDot(drawn, s);
+    }
+    if (drawing.legend && (s.colorByOp || drawing.monochrome) && !drawn.cells.empty())
+        statements += legendStatements(opsDrawn(all, {}), s, drawing,
+                                       QString::fromStdString(drawn.cells.front().type) +
+                                           QStringLiteral("_out"));
+    return withStatements(dot, statements);
 }
 
 struct CellGraphView::Pane

@@ -106,4 +106,47 @@ private:
 /// "Normal cell", "Reduction cell" or "<type> cell", translated.
 QString cellTitle(const QString &cellType);
 
+/// What the studio's drawings add to DotStyle (the core's DOT writer does not do these): the
+/// live view and the export dialog draw through cellDrawingDot / genotypeDrawingDot.
+struct CellDrawing
+{
+    /// One edge per pair of nodes, its operations (and weights) listed in its label, instead of
+    /// one edge per operation: for cells with many paths.
+    bool merge = false;
+    /// A legend of the operations drawn: their colours, or their line styles in monochrome.
+    bool legend = false;
+    /// Black on white for print: grey fills, black text, the operations told apart by line style
+    /// (and their labels) instead of colour.
+    bool monochrome = false;
+    /// Paths with |A| below this are not drawn (0: every path).
+    float minAbs = 0.0f;
+};
+
+/// A weight as the diagrams write it: fixed notation with `decimals` decimals and its sign; a
+/// non-zero weight that would round to zero is written in scientific notation instead (5.8e-04
+/// at 2 decimals), so that no kept path reads 0.00 (the core's DOT writer does the same).
+QString diagramWeight(float weight, int decimals);
+/// True when diagramWeight writes `weight` in scientific notation at `decimals`.
+bool needsScientific(float weight, int decimals);
+/// The fewest decimals (up to 9) at which every weight of `weights` is written in fixed notation.
+int decimalsForFixed(const std::vector<float> &weights);
+
+/// How monochrome drawings tell an operation apart: a Graphviz line style and a grey.
+struct MonochromeLine
+{
+    const char *style; ///< "solid", "dashed", "dotted"
+    const char *color; ///< "#000000" or a grey
+};
+MonochromeLine monochromeLine(const std::string &op);
+/// `style` in black and greys (fills, edge colour), colours by operation off.
+DotStyle monochromeStyle(DotStyle style);
+
+/// One cell as DOT, as cellToDot draws it plus what `drawing` asks. `shown` (optional) receives
+/// the number of paths drawn (after the threshold), `hidden` the number left out by it.
+QString cellDrawingDot(const CellGenotype &cell, const DotStyle &style, const CellWeights *supernet,
+                       const CellDrawing &drawing, int *shown = nullptr, int *hidden = nullptr);
+/// All cells of `genotype` in one drawing (genotypeToDot plus `drawing`).
+QString genotypeDrawingDot(const Genotype &genotype, const DotStyle &style,
+                           const CellDrawing &drawing);
+
 } // namespace sparsenas

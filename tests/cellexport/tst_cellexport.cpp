@@ -11,6 +11,7 @@
 #include "regpathview.h"
 #include "survivalview.h"
 
+#include "sparsenas/base/genotypesource.h"
 #include "sparsenas/base/graphvizrenderer.h"
 
 #include "sparsenas/base/genotype.h"
@@ -19,8 +20,11 @@
 
 #include <QFile>
 #include <QImage>
+#include <QLabel>
 #include <QMessageBox>
+#include <QPointer>
 #include <QProcess>
+#include <QPushButton>
 #include <QRegularExpression>
 #include <QSettings>
 #include <QSpinBox>
@@ -32,6 +36,7 @@
 
 #include <cmath>
 #include <memory>
+#include <nlohmann/json.hpp>
 
 using namespace sparsenas;
 
@@ -240,6 +245,7 @@ private Q_SLOTS:
     void svgDeclaresItsDrawingsSize();
     void pdfPageIsTheDrawing();
     void pngCarriesItsDpi();
+    void severalFormatsInOneGoDialogStaysOpen();
     void viewExportsOpenAtOneSize_data();
     void viewExportsOpenAtOneSize();
 
@@ -454,6 +460,70 @@ void tst_CellExport::pngCarriesItsDpi()
         QVERIFY2(std::abs(xy[0].toDouble() - 300.0) < 0.5, qPrintable(xy.join(u' ')));
         QVERIFY(std::abs(xy[1].toDouble() - 300.0) < 0.5);
     }
+}
+
+void tst_CellExport::severalFormatsInOneGoDialogStaysOpen()
+{
+    QWidget parent;
+    GraphvizService graphviz;
+    QPointer<CellExporter> exporter = new CellExporter(&graphviz, &parent);
+    QSignalSpy finished(exporter.data(), &CellExporter::finished);
+    const std::vector<CellWeights> cells = busyCells();
+    exporter->run(cells);
+    QPointer<ExportDialog> dialog = parent.findChild<ExportDialog *>();
+    QVERIFY(dialog);
+    // Every path has two operations on it: no DARTS pair list, but pt.darts's per-node lists.
+    QVERIFY(!dialog->isAvailable(QStringLiteral("darts")));
+    const QStringList formats = {QStringLiteral("svg"),  QStringLiteral("pdf"),
+                                 QStringLiteral("png"),  QStringLiteral("dot"),
+                                 QStringLiteral("json"), QStringLiteral("ptdarts")};
+    QVERIFY(dialog->setFormats(formats));
+    QVERIFY(dialog->setCells(QStringLiteral("normal")));
+    dialog->setPath(m_tmp.filePath(QStringLiteral("all.svg")));
+    QVERIFY2(dialog->problem().isEmpty(), qPrintable(dialog->problem()));
+    QTest::mouseClick(dialog->findChild<QPushButton *>(QStringLiteral("exportButton")),
+                      Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 30000);
+    QVERIFY2(finished.at(0).at(0).toBool(), qPrintable(finished.at(0).at(1).toString()));
+    // The dialog is still there, and says what it wrote.
+    QVERIFY(dialog && dialog->isVisible());
+    const QString result = dialog->findChild<QLabel *>(QStringLiteral("result"))->text();
+    for (const char *name : {"all.svg", "all.pdf", "all.png", "all.dot", "all.json", "all.txt"}) {
+        QVERIFY2(result.contains(QLatin1String(name)), qPrintable(result));
+        QVERIFY2(QFile::exists(m_tmp.filePath(QLatin1String(name))), name);
+    }
+    QVERIFY(readAll(m_tmp.filePath(QStringLiteral("all.pdf"))).startsWith("%PDF-"));
+    QVERIFY(readAll(m_tmp.filePath(QStringLiteral("all.png"))).startsWith("\x89PNG"));
+    QVERIFY(readAll(m_tmp.filePath(QStringLiteral("all.dot"))).startsWith("digraph normal"));
+    // The texts hold the whole genotype; pt.darts's text reads back with every path.
+    const Genotype derived = deriveGenotype(cells);
+    const Genotype fromJson = genotypeFromJson(
+        nlohmann::json::parse(readAll(m_tmp.filePath(QStringLiteral("all.json"))).toStdString()));
+    QCOMPARE(fromJson.cells.size(), size_t(2));
+    const Genotype fromText = genotypeFromDartsText(
+        readAll(m_tmp.filePath(QStringLiteral("all.txt"))).toStdString(), "all.txt");
+    for (const char *type : {"normal", "reduce"}) {
+        QVERIFY(fromText.cell(type) && derived.cell(type));
+        QCOMPARE(fromText.cell(type)->edges.size(), derived.cell(type)->edges.size());
+    }
+
+    // A second export from the same dialog: another cell, another format.
+    QVERIFY(dialog->setFormat(QStringLiteral("svg")));
+    QVERIFY(dialog->setCells(QStringLiteral("reduce")));
+    dialog->setPath(m_tmp.filePath(QStringLiteral("reduce.svg")));
+    QTest::mouseClick(dialog->findChild<QPushButton *>(QStringLiteral("exportButton")),
+                      Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 2, 30000);
+    QVERIFY(finished.at(1).at(0).toBool());
+    QVERIFY(readAll(m_tmp.filePath(QStringLiteral("reduce.svg"))).contains("<title>reduce"));
+
+    // A file that cannot be written is said in the dialog, which stays usable.
+    dialog->setPath(m_tmp.filePath(QStringLiteral("all.svg/in-a-file.svg")));
+    QVERIFY(!dialog->problem().isEmpty()); // its folder is a file: refused before writing
+
+    // Closing the dialog ends the exporter.
+    dialog->findChild<QPushButton *>(QStringLiteral("closeButton"))->click();
+    QTRY_VERIFY(exporter.isNull());
 }
 
 void tst_CellExport::viewExportsOpenAtOneSize_data()

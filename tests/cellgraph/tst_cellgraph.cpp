@@ -16,11 +16,11 @@
 #include <QDoubleSpinBox>
 #include <QFile>
 #include <QImage>
+#include <QLabel>
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QSettings>
 #include <QSpinBox>
-#include <QStandardItemModel>
 #include <QTemporaryDir>
 #include <QXmlStreamReader>
 
@@ -187,6 +187,15 @@ void saveGrab(const QImage &image, const char *name)
         image.save(QDir(dir).filePath(QStringLiteral("cellgraph_%1.png").arg(QLatin1String(name))));
 }
 
+// ... and the DOT of a drawing, to render it with Graphviz's own tools.
+void saveDot(const QString &dot, const char *name)
+{
+    const QString dir = qEnvironmentVariable("SPARSENAS_TEST_GRABS");
+    QFile f(QDir(dir).filePath(QStringLiteral("cellgraph_%1.dot").arg(QLatin1String(name))));
+    if (!dir.isEmpty() && f.open(QIODevice::WriteOnly))
+        f.write(dot.toUtf8());
+}
+
 } // namespace
 
 class tst_CellGraph : public QObject
@@ -209,7 +218,11 @@ private Q_SLOTS:
     void dialogPreviewFollowsOptions();
     void dialogStalePreviewDropped();
     void dialogRequestAndValidation();
+    void dialogAsksWhenSuffixDisagrees();
+    void dialogSeveralFormatsInOneGo();
     void dialogDartsAvailability();
+    void dialogWeightDecimals();
+    void dialogDrawingOptions();
     void dialogSettingsPersist();
 
 private:
@@ -585,19 +598,19 @@ void tst_CellGraph::dialogRequestAndValidation()
     QVERIFY(dir.isValid());
     const std::vector<CellWeights> weights = deadNodeCells();
     ExportDialog dialog(deriveGenotype(weights), weights, nullptr);
-    QPushButton *ok = dialog.findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok);
-    QVERIFY(ok);
+    auto *exportButton = dialog.findChild<QPushButton *>(QStringLiteral("exportButton"));
+    QVERIFY(exportButton);
 
     dialog.setPath(QString());
-    QVERIFY(!ok->isEnabled());
+    QVERIFY(!exportButton->isEnabled());
     QVERIFY(!dialog.problem().isEmpty());
 
     dialog.setPath(dir.filePath(QStringLiteral("missing/cell.svg")));
-    QVERIFY(!ok->isEnabled());
+    QVERIFY(!exportButton->isEnabled());
     QVERIFY(dialog.problem().contains(QStringLiteral("missing")));
 
     dialog.setPath(dir.filePath(QStringLiteral("cell.svg")));
-    QVERIFY(ok->isEnabled());
+    QVERIFY(exportButton->isEnabled());
     QVERIFY(dialog.problem().isEmpty());
 
     auto *dpi = dialog.findChild<QSpinBox *>(QStringLiteral("dpi"));
@@ -624,29 +637,241 @@ void tst_CellGraph::dialogRequestAndValidation()
     QVERIFY(dialog.setFormat(QStringLiteral("dot")));
     QVERIFY(dialog.findChild<QCheckBox *>(QStringLiteral("horizontal"))->isEnabled());
     QVERIFY(!dialog.setFormat(QStringLiteral("bmp")));
+    QCOMPARE(dialog.formats(), QStringList{QStringLiteral("dot")});
+
+    // No format at all: nothing to export.
+    dialog.findChild<QCheckBox *>(QStringLiteral("format_dot"))->setChecked(false);
+    QVERIFY(!exportButton->isEnabled());
+    QVERIFY(!dialog.problem().isEmpty());
+}
+
+void tst_CellGraph::dialogAsksWhenSuffixDisagrees()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const std::vector<CellWeights> weights = deadNodeCells();
+    ExportDialog dialog(deriveGenotype(weights), weights, nullptr);
+    auto *exportButton = dialog.findChild<QPushButton *>(QStringLiteral("exportButton"));
+    auto *fix = dialog.findChild<QPushButton *>(QStringLiteral("fixSuffix"));
+    QVERIFY(exportButton && fix);
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+
+    // DOT text typed into "normal.png": refused, with the right name offered.
+    QVERIFY(dialog.setFormat(QStringLiteral("dot")));
+    dialog.setPath(dir.filePath(QStringLiteral("normal.png")));
+    QVERIFY(!exportButton->isEnabled());
+    QVERIFY2(dialog.problem().contains(QStringLiteral("normal.png")), qPrintable(dialog.problem()));
+    QVERIFY(fix->isVisible());
+    QVERIFY(fix->text().contains(QStringLiteral("normal.dot")));
+    QTest::mouseClick(fix, Qt::LeftButton);
+    QCOMPARE(dialog.request().path, dir.filePath(QStringLiteral("normal.dot")));
+    QVERIFY(exportButton->isEnabled());
+    QVERIFY(!fix->isVisible());
+
+    // A suffix the format accepts stays as typed; a name without one gets the format's.
+    dialog.setPath(dir.filePath(QStringLiteral("cell.gv")));
+    QVERIFY(dialog.problem().isEmpty());
+    QCOMPARE(dialog.request().path, dir.filePath(QStringLiteral("cell.gv")));
+    dialog.setPath(dir.filePath(QStringLiteral("figure")));
+    QVERIFY(dialog.problem().isEmpty());
+    QCOMPARE(dialog.request().path, dir.filePath(QStringLiteral("figure.dot")));
+    QVERIFY(dialog.findChild<QLabel *>(QStringLiteral("targets"))
+                ->text()
+                .contains(QStringLiteral("figure.dot")));
+
+    // Choosing another format (not typing) moves a format suffix along.
+    dialog.setPath(dir.filePath(QStringLiteral("normal.dot")));
+    dialog.findChild<QCheckBox *>(QStringLiteral("format_pdf"))->setChecked(true);
+    dialog.findChild<QCheckBox *>(QStringLiteral("format_dot"))->setChecked(false);
+    QCOMPARE(dialog.request().path, dir.filePath(QStringLiteral("normal.pdf")));
+    QVERIFY(dialog.problem().isEmpty());
+}
+
+void tst_CellGraph::dialogSeveralFormatsInOneGo()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const std::vector<CellWeights> full = {dartsWeights("normal"), dartsWeights("reduce")};
+    ExportDialog dialog(deriveGenotype(full), full, nullptr);
+    QSignalSpy exports(&dialog, &ExportDialog::exportRequested);
+    QVERIFY(dialog.setFormats({QStringLiteral("svg"), QStringLiteral("png"), QStringLiteral("json"),
+                               QStringLiteral("darts"), QStringLiteral("ptdarts")}));
+    dialog.setPath(dir.filePath(QStringLiteral("fig.svg")));
+    QVERIFY2(dialog.problem().isEmpty(), qPrintable(dialog.problem()));
+    const std::vector<ExportRequest> rs = dialog.requests();
+    QStringList paths;
+    for (const ExportRequest &r : rs)
+        paths << QFileInfo(r.path).fileName();
+    // One file per format; the two genotype texts do not overwrite each other.
+    QCOMPARE(paths, (QStringList{QStringLiteral("fig.svg"), QStringLiteral("fig.png"),
+                                 QStringLiteral("fig.json"), QStringLiteral("fig.txt"),
+                                 QStringLiteral("fig_ptdarts.txt")}));
+    QVERIFY(dialog.findChild<QLabel *>(QStringLiteral("targets"))
+                ->text()
+                .contains(QStringLiteral("fig_ptdarts.txt")));
+
+    // Export keeps the dialog open for the next one, and shows what was written.
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    QTest::mouseClick(dialog.findChild<QPushButton *>(QStringLiteral("exportButton")),
+                      Qt::LeftButton);
+    QCOMPARE(exports.count(), 1);
+    QVERIFY(dialog.isVisible());
+    dialog.showExportResult(true, QStringLiteral("Wrote fig.svg"));
+    QCOMPARE(dialog.findChild<QLabel *>(QStringLiteral("result"))->text(),
+             QStringLiteral("Wrote fig.svg"));
+    QVERIFY(dialog.setFormat(QStringLiteral("pdf")));
+    QTest::mouseClick(dialog.findChild<QPushButton *>(QStringLiteral("exportButton")),
+                      Qt::LeftButton);
+    QCOMPARE(exports.count(), 2);
+    QCOMPARE(dialog.request().path, dir.filePath(QStringLiteral("fig.pdf")));
+    QVERIFY(dialog.isVisible());
 }
 
 void tst_CellGraph::dialogDartsAvailability()
 {
     const std::vector<CellWeights> dead = deadNodeCells();
     ExportDialog deadDialog(deriveGenotype(dead), dead, nullptr);
-    auto *format = deadDialog.findChild<QComboBox *>(QStringLiteral("format"));
-    auto *model = qobject_cast<QStandardItemModel *>(format->model());
-    QStandardItem *darts = model->item(format->findData(QStringLiteral("darts")));
+    auto *darts = deadDialog.findChild<QCheckBox *>(QStringLiteral("format_darts"));
+    QVERIFY(darts);
     QVERIFY(!darts->isEnabled());
     std::string whyNot;
     QVERIFY(!toDartsText(deriveGenotype(dead), &whyNot));
     QVERIFY(darts->toolTip().contains(QString::fromStdString(whyNot)));
     QVERIFY(!deadDialog.setFormat(QStringLiteral("darts")));
+    // The reason is on the form, not only in a tooltip of a greyed-out entry; pt.darts's form
+    // takes the cell.
+    auto *note = deadDialog.findChild<QLabel *>(QStringLiteral("formatNote"));
+    QVERIFY(note && !note->isHidden());
+    QVERIFY2(note->text().contains(QString::fromStdString(whyNot)), qPrintable(note->text()));
+    QVERIFY(note->text().contains(QStringLiteral("pt.darts")));
+    auto *ptdarts = deadDialog.findChild<QCheckBox *>(QStringLiteral("format_ptdarts"));
+    QVERIFY(ptdarts && ptdarts->isEnabled());
+    QVERIFY(deadDialog.setFormat(QStringLiteral("ptdarts")));
+    QVERIFY(deadDialog.isAvailable(QStringLiteral("ptdarts")));
 
     const std::vector<CellWeights> full = {dartsWeights("normal"), dartsWeights("reduce")};
     ExportDialog fullDialog(deriveGenotype(full), full, nullptr);
+    QVERIFY(fullDialog.findChild<QLabel *>(QStringLiteral("formatNote"))->isHidden());
     QVERIFY(fullDialog.setFormat(QStringLiteral("darts")));
+    // DARTS text typed into "genotype.svg" is not written there.
     fullDialog.setPath(QDir::temp().filePath(QStringLiteral("genotype.svg")));
-    QCOMPARE(fullDialog.request().path, QDir::temp().filePath(QStringLiteral("genotype.svg")));
+    QVERIFY(!fullDialog.problem().isEmpty());
     QVERIFY(fullDialog.setFormat(QStringLiteral("dot")));
     QVERIFY(fullDialog.setFormat(QStringLiteral("darts")));
     QCOMPARE(fullDialog.request().path, QDir::temp().filePath(QStringLiteral("genotype.txt")));
+    QVERIFY(fullDialog.problem().isEmpty());
+}
+
+void tst_CellGraph::dialogWeightDecimals()
+{
+    CellWeights w = emptyCell("normal");
+    setPath(w, 0, 2, "sep_conv_3x3", 0.5f);
+    setPath(w, 1, 2, "skip_connect", -5.8e-4f);
+    setPath(w, 1, 2, "max_pool_3x3", 0.125f);
+    const std::vector<CellWeights> weights = {w};
+    ExportDialog dialog(deriveGenotype(weights), weights, nullptr);
+    QSignalSpy spy(&dialog, &ExportDialog::previewRequested);
+    QTRY_COMPARE(spy.count(), 1);
+    auto *decimals = dialog.findChild<QSpinBox *>(QStringLiteral("weightDecimals"));
+    auto *note = dialog.findChild<QLabel *>(QStringLiteral("decimalsNote"));
+    QVERIFY(decimals && note);
+    QCOMPARE(decimals->value(), 2);
+    // At 2 decimals the tiny weight cannot be written as fixed: the dialog says what happens
+    // and which setting writes every weight in fixed notation; the sign stays.
+    QVERIFY(spy.last().at(1).toString().contains(QStringLiteral("-5.8e-04")));
+    QVERIFY(!note->isHidden());
+    QVERIFY2(note->text().contains(QStringLiteral("-5.8e-04")), qPrintable(note->text()));
+    QVERIFY(note->text().contains(QStringLiteral("0.005")));
+    QVERIFY(note->text().contains(QStringLiteral("3 decimals")));          // -0.001
+    QVERIFY(spy.last().at(1).toString().contains(QStringLiteral("0.12"))); // fixed, 2 decimals
+    QVERIFY(!spy.last().at(1).toString().contains(QStringLiteral("0.125")));
+
+    decimals->setValue(4);
+    QTRY_COMPARE(spy.count(), 2);
+    QVERIFY(note->isHidden());
+    QVERIFY(spy.last().at(1).toString().contains(QStringLiteral("-0.0006")));
+    QVERIFY(spy.last().at(1).toString().contains(QStringLiteral("0.1250")));
+
+    // The compact drawing writes its weights the same way.
+    dialog.findChild<QCheckBox *>(QStringLiteral("merge"))->setChecked(true);
+    QTRY_COMPARE(spy.count(), 3);
+    QVERIFY(spy.last().at(1).toString().contains(QStringLiteral("skip_connect -0.0006")));
+    QCOMPARE(diagramWeight(-5.8e-4f, 2), QStringLiteral("-5.8e-04"));
+    QCOMPARE(diagramWeight(-0.25f, 1), QStringLiteral("-0.2")); // fixed, rounded half to even
+    QCOMPARE(decimalsForFixed({0.5f, -5.8e-4f}), 3);
+    QCOMPARE(decimalsForFixed({0.5f, -4.9e-4f}), 4);
+}
+
+void tst_CellGraph::dialogDrawingOptions()
+{
+    // Two operations on c_{k-1} -> 0: one edge each, or one merged edge listing both.
+    CellWeights w = deadNodeWeights("normal");
+    setPath(w, 1, 2, "max_pool_3x3", -0.45f);
+    const std::vector<CellWeights> weights = {w, deadNodeWeights("reduce")};
+    ExportDialog dialog(deriveGenotype(weights), weights, nullptr);
+    QSignalSpy spy(&dialog, &ExportDialog::previewRequested);
+    QTRY_COMPARE(spy.count(), 1);
+    const auto edges = [](const QString &dot) { return titles(render(dot)).edges; };
+    QCOMPARE(int(edges(spy.last().at(1).toString()).count(QStringLiteral("in1->n2"))), 2);
+
+    dialog.findChild<QCheckBox *>(QStringLiteral("merge"))->setChecked(true);
+    QTRY_COMPARE(spy.count(), 2);
+    QString dot = spy.last().at(1).toString();
+    QCOMPARE(int(edges(dot).count(QStringLiteral("in1->n2"))), 1);
+    // Strongest first, each in its operation's colour, signs kept.
+    QVERIFY2(dot.contains(QStringLiteral("<font color=\"%1\">max_pool_3x3 -0.45</font><br/>"
+                                         "<font color=\"%2\">skip_connect 0.30</font>")
+                              .arg(QString::fromStdString(opColor("max_pool_3x3")),
+                                   QString::fromStdString(opColor("skip_connect")))),
+             qPrintable(dot));
+    // The other pairs (one operation each) are drawn as before.
+    QCOMPARE(int(edges(dot).size()), int(edges(spy.at(0).at(1).toString()).size()) - 1);
+
+    // A legend of exactly the operations drawn.
+    dialog.findChild<QCheckBox *>(QStringLiteral("legend"))->setChecked(true);
+    QTRY_COMPARE(spy.count(), 3);
+    dot = spy.last().at(1).toString();
+    QVERIFY(dot.contains(QStringLiteral("cluster_legend")));
+    saveDot(dot, "merged_legend");
+    const CellGenotype cell = deriveCell(w);
+    std::set<std::string> drawnOps;
+    for (const GenotypeEdge &e : cell.edges)
+        drawnOps.insert(e.op);
+    // One entry per operation drawn, none for the others.
+    std::set<std::string> listed;
+    static const QRegularExpression entry(QStringLiteral("legend_\\d+b \\[label=\"([a-z_0-9]+)"));
+    for (auto it = entry.globalMatch(dot); it.hasNext();)
+        listed.insert(it.next().captured(1).toStdString());
+    QCOMPARE(listed, drawnOps);
+    QCOMPARE(int(dot.count(QStringLiteral(" -> legend_"))), int(drawnOps.size()) + 1);
+    QVERIFY(titles(render(dot)).error.isEmpty());
+
+    // Monochrome: no operation colour anywhere, the operations told apart by line style.
+    dialog.findChild<QCheckBox *>(QStringLiteral("merge"))->setChecked(false);
+    dialog.findChild<QCheckBox *>(QStringLiteral("monochrome"))->setChecked(true);
+    QTRY_COMPARE(spy.count(), 4);
+    dot = spy.last().at(1).toString();
+    for (const std::string &op : kOps)
+        QVERIFY2(!dot.contains(QString::fromStdString(opColor(op))), op.c_str());
+    QVERIFY(dot.contains(QStringLiteral("style=\"dotted\""))); // the pools
+    QVERIFY(dot.contains(QStringLiteral("style=\"dashed\""))); // the skip connection
+    QVERIFY(!dialog.findChild<QPushButton *>(QStringLiteral("nodeFill"))->isEnabled());
+    QCOMPARE(int(edges(dot).count(QStringLiteral("in1->n2"))), 2);
+    const QByteArray svg = render(dot);
+    QVERIFY(titles(svg).error.isEmpty());
+    saveDot(dot, "monochrome_legend");
+
+    // Both cells in one drawing take the options too.
+    QVERIFY(dialog.setCells(QStringLiteral("both")));
+    dialog.findChild<QCheckBox *>(QStringLiteral("merge"))->setChecked(true);
+    QTRY_VERIFY(spy.last().at(1).toString().contains(QStringLiteral("cluster_reduce")));
+    dot = spy.last().at(1).toString();
+    QCOMPARE(int(edges(dot).count(QStringLiteral("normal_in1->normal_n2"))), 1);
+    QVERIFY(dot.contains(QStringLiteral("cluster_legend")));
+    saveDot(dot, "both_monochrome_merged");
+    QVERIFY(titles(render(dot)).error.isEmpty());
 }
 
 void tst_CellGraph::dialogSettingsPersist()
