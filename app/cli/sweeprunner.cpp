@@ -253,9 +253,12 @@ int runSweep(const SweepOptions &o)
         rows[i] = readSweepRow((out / points[i].name).string(), points[i]);
     writeFileAtomic((out / "summary.csv").string(), sweepCsv(o.axes, rows));
     writeFileAtomic((out / "summary.md").string(), sweepMarkdown(o.axes, rows));
-    writeFileAtomic((out / "curves.svg").string(), sweepCurvesSvg(rows));
+    const Figure curves = sweepCurvesFigure(rows);
+    writeFileAtomic((out / "curves.svg").string(), renderFigure(curves, "svg"));
+    writeFileAtomic((out / "curves.pdf").string(), renderFigure(curves, "pdf"));
     std::cout << sweepMarkdown(o.axes, rows);
-    std::cerr << "wrote " << (out / "summary.csv").string() << ", summary.md and curves.svg\n";
+    std::cerr << "wrote " << (out / "summary.csv").string()
+              << ", summary.md, curves.svg and curves.pdf\n";
 
     int finished = 0, failed = 0;
     for (const auto &r : rows) {

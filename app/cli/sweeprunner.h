@@ -25,7 +25,7 @@ struct SweepOptions
 /// at once; finished and failed points are not run again. Writes OUT/sweep.json (the grid and
 /// the base configuration: a different sweep in the same folder is refused), OUT/configs/,
 /// OUT/<point>.log (each child's output), and at the end OUT/summary.csv, OUT/summary.md and
-/// OUT/curves.svg. Returns the exit code: 0 when every point finished, 1 when some failed or
+/// OUT/curves.svg / .pdf. Returns the exit code: 0 when every point finished, 1 when some failed or
 /// could not run, 130 when stopped by Ctrl-C (the same command continues it). Throws
 /// ConfigError for a bad grid or a point whose configuration is invalid, before anything runs.
 int runSweep(const SweepOptions &options);

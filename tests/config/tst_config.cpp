@@ -487,16 +487,15 @@ void tst_Config::sweepSummary()
         md.find("| 1-alpha=0.3 | 0.3 | finished | 2 | 93.75 | 50.0 | 2 / 5 | 3 / 9 | 12.2 |") !=
             std::string::npos,
         md.c_str());
-    // The figure states its size and draws one line per point with data, with its legend.
-    const std::string svg = sweepCurvesSvg({done, failed});
-    QVERIFY(svg.rfind("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"", 0) == 0);
-    QCOMPARE(std::count(svg.begin(), svg.end(), '\n') > 10, true);
-    size_t lines = 0;
-    for (size_t at = svg.find("<polyline"); at != std::string::npos;
-         at = svg.find("<polyline", at + 1))
-        ++lines;
-    QCOMPARE(lines, size_t(1));
-    QVERIFY(svg.find("alpha=0.7 (failed)") != std::string::npos);
+    // The figure: one series per point, in %, the unfinished one named with its state.
+    const Figure f = sweepCurvesFigure({done, failed});
+    QCOMPARE(f.panels.size(), size_t(1));
+    QCOMPARE(f.panels[0].series.size(), size_t(2));
+    QCOMPARE(f.panels[0].series[0].name, std::string("alpha=0.3"));
+    QCOMPARE(f.panels[0].series[0].x, (std::vector<double>{1.0, 2.0}));
+    QCOMPARE(f.panels[0].series[0].y, (std::vector<double>{50.0, 93.75}));
+    QCOMPARE(f.panels[0].series[1].name, std::string("alpha=0.7 (failed)"));
+    QVERIFY(f.panels[0].series[1].x.empty());
 }
 
 QTEST_GUILESS_MAIN(tst_Config)

@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: MIT
+#include "sparsenas/base/figure.h"
 #include "sparsenas/base/fileutil.h"
 #include "sparsenas/base/genotype.h"
 #include "sparsenas/base/graphvizrenderer.h"
@@ -141,6 +142,7 @@ private Q_SLOTS:
     void png();
     void pngScalesWithDpi();
     void pngSaysItsDpi();
+    void figuresStateTheirSize();
     void pngTooLargeForGraphvizIsRefused();
     void laidOutDot();
     void renderToFileIsAtomic();
@@ -265,6 +267,49 @@ void tst_Graphviz::pngSaysItsDpi()
         QCOMPARE(png.count("pHYs"), qsizetype(1));
         QCOMPARE(bytes(pngWithDpi(std::string(png.constData(), size_t(png.size())), 300.0)), png);
     }
+}
+
+void tst_Graphviz::figuresStateTheirSize()
+{
+    QCOMPARE(niceTicks(0.0, 1.0, 5),
+             (std::vector<double>{0.0, 0.2, 0.4, 0.6000000000000001, 0.8, 1.0}));
+    QCOMPARE(niceTicks(-5.0, -3.7, 6).front(), -5.0);
+    QCOMPARE(niceTicks(3.0, 48.0, 5), (std::vector<double>{10.0, 20.0, 30.0, 40.0}));
+    QVERIFY(niceTicks(1.0, 1.0).empty());
+
+    // Two panels a row, two rows (the last one half empty), a 200-pt legend: 2 x 300 + 200 by
+    // 2 x 220 points; the PNG at 144 DPI is twice that in pixels and says 144 DPI.
+    Figure f;
+    f.columns = 2;
+    for (int k = 0; k < 3; ++k) {
+        FigurePanel p;
+        p.title = "panel " + std::to_string(k);
+        p.series.push_back({"a", figureColor(0), false, {1, 2, 3}, {0.5, 0.25, 0.75}, {}, {}});
+        p.series.push_back({"b",
+                            figureColor(1),
+                            true,
+                            {1, 2, 3},
+                            {0.1, 0.2, 0.3},
+                            {0, 0.1, 0.2},
+                            {0.2, 0.3, 0.4}});
+        f.panels.push_back(p);
+    }
+    const std::string svg = renderFigure(f, "svg");
+    QVERIFY2(svg.find("width=\"800pt\" height=\"440pt\" viewBox=\"0 0 800 440\"") !=
+                 std::string::npos,
+             svg.substr(0, 300).c_str());
+    const std::string pdf = renderFigure(f, "pdf");
+    QVERIFY(pdf.rfind("%PDF-", 0) == 0);
+    QVERIFY(pdf.find("/MediaBox [ 0 0 800 440 ]") != std::string::npos);
+    const QByteArray png = bytes(renderFigure(f, "png", 144.0));
+    PngSize size;
+    QVERIFY(readPngSize(png, &size));
+    QCOMPARE(size.width, quint32(1600));
+    QCOMPARE(size.height, quint32(880));
+    const qsizetype phys = png.indexOf("pHYs");
+    QVERIFY(phys > 0);
+    QCOMPARE(bigEndian32(png, int(phys) + 4), quint32(5669)); // 144 / 0.0254
+    QVERIFY_THROWS_EXCEPTION(std::runtime_error, renderFigure(f, "bmp"));
 }
 
 void tst_Graphviz::pngTooLargeForGraphvizIsRefused()

@@ -62,30 +62,6 @@ std::string csvField(const std::string &s)
     return out + "\"";
 }
 
-std::string xmlText(const std::string &s)
-{
-    std::string out;
-    for (char c : s) {
-        switch (c) {
-        case '&':
-            out += "&amp;";
-            break;
-        case '<':
-            out += "&lt;";
-            break;
-        case '>':
-            out += "&gt;";
-            break;
-        case '"':
-            out += "&quot;";
-            break;
-        default:
-            out += c;
-        }
-    }
-    return out;
-}
-
 } // namespace
 
 SweepAxis parseSweepAxis(const std::string &spec)
@@ -319,113 +295,33 @@ std::string sweepMarkdown(const std::vector<SweepAxis> &axes, const std::vector<
     return out.str();
 }
 
-std::string sweepCurvesSvg(const std::vector<SweepRow> &rows)
+Figure sweepCurvesFigure(const std::vector<SweepRow> &rows)
 {
-    // 640 x 400 pt: the plot area with its axes, a legend to the right.
-    const double left = 56, top = 20, width = 380, height = 320;
-    const double legendX = left + width + 24;
-    size_t epochs = 1;
-    for (const auto &r : rows)
-        epochs = std::max(epochs, r.valAccCurve.size());
-    double lo = 1.0, hi = 0.0;
-    for (const auto &r : rows) {
-        for (double v : r.valAccCurve) {
-            lo = std::min(lo, v);
-            hi = std::max(hi, v);
-        }
-    }
-    if (hi < lo) {
-        lo = 0.0;
-        hi = 1.0;
-    }
-    // The accuracy axis in whole tenths around the data.
-    lo = std::floor(lo * 10.0) / 10.0;
-    hi = std::min(1.0, std::ceil(hi * 10.0) / 10.0);
-    if (hi - lo < 0.1)
-        hi = std::min(1.0, lo + 0.1), lo = hi - 0.1;
-    const auto x = [&](double epoch) {
-        return left + (epochs > 1 ? (epoch - 1.0) / double(epochs - 1) : 0.5) * width;
-    };
-    const auto y = [&](double acc) { return top + (hi - acc) / (hi - lo) * height; };
-    static const char *kColors[] = {"#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd",
-                                    "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22", "#17becf"};
-    const double totalHeight = std::max(top + height + 44, top + 16.0 * double(rows.size()) + 24);
-    std::ostringstream out;
-    char buf[160];
-    std::snprintf(buf, sizeof buf,
-                  "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%gpt\" height=\"%gpt\" "
-                  "viewBox=\"0 0 %g %g\" font-family=\"Helvetica, Arial, sans-serif\" "
-                  "font-size=\"11\">\n",
-                  legendX + 200, totalHeight, legendX + 200, totalHeight);
-    out << buf << "<rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n";
-    // Axes, ticks and grid.
-    for (int k = 0; k <= 10; ++k) {
-        const double acc = lo + (hi - lo) * k / 10.0;
-        std::snprintf(buf, sizeof buf,
-                      "<line x1=\"%g\" y1=\"%g\" x2=\"%g\" y2=\"%g\" stroke=\"#e0e0e0\"/>\n", left,
-                      y(acc), left + width, y(acc));
-        out << buf;
-        if (k % 2 == 0) {
-            std::snprintf(buf, sizeof buf,
-                          "<text x=\"%g\" y=\"%g\" text-anchor=\"end\">%.0f</text>\n", left - 6,
-                          y(acc) + 4, 100.0 * acc);
-            out << buf;
-        }
-    }
-    const size_t tickEvery = std::max<size_t>(1, (epochs + 9) / 10);
-    for (size_t e = 1; e <= epochs; e += tickEvery) {
-        std::snprintf(buf, sizeof buf,
-                      "<text x=\"%g\" y=\"%g\" text-anchor=\"middle\">%zu</text>\n", x(double(e)),
-                      top + height + 16, e);
-        out << buf;
-    }
-    std::snprintf(buf, sizeof buf,
-                  "<rect x=\"%g\" y=\"%g\" width=\"%g\" height=\"%g\" fill=\"none\" "
-                  "stroke=\"#333\"/>\n",
-                  left, top, width, height);
-    out << buf;
-    std::snprintf(buf, sizeof buf,
-                  "<text x=\"%g\" y=\"%g\" text-anchor=\"middle\">epoch</text>\n"
-                  "<text x=\"14\" y=\"%g\" text-anchor=\"middle\" transform=\"rotate(-90 14 "
-                  "%g)\">validation accuracy (%%)</text>\n",
-                  left + width / 2, top + height + 34, top + height / 2, top + height / 2);
-    out << buf;
+    FigurePanel panel;
+    panel.title = "validation accuracy during the search";
+    panel.xLabel = "epoch";
+    panel.yLabel = "validation accuracy (%)";
+    panel.integerX = true;
     for (size_t i = 0; i < rows.size(); ++i) {
-        const char *color = kColors[i % 10];
-        const auto &curve = rows[i].valAccCurve;
-        if (!curve.empty()) {
-            out << "<polyline fill=\"none\" stroke=\"" << color
-                << "\" stroke-width=\"1.5\" points=\"";
-            for (size_t e = 0; e < curve.size(); ++e) {
-                std::snprintf(buf, sizeof buf, "%s%g,%g", e ? " " : "", x(double(e + 1)),
-                              y(curve[e]));
-                out << buf;
-            }
-            out << "\"/>\n";
-            if (curve.size() == 1) {
-                std::snprintf(buf, sizeof buf,
-                              "<circle cx=\"%g\" cy=\"%g\" r=\"2.5\" fill=\"%s\"/>\n", x(1.0),
-                              y(curve[0]), color);
-                out << buf;
-            }
-        }
-        std::string label;
+        FigureSeries s;
         for (const auto &a : rows[i].point.assignments)
-            label += (label.empty() ? "" : ", ") + shortField(a.substr(0, a.find('='))) +
-                     a.substr(a.find('='));
+            s.name += (s.name.empty() ? "" : ", ") + shortField(a.substr(0, a.find('='))) +
+                      a.substr(a.find('='));
         if (rows[i].state != "finished")
-            label += " (" + rows[i].state + ")";
-        const double ly = top + 8 + 16.0 * double(i);
-        std::snprintf(buf, sizeof buf,
-                      "<line x1=\"%g\" y1=\"%g\" x2=\"%g\" y2=\"%g\" stroke=\"%s\" "
-                      "stroke-width=\"2\"/>\n",
-                      legendX, ly - 4, legendX + 18, ly - 4, color);
-        out << buf;
-        std::snprintf(buf, sizeof buf, "<text x=\"%g\" y=\"%g\">", legendX + 24, ly);
-        out << buf << xmlText(label) << "</text>\n";
+            s.name += " (" + rows[i].state + ")";
+        s.color = figureColor(i);
+        s.dashed = i >= 12; // more lines than colours: the second dozen dashed
+        for (size_t e = 0; e < rows[i].valAccCurve.size(); ++e) {
+            s.x.push_back(double(e + 1));
+            s.y.push_back(100.0 * rows[i].valAccCurve[e]);
+        }
+        panel.series.push_back(std::move(s));
     }
-    out << "</svg>\n";
-    return out.str();
+    Figure f;
+    f.panels = {std::move(panel)};
+    f.panelWidth = 420;
+    f.panelHeight = 300;
+    return f;
 }
 
 } // namespace sparsenas

@@ -6,6 +6,8 @@
 // sweep folder's record (sweep.json) and the summary; running the points is the CLI's
 // (`sparsenas sweep`). Torch-free and Qt-free.
 
+#include "sparsenas/base/figure.h"
+
 #include <nlohmann/json.hpp>
 
 #include <string>
@@ -64,8 +66,9 @@ SweepRow readSweepRow(const std::string &runDir, const SweepPoint &point);
 /// The summary: one row per point, the grid fields as columns.
 std::string sweepCsv(const std::vector<SweepAxis> &axes, const std::vector<SweepRow> &rows);
 std::string sweepMarkdown(const std::vector<SweepAxis> &axes, const std::vector<SweepRow> &rows);
-/// Validation accuracy during the search, one line per point (the paper's Fig. 4), as an SVG
-/// that states its size in points.
-std::string sweepCurvesSvg(const std::vector<SweepRow> &rows);
+/// Validation accuracy (%) during the search against the epoch, one line per point (the paper's
+/// Fig. 4), for renderFigure (sparsenas/base/figure.h). Points without epochs draw nothing but
+/// keep their legend entry, with their state when it is not "finished".
+Figure sweepCurvesFigure(const std::vector<SweepRow> &rows);
 
 } // namespace sparsenas
