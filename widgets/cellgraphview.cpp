@@ -3,13 +3,20 @@
 
 #include "svgview.h"
 
+#include <QAction>
 #include <QBoxLayout>
-#include <QCheckBox>
 #include <QCoreApplication>
 #include <QDir>
+#include <QDockWidget>
+#include <QDoubleSpinBox>
+#include <QEvent>
 #include <QFileInfo>
 #include <QLabel>
+#include <QMenu>
 #include <QSaveFile>
+#include <QScreen>
+#include <QStyle>
+#include <QToolButton>
 
 #include <algorithm>
 #include <cmath>
@@ -135,13 +142,19 @@ QString edgeStatements(const std::vector<GenotypeEdge> &edges, const DotStyle &s
         } else if (style.showOpLabels || style.showWeights) {
             // One line per operation, strongest first, each in its operation's colour.
             QStringList lines;
-            for (const GenotypeEdge *e : group) {
+            const size_t listed = drawing.mergedLines > 0
+                                      ? std::min(group.size(), size_t(drawing.mergedLines))
+                                      : group.size();
+            for (size_t i = 0; i < listed; ++i) {
+                const GenotypeEdge *e = group[i];
                 const QString line = text(*e, QStringLiteral(" ")).toHtmlEscaped();
                 lines << (drawing.monochrome || !style.colorByOp
                               ? line
                               : QStringLiteral("<font color=\"%1\">%2</font>")
                                     .arg(lineColor(e->op), line));
             }
+            if (listed < group.size())
+                lines << QStringLiteral("+%1 more").arg(group.size() - listed);
             attrs << QStringLiteral("label=<") + lines.join(QStringLiteral("<br/>")) + u'>';
         } else {
             attrs << QStringLiteral("label=") +
@@ -231,11 +244,14 @@ QString withStatements(const std::string &dot, const QString &statements)
 }
 
 // The edges of `cell` that the threshold keeps.
-std::vector<GenotypeEdge> keptEdges(const CellGenotype &cell, float minAbs, int *hidden)
+std::vector<GenotypeEdge> keptEdges(const CellGenotype &cell, float minAbs, const DotStyle &style,
+                                    int *hidden)
 {
     std::vector<GenotypeEdge> kept;
     for (const GenotypeEdge &e : cell.edges) {
-        if (std::fabs(e.weight) >= minAbs)
+        const bool highlighted = e.source == style.highlightSource &&
+                                 e.target == style.highlightTarget && e.op == style.highlightOp;
+        if (std::fabs(e.weight) >= minAbs || highlighted)
             kept.push_back(e);
     }
     if (hidden)
@@ -316,7 +332,7 @@ QString cellDrawingDot(const CellGenotype &cell, const DotStyle &style, const Ce
 {
     const DotStyle s = drawing.monochrome ? monochromeStyle(style) : style;
     CellGenotype drawn = cell;
-    drawn.edges = keptEdges(cell, drawing.minAbs, hidden);
+    drawn.edges = keptEdges(cell, drawing.minAbs, style, hidden);
     if (shown)
         *shown = int(drawn.edges.size());
     QString statements;
@@ -347,7 +363,7 @@ QString genotypeDrawingDot(const Genotype &genotype, const DotStyle &style,
     std::vector<GenotypeEdge> all;
     QString statements;
     for (CellGenotype &cell : drawn.cells) {
-        cell.edges = keptEdges(cell, drawing.minAbs, nullptr);
+        cell.edges = keptEdges(cell, drawing.minAbs, style, nullptr);
         all.insert(all.end(), cell.edges.begin(), cell.edges.end());
         if ((drawing.merge || drawing.monochrome) && !cell.collapsed())
             statements += edgeStatements(cell.edges, s, drawing,
@@ -380,36 +396,82 @@ struct CellGraphView::Pane
     bool hasCell = false;
     CellWeights weights; ///< what `cell` was derived from; cellToDot's supernet for showDead
     CellGenotype cell;
+    QLabel *hiddenNote = nullptr; ///< "12 paths with |A| < 0.1 not drawn · show all"
     QString lastDot;
     quint64 newestRequest = 0;
+    int hidden = 0;
 };
 
 CellGraphView::CellGraphView(QWidget *parent)
-    : QWidget(parent), m_showWeights(new QCheckBox(tr("Show weights"), this)),
-      m_showDead(new QCheckBox(tr("Show removed nodes faded"), this)),
+    : QWidget(parent), m_showWeights(new QAction(tr("Show weights"), this)),
+      m_showDead(new QAction(tr("Show removed nodes faded"), this)),
+      m_merge(new QAction(tr("One edge per pair of nodes"), this)),
+      m_minAbs(new QDoubleSpinBox(this)), m_popOut(new QToolButton(this)),
       m_panesLayout(new QBoxLayout(QBoxLayout::LeftToRight))
 {
+    // Readable in a small dock for most of a search (dozens of paths): the operations of an
+    // edge share one line, its label naming the two strongest. Every path is one click away.
+    m_drawing.merge = true;
+    m_drawing.mergedLines = 2;
+
     m_showWeights->setObjectName(QStringLiteral("showWeights"));
     m_showWeights->setToolTip(tr("Write each path's weight A on its edge; thicker pens for "
                                  "larger |A|."));
     m_showDead->setObjectName(QStringLiteral("showDead"));
     m_showDead->setToolTip(tr("Also draw the nodes that derivation removed, and their non-zero "
                               "paths, in grey."));
-    m_showWeights->setChecked(m_style.showWeights);
-    m_showDead->setChecked(m_style.showDead);
-    connect(m_showWeights, &QCheckBox::toggled, this, &CellGraphView::optionsChanged);
-    connect(m_showDead, &QCheckBox::toggled, this, &CellGraphView::optionsChanged);
+    m_merge->setObjectName(QStringLiteral("merge"));
+    m_merge->setToolTip(tr("Draw one edge for all operations between two nodes, labelled with "
+                           "the strongest ones, instead of one edge per operation."));
+    for (QAction *a : {m_showWeights, m_showDead, m_merge}) {
+        a->setCheckable(true);
+        connect(a, &QAction::toggled, this, &CellGraphView::optionsChanged);
+    }
+    auto *options = new QToolButton(this);
+    options->setObjectName(QStringLiteral("options"));
+    options->setText(tr("Options"));
+    options->setPopupMode(QToolButton::InstantPopup);
+    options->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    auto *menu = new QMenu(options);
+    menu->addAction(m_showWeights);
+    menu->addAction(m_showDead);
+    menu->addAction(m_merge);
+    auto *allPaths = menu->addAction(tr("Show every path"));
+    allPaths->setObjectName(QStringLiteral("allPaths"));
+    connect(allPaths, &QAction::triggered, this, &CellGraphView::showAllPaths);
+    options->setMenu(menu);
+
+    m_minAbs->setObjectName(QStringLiteral("minAbs"));
+    m_minAbs->setRange(0.0, 100.0);
+    m_minAbs->setDecimals(3);
+    m_minAbs->setSingleStep(0.01);
+    m_minAbs->setSpecialValueText(tr("all"));
+    m_minAbs->setToolTip(tr("Draw only the paths with |A| at least this large (the selected "
+                            "path is always drawn)"));
+    connect(m_minAbs, &QDoubleSpinBox::valueChanged, this, &CellGraphView::optionsChanged);
+    auto *minAbsLabel = new QLabel(tr("|A| ≥"), this);
+    minAbsLabel->setBuddy(m_minAbs);
+
+    m_popOut->setObjectName(QStringLiteral("popOut"));
+    m_popOut->setText(tr("Pop out"));
+    m_popOut->setToolTip(tr("Show the cells in a window of their own, or back in the dock"));
+    m_popOut->setVisible(false); // until the view is in a dock
+    connect(m_popOut, &QToolButton::clicked, this, &CellGraphView::togglePopOut);
 
     auto *tools = new QHBoxLayout;
-    tools->addWidget(m_showWeights);
-    tools->addWidget(m_showDead);
+    tools->addWidget(options);
+    tools->addSpacing(6);
+    tools->addWidget(minAbsLabel);
+    tools->addWidget(m_minAbs);
     tools->addStretch(1);
+    tools->addWidget(m_popOut);
 
     m_panesLayout->setSpacing(12);
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(tools);
     layout->addLayout(m_panesLayout, 1);
 
+    syncTools();
     // The two cells of the DARTS search space, waiting for the first derivation.
     ensurePane(QStringLiteral("normal"));
     ensurePane(QStringLiteral("reduce"));
@@ -443,10 +505,17 @@ CellGraphView::Pane *CellGraphView::ensurePane(const QString &cellType)
     p->view = new SvgView(p->widget);
     p->view->setObjectName(QStringLiteral("svg_") + cellType);
     p->view->setPlaceholderText(tr("Waiting for the first derivation…"));
+    p->hiddenNote = new QLabel(p->widget);
+    p->hiddenNote->setObjectName(QStringLiteral("hidden_") + cellType);
+    p->hiddenNote->setForegroundRole(QPalette::PlaceholderText);
+    p->hiddenNote->setTextFormat(Qt::RichText);
+    p->hiddenNote->setVisible(false);
+    connect(p->hiddenNote, &QLabel::linkActivated, this, &CellGraphView::showAllPaths);
 
     auto *header = new QHBoxLayout;
     header->addWidget(p->title);
     header->addWidget(p->summary, 1);
+    header->addWidget(p->hiddenNote);
     auto *column = new QVBoxLayout(p->widget);
     column->setContentsMargins(0, 0, 0, 0);
     column->addLayout(header);
@@ -519,13 +588,41 @@ void CellGraphView::setStyle(const DotStyle &style)
         style.highlightOp != m_style.highlightOp)
         m_highlightCell.clear();
     m_style = style;
-    {
-        const QSignalBlocker blockWeights(m_showWeights);
-        const QSignalBlocker blockDead(m_showDead);
-        m_showWeights->setChecked(style.showWeights);
-        m_showDead->setChecked(style.showDead);
-    }
+    syncTools();
     requestAll();
+}
+
+void CellGraphView::setDrawing(const CellDrawing &drawing)
+{
+    m_drawing = drawing;
+    syncTools();
+    requestAll();
+}
+
+void CellGraphView::showAllPaths()
+{
+    CellDrawing d = m_drawing;
+    d.merge = false;
+    d.minAbs = 0.0f;
+    setDrawing(d);
+}
+
+int CellGraphView::hiddenPaths(const QString &cellType) const
+{
+    const Pane *p = pane(cellType);
+    return p ? p->hidden : 0;
+}
+
+void CellGraphView::syncTools()
+{
+    const QSignalBlocker blockWeights(m_showWeights);
+    const QSignalBlocker blockDead(m_showDead);
+    const QSignalBlocker blockMerge(m_merge);
+    const QSignalBlocker blockMinAbs(m_minAbs);
+    m_showWeights->setChecked(m_style.showWeights);
+    m_showDead->setChecked(m_style.showDead);
+    m_merge->setChecked(m_drawing.merge);
+    m_minAbs->setValue(double(m_drawing.minAbs));
 }
 
 QByteArray CellGraphView::svg(const QString &cellType) const
@@ -618,7 +715,19 @@ void CellGraphView::request(Pane &p)
 {
     if (!p.hasCell)
         return;
-    const QString dot = QString::fromStdString(cellToDot(p.cell, styleFor(p.type), &p.weights));
+    int shown = 0;
+    const QString dot =
+        cellDrawingDot(p.cell, styleFor(p.type), &p.weights, m_drawing, &shown, &p.hidden);
+    // What the threshold leaves out is said under the drawing, with the way back.
+    if (p.hidden > 0) {
+        const QString threshold = QString::number(double(m_drawing.minAbs), 'g', 3);
+        p.hiddenNote->setText(
+            tr("%1 hidden (|A| < %2)").arg(p.hidden).arg(threshold).toHtmlEscaped() +
+            QStringLiteral(" · <a href=\"all\">%1</a>").arg(tr("show all")));
+        p.hiddenNote->setToolTip(tr("Paths weaker than the threshold are not drawn; \"show "
+                                    "all\" draws every path, one edge each"));
+    }
+    p.hiddenNote->setVisible(p.hidden > 0);
     if (dot == p.lastDot)
         return;
     p.lastDot = dot;
@@ -686,7 +795,52 @@ void CellGraphView::optionsChanged()
 {
     m_style.showWeights = m_showWeights->isChecked();
     m_style.showDead = m_showDead->isChecked();
+    m_drawing.merge = m_merge->isChecked();
+    m_drawing.minAbs = float(m_minAbs->value());
     requestAll();
+}
+
+bool CellGraphView::event(QEvent *event)
+{
+    if (event->type() == QEvent::ParentChange)
+        attachToDock();
+    return QWidget::event(event);
+}
+
+void CellGraphView::attachToDock()
+{
+    auto *dock = qobject_cast<QDockWidget *>(parentWidget());
+    m_popOut->setVisible(dock != nullptr);
+    if (!dock)
+        return;
+    floatingChanged(dock->isFloating());
+    connect(dock, &QDockWidget::topLevelChanged, this, &CellGraphView::floatingChanged,
+            Qt::UniqueConnection);
+}
+
+void CellGraphView::floatingChanged(bool floating)
+{
+    m_popOut->setText(floating ? tr("Dock") : tr("Pop out"));
+}
+
+void CellGraphView::togglePopOut()
+{
+    auto *dock = qobject_cast<QDockWidget *>(parentWidget());
+    if (!dock)
+        return;
+    if (dock->isFloating()) {
+        dock->setFloating(false);
+        return;
+    }
+    // A window of its own, most of the screen: room for the cells' labels.
+    dock->setFloating(true);
+    if (QScreen *screen = dock->screen()) {
+        const QRect available = screen->availableGeometry();
+        const QSize size(available.width() * 3 / 4, available.height() * 3 / 4);
+        dock->setGeometry(QStyle::alignedRect(Qt::LeftToRight, Qt::AlignCenter, size, available));
+    }
+    dock->raise();
+    dock->activateWindow();
 }
 
 bool CellGraphView::exportImage(const QString &path, QString *error)

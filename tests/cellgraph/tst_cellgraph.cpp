@@ -10,21 +10,27 @@
 
 #include <QtTest>
 
+#include <QAction>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
+#include <QDockWidget>
 #include <QDoubleSpinBox>
 #include <QFile>
 #include <QImage>
 #include <QLabel>
+#include <QMainWindow>
 #include <QPushButton>
 #include <QRegularExpression>
+#include <QScreen>
 #include <QSettings>
 #include <QSpinBox>
 #include <QTemporaryDir>
+#include <QToolButton>
 #include <QXmlStreamReader>
 
 #include <algorithm>
+#include <cmath>
 #include <memory>
 #include <set>
 
@@ -214,6 +220,8 @@ private Q_SLOTS:
     void highlightTargetsOneCell();
     void grabIsNotBlank();
     void exportImageFormats();
+    void liveViewReadableEveryPathOnDemand();
+    void liveViewPopsOut();
 
     void dialogPreviewFollowsOptions();
     void dialogStalePreviewDropped();
@@ -271,7 +279,7 @@ void tst_CellGraph::requestsOncePerCellAndChange()
     QCOMPARE(spy.count(), 3);
 
     // Display options re-request both cells.
-    view.findChild<QCheckBox *>(QStringLiteral("showWeights"))->setChecked(false);
+    view.findChild<QAction *>(QStringLiteral("showWeights"))->setChecked(false);
     QCOMPARE(spy.count(), 5);
     QVERIFY(!spy.at(4).at(2).toString().contains(QStringLiteral("0.30")));
     QCOMPARE(view.style().showWeights, false);
@@ -360,7 +368,7 @@ void tst_CellGraph::showDeadAddsTheDeadNode()
     QVERIFY(!containsNode(spy.at(0).at(2).toString(), QStringLiteral("n3")));
     QVERIFY(containsNode(spy.at(0).at(2).toString(), QStringLiteral("n4")));
 
-    view.findChild<QCheckBox *>(QStringLiteral("showDead"))->setChecked(true);
+    view.findChild<QAction *>(QStringLiteral("showDead"))->setChecked(true);
     QCOMPARE(spy.count(), 4);
     const QString dot = spy.at(2).at(2).toString();
     QCOMPARE(spy.at(2).at(1).toString(), QStringLiteral("normal"));
@@ -380,7 +388,7 @@ void tst_CellGraph::showDeadAddsTheDeadNode()
     s.showDead = false;
     view.setStyle(s);
     QCOMPARE(spy.count(), 6);
-    QVERIFY(!view.findChild<QCheckBox *>(QStringLiteral("showDead"))->isChecked());
+    QVERIFY(!view.findChild<QAction *>(QStringLiteral("showDead"))->isChecked());
     QVERIFY(!containsNode(spy.at(4).at(2).toString(), QStringLiteral("n3")));
 }
 
@@ -516,6 +524,122 @@ void tst_CellGraph::exportImageFormats()
 
     QVERIFY(!view.exportImage(dir.filePath(QStringLiteral("no/such/folder/x.png")), &error));
     QVERIFY(error.contains(QStringLiteral("x.png")));
+}
+
+// Early in a search every operation of every edge is alive: 14 edges x 7 operations.
+std::vector<CellWeights> denseCells()
+{
+    std::vector<CellWeights> out;
+    for (const char *type : {"normal", "reduce"}) {
+        CellWeights w = emptyCell(type);
+        float v = 0.01f;
+        for (int target = 2; target < 6; ++target) {
+            for (int source = 0; source < target; ++source) {
+                for (const std::string &op : kOps) {
+                    if (op != "none")
+                        setPath(w, source, target, op, (int(v * 100) % 3 == 0 ? -v : v));
+                    v += 0.005f;
+                }
+            }
+        }
+        out.push_back(w);
+    }
+    return out;
+}
+
+void tst_CellGraph::liveViewReadableEveryPathOnDemand()
+{
+    CellGraphView view;
+    QSignalSpy spy(&view, &CellGraphView::renderRequested);
+    const std::vector<CellWeights> cells = denseCells();
+    QCOMPARE(countNonZeroPaths(cells[0]), 98);
+    view.setCells(cells);
+    QCOMPARE(spy.count(), 2);
+    // By default one edge per pair of nodes, labelled with its two strongest operations.
+    QString dot = spy.at(0).at(2).toString();
+    SvgTitles t = titles(render(dot));
+    QCOMPARE(int(t.edges.count(QStringLiteral("in0->n2"))), 1);
+    QCOMPARE(int(t.edges.size()), 14 + 4); // the pairs, and the 4 nodes into the output
+    QVERIFY(dot.contains(QStringLiteral("+5 more")));
+    QCOMPARE(view.summary(QStringLiteral("normal")), QStringLiteral("4 of 4 nodes, 98 paths"));
+    answerAll(view, spy);
+    view.resize(400, 220);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    saveGrab(view.grab().toImage(), "live_merged");
+
+    // A threshold on |A|: the weak paths leave the drawing, and the view says how many.
+    auto *minAbs = view.findChild<QDoubleSpinBox *>(QStringLiteral("minAbs"));
+    QVERIFY(minAbs);
+    minAbs->setValue(0.4);
+    QCOMPARE(spy.count(), 4);
+    int weak = 0;
+    for (const GenotypeEdge &e : deriveCell(cells[0]).edges)
+        weak += std::fabs(e.weight) < 0.4f ? 1 : 0;
+    QVERIFY(weak > 10 && weak < 98);
+    QCOMPARE(view.hiddenPaths(QStringLiteral("normal")), weak);
+    auto *note = view.findChild<QLabel *>(QStringLiteral("hidden_normal"));
+    QVERIFY(note && note->isVisible());
+    QVERIFY2(note->text().contains(QStringLiteral("%1 hidden (|A| &lt; 0.4)").arg(weak)),
+             qPrintable(note->text()));
+    dot = spy.last().at(2).toString();
+    QVERIFY(!dot.contains(QStringLiteral("0.01"))); // the weakest path is gone
+    answerAll(view, spy);
+    saveGrab(view.grab().toImage(), "live_threshold");
+
+    // The selected path stays drawn even below the threshold.
+    view.highlightEdge(QStringLiteral("normal"), 0, opIndex("max_pool_3x3")); // |A| = 0.01
+    QVERIFY(spy.last().at(2).toString().contains(QStringLiteral("#e31a1c")));
+    QCOMPARE(view.hiddenPaths(QStringLiteral("normal")), weak - 1);
+    view.highlightEdge(QString(), -1, -1);
+
+    // Every path on demand: the note's link draws all 98, one edge each.
+    Q_EMIT note->linkActivated(QStringLiteral("all"));
+    QCOMPARE(view.drawing().minAbs, 0.0f);
+    QVERIFY(!view.drawing().merge);
+    QCOMPARE(minAbs->value(), 0.0);
+    QVERIFY(!view.findChild<QAction *>(QStringLiteral("merge"))->isChecked());
+    QVERIFY(note->isHidden());
+    dot = spy.last().at(2).toString();
+    t = titles(render(dot));
+    QCOMPARE(int(t.edges.count(QStringLiteral("in0->n2"))), 7);
+    QCOMPARE(int(t.edges.size()), 98 + 4);
+    QCOMPARE(view.hiddenPaths(QStringLiteral("normal")), 0);
+
+    // And back to merged edges from the options menu.
+    view.findChild<QAction *>(QStringLiteral("merge"))->setChecked(true);
+    QVERIFY(view.drawing().merge);
+    QCOMPARE(int(titles(render(spy.last().at(2).toString())).edges.size()), 14 + 4);
+}
+
+void tst_CellGraph::liveViewPopsOut()
+{
+    QMainWindow window;
+    auto *dock = new QDockWidget(QStringLiteral("Cell graph"), &window);
+    auto *view = new CellGraphView;
+    dock->setWidget(view);
+    window.addDockWidget(Qt::BottomDockWidgetArea, dock);
+    window.setCentralWidget(new QWidget);
+    window.resize(1000, 700);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    auto *popOut = view->findChild<QToolButton *>(QStringLiteral("popOut"));
+    QVERIFY(popOut && popOut->isVisible());
+    popOut->click();
+    QVERIFY(dock->isFloating());
+    // Most of the screen, whatever room the dock had.
+    const QRect available = dock->screen()->availableGeometry();
+    QTRY_VERIFY(dock->width() >= available.width() * 7 / 10 &&
+                dock->height() >= available.height() * 7 / 10);
+    QCOMPARE(popOut->text(), QStringLiteral("Dock"));
+    popOut->click();
+    QVERIFY(!dock->isFloating());
+    QCOMPARE(popOut->text(), QStringLiteral("Pop out"));
+
+    // Outside a dock there is nothing to pop out of.
+    CellGraphView alone;
+    alone.show();
+    QVERIFY(!alone.findChild<QToolButton *>(QStringLiteral("popOut"))->isVisible());
 }
 
 void tst_CellGraph::dialogPreviewFollowsOptions()
