@@ -26,6 +26,7 @@ constexpr double kHatchSpacing = 5.0;
 constexpr double kMutedOpacity = 0.35;
 constexpr int kDefaultEdges = 14; // the 4-node cell, for size hints without data
 constexpr int kDefaultOps = 8;
+constexpr int kMinLabelPixels = 8; // row labels never get smaller than this
 
 // Column headers in two short lines: "sep_conv_3x3" -> "sep" / "3×3", "max_pool_3x3" -> "max" /
 // "3×3", "skip_connect" -> "skip". The full name is in the tooltip.
@@ -42,6 +43,18 @@ QStringList opHeaderLines(const QString &op)
     }
     return sizes.isEmpty() ? QStringList{tokens.first()}
                            : QStringList{tokens.first(), sizes.join(QLatin1Char(' '))};
+}
+
+// The header when a column is too narrow for opHeaderLines: a letter and the kernel size
+// ("max_pool_3x3" -> "m3", "sep_conv_5x5" -> "s5"), two letters without one ("skip_connect" ->
+// "sk", "none" -> "no"). The tooltip names the op in full.
+QString opCode(const QString &op)
+{
+    static const QRegularExpression size(QStringLiteral("_(\\d+)x\\d+$"));
+    const QRegularExpressionMatch m = size.match(op);
+    if (m.hasMatch() && !op.isEmpty())
+        return op.left(1) + m.captured(1);
+    return op.left(2);
 }
 
 QString formatValue(double v)
@@ -86,9 +99,11 @@ struct CellHeatmap::Layout
 {
     QFont font;
     QFont smallFont;
-    QRectF grid;       // the matrix
-    QRectF bar;        // colour gradient
-    QRectF zeroSwatch; // "= 0" legend entry below the gradient
+    QFont labelFont;          // the row labels: the font, or smaller when the rows are low
+    bool groupLabels = false; // one label per target node instead of one per row
+    QRectF grid;              // the matrix
+    QRectF bar;               // colour gradient
+    QRectF zeroSwatch;        // "= 0" legend entry below the gradient
     double labelLeft = 0;
     double headerTop = 0;
     double colW = 0;
@@ -272,6 +287,19 @@ CellHeatmap::Layout CellHeatmap::computeLayout(const QRectF &target) const
     if (l.edges > 0)
         l.rowH = std::max(1.0, (l.grid.height() - kGroupGap * (groups - 1)) / l.edges);
 
+    // Row labels: smaller as the rows get lower, down to 8 px; below that one label per target
+    // node ("→ 2"), so that labels never overlap (a 1024x700 screen stacks the two cells).
+    l.labelFont = l.font;
+    if (l.edges > 0) {
+        int px = l.font.pixelSize();
+        while (px > kMinLabelPixels && QFontMetricsF(l.labelFont).height() > l.rowH)
+            l.labelFont.setPixelSize(--px);
+        if (QFontMetricsF(l.labelFont).height() > l.rowH) {
+            l.groupLabels = true;
+            l.labelFont = l.smallFont;
+        }
+    }
+
     const double swatchH = std::min(14.0, std::max(8.0, l.rowH));
     const double barX = l.grid.right() + 12.0;
     l.bar = QRectF(barX, l.grid.top(), kBarWidth, std::max(10.0, l.grid.height() - swatchH - 10.0));
@@ -301,6 +329,45 @@ std::optional<std::pair<int, int>> CellHeatmap::entryAt(QPoint pos) const
             return std::make_pair(e, op);
     }
     return std::nullopt;
+}
+
+std::vector<CellHeatmap::Label> CellHeatmap::labelsFor(const Layout &l) const
+{
+    std::vector<Label> out;
+    const QFontMetricsF fm(l.labelFont);
+    const double right = l.grid.left() - 6.0;
+    const auto add = [&](double top, double height, const QString &text, int edge, int node) {
+        const double w = std::min(fm.horizontalAdvance(text), right - l.labelLeft);
+        const double h = fm.height();
+        out.push_back({QRectF(right - w, top + (height - h) / 2.0, w, h), text, edge, node});
+    };
+    if (!l.groupLabels) {
+        for (int e = 0; e < l.edges; ++e)
+            add(l.rowTop(e), l.rowH, edgeName(e), e, edgeEnds(e).target);
+        return out;
+    }
+    // One label per target node, centred on its rows; none where the group is too low.
+    for (int e = 0; e < l.edges;) {
+        const int target = edgeEnds(e).target;
+        int last = e;
+        while (last + 1 < l.edges && edgeEnds(last + 1).target == target)
+            ++last;
+        const double top = l.rowTop(e), height = l.rowTop(last) + l.rowH - top;
+        if (fm.height() <= height)
+            add(top, height, QStringLiteral("\u2192 ") + nodeName(target), -1, target);
+        e = last + 1;
+    }
+    return out;
+}
+
+QList<std::pair<QRectF, QString>> CellHeatmap::rowLabels() const
+{
+    QList<std::pair<QRectF, QString>> out;
+    if (!hasWeights())
+        return out;
+    for (const Label &label : labelsFor(computeLayout(QRectF(rect()))))
+        out.append({label.box, label.text});
+    return out;
 }
 
 bool CellHeatmap::isFrozen(int edge, int op) const
@@ -353,9 +420,30 @@ void CellHeatmap::render(QPainter &painter, const QRectF &target) const
 
     // Column headers: two short lines per op, the "none" column muted.
     painter.setFont(l.smallFont);
+    bool compact = false;
+    for (int o = 0; o < l.ops && !compact; ++o) {
+        for (const QString &line :
+             opHeaderLines(QString::fromStdString(m_cell.weights.ops[size_t(o)])))
+            compact = compact || sfm.horizontalAdvance(line) > l.colW;
+    }
+    QFont headerFont = l.smallFont;
+    if (compact) {
+        // The codes in a smaller font where even they are wider than a column (down to 7 px).
+        const auto widest = [&] {
+            double w = 0;
+            for (const std::string &op : m_cell.weights.ops)
+                w = std::max(w, QFontMetricsF(headerFont)
+                                    .horizontalAdvance(opCode(QString::fromStdString(op))));
+            return w;
+        };
+        while (headerFont.pixelSize() > 7 && widest() > l.colW)
+            headerFont.setPixelSize(headerFont.pixelSize() - 1);
+        painter.setFont(headerFont);
+    }
+    const QFontMetricsF hfm(headerFont);
     for (int o = 0; o < l.ops; ++o) {
-        const QStringList lines =
-            opHeaderLines(QString::fromStdString(m_cell.weights.ops[size_t(o)]));
+        const QString op = QString::fromStdString(m_cell.weights.ops[size_t(o)]);
+        const QStringList lines = compact ? QStringList{opCode(op)} : opHeaderLines(op);
         QColor c = textColor;
         if (o == none)
             c.setAlpha(110);
@@ -363,26 +451,29 @@ void CellHeatmap::render(QPainter &painter, const QRectF &target) const
         const double x = l.grid.left() + o * l.colW;
         double y = l.grid.top() - 3.0 - lines.size() * sfm.lineSpacing();
         for (const QString &line : lines) {
-            const QString shown = sfm.elidedText(line, Qt::ElideRight, l.colW);
-            painter.drawText(QRectF(x, y, l.colW, sfm.lineSpacing()), Qt::AlignCenter, shown);
+            // A two-letter code is never elided: "…" would say less than a code that touches
+            // its neighbour.
+            const QString shown = compact ? line : hfm.elidedText(line, Qt::ElideRight, l.colW);
+            painter.drawText(QRectF(x, y, l.colW, sfm.lineSpacing()),
+                             Qt::AlignCenter | Qt::TextDontClip, shown);
             y += sfm.lineSpacing();
         }
     }
 
     // Row labels; edges into a removed node are faded.
-    painter.setFont(l.font);
-    for (int e = 0; e < l.edges; ++e) {
+    const std::vector<int> &alive = m_cell.aliveNodes;
+    for (const Label &label : labelsFor(l)) {
         QColor c = textColor;
-        QFont f = l.font;
-        if (!edgeAlive(e)) {
+        QFont f = l.labelFont;
+        if (std::find(alive.begin(), alive.end(), label.node) == alive.end()) {
             c.setAlpha(90);
             f.setItalic(true);
         }
         painter.setFont(f);
         painter.setPen(c);
-        painter.drawText(
-            QRectF(l.labelLeft, l.rowTop(e), l.grid.left() - l.labelLeft - 6.0, l.rowH),
-            Qt::AlignRight | Qt::AlignVCenter, edgeName(e));
+        const QFontMetricsF lfm(f);
+        painter.drawText(label.box, Qt::AlignRight | Qt::AlignVCenter,
+                         lfm.elidedText(label.text, Qt::ElideLeft, label.box.width() + 1.0));
     }
 
     // Cells: a 1 px gap between them shows the background.
@@ -539,9 +630,12 @@ QSize CellHeatmap::minimumSizeHint() const
     const int edges = hasWeights() ? edgeCount() : kDefaultEdges;
     const int ops = hasWeights() ? opCount() : kDefaultOps;
     const int groups = hasWeights() ? m_cell.weights.nodes : 4;
-    const double minColW = QFontMetricsF(l.smallFont).horizontalAdvance(QStringLiteral("max")) + 8;
-    return QSize(int(std::ceil(chromeW + ops * std::max(26.0, minColW))),
-                 int(std::ceil(chromeH + edges * 15.0 + (groups - 1) * kGroupGap)));
+    // Columns as narrow as their shortest header ("max" over "3×3") and rows of 10 px (labels
+    // shrink to fit, rowLabels()): a 1024x700 window has room for the heatmaps beside the
+    // curves and above the bottom row.
+    const double minColW = QFontMetricsF(l.smallFont).horizontalAdvance(QStringLiteral("max")) + 3;
+    return QSize(int(std::ceil(chromeW + ops * std::max(18.0, minColW))),
+                 int(std::ceil(chromeH + edges * 10.0 + (groups - 1) * kGroupGap)));
 }
 
 QSize CellHeatmap::sizeHint() const

@@ -3,6 +3,7 @@
 
 #include "sparsenas/base/snapshot.h"
 
+#include <QList>
 #include <QRectF>
 #include <QWidget>
 
@@ -59,6 +60,11 @@ public:
     /// The highlighted entry, (-1, -1) when none.
     std::pair<int, int> highlight() const { return {m_highlightEdge, m_highlightOp}; }
 
+    /// The row labels as they are drawn in the widget's rectangle: the text's box and the text.
+    /// Rows too low for their label's font (8 px at least) get one label per target node
+    /// ("→ 2") instead, and none when even that does not fit: labels never overlap.
+    QList<std::pair<QRectF, QString>> rowLabels() const;
+
     /// Paints the whole view (labels, matrix, colour bar) into `target` of any paint device;
     /// used by paintEvent and by the vector (PDF, SVG) and PNG exports.
     void render(QPainter &painter, const QRectF &target) const;
@@ -86,7 +92,15 @@ protected:
 
 private:
     struct Layout;
+    struct Label
+    {
+        QRectF box; ///< where the text is drawn (right-aligned, centred vertically)
+        QString text;
+        int edge = -1; ///< the row's edge; -1 for a node's group label
+        int node = -1; ///< the target node of the row or the group
+    };
     Layout computeLayout(const QRectF &target) const;
+    std::vector<Label> labelsFor(const Layout &l) const;
     QFont baseFont() const;
     double dataScale() const;
     int edgeCount() const;

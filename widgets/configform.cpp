@@ -14,6 +14,7 @@
 #include <QListWidget>
 #include <QPushButton>
 #include <QScrollArea>
+#include <QScrollBar>
 #include <QStandardItemModel>
 #include <QVBoxLayout>
 
@@ -246,6 +247,12 @@ void ConfigForm::build()
                                 "never freezes. Faster, but not the paper's algorithm "
                                 "(docs/method.md)")));
     column->addStretch(1);
+    // As wide as the fields need: a narrower dock would hide them behind a horizontal scroll
+    // bar. Only the height scrolls.
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    scroll->setMinimumWidth(content->minimumSizeHint().width() +
+                            scroll->verticalScrollBar()->sizeHint().width() +
+                            2 * scroll->frameWidth());
 
     m_problemLabel = new QLabel(this);
     m_problemLabel->setWordWrap(true);

@@ -177,6 +177,13 @@ void CurvesView::setupPlot()
     QFont legendFont = font();
     legendFont.setPointSizeF(legendFont.pointSizeF() * 0.9);
     m_plot->legend->setFont(legendFont);
+    // Narrow (a 1024 px screen): the legend takes two columns instead of four, so its width
+    // does not hold the window wide (fitLegendColumns); the plot's minimum is that of two.
+    m_plot->legend->setWrap(2);
+    m_plot->legend->setFillOrder(QCPLayoutGrid::foColumnsFirst, true);
+    m_plot->setMinimumWidth(std::max(240, m_plot->legend->minimumOuterSizeHint().width() + 8));
+    m_plot->legend->setWrap(4);
+    m_plot->legend->setFillOrder(QCPLayoutGrid::foColumnsFirst, true);
 
     // A drag or a wheel turn means the user chose the ranges: stop following the data.
     connect(m_plot, &QCustomPlot::mouseWheel, this, [this](QWheelEvent *) { userMovedView(); });
@@ -186,6 +193,28 @@ void CurvesView::setupPlot()
     });
     connect(m_plot, &QCustomPlot::mouseDoubleClick, this, [this](QMouseEvent *) { fitToData(); });
     fitToData();
+}
+
+void CurvesView::fitLegendColumns()
+{
+    QCPLegend *legend = m_plot->legend;
+    const int available = m_plot->width() - 8;
+    const int current = legend->wrap();
+    int wrap = 4;
+    for (; wrap > 1; --wrap) {
+        legend->setWrap(wrap);
+        legend->setFillOrder(QCPLayoutGrid::foColumnsFirst, true);
+        if (legend->minimumOuterSizeHint().width() <= available)
+            break;
+    }
+    if (wrap != current)
+        m_plot->replot(QCustomPlot::rpQueuedReplot);
+}
+
+void CurvesView::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event);
+    fitLegendColumns();
 }
 
 void CurvesView::setEvaluation(bool evaluation)
@@ -205,6 +234,7 @@ void CurvesView::setEvaluation(bool evaluation)
     const QString epochName = evaluation ? tr("test set") : tr("full validation");
     m_epochValLoss->setName(epochName);
     m_epochValAcc->setName(epochName);
+    fitLegendColumns();
     m_plot->replot(QCustomPlot::rpQueuedReplot);
 }
 

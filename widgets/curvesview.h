@@ -52,6 +52,9 @@ public Q_SLOTS:
     /// Rescales the axes to the data and follows new data again (after a zoom or drag).
     void fitToData();
 
+protected:
+    void resizeEvent(QResizeEvent *event) override;
+
 private:
     struct StepPoint
     {
@@ -77,6 +80,8 @@ private:
     };
 
     void setupPlot();
+    /// As many legend columns (4 at most) as the plot's width holds.
+    void fitLegendColumns();
     double key(double step, double epochPos) const;
     void noteLambda(double step, double epochPos, double lambda);
     void updateLambdaGraphs();

@@ -229,6 +229,9 @@ LogView::LogView(QWidget *parent) : QWidget(parent)
     m_saveButton = new QPushButton(tr("Save\u2026"), this);
     m_saveButton->setToolTip(tr("Write the whole log (all levels, last %L1 lines) to a text file")
                                  .arg(DefaultMaximumLines));
+    // Narrower than the style's 80 px minimum: the log shares its row with the cell graph.
+    for (QPushButton *b : {m_clearButton, m_saveButton})
+        b->setMinimumWidth(b->fontMetrics().horizontalAdvance(b->text()) + 24);
 
     auto *tools = new QHBoxLayout;
     tools->addWidget(new QLabel(tr("Show:"), this));

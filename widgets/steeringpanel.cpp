@@ -12,6 +12,7 @@ namespace sparsenas {
 SteeringPanel::SteeringPanel(QWidget *parent) : QWidget(parent)
 {
     auto *column = new QVBoxLayout(this);
+    column->setContentsMargins(4, 4, 4, 4);
     m_progress = new QLabel(tr("No search running."), this);
     m_progress->setWordWrap(true);
     column->addWidget(m_progress);
@@ -44,8 +45,11 @@ QDoubleSpinBox *SteeringPanel::addRow(QGridLayout *grid, int row, const QString 
 {
     auto *name = new QLabel(label, this);
     *current = new QLabel(QStringLiteral("–"), this);
-    (*current)->setMinimumWidth(fontMetrics().horizontalAdvance(QStringLiteral("0.00000")));
+    (*current)->setMinimumWidth(fontMetrics().horizontalAdvance(QStringLiteral("0.0000")));
     auto *edit = new QDoubleSpinBox(this);
+    // Typed, then Set (or Enter); the arrows' 0.01 steps were of no use and made the panel too
+    // wide for a 1024 px screen. The wheel and the arrow keys still step a focused editor.
+    edit->setButtonSymbols(QAbstractSpinBox::NoButtons);
     edit->setDecimals(4);
     edit->setRange(0.0, max);
     edit->setSingleStep(0.01);
@@ -53,6 +57,9 @@ QDoubleSpinBox *SteeringPanel::addRow(QGridLayout *grid, int row, const QString 
     edit->setKeyboardTracking(false);
     *apply = new QPushButton(tr("Set"), this);
     (*apply)->setToolTip(tr("Apply now; the engine takes it before the next batch"));
+    // The style's minimum button width (80 px) would hold the window wider than a 1024 px
+    // screen; the text and its padding are enough.
+    (*apply)->setMinimumWidth((*apply)->fontMetrics().horizontalAdvance((*apply)->text()) + 24);
     grid->addWidget(name, row, 0);
     grid->addWidget(*current, row, 1);
     grid->addWidget(edit, row, 2);

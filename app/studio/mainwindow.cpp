@@ -36,9 +36,13 @@
 #include <QInputDialog>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QResizeEvent>
+#include <QScreen>
 #include <QSettings>
+#include <QShowEvent>
 #include <QStandardPaths>
 #include <QStatusBar>
+#include <QTimer>
 #include <QToolBar>
 #include <QVBoxLayout>
 
@@ -172,6 +176,7 @@ QDockWidget *MainWindow::addDock(QWidget *view, const QString &title, const QStr
     dock->setObjectName(objectName);
     dock->setWidget(view);
     addDockWidget(area, dock);
+    dock->installEventFilter(this); // its resizes tell the user's dock shares
     return dock;
 }
 
@@ -263,7 +268,15 @@ void MainWindow::readSettings()
     QSettings settings;
     if (!restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray()))
         resize(1500, 940);
-    restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
+    const bool restored =
+        restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
+    const QList<QVariant> shares = settings.value(QStringLiteral("window/dockShares")).toList();
+    if (shares.size() == 3) {
+        m_shares = {shares[0].toDouble(), shares[1].toDouble(), shares[2].toDouble()};
+        m_sharesKnown = true;
+    } else if (restored) {
+        m_sharesKnown = false; // a layout saved before shares were: measured once laid out
+    }
     setRunsRoot(settings.value(QStringLiteral("runsRoot"), m_runsRoot).toString());
     const QByteArray config = settings.value(QStringLiteral("lastConfig")).toByteArray();
     if (!config.isEmpty()) {
@@ -279,6 +292,8 @@ void MainWindow::writeSettings() const
     QSettings settings;
     settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
     settings.setValue(QStringLiteral("window/state"), saveState());
+    settings.setValue(QStringLiteral("window/dockShares"),
+                      QList<QVariant>{m_shares.left, m_shares.right, m_shares.bottom});
     settings.setValue(QStringLiteral("runsRoot"), m_runsRoot);
     settings.setValue(QStringLiteral("lastConfig"),
                       QByteArray::fromStdString(m_form->configJson().dump()));
@@ -624,6 +639,110 @@ void MainWindow::onErrorMessage(const QString &text)
     m_logDock->show();
     m_logDock->raise();
     statusBar()->showMessage(text, 15000);
+}
+
+QDockWidget *MainWindow::dockIn(Qt::DockWidgetArea area) const
+{
+    for (QDockWidget *dock : findChildren<QDockWidget *>(Qt::FindDirectChildrenOnly)) {
+        if (dock->isVisible() && !dock->isFloating() && dockWidgetArea(dock) == area)
+            return dock;
+    }
+    return nullptr;
+}
+
+MainWindow::DockShares MainWindow::measureDockShares() const
+{
+    DockShares s = m_shares;
+    const double w = std::max(1, width()), h = std::max(1, height());
+    if (QDockWidget *left = dockIn(Qt::LeftDockWidgetArea))
+        s.left = left->width() / w;
+    if (QDockWidget *right = dockIn(Qt::RightDockWidgetArea))
+        s.right = right->width() / w;
+    if (QDockWidget *bottom = dockIn(Qt::BottomDockWidgetArea)) {
+        // The area, as resizeDocks() sizes it: tabbed docks' tab bar included.
+        const int end = statusBar()->isVisible() ? statusBar()->geometry().top() : height();
+        s.bottom = (end - bottom->geometry().top()) / h;
+    }
+    return s;
+}
+
+void MainWindow::applyDockShares()
+{
+    m_applyingShares = true;
+    m_sharesWindowSize = size();
+    QList<QDockWidget *> columns;
+    QList<int> widths;
+    const auto add = [&](Qt::DockWidgetArea area, double share) {
+        if (QDockWidget *dock = dockIn(area); dock && share > 0) {
+            columns << dock;
+            widths << int(share * width());
+        }
+    };
+    add(Qt::LeftDockWidgetArea, m_shares.left);
+    add(Qt::RightDockWidgetArea, m_shares.right);
+    if (!columns.isEmpty())
+        resizeDocks(columns, widths, Qt::Horizontal);
+    if (QDockWidget *bottom = dockIn(Qt::BottomDockWidgetArea); bottom && m_shares.bottom > 0)
+        resizeDocks({bottom}, {int(m_shares.bottom * height())}, Qt::Vertical);
+    // The docks take their new sizes in the layout's posted request: only then are resizes
+    // the user's again.
+    QTimer::singleShot(0, this, [this] { m_applyingShares = false; });
+}
+
+void MainWindow::fitLeftColumnToScreen()
+{
+    // Full height, the form shows three times the fields on a low screen (a 1024x700
+    // projector showed two). But then the bottom row (paths, survival, log beside the cell
+    // graph) and the column must fit side by side: in German they do not on 1024 px.
+    const QScreen *shown = screen();
+    const int available = shown ? shown->availableGeometry().width() : 1024;
+    setCorner(Qt::BottomLeftCorner, Qt::LeftDockWidgetArea);
+    if (minimumSizeHint().width() + 16 > available) // 16: the window frame
+        setCorner(Qt::BottomLeftCorner, Qt::BottomDockWidgetArea);
+}
+
+void MainWindow::showEvent(QShowEvent *event)
+{
+    if (!event->spontaneous())
+        fitLeftColumnToScreen();
+    QMainWindow::showEvent(event);
+}
+
+void MainWindow::resizeEvent(QResizeEvent *event)
+{
+    QMainWindow::resizeEvent(event);
+    m_lastWindowSize = event->size();
+    // Qt shrinks the docks with the window but gives every pixel back to the central widget
+    // when it grows: the docks would keep their shrunken sizes. Give them their shares again,
+    // once the window's layout has its new size (and, at the first show, its docks are shown).
+    if (m_sharesPending)
+        return;
+    m_sharesPending = true;
+    QTimer::singleShot(0, this, [this] {
+        m_sharesPending = false;
+        if (m_sharesKnown) {
+            applyDockShares();
+            return;
+        }
+        m_sharesWindowSize = size(); // a restored layout: its shares are the user's
+        m_shares = measureDockShares();
+        m_sharesKnown = true;
+    });
+}
+
+bool MainWindow::eventFilter(QObject *watched, QEvent *event)
+{
+    // A dock resized while the window kept its size: the user dragged a separator, or showed
+    // or hid a dock. That layout's shares are the ones to keep.
+    // (Qt resizes the docks of a resized window before the window's resizeEvent: then the size
+    // differs from the last one seen.)
+    if (event->type() == QEvent::Resize && !m_applyingShares && !m_sharesPending &&
+        size() == m_lastWindowSize && size() == m_sharesWindowSize && isVisible() &&
+        qobject_cast<QDockWidget *>(watched)) {
+        m_shares = measureDockShares();
+        m_sharesKnown = true;
+    }
+    return QMainWindow::eventFilter(watched, event);
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

@@ -102,8 +102,22 @@ Q_SIGNALS:
     /// A drain handed `snapshots` snapshots to the views in `milliseconds` (benchmarks).
     void updatesApplied(double milliseconds, int snapshots);
 
+public:
+    /// The share of the window each dock area takes: the left and right columns of its width,
+    /// the bottom row of its height. Kept while the window is resized (a 1024x700 projector
+    /// shrinks the docks to their minimum; maximised again, they get these shares back) and set
+    /// when the user drags a separator. 0 for an area with no visible dock.
+    struct DockShares
+    {
+        double left = 0, right = 0, bottom = 0;
+    };
+    DockShares dockShares() const { return m_shares; }
+
 protected:
     void closeEvent(QCloseEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
+    void showEvent(QShowEvent *event) override;
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     void createViews();
@@ -113,6 +127,15 @@ private:
                          Qt::DockWidgetArea area);
     void readSettings();
     void writeSettings() const;
+    /// The first visible, docked dock widget of `area`, or null.
+    QDockWidget *dockIn(Qt::DockWidgetArea area) const;
+    /// The shares the docks have now (the user's layout).
+    DockShares measureDockShares() const;
+    /// Sizes the dock areas to m_shares of the window's size.
+    void applyDockShares();
+    /// The configuration and steering column runs the full height of the window where the
+    /// screen is wide enough for it beside the bottom row, else the bottom row runs under it.
+    void fitLeftColumnToScreen();
 
     void onUpdate(const RunUpdate &update);
     void clearRun();
@@ -168,6 +191,12 @@ private:
     bool m_evaluation = false; ///< the run shown is an evaluation
     double m_lastDrainMs = 0;
     int m_lastDrainSnapshots = 0;
+    DockShares m_shares{0.21, 0.42, 0.3}; ///< the default layout's, until measured or read
+    bool m_sharesKnown = true;            ///< false: measure the restored layout's shares first
+    bool m_applyingShares = false;        ///< dock resizes now are ours, not the user's
+    bool m_sharesPending = false;         ///< a resize posted its applyDockShares()
+    QSize m_sharesWindowSize;             ///< the window size m_shares were last applied at
+    QSize m_lastWindowSize;               ///< as the last resizeEvent() saw it
 };
 
 } // namespace sparsenas

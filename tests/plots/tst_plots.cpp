@@ -2,6 +2,7 @@
 // The plot views (curves, survival, regularization paths) fed with synthetic runs whose numbers
 // are known: what the plots hold is compared with those numbers, worked out here by hand or in
 // closed form, never with what the views printed before.
+#include "cellheatmap.h"
 #include "colormaps.h"
 #include "curvesview.h"
 #include "plotexport.h"
@@ -263,6 +264,7 @@ class tst_Plots : public QObject
 
 private Q_SLOTS:
     void cellNamesHaveRealSubscripts();
+    void heatmapRowLabelsNeverOverlap();
     void curvesStepData();
     void curvesEmaClosedForm();
     void curvesLambdaAndEpochs();
@@ -324,6 +326,50 @@ void tst_Plots::cellNamesHaveRealSubscripts()
         }
     }
     QVERIFY(glyphs >= 8);
+}
+
+void tst_Plots::heatmapRowLabelsNeverOverlap()
+{
+    // At 1024x700 the two heatmaps are stacked in a short dock: 14 rows of 6-8 px, where the
+    // labels were drawn over each other.
+    CellHeatmap map;
+    map.setWeights(makeCell("normal", [](int e, int o) { return 0.01f * float(e + o); }));
+    QList<std::pair<QRectF, QString>> labels;
+    // The labels at size w x h; a text naming the first overlap or label outside, or empty.
+    const auto problem = [&map, &labels](int w, int h) -> QString {
+        map.resize(w, h);
+        labels = map.rowLabels();
+        for (int i = 0; i < labels.size(); ++i) {
+            if (!map.rect().contains(labels[i].first.toAlignedRect().adjusted(1, 1, -1, -1)))
+                return QStringLiteral("%1 x %2: %3 outside").arg(w).arg(h).arg(labels[i].second);
+            for (int j = i + 1; j < labels.size(); ++j) {
+                if (labels[i].first.adjusted(0, 0.5, 0, -0.5).intersects(labels[j].first))
+                    return QStringLiteral("%1 x %2: %3 over %4")
+                        .arg(w)
+                        .arg(h)
+                        .arg(labels[i].second, labels[j].second);
+            }
+        }
+        return QString();
+    };
+    // Room for every row: one label each, the edge's name.
+    QString why = problem(420, 400);
+    QVERIFY2(why.isEmpty(), qPrintable(why));
+    QCOMPARE(labels.size(), kEdges);
+    QCOMPARE(labels[2].second, edgeName(2));
+    // Low rows: a smaller font, still one per row.
+    why = problem(420, 200);
+    QVERIFY2(why.isEmpty(), qPrintable(why));
+    QCOMPARE(labels.size(), kEdges);
+    // Lower still: one label per target node ("→ 2"), never on top of each other.
+    why = problem(420, 140);
+    QVERIFY2(why.isEmpty(), qPrintable(why));
+    QCOMPARE(labels.size(), kNodes);
+    QCOMPARE(labels[2].second, QStringLiteral("\u2192 2"));
+    for (int h = 40; h <= 400; h += 7) {
+        why = problem(300, h);
+        QVERIFY2(why.isEmpty(), qPrintable(why));
+    }
 }
 
 void tst_Plots::curvesStepData()

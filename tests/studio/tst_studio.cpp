@@ -14,6 +14,7 @@
 #include "runsession.h"
 #include "runstatusbar.h"
 #include "searchcontroller.h"
+#include "studiotranslations.h"
 #include "viewhub.h"
 
 #include "archweightsview.h"
@@ -34,11 +35,13 @@
 #include "plotexport.h" // qcustomplot.h, made to build with QT_NO_KEYWORDS
 
 #include <QDir>
+#include <QDockWidget>
 #include <QDoubleSpinBox>
 #include <QFile>
 #include <QFileInfo>
 #include <QMenu>
 #include <QPushButton>
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QTableWidget>
 #include <QTemporaryDir>
@@ -159,6 +162,8 @@ private Q_SLOTS:
     void viewHubFansOutAndLinksSelection();
     void viewHubConvertsEvents();
     void recentRunsKeepsEightNewestFirst();
+    void mainWindowFitsAProjectorAndKeepsDockShares_data();
+    void mainWindowFitsAProjectorAndKeepsDockShares();
     void followerTakesLambdaStepFromConfigForOldRuns();
     void graphvizServiceCoalescesAndExports();
     void cellExporterWritesEveryFormat_data();
@@ -710,6 +715,61 @@ void tst_Studio::viewHubConvertsEvents()
              QString::fromStdString(toString(RunEventKind::Collapse)));
     QCOMPARE(ViewHub::toRunEvent(eventAt(RunEventKind::Alpha, 1, 0.25)).text,
              QStringLiteral("α = 0.25"));
+}
+
+void tst_Studio::mainWindowFitsAProjectorAndKeepsDockShares_data()
+{
+    QTest::addColumn<QString>("language");
+    QTest::newRow("en") << QStringLiteral("en");
+    QTest::newRow("de") << QStringLiteral("de"); // the longest strings
+}
+
+void tst_Studio::mainWindowFitsAProjectorAndKeepsDockShares()
+{
+    QFETCH(QString, language);
+    installStudioTranslations(QLocale(language));
+    const auto english =
+        qScopeGuard([] { installStudioTranslations(QLocale(QStringLiteral("en"))); });
+    QSettings().clear();
+    MainWindow w;
+    w.setInteractive(false);
+    w.resize(1600, 1000);
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    QTest::qWait(50); // the layout's posted requests
+    const auto dock = [&w](const char *name) {
+        return w.findChild<QDockWidget *>(QLatin1String(name));
+    };
+    QDockWidget *left = dock("ConfigDock"), *right = dock("HeatmapDock"),
+                *bottom = dock("RegPathDock");
+    QVERIFY(left && right && bottom);
+    const double leftShare = left->width() / 1600.0, rightShare = right->width() / 1600.0,
+                 bottomShare = bottom->height() / 1000.0;
+
+    QVERIFY(leftShare > 0.1 && rightShare > 0.2 && bottomShare > 0.2);
+
+    // A 1024x700 projector: the window shrinks to it (it refused to go below 1185-1224 px).
+    const QSize min = w.minimumSizeHint();
+    QVERIFY2(min.width() <= 1024 && min.height() <= 700,
+             qPrintable(QStringLiteral("%1 x %2").arg(min.width()).arg(min.height())));
+    w.resize(1024, 700);
+    QTRY_COMPARE(w.size(), QSize(1024, 700));
+    QTest::qWait(50);
+    QVERIFY(right->width() < rightShare * 1600 - 50); // the docks did shrink
+
+    // Maximised again: the docks take their shares back instead of their shrunken sizes.
+    w.resize(1600, 1000);
+    QTRY_VERIFY2(std::abs(right->width() / 1600.0 - rightShare) < 0.02,
+                 qPrintable(QString::number(right->width())));
+    QTRY_VERIFY(std::abs(left->width() / 1600.0 - leftShare) < 0.02);
+    QTRY_VERIFY(std::abs(bottom->height() / 1000.0 - bottomShare) < 0.02);
+
+    // A separator the user dragged sets the shares the window keeps.
+    w.resizeDocks({right}, {600}, Qt::Horizontal);
+    QTRY_VERIFY(std::abs(w.dockShares().right - 600 / 1600.0) < 0.01);
+    w.resize(1200, 800);
+    w.resize(1600, 1000);
+    QTRY_VERIFY2(std::abs(right->width() - 600) < 20, qPrintable(QString::number(right->width())));
 }
 
 void tst_Studio::recentRunsKeepsEightNewestFirst()
