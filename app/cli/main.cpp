@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // sparsenas: the headless command-line front end of the search engine.
 
+#include "ablationcommand.h"
 #include "progressprinter.h"
 #include "sweeprunner.h"
 
@@ -705,6 +706,30 @@ int main(int argc, char **argv)
     sweep->add_option("--threads", threads, "CPU threads per search (default: cores / jobs)")
         ->check(CLI::Range(1, 4096));
 
+    AblationCommand ablationCmd;
+    std::string methods, lambdas;
+    auto *ablation = app.add_subcommand(
+        "ablation", "the paper's optimizer ablation (Fig. 3): SGL on a 64-40-20-10 network on "
+                    "digits, per optimizer, penalty and lambda");
+    ablation->add_option("--methods", methods,
+                         "optimizer/penalty list (default: sgd/sgl,adam/sgl,hapg/sgl,"
+                         "adam_hapg/sgl,hapg/lasso,hapg/group_lasso)");
+    ablation->add_option("--lambdas", lambdas,
+                         "log10(lambda) from,to,count (default -5,-3.7,8, as the paper)");
+    ablation->add_option("--seeds", ablationCmd.seeds, "runs per setting (default 3)")
+        ->check(CLI::Range(1, 100));
+    ablation->add_option("--epochs", ablationCmd.epochs, "epochs per run (default 100)")
+        ->check(CLI::Range(1, 100000));
+    ablation->add_option("--alpha", ablationCmd.alpha, "SGL's alpha (default 0.5)")
+        ->check(CLI::Range(0.0, 1.0));
+    bool momentum = false;
+    ablation->add_flag("--momentum", momentum,
+                       "HAPG and AdamHAPG with the momentum of Eq. 7-8 (diverges on this "
+                       "network after about 30 epochs: docs/ablation.md)");
+    ablation->add_option("-o,--out", out,
+                         "folder for ablation.csv, fig3.svg, fig3.pdf "
+                         "(default runs/ablation-<time>)");
+
     auto *presets = app.add_subcommand("presets", "list the shipped presets, or print one");
     presets->add_option("name", preset, "preset to print as JSON");
 
@@ -749,6 +774,27 @@ int main(int argc, char **argv)
             o.jobs = jobs;
             o.threads = threads;
             return runSweep(o);
+        }
+        if (ablation->parsed()) {
+            ablationCmd.methods = methods.empty() ? paperAblationMethods()
+                                                  : parseAblationMethods(methods);
+            if (!lambdas.empty()) {
+                double from = 0, to = 0;
+                int count = 0;
+                char tail = 0;
+                if (std::sscanf(lambdas.c_str(), "%lf,%lf,%d%c", &from, &to, &count, &tail) != 3 ||
+                    count < 1 || count > 1000 || !(from <= to) || from < -12 || to > 2)
+                    throw ConfigError("--lambdas " + lambdas +
+                                      ": expected log10 from,to,count with from <= to, e.g. "
+                                      "-5,-3.7,8");
+                ablationCmd.log10From = from;
+                ablationCmd.log10To = to;
+                ablationCmd.points = count;
+            }
+            ablationCmd.out = out.empty() ? defaultOutDir("ablation") : out;
+            ablationCmd.accelerated = momentum;
+            configureThreads(threads > 0 ? threads : 1);
+            return runAblationCommand(ablationCmd);
         }
         if (presets->parsed()) {
             if (preset.empty()) {

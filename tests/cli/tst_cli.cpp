@@ -232,6 +232,7 @@ private Q_SLOTS:
     void progressLineFitsTheTerminal();
     void failedRunKeepsItsTable();
     void sweepRunsResumesAndSummarizes();
+    void ablationWritesTableAndFigure();
     void interruptAndResume();
     void secondWriterRefusedAndDoubleInterruptSaysStopped();
     void killAtEveryMomentResumesExactly_data();
@@ -1134,6 +1135,45 @@ void tst_Cli::sweepRunsResumesAndSummarizes()
                  invalid.err.contains(QStringLiteral("arch.alpha")),
              qPrintable(invalid.describe()));
     QVERIFY(!QFileInfo::exists(tmp(QStringLiteral("sweep-bad"))));
+}
+
+void tst_Cli::ablationWritesTableAndFigure()
+{
+    // 2 methods x 2 lambdas x 2 seeds, 5 epochs: 8 rows, and Fig. 3's four panels.
+    const QString dir = tmp(QStringLiteral("ablation"));
+    const Result r =
+        sparsenas({QStringLiteral("ablation"), QStringLiteral("--methods"),
+                   QStringLiteral("sgd/sgl,adam_hapg/lasso"), QStringLiteral("--lambdas"),
+                   QStringLiteral("-3,-2.5,2"), QStringLiteral("--seeds"), QStringLiteral("2"),
+                   QStringLiteral("--epochs"), QStringLiteral("5"), QStringLiteral("-o"), dir},
+                  300000);
+    QVERIFY2(r.code == 0, qPrintable(r.describe()));
+    const QList<QByteArray> csv =
+        readAll(dir + QStringLiteral("/ablation.csv")).trimmed().split('\n');
+    QCOMPARE(csv.size(), qsizetype(9));
+    QCOMPARE(csv[0], QByteArray("optimizer,penalty,log10_lambda,lambda,seed,val_acc,features,"
+                                "neurons,element_sparsity,train_loss,seconds"));
+    QVERIFY2(csv[1].startsWith("sgd,sgl,-3,0.001,0,"), csv[1].constData());
+    QVERIFY2(csv[8].startsWith("adam_hapg,lasso,-2.5,0.00316228,1,"), csv[8].constData());
+    for (qsizetype i = 1; i < csv.size(); ++i)
+        QCOMPARE(csv[i].count(','), qsizetype(10));
+    const QByteArray svg = readAll(dir + QStringLiteral("/fig3.svg"));
+    QVERIFY2(svg.contains("width=\"1200pt\" height=\"230pt\""), svg.left(300).constData());
+    QVERIFY(readAll(dir + QStringLiteral("/fig3.pdf")).startsWith("%PDF-"));
+    // The table of means on standard output: a header and a row per method and lambda.
+    QCOMPARE(r.out.trimmed().split(QLatin1Char('\n')).size(), 5);
+
+    const Result bad = sparsenas({QStringLiteral("ablation"), QStringLiteral("--methods"),
+                                  QStringLiteral("sgd/ridge"), QStringLiteral("-o"),
+                                  tmp(QStringLiteral("ablation-bad"))});
+    QVERIFY2(bad.code == 2 && bad.err.contains(QStringLiteral("'sgd/ridge'")),
+             qPrintable(bad.describe()));
+    const Result badLambdas = sparsenas({QStringLiteral("ablation"), QStringLiteral("--lambdas"),
+                                         QStringLiteral("-3,-5,4"), QStringLiteral("-o"),
+                                         tmp(QStringLiteral("ablation-bad"))});
+    QVERIFY2(badLambdas.code == 2 && badLambdas.err.contains(QStringLiteral("--lambdas")),
+             qPrintable(badLambdas.describe()));
+    QVERIFY(!QFileInfo::exists(tmp(QStringLiteral("ablation-bad"))));
 }
 
 void tst_Cli::interruptAndResume()

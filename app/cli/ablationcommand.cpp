@@ -1,0 +1,248 @@
+// SPDX-License-Identifier: MIT
+#include "ablationcommand.h"
+
+#include "progressprinter.h"
+
+#include "sparsenas/ablation.h"
+#include "sparsenas/base/errors.h"
+#include "sparsenas/base/figure.h"
+#include "sparsenas/base/fileutil.h"
+
+#include <algorithm>
+#include <atomic>
+#include <cmath>
+#include <csignal>
+#include <cstdio>
+#include <filesystem>
+#include <iostream>
+#include <map>
+#include <sstream>
+
+namespace fs = std::filesystem;
+
+namespace sparsenas {
+
+namespace {
+
+std::atomic<int> g_ablationInterrupts{0};
+
+extern "C" void onAblationSignal(int)
+{
+    g_ablationInterrupts.fetch_add(1);
+}
+
+std::string methodName(ArchOptimizerKind o, PenaltyKind p)
+{
+    return nameOf(o) + "/" + nameOf(p);
+}
+
+std::string csvOf(const std::vector<AblationResult> &results)
+{
+    std::ostringstream out;
+    out << "optimizer,penalty,log10_lambda,lambda,seed,val_acc,features,neurons,"
+           "element_sparsity,train_loss,seconds\n";
+    char buf[320];
+    for (const auto &r : results) {
+        std::snprintf(buf, sizeof buf, "%s,%s,%.6g,%.6g,%llu,%.6g,%lld,%lld,%.6g,%.6g,%.3f\n",
+                      nameOf(r.setting.optimizer).c_str(), nameOf(r.setting.penalty).c_str(),
+                      std::log10(r.setting.lambda), r.setting.lambda,
+                      static_cast<unsigned long long>(r.setting.seed), r.valAcc,
+                      static_cast<long long>(r.features), static_cast<long long>(r.neurons),
+                      r.elementSparsity, r.trainLoss, r.seconds);
+        out << buf;
+    }
+    return out.str();
+}
+
+} // namespace
+
+std::vector<std::pair<ArchOptimizerKind, PenaltyKind>> paperAblationMethods()
+{
+    using O = ArchOptimizerKind;
+    using P = PenaltyKind;
+    return {{O::Sgd, P::SparseGroupLasso},
+            {O::Adam, P::SparseGroupLasso},
+            {O::Hapg, P::SparseGroupLasso},
+            {O::AdamHapg, P::SparseGroupLasso},
+            {O::Hapg, P::Lasso},
+            {O::Hapg, P::GroupLasso}};
+}
+
+std::vector<std::pair<ArchOptimizerKind, PenaltyKind>> parseAblationMethods(const std::string &s)
+{
+    std::vector<std::pair<ArchOptimizerKind, PenaltyKind>> out;
+    std::stringstream list(s);
+    std::string item;
+    while (std::getline(list, item, ',')) {
+        const auto slash = item.find('/');
+        const auto o = parseName<ArchOptimizerKind>(item.substr(0, slash));
+        const auto p = slash == std::string::npos
+                           ? std::optional<PenaltyKind>(PenaltyKind::SparseGroupLasso)
+                           : parseName<PenaltyKind>(item.substr(slash + 1));
+        if (!o || !p) {
+            std::string optimizers, penalties;
+            for (const auto &n : namesOf<ArchOptimizerKind>())
+                optimizers += (optimizers.empty() ? "" : ", ") + n;
+            for (const auto &n : namesOf<PenaltyKind>())
+                penalties += (penalties.empty() ? "" : ", ") + n;
+            throw ConfigError("--methods: '" + item + "' is not optimizer/penalty (optimizers: " +
+                              optimizers + "; penalties: " + penalties + ")");
+        }
+        out.emplace_back(*o, *p);
+    }
+    if (out.empty())
+        throw ConfigError("--methods: no method given");
+    return out;
+}
+
+int runAblationCommand(const AblationCommand &c)
+{
+    if (c.points < 1 || c.seeds < 1 || c.epochs < 1)
+        throw ConfigError("the ablation needs at least one lambda, one seed and one epoch");
+    std::error_code ec;
+    fs::create_directories(c.out, ec);
+    if (ec)
+        throw std::runtime_error("cannot create '" + c.out + "': " + ec.message());
+
+    // The embedded digits' training part (the test part stays unseen), split in half as a
+    // search splits it: the same halves for every run, so methods differ only in themselves
+    // and in the seed's initialisation and batch order.
+    const Dataset part = digitsPart(loadEmbeddedDigits(), true);
+    const Split split = makeSplit(part.size(), 0, 0.5);
+    const auto train = flatDigits(part, split.train);
+    const auto val = flatDigits(part, split.val);
+    AblationOptions options;
+    options.epochs = c.epochs;
+    options.alpha = c.alpha;
+    options.accelerated = c.accelerated;
+
+    std::vector<double> log10s;
+    for (int k = 0; k < c.points; ++k)
+        log10s.push_back(c.points == 1
+                             ? c.log10From
+                             : c.log10From + (c.log10To - c.log10From) * k / double(c.points - 1));
+    const size_t total = c.methods.size() * log10s.size() * size_t(c.seeds);
+    std::cerr << "ablation: " << c.methods.size() << " methods x " << log10s.size() << " lambdas x "
+              << c.seeds << (c.seeds == 1 ? " seed" : " seeds") << " = " << total
+              << " runs of the 64-40-20-10 network on digits (" << train.first.size(0)
+              << " training / " << val.first.size(0) << " validation images), " << options.epochs
+              << " epochs each, into " << c.out << "\n";
+
+    struct sigaction sa
+    {
+    };
+    sa.sa_handler = onAblationSignal;
+    sigemptyset(&sa.sa_mask);
+    struct sigaction oldInt
+    {
+    };
+    sigaction(SIGINT, &sa, &oldInt);
+
+    const std::string csvPath = (fs::path(c.out) / "ablation.csv").string();
+    std::vector<AblationResult> results;
+    size_t done = 0;
+    for (const auto &[optimizer, penalty] : c.methods) {
+        for (double l10 : log10s) {
+            for (int seed = 0; seed < c.seeds && g_ablationInterrupts.load() == 0; ++seed) {
+                AblationSetting s;
+                s.optimizer = optimizer;
+                s.penalty = penalty;
+                s.lambda = std::pow(10.0, l10);
+                s.seed = uint64_t(seed);
+                const AblationResult r = runAblation(s, options, train, val);
+                results.push_back(r);
+                writeFileAtomic(csvPath, csvOf(results));
+                char line[200];
+                std::snprintf(line, sizeof line,
+                              "[%zu/%zu] %-16s log10(lambda) %5.2f seed %d: val %.1f%%, %lld "
+                              "features, %lld neurons, %.1f%% zeros, %.1f s\n",
+                              ++done, total, methodName(optimizer, penalty).c_str(), l10, seed,
+                              100 * r.valAcc, static_cast<long long>(r.features),
+                              static_cast<long long>(r.neurons), 100 * r.elementSparsity,
+                              r.seconds);
+                std::cerr << line;
+            }
+        }
+    }
+    sigaction(SIGINT, &oldInt, nullptr);
+
+    // Fig. 3's four panels: per method, the mean over seeds and the min-max band.
+    Figure fig;
+    fig.columns = 4;
+    fig.panelWidth = 250;
+    fig.panelHeight = 230;
+    const char *titles[] = {"stand-alone validation accuracy", "selected input features",
+                            "remaining hidden neurons", "element sparsity"};
+    const char *yLabels[] = {"accuracy (%)", "features (of 64)", "neurons (of 60)",
+                             "zero weights (%)"};
+    for (int panel = 0; panel < 4; ++panel) {
+        FigurePanel p;
+        p.title = titles[panel];
+        p.xLabel = "log10(lambda)";
+        p.yLabel = yLabels[panel];
+        if (panel == 1)
+            p.yMin = 0, p.yMax = 64;
+        if (panel == 2)
+            p.yMin = 0, p.yMax = 60;
+        if (panel == 3)
+            p.yMin = 0, p.yMax = 100;
+        for (size_t m = 0; m < c.methods.size(); ++m) {
+            FigureSeries s;
+            s.name = methodName(c.methods[m].first, c.methods[m].second);
+            s.color = figureColor(m);
+            s.dashed = c.methods[m].second != PenaltyKind::SparseGroupLasso;
+            for (double l10 : log10s) {
+                std::vector<double> v;
+                for (const auto &r : results) {
+                    if (r.setting.optimizer != c.methods[m].first ||
+                        r.setting.penalty != c.methods[m].second ||
+                        std::fabs(std::log10(r.setting.lambda) - l10) > 1e-9)
+                        continue;
+                    v.push_back(panel == 0   ? 100 * r.valAcc
+                                : panel == 1 ? double(r.features)
+                                : panel == 2 ? double(r.neurons)
+                                             : 100 * r.elementSparsity);
+                }
+                if (v.empty())
+                    continue;
+                double sum = 0;
+                for (double x : v)
+                    sum += x;
+                s.x.push_back(l10);
+                s.y.push_back(sum / double(v.size()));
+                s.lo.push_back(*std::min_element(v.begin(), v.end()));
+                s.hi.push_back(*std::max_element(v.begin(), v.end()));
+            }
+            p.series.push_back(std::move(s));
+        }
+        fig.panels.push_back(std::move(p));
+    }
+    writeFileAtomic((fs::path(c.out) / "fig3.svg").string(), renderFigure(fig, "svg"));
+    writeFileAtomic((fs::path(c.out) / "fig3.pdf").string(), renderFigure(fig, "pdf"));
+
+    // The means, one row per method and lambda.
+    std::printf("%-18s %8s %8s %9s %8s %8s\n", "method", "log10 l", "val %", "features", "neurons",
+                "zeros %");
+    for (const auto &series : fig.panels[0].series) {
+        for (size_t i = 0; i < series.x.size(); ++i) {
+            const auto at = [&](int panel) {
+                for (const auto &s : fig.panels[size_t(panel)].series) {
+                    if (s.name == series.name)
+                        return s.y[i];
+                }
+                return 0.0;
+            };
+            std::printf("%-18s %8.2f %8.1f %9.1f %8.1f %8.1f\n", series.name.c_str(), series.x[i],
+                        series.y[i], at(1), at(2), at(3));
+        }
+    }
+    std::cerr << "wrote " << csvPath << ", fig3.svg and fig3.pdf\n";
+    if (g_ablationInterrupts.load() > 0) {
+        std::cerr << "ablation: stopped after " << done << " of " << total
+                  << " runs; the table and figure hold those\n";
+        return 130;
+    }
+    return 0;
+}
+
+} // namespace sparsenas
