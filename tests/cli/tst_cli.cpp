@@ -233,6 +233,7 @@ private Q_SLOTS:
     void failedRunKeepsItsTable();
     void sweepRunsResumesAndSummarizes();
     void ablationWritesTableAndFigure();
+    void studioAnswersHelpAndVersionWithoutDisplay();
     void interruptAndResume();
     void secondWriterRefusedAndDoubleInterruptSaysStopped();
     void killAtEveryMomentResumesExactly_data();
@@ -1174,6 +1175,35 @@ void tst_Cli::ablationWritesTableAndFigure()
     QVERIFY2(badLambdas.code == 2 && badLambdas.err.contains(QStringLiteral("--lambdas")),
              qPrintable(badLambdas.describe()));
     QVERIFY(!QFileInfo::exists(tmp(QStringLiteral("ablation-bad"))));
+}
+
+void tst_Cli::studioAnswersHelpAndVersionWithoutDisplay()
+{
+    const QString studio = QStringLiteral(SPARSENAS_BIN_DIR "/sparsenas-studio");
+    if (!QFileInfo(studio).isExecutable())
+        QSKIP("the studio is not built (SPARSENAS_BUILD_GUI=OFF)");
+    // No display and no platform plugin chosen: it aborted with rc 134 before.
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.remove(QStringLiteral("DISPLAY"));
+    env.remove(QStringLiteral("WAYLAND_DISPLAY"));
+    env.remove(QStringLiteral("QT_QPA_PLATFORM"));
+    const auto run = [&](const QStringList &args, QString *out) {
+        QProcess p;
+        p.setProcessEnvironment(env);
+        p.start(studio, args);
+        p.waitForFinished(60000);
+        *out = QString::fromUtf8(p.readAllStandardOutput() + p.readAllStandardError());
+        return p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
+    };
+    QString out;
+    QCOMPARE(run({QStringLiteral("--version")}, &out), 0);
+    QVERIFY2(out.startsWith(QStringLiteral("SparseNAS Studio 0.1.0 (LibTorch ")) &&
+                 out.contains(QStringLiteral(" build)")),
+             qPrintable(out));
+    QCOMPARE(run({QStringLiteral("--help")}, &out), 0);
+    QVERIFY2(out.contains(QStringLiteral("--open <DIR>")), qPrintable(out));
+    QCOMPARE(run({QStringLiteral("--no-such-option")}, &out), 1);
+    QVERIFY2(out.contains(QStringLiteral("Unknown option 'no-such-option'")), qPrintable(out));
 }
 
 void tst_Cli::interruptAndResume()
