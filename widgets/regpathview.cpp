@@ -44,17 +44,163 @@ RegPathView::RegPathView(QWidget *parent) : QWidget(parent)
     cellLabel->setBuddy(m_cellCombo);
     tools.row->insertWidget(0, cellLabel);
     tools.row->insertWidget(1, m_cellCombo);
-    tools.row->insertSpacing(2, 8);
+    tools.row->insertSpacing(2, 4);
+    // Colour by edge or by operation; every path, or those into one node or on one edge.
+    auto *colorLabel = new QLabel(tr("Colour:"), this);
+    m_colorCombo = new QComboBox(this);
+    m_colorCombo->setObjectName(QStringLiteral("colorBy"));
+    m_colorCombo->addItem(tr("edge"));
+    m_colorCombo->addItem(tr("operation"));
+    m_colorCombo->setToolTip(tr("Colour each path by its edge or by its operation"));
+    colorLabel->setBuddy(m_colorCombo);
+    m_filterCombo = new QComboBox(this);
+    m_filterCombo->setObjectName(QStringLiteral("filter"));
+    m_filterCombo->setToolTip(tr("Every path, the paths into one node, or those of one edge"));
+    m_filterCombo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_filterCombo->setMinimumContentsLength(6);
+    m_colorCombo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_colorCombo->setMinimumContentsLength(6);
+    tools.row->addSpacing(4);
+    tools.row->addWidget(colorLabel);
+    tools.row->addWidget(m_colorCombo);
+    tools.row->addWidget(m_filterCombo);
     m_selectionLabel = new QLabel(this);
-    tools.row->addSpacing(8);
+    m_selectionLabel->setMinimumWidth(0);
+    m_selectionLabel->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    tools.row->addSpacing(4);
     tools.row->addWidget(m_selectionLabel, 1);
+    fillFilterCombo();
 
     connect(m_cellCombo, &QComboBox::currentIndexChanged, this,
             [this](int index) { setCellType(m_cellCombo->itemData(index).toString()); });
     connect(m_xCombo, &QComboBox::currentIndexChanged, this,
             [this](int index) { setXAxisMode(index == 1 ? XAxis::Step : XAxis::Lambda); });
     connect(m_fitButton, &QPushButton::clicked, this, &RegPathView::fitToData);
+    connect(m_colorCombo, &QComboBox::currentIndexChanged, this,
+            [this](int index) { setColorBy(index == 1 ? ColorBy::Op : ColorBy::Edge); });
+    connect(m_filterCombo, &QComboBox::currentIndexChanged, this, [this](int index) {
+        const QPoint f = m_filterCombo->itemData(index).toPoint();
+        setFilter(f.x(), f.y());
+    });
     setupPlot();
+}
+
+void RegPathView::fillFilterCombo()
+{
+    // Items carry (node, edge); (-1, -1) is every path.
+    const QSignalBlocker block(m_filterCombo);
+    m_filterCombo->clear();
+    m_filterCombo->addItem(tr("All paths"), QPoint(-1, -1));
+    const CellPaths *cp = shownCell();
+    const int nodes = cp ? cp->nodes : 0;
+    for (int node = 2; node < nodes + 2; ++node)
+        m_filterCombo->addItem(tr("Into node %1").arg(nodeName(node)), QPoint(node, -1));
+    for (int e = 0; e < (nodes > 0 ? numEdges(nodes) : 0); ++e)
+        m_filterCombo->addItem(tr("Edge %1").arg(edgeName(e)), QPoint(-1, e));
+    const int index = m_filterCombo->findData(QPoint(m_filterNode, m_filterEdge));
+    if (index < 0) {
+        m_filterNode = m_filterEdge = -1;
+        m_filterCombo->setCurrentIndex(0);
+    } else {
+        m_filterCombo->setCurrentIndex(index);
+    }
+}
+
+void RegPathView::setFilter(int node, int edge)
+{
+    const int index = m_filterCombo->findData(QPoint(node, edge));
+    if (index < 0) {
+        node = edge = -1;
+    }
+    if (node == m_filterNode && edge == m_filterEdge)
+        return;
+    m_filterNode = node;
+    m_filterEdge = edge;
+    {
+        const QSignalBlocker block(m_filterCombo);
+        m_filterCombo->setCurrentIndex(std::max(index, 0));
+    }
+    // A selection the filter hides is dropped.
+    if (m_selectedEdge >= 0 && !isShown(m_selectedEdge, m_selectedOp))
+        m_selectedEdge = m_selectedOp = -1;
+    rebuild();
+    applyStyles();
+    fitToData();
+}
+
+void RegPathView::showAllPaths()
+{
+    setFilter(-1, -1);
+}
+
+void RegPathView::filterToNode(int node)
+{
+    setFilter(node, -1);
+}
+
+void RegPathView::filterToEdge(int edge)
+{
+    setFilter(-1, edge);
+}
+
+bool RegPathView::isShown(int edge, int op) const
+{
+    if (edge < 0 || (m_filterEdge >= 0 && edge != m_filterEdge))
+        return false;
+    if (m_filterNode >= 0 && edgeEnds(edge).target != m_filterNode)
+        return false;
+    return op < 0 || op < int(m_curvesOps.size());
+}
+
+void RegPathView::setColorBy(ColorBy colorBy)
+{
+    if (colorBy == m_colorBy)
+        return;
+    m_colorBy = colorBy;
+    {
+        const QSignalBlocker block(m_colorCombo);
+        m_colorCombo->setCurrentIndex(colorBy == ColorBy::Op ? 1 : 0);
+    }
+    // The markers and legend swatches are per colour: made again for the new grouping.
+    destroyCurves();
+    rebuild();
+    applyStyles();
+    m_plot->replot(QCustomPlot::rpQueuedReplot);
+}
+
+int RegPathView::groupOf(size_t index) const
+{
+    const size_t nOps = std::max<size_t>(m_curvesOps.size(), 1);
+    return int(m_colorBy == ColorBy::Edge ? index / nOps : index % nOps);
+}
+
+QColor RegPathView::groupColor(int group) const
+{
+    if (m_colorBy == ColorBy::Edge)
+        return edgeColor(group);
+    return opQColor(QString::fromStdString(m_curvesOps[size_t(group)]));
+}
+
+QString RegPathView::groupName(int group) const
+{
+    if (m_colorBy == ColorBy::Edge)
+        return edgeName(group);
+    return QString::fromStdString(m_curvesOps[size_t(group)]);
+}
+
+void RegPathView::updateLegend(const std::vector<bool> &drawn)
+{
+    // One entry per colour drawn, in the groups' order: a filtered-out edge, or an operation
+    // whose every path is hidden or has no data yet, has none.
+    if (drawn == m_legendShown)
+        return;
+    for (QCPGraph *entry : m_legendEntries)
+        entry->removeFromLegend();
+    for (size_t g = 0; g < m_legendEntries.size() && g < drawn.size(); ++g) {
+        if (drawn[g])
+            m_legendEntries[g]->addToLegend();
+    }
+    m_legendShown = drawn;
 }
 
 RegPathView::~RegPathView() = default;
@@ -131,9 +277,9 @@ QCPCurve *RegPathView::pathCurve(int edge, int op) const
     return m_curves[size_t(edge) * nOps + size_t(op)];
 }
 
-QCPCurve *RegPathView::endMarkers(int edge) const
+QCPCurve *RegPathView::endMarkers(int group) const
 {
-    return edge >= 0 && size_t(edge) < m_markers.size() ? m_markers[size_t(edge)] : nullptr;
+    return group >= 0 && size_t(group) < m_markers.size() ? m_markers[size_t(group)] : nullptr;
 }
 
 RegPathView::CellPaths &RegPathView::cellPaths(const CellWeights &w)
@@ -262,8 +408,9 @@ void RegPathView::destroyCurves()
         m_plot->removePlottable(g);
     m_curves.clear();
     m_markers.clear();
-    m_markerOps.clear();
+    m_markerPaths.clear();
     m_legendEntries.clear();
+    m_legendShown.clear();
     m_curvesType.clear();
     m_curvesNodes = 0;
     m_curvesOps.clear();
@@ -285,14 +432,7 @@ void RegPathView::ensureCurves()
     const int edges = numEdges(cp->nodes);
     const int nOps = int(cp->ops.size());
     m_curves.assign(size_t(edges) * nOps, nullptr);
-    m_markerOps.assign(size_t(edges), {});
     for (int e = 0; e < edges; ++e) {
-        QCPGraph *entry = m_plot->addGraph();
-        entry->setName(edgeName(e));
-        entry->setPen(QPen(edgeColor(e), 2.5));
-        entry->setSelectable(QCP::stNone);
-        entry->addToLegend();
-        m_legendEntries.push_back(entry);
         for (int o = 0; o < nOps; ++o) {
             if (o == cp->noneOp)
                 continue;
@@ -301,10 +441,23 @@ void RegPathView::ensureCurves()
                            QString::fromStdString(cp->ops[size_t(o)]));
             m_curves[size_t(e) * nOps + o] = curve;
         }
+    }
+    // One legend swatch and one set of end markers per colour.
+    const int groups = m_colorBy == ColorBy::Edge ? edges : nOps;
+    m_markerPaths.assign(size_t(groups), {});
+    for (int g = 0; g < groups; ++g) {
+        QCPGraph *entry = m_plot->addGraph();
+        entry->setName(groupName(g));
+        entry->setPen(QPen(groupColor(g), 2.5));
+        entry->setSelectable(QCP::stNone);
+        entry->removeFromLegend();
+        m_legendEntries.push_back(entry);
         auto *markers = new QCPCurve(m_plot->xAxis, m_plot->yAxis);
         markers->setLineStyle(QCPCurve::lsNone);
         m_markers.push_back(markers);
     }
+    m_legendShown.assign(size_t(groups), false);
+    fillFilterCombo();
     applyStyles();
 }
 
@@ -328,11 +481,12 @@ void RegPathView::rebuild()
         if (cp->hasTip && (cp->points.empty() || cp->tip.step > cp->points.back().step))
             seq.push_back(&cp->tip);
     }
-    const int nOps = int(cp->ops.size());
-    for (size_t e = 0; e < m_markers.size(); ++e) {
-        m_markers[e]->data()->clear();
-        m_markerOps[e].clear();
+    for (size_t g = 0; g < m_markers.size(); ++g) {
+        m_markers[g]->data()->clear();
+        m_markerPaths[g].clear();
     }
+    std::vector<bool> drawn(m_markers.size(), false);
+    const int nOps = int(cp->ops.size());
     QVector<double> keys, values;
     keys.reserve(int(seq.size()) + 1);
     values.reserve(int(seq.size()) + 1);
@@ -340,6 +494,8 @@ void RegPathView::rebuild()
         QCPCurve *curve = m_curves[idx];
         if (!curve)
             continue;
+        const bool shown = isShown(int(idx) / nOps, int(idx) % nOps);
+        curve->setVisible(shown);
         keys.clear();
         values.clear();
         // In step mode the first zero is known exactly (from every snapshot, not only the
@@ -363,12 +519,16 @@ void RegPathView::rebuild()
             dead = true;
         }
         curve->setData(keys, values);
-        if (dead) {
-            const size_t e = idx / size_t(nOps);
-            m_markers[e]->addData(double(m_markerOps[e].size()), keys.back(), 0.0);
-            m_markerOps[e].push_back(int(idx % size_t(nOps)));
+        const int g = groupOf(idx);
+        if (shown && !keys.isEmpty())
+            drawn[size_t(g)] = true;
+        if (dead && shown) {
+            m_markers[size_t(g)]->addData(double(m_markerPaths[size_t(g)].size()), keys.back(),
+                                          0.0);
+            m_markerPaths[size_t(g)].push_back(int(idx));
         }
     }
+    updateLegend(drawn);
 }
 
 void RegPathView::applyStyles()
@@ -382,7 +542,7 @@ void RegPathView::applyStyles()
         const int e = int(idx) / nOps;
         const int o = int(idx) % nOps;
         const bool selected = e == m_selectedEdge && o == m_selectedOp;
-        QColor color = edgeColor(e);
+        QColor color = groupColor(groupOf(idx));
         if (anySelected && !selected)
             color.setAlpha(45);
         curve->setPen(QPen(color, selected ? 3.0 : 1.2));
@@ -391,13 +551,16 @@ void RegPathView::applyStyles()
         curve->setAntialiased(selected);
         curve->setLayer(selected ? selectionLayer : QStringLiteral("main"));
     }
-    for (size_t e = 0; e < m_markers.size(); ++e) {
-        QColor color = edgeColor(int(e));
-        if (anySelected && int(e) != m_selectedEdge)
+    const int selectedGroup = anySelected && m_selectedOp >= 0
+                                  ? groupOf(size_t(m_selectedEdge) * nOps + m_selectedOp)
+                                  : -1;
+    for (size_t g = 0; g < m_markers.size(); ++g) {
+        QColor color = groupColor(int(g));
+        if (anySelected && int(g) != selectedGroup)
             color.setAlpha(45);
-        m_markers[e]->setScatterStyle(
+        m_markers[g]->setScatterStyle(
             QCPScatterStyle(QCPScatterStyle::ssCross, QPen(color, 1.5), Qt::NoBrush, 8));
-        m_markers[e]->setLayer(int(e) == m_selectedEdge ? selectionLayer : QStringLiteral("main"));
+        m_markers[g]->setLayer(int(g) == selectedGroup ? selectionLayer : QStringLiteral("main"));
     }
     if (anySelected && m_selectedOp >= 0 && m_selectedOp < nOps) {
         m_selectionLabel->setText(
@@ -449,8 +612,9 @@ RegPathView::Hit RegPathView::hitAt(const QPointF &pixel) const
         const auto marker = std::find(m_markers.begin(), m_markers.end(), curve);
         if (marker == m_markers.end())
             return hit;
-        hit.edge = int(marker - m_markers.begin());
-        hit.op = m_markerOps[size_t(hit.edge)][size_t(index)];
+        const int path = m_markerPaths[size_t(marker - m_markers.begin())][size_t(index)];
+        hit.edge = path / nOps;
+        hit.op = path % nOps;
     }
     hit.index = index;
     hit.key = point.key;
@@ -489,7 +653,10 @@ void RegPathView::highlightPath(const QString &type, int edge, int op)
     if (m_cellCombo->findData(type) >= 0 && type != cellType())
         setCellType(type);
     const bool valid = edge >= 0 && op >= 0 && op < int(m_curvesOps.size()) &&
-                       size_t(edge) < m_markers.size();
+                       edge < (m_curvesNodes > 0 ? numEdges(m_curvesNodes) : 0);
+    // A path selected elsewhere (the heatmap, the cell graph) is shown even if filtered out.
+    if (valid && !isShown(edge, op))
+        setFilter(-1, -1);
     m_selectedEdge = valid ? edge : -1;
     m_selectedOp = valid ? op : -1;
     applyStyles();
@@ -545,7 +712,7 @@ void RegPathView::fitToData()
     QCPRange keys, values(0, 0);
     bool anyKey = false;
     for (QCPCurve *c : m_curves) {
-        if (!c)
+        if (!c || !c->visible())
             continue;
         bool found = false;
         const QCPRange k = c->getKeyRange(found);

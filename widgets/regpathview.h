@@ -2,8 +2,10 @@
 #pragma once
 
 // Regularization paths, glmnet style: every architecture weight A_ij^o of one cell type (the
-// "none" op excluded) against lambda or the search step, coloured by edge. A path that reaches
-// exactly zero stops there, with a cross: that operation has been pruned.
+// "none" op excluded) against lambda or the search step, coloured by edge or by operation,
+// optionally only the paths into one node or on one edge. A path that reaches exactly zero stops
+// there, with a cross: that operation has been pruned. The legend has one entry per colour that
+// is drawn, no more.
 
 #include "runview.h"
 
@@ -29,6 +31,8 @@ class RegPathView : public QWidget, public RunView
 
 public:
     enum class XAxis { Lambda, Step };
+    /// What a path's colour says: its edge (edgeColor) or its operation (the diagrams' colour).
+    enum class ColorBy { Edge, Op };
 
     explicit RegPathView(QWidget *parent = nullptr);
     ~RegPathView() override;
@@ -40,8 +44,16 @@ public:
     /// The line of A_(edge)^(op) of the shown cell type; nullptr for the "none" op, an index
     /// out of range, or before the first data of that type.
     QCPCurve *pathCurve(int edge, int op) const;
-    /// The end markers (crosses at the first exact zero) of the paths of one edge.
-    QCPCurve *endMarkers(int edge) const;
+    /// The end markers (crosses at the first exact zero) of the paths of one colour: an edge
+    /// (colour by edge) or an operation column (colour by operation).
+    QCPCurve *endMarkers(int group) const;
+    ColorBy colorBy() const { return m_colorBy; }
+    /// The paths shown: all (both -1), those into intermediate node `filterNode()` (DARTS
+    /// number, 2 ..), or those of edge `filterEdge()`.
+    int filterNode() const { return m_filterNode; }
+    int filterEdge() const { return m_filterEdge; }
+    /// Whether the path of `op` on `edge` is drawn under the filter.
+    bool isShown(int edge, int op) const;
     int selectedEdge() const { return m_selectedEdge; }
     int selectedOp() const { return m_selectedOp; }
     /// What the hover tooltip says at a pixel of the plot ("edge, op: A = v at λ = x"), or an
@@ -60,6 +72,13 @@ public:
 public Q_SLOTS:
     void setCellType(const QString &type);
     void setXAxisMode(sparsenas::RegPathView::XAxis mode);
+    void setColorBy(sparsenas::RegPathView::ColorBy colorBy);
+    /// Shows every path of the cell type.
+    void showAllPaths();
+    /// Shows only the paths into intermediate node `node` (DARTS number: 2 is the first).
+    void filterToNode(int node);
+    /// Shows only the paths on `edge`.
+    void filterToEdge(int edge);
     /// Selects a path from outside (another view's selection) without emitting pathSelected.
     /// edge = -1 clears the selection. Switches the cell type when it differs.
     void highlightPath(const QString &cellType, int edge, int op);
@@ -104,6 +123,12 @@ private:
     void insertPoint(CellPaths &cp, Sample sample, bool replace);
     void ensureCurves();
     void destroyCurves();
+    void fillFilterCombo();
+    void setFilter(int node, int edge);
+    int groupOf(size_t index) const;
+    QColor groupColor(int group) const;
+    QString groupName(int group) const;
+    void updateLegend(const std::vector<bool> &drawn);
     void rebuild();
     void applyStyles();
     void dataChanged();
@@ -113,6 +138,8 @@ private:
     QCustomPlot *m_plot = nullptr;
     QComboBox *m_cellCombo = nullptr;
     QComboBox *m_xCombo = nullptr;
+    QComboBox *m_colorCombo = nullptr;
+    QComboBox *m_filterCombo = nullptr;
     QPushButton *m_fitButton = nullptr;
     QLabel *m_selectionLabel = nullptr;
 
@@ -126,9 +153,13 @@ private:
     int m_curvesNodes = 0;
     std::vector<std::string> m_curvesOps;
     std::vector<QCPCurve *> m_curves;
-    std::vector<QCPCurve *> m_markers;         ///< per edge
-    std::vector<std::vector<int>> m_markerOps; ///< per edge: the op of each marker point
-    std::vector<QCPGraph *> m_legendEntries;   ///< per edge, no data: the legend's swatches
+    std::vector<QCPCurve *> m_markers; ///< per colour group (edge or op)
+    /// per colour group: the path (edge * ops + op) of each marker point
+    std::vector<std::vector<int>> m_markerPaths;
+    std::vector<QCPGraph *> m_legendEntries; ///< per colour group, no data: the swatches
+    std::vector<bool> m_legendShown;         ///< per colour group: in the legend now
+    ColorBy m_colorBy = ColorBy::Edge;
+    int m_filterNode = -1, m_filterEdge = -1;
     int m_selectedEdge = -1, m_selectedOp = -1;
 };
 

@@ -65,7 +65,7 @@ void SurvivalView::setupPlot()
     m_nodesRect->axis(QCPAxis::atLeft)->setLabel(tr("Alive nodes"));
     QSharedPointer<QCPAxisTickerFixed> integers(new QCPAxisTickerFixed);
     integers->setTickStep(1.0);
-    integers->setScaleStrategy(QCPAxisTickerFixed::ssMultiples);
+    integers->setScaleStrategy(QCPAxisTickerFixed::ssNone); // updateTickSpacing sets the step
     m_nodesRect->axis(QCPAxis::atLeft)->setTicker(integers);
     m_pathsRect->axis(QCPAxis::atLeft)->setLabel(tr("Alive paths"));
     m_pathsRect->axis(QCPAxis::atRight)->setLabel(tr("Sparsity (%)"));
@@ -112,6 +112,14 @@ void SurvivalView::setupPlot()
     legendFont.setPointSizeF(legendFont.pointSizeF() * 0.9);
     m_plot->legend->setFont(legendFont);
 
+    // Ticks at least a label's height apart (a small dock gives each axis ~50 px): set after
+    // each layout, from the heights the axes got; a change takes one more replot.
+    for (QCPAxis *axis :
+         {m_pathsRect->axis(QCPAxis::atLeft), m_pathsRect->axis(QCPAxis::atRight),
+          m_pathsRect->axis(QCPAxis::atBottom), m_nodesRect->axis(QCPAxis::atBottom)})
+        axis->ticker()->setTickStepStrategy(QCPAxisTicker::tssReadability);
+    connect(m_plot, &QCustomPlot::afterLayout, this, &SurvivalView::updateTickSpacing);
+
     connect(m_plot, &QCustomPlot::mouseWheel, this, [this](QWheelEvent *) { m_autoFit = false; });
     connect(m_plot, &QCustomPlot::mouseMove, this, [this](QMouseEvent *event) {
         if (event->buttons() != Qt::NoButton)
@@ -119,6 +127,50 @@ void SurvivalView::setupPlot()
     });
     connect(m_plot, &QCustomPlot::mouseDoubleClick, this, [this](QMouseEvent *) { fitToData(); });
     fitToData();
+}
+
+void SurvivalView::updateTickSpacing()
+{
+    const QFontMetrics metrics(m_plot->xAxis->tickLabelFont());
+    const double minGap = 1.6 * metrics.height(); // pixels between two ticks, at least
+    bool changed = false;
+
+    // Alive nodes: whole numbers, every 1, 2, 5, 10, ... nodes, whichever is first far enough
+    // apart; at most the largest count, so that 0 and it are always labelled.
+    QCPAxis *nodesY = m_nodesRect->axis(QCPAxis::atLeft);
+    const double pixelsPerNode =
+        double(m_nodesRect->height()) / std::max(nodesY->range().size(), 1e-9);
+    double step = 1.0;
+    for (double base = 1.0; step * pixelsPerNode < minGap && base < 1e6; base *= 10.0) {
+        for (double m : {1.0, 2.0, 5.0}) {
+            step = m * base;
+            if (step * pixelsPerNode >= minGap)
+                break;
+        }
+    }
+    step = std::min(step, std::max(1.0, std::floor(nodesY->range().upper)));
+    if (auto fixed = qSharedPointerDynamicCast<QCPAxisTickerFixed>(nodesY->ticker());
+        fixed && fixed->tickStep() != step) {
+        fixed->setTickStep(step);
+        changed = true;
+    }
+
+    // The others: as many ticks as fit, at least two.
+    const auto fit = [&](QCPAxis *axis, int pixels, double gap) {
+        const int count = std::max(2, int(pixels / gap));
+        if (axis->ticker()->tickCount() != count) {
+            axis->ticker()->setTickCount(count);
+            changed = true;
+        }
+    };
+    fit(m_pathsRect->axis(QCPAxis::atLeft), m_pathsRect->height(), minGap);
+    fit(m_pathsRect->axis(QCPAxis::atRight), m_pathsRect->height(), minGap);
+    // Along x, a tick label ("0.125", "12") is a few digits wide.
+    const double xGap = 2.5 * metrics.horizontalAdvance(QStringLiteral("0.000"));
+    fit(m_pathsRect->axis(QCPAxis::atBottom), m_pathsRect->width(), xGap);
+    fit(m_nodesRect->axis(QCPAxis::atBottom), m_nodesRect->width(), xGap);
+    if (changed)
+        m_plot->replot(QCustomPlot::rpQueuedReplot);
 }
 
 void SurvivalView::addSnapshots(const std::vector<Snapshot> &snapshots)

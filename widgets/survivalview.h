@@ -77,6 +77,7 @@ private:
     void flush(Line &line);
     void rebuild();
     void dataChanged();
+    void updateTickSpacing();
 
     QCustomPlot *m_plot = nullptr;
     QComboBox *m_xCombo = nullptr;
