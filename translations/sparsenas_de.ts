@@ -84,23 +84,33 @@
 <context>
     <name>sparsenas::CellExporter</name>
     <message>
-        <location filename="../app/studio/cellexporter.cpp" line="+52"/>
-        <location line="+37"/>
+        <location filename="../app/studio/cellexporter.cpp" line="+62"/>
+        <location line="+71"/>
         <source>Cannot write %1: %2</source>
         <translation>%1 kann nicht geschrieben werden: %2</translation>
     </message>
     <message>
-        <location line="-15"/>
+        <location line="-51"/>
         <source>The cell does not fit the DARTS genotype format: %1</source>
         <translation>Die Zelle passt nicht in das DARTS-Genotypformat: %1</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+2"/>
+        <source>The genotype has no pt.darts form: %1</source>
+        <translation>Der Genotyp hat keine pt.darts-Form: %1</translation>
+    </message>
+    <message>
+        <location line="+60"/>
+        <source>Wrote %1</source>
+        <translation>%1 geschrieben</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>Exported %1</source>
         <translation>%1 exportiert</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-4"/>
         <source>Export failed</source>
         <translation>Exportieren fehlgeschlagen</translation>
     </message>
@@ -108,7 +118,7 @@
 <context>
     <name>sparsenas::CellGraphView</name>
     <message>
-        <location filename="../widgets/cellgraphview.cpp" line="+22"/>
+        <location filename="../widgets/cellgraphview.cpp" line="+31"/>
         <source>Normal cell</source>
         <translation>Normalzelle</translation>
     </message>
@@ -123,7 +133,7 @@
         <translation>%1-Zelle</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+372"/>
         <source>Show weights</source>
         <translation>Gewichte anzeigen</translation>
     </message>
@@ -133,7 +143,12 @@
         <translation>Entfernte Knoten blass anzeigen</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
+        <source>One edge per pair of nodes</source>
+        <translation>Eine Kante je Knotenpaar</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>Write each path&apos;s weight A on its edge; thicker pens for larger |A|.</source>
         <translation>Das Gewicht A jedes Pfads an seine Kante schreiben; dickere Linien für größeres |A|.</translation>
     </message>
@@ -143,19 +158,75 @@
         <translation>Auch die bei der Ableitung entfernten Knoten und ihre von null verschiedenen Pfade grau zeichnen.</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+3"/>
+        <source>Draw one edge for all operations between two nodes, labelled with the strongest ones, instead of one edge per operation.</source>
+        <translation>Eine Kante für alle Operationen zwischen zwei Knoten zeichnen, beschriftet mit den stärksten, statt einer Kante je Operation.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Options</source>
+        <translation>Optionen</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Show every path</source>
+        <translation>Jeden Pfad zeigen</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>all</source>
+        <translation>alle</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Draw only the paths with |A| at least this large (the selected path is always drawn)</source>
+        <translation>Nur Pfade mit mindestens diesem |A| zeichnen (der ausgewählte Pfad wird immer gezeichnet)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>|A| ≥</source>
+        <translation>|A| ≥</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+367"/>
+        <source>Pop out</source>
+        <translation>Herauslösen</translation>
+    </message>
+    <message>
+        <location line="-366"/>
+        <source>Show the cells in a window of their own, or back in the dock</source>
+        <translation>Die Zellen in einem eigenen Fenster zeigen oder zurück ins Dock holen</translation>
+    </message>
+    <message>
+        <location line="+50"/>
         <source>Waiting for the first derivation…</source>
         <translation>Warten auf die erste Ableitung…</translation>
     </message>
     <message>
-        <location line="+118"/>
+        <location line="+153"/>
         <source>Graphviz could not draw the cell:
 %1</source>
         <translation>Graphviz konnte die Zelle nicht zeichnen:
 %1</translation>
     </message>
     <message>
-        <location line="+75"/>
+        <location line="+65"/>
+        <source>%1 hidden (|A| &lt; %2)</source>
+        <translation>%1 ausgeblendet (|A| &lt; %2)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>show all</source>
+        <translation>alle zeigen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Paths weaker than the threshold are not drawn; &quot;show all&quot; draws every path, one edge each</source>
+        <translation>Pfade unter der Schwelle werden nicht gezeichnet; „alle zeigen“ zeichnet jeden Pfad als eigene Kante</translation>
+    </message>
+    <message>
+        <location line="+20"/>
         <source>collapsed: no node survives</source>
         <translation>kollabiert: kein Knoten überlebt</translation>
     </message>
@@ -180,7 +251,12 @@
         <translation>%1 weitere von null verschiedene Pfade wurden mit ihren toten Knoten entfernt</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+62"/>
+        <source>Dock</source>
+        <translation>Andocken</translation>
+    </message>
+    <message>
+        <location line="+35"/>
         <source>Could not write %1: no cell has been drawn yet.</source>
         <translation>%1 konnte nicht geschrieben werden: Es wurde noch keine Zelle gezeichnet.</translation>
     </message>
@@ -193,19 +269,19 @@
 <context>
     <name>sparsenas::CellHeatmap</name>
     <message>
-        <location filename="../widgets/cellheatmap.cpp" line="+259"/>
-        <location line="+204"/>
+        <location filename="../widgets/cellheatmap.cpp" line="+274"/>
+        <location line="+280"/>
         <source>= 0</source>
         <translation>= 0</translation>
     </message>
     <message>
-        <location line="-203"/>
-        <location line="+208"/>
+        <location line="-279"/>
+        <location line="+284"/>
         <source>A, fixed</source>
         <translation>A, fixiert</translation>
     </message>
     <message>
-        <location line="-148"/>
+        <location line="-172"/>
         <source>%1 · %2: exactly 0 (pruned)</source>
         <translation>%1 · %2: genau 0 (entfernt)</translation>
     </message>
@@ -235,7 +311,7 @@
         <translation>Noch keine Architekturgewichte</translation>
     </message>
     <message>
-        <location line="+123"/>
+        <location line="+147"/>
         <source>A</source>
         <translation>A</translation>
     </message>
@@ -362,7 +438,7 @@
 <context>
     <name>sparsenas::ConfigForm</name>
     <message>
-        <location filename="../widgets/configform.cpp" line="+120"/>
+        <location filename="../widgets/configform.cpp" line="+121"/>
         <source>Preset:</source>
         <translation>Vorlage:</translation>
     </message>
@@ -653,7 +729,7 @@
         <translation>Epochen, die das Gewicht einer Operation exakt null bleiben muss, bevor sie eingefroren wird: nie mehr berechnet, ihr Gewicht bei null festgehalten. 0 friert nie ein. Schneller, aber nicht der Algorithmus des Artikels (docs/method.md)</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+56"/>
         <source>This LibTorch has no CUDA device; the search runs on the CPU</source>
         <translation>Diese LibTorch hat kein CUDA-Gerät; die Suche läuft auf der CPU</translation>
     </message>
@@ -678,18 +754,18 @@
     <message>
         <location filename="../widgets/curvesview.cpp" line="+73"/>
         <location line="+35"/>
-        <location line="+329"/>
+        <location line="+359"/>
         <source>Epoch</source>
         <translation>Epoche</translation>
     </message>
     <message>
-        <location line="-364"/>
-        <location line="+364"/>
+        <location line="-394"/>
+        <location line="+394"/>
         <source>Step</source>
         <translation>Schritt</translation>
     </message>
     <message>
-        <location line="-336"/>
+        <location line="-366"/>
         <source>penalty λ</source>
         <translation>Strafterm λ</translation>
     </message>
@@ -736,22 +812,22 @@
     <message>
         <location line="-2"/>
         <location line="+4"/>
-        <location line="+54"/>
+        <location line="+83"/>
         <source>full validation</source>
         <translation>vollständige Validierung</translation>
     </message>
     <message>
-        <location line="-45"/>
+        <location line="-74"/>
         <source>λ</source>
         <translation>λ</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+74"/>
         <source>test set</source>
         <translation>Testmenge</translation>
     </message>
     <message>
-        <location line="+137"/>
+        <location line="+138"/>
         <source>λ = %1</source>
         <translation>λ = %1</translation>
     </message>
@@ -784,7 +860,7 @@
 <context>
     <name>sparsenas::ExportDialog</name>
     <message>
-        <location filename="../widgets/exportdialog.cpp" line="+56"/>
+        <location filename="../widgets/exportdialog.cpp" line="+87"/>
         <source>Show weights</source>
         <translation>Gewichte anzeigen</translation>
     </message>
@@ -799,7 +875,7 @@
         <translation>Kanten nach Operation einfärben</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>Horizontal layout (left to right)</source>
         <translation>Horizontales Layout (von links nach rechts)</translation>
     </message>
@@ -819,32 +895,22 @@
         <translation>Durchsuchen…</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Export Cell for Paper</source>
         <translation>Zelle für Publikation exportieren</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+33"/>
         <source> pt</source>
         <translation> pt</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Fill of the cell inputs c_{k-2}, c_{k-1}</source>
-        <translation>Füllfarbe der Zelleingänge c_{k-2}, c_{k-1}</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+6"/>
         <source>Fill of the intermediate nodes</source>
         <translation>Füllfarbe der Zwischenknoten</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Fill of the cell output c_{k}</source>
-        <translation>Füllfarbe des Zellausgangs c_{k}</translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location line="+14"/>
         <source>Font:</source>
         <translation>Schrift:</translation>
     </message>
@@ -859,7 +925,7 @@
         <translation>Nachkommastellen der Gewichte:</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+8"/>
         <source>Input fill:</source>
         <translation>Eingangsfüllung:</translation>
     </message>
@@ -879,12 +945,12 @@
         <translation>Alle Zellen in einer Zeichnung</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>SVG (vector drawing)</source>
         <translation>SVG (Vektorgrafik)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>PDF (vector drawing)</source>
         <translation>PDF (Vektorgrafik)</translation>
     </message>
@@ -894,7 +960,7 @@
         <translation>PNG (Rastergrafik)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>Graphviz DOT source</source>
         <translation>Graphviz-DOT-Quelltext</translation>
     </message>
@@ -904,17 +970,12 @@
         <translation>Genotyp-JSON</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>DARTS genotype text</source>
         <translation>DARTS-Genotyptext</translation>
     </message>
     <message>
-        <location line="+9"/>
-        <source>Not available: %1</source>
-        <translation>Nicht verfügbar: %1</translation>
-    </message>
-    <message>
-        <location line="+5"/>
+        <location line="+39"/>
         <source> dpi</source>
         <translation> dpi</translation>
     </message>
@@ -924,7 +985,7 @@
         <translation>Zieldatei</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+10"/>
         <source>Output</source>
         <translation>Ausgabe</translation>
     </message>
@@ -934,12 +995,7 @@
         <translation>Zellen:</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Format:</source>
-        <translation>Format:</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>PNG resolution:</source>
         <translation>PNG-Auflösung:</translation>
     </message>
@@ -949,7 +1005,7 @@
         <translation>Datei:</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>Preview</source>
         <translation>Vorschau</translation>
     </message>
@@ -959,12 +1015,103 @@
         <translation>Vorschau wird gezeichnet…</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="-149"/>
         <source>Export</source>
         <translation>Exportieren</translation>
     </message>
     <message>
-        <location line="+160"/>
+        <location line="-11"/>
+        <source>Monochrome (for print)</source>
+        <translation>Einfarbig (für den Druck)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Legend of the operations</source>
+        <translation>Legende der Operationen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Compact: one edge per pair of nodes</source>
+        <translation>Kompakt: eine Kante je Knotenpaar</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>Fill of the cell inputs %1, %2</source>
+        <translation>Füllung der Zelleingänge %1, %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Fill of the cell output %1</source>
+        <translation>Füllung des Zellausgangs %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Black and greys only: the operations are told apart by line style (dotted pools, dashed skip connections, solid convolutions) and by their labels.</source>
+        <translation>Nur Schwarz und Grautöne: Die Operationen unterscheiden sich durch die Linienart (gepunktete Poolings, gestrichelte Skip-Verbindungen, durchgezogene Faltungen) und ihre Beschriftung.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+387"/>
+        <source>A box beside the cell that names the operation of each colour (or line style in monochrome), for the operations drawn.</source>
+        <translation>Ein Kasten neben der Zelle, der für die gezeichneten Operationen jede Farbe (einfarbig: jede Linienart) benennt.</translation>
+    </message>
+    <message>
+        <location line="-385"/>
+        <source>Draw one edge for all operations between two nodes and list them, strongest first, in its label: readable for cells with many paths.</source>
+        <translation>Eine Kante für alle Operationen zwischen zwei Knoten zeichnen und sie, die stärkste zuerst, in ihrer Beschriftung aufzählen: lesbar auch bei Zellen mit vielen Pfaden.</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>pt.darts genotype text</source>
+        <translation>pt.darts-Genotyptext</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Genotype(normal=[(&apos;sep_conv_3x3&apos;, 0), ...], ...): two paths per node, as DARTS (quark0/darts) reads it</source>
+        <translation>Genotype(normal=[(&apos;sep_conv_3x3&apos;, 0), ...], ...): zwei Pfade je Knoten, wie DARTS (quark0/darts) ihn liest</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Genotype(normal=[[(&apos;sep_conv_3x3&apos;, 0), ...], ...], ...): a list per node, any number of paths, as pt.darts (genotypes.from_str) reads it</source>
+        <translation>Genotype(normal=[[(&apos;sep_conv_3x3&apos;, 0), ...], ...], ...): eine Liste je Knoten, beliebig viele Pfade, wie pt.darts (genotypes.from_str) ihn liest</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>pt.darts text takes any number of paths per node.</source>
+        <translation>pt.darts-Text erlaubt beliebig viele Pfade je Knoten.</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Formats:</source>
+        <translation>Formate:</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Write the chosen formats; the dialog stays open for more</source>
+        <translation>Die gewählten Formate schreiben; der Dialog bleibt für weitere offen</translation>
+    </message>
+    <message>
+        <location line="+64"/>
+        <source>DARTS genotype text is not available: %1.</source>
+        <translation>DARTS-Genotyptext ist nicht verfügbar: %1.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>pt.darts genotype text is not available: %1.</source>
+        <translation>pt.darts-Genotyptext ist nicht verfügbar: %1.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Unknown format &quot;%1&quot;.</source>
+        <translation>Unbekanntes Format „%1“.</translation>
+    </message>
+    <message>
+        <location line="+194"/>
         <source>Also draw the nodes that derivation removed, faded</source>
         <translation>Auch die bei der Ableitung entfernten Knoten blass zeichnen</translation>
     </message>
@@ -974,14 +1121,34 @@
         <translation>Nur für eine einzelne Zelle, deren Supernetz-Gewichte bekannt sind</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+10"/>
+        <source>Every edge has one colour: there is nothing for a legend to tell apart.</source>
+        <translation>Jede Kante hat dieselbe Farbe: Eine Legende hätte nichts zu unterscheiden.</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>1 weight is smaller than %1 in magnitude: it is written as %2, in scientific notation, so that no kept path reads as 0. With %3 decimals every weight is written in fixed notation.</source>
+        <translation>1 Gewicht ist betragsmäßig kleiner als %1: Es wird als %2 in wissenschaftlicher Schreibweise geschrieben, damit kein behaltener Pfad als 0 erscheint. Mit %3 Nachkommastellen wird jedes Gewicht in Festkommaschreibweise geschrieben.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 weights are smaller than %2 in magnitude: they are written in scientific notation (the smallest as %3), so that no kept path reads as 0. With %4 decimals every weight is written in fixed notation.</source>
+        <translation>%1 Gewichte sind betragsmäßig kleiner als %2: Sie werden in wissenschaftlicher Schreibweise geschrieben (das kleinste als %3), damit kein behaltener Pfad als 0 erscheint. Mit %4 Nachkommastellen wird jedes Gewicht in Festkommaschreibweise geschrieben.</translation>
+    </message>
+    <message>
+        <location line="+25"/>
         <source>Graphviz could not draw the cell:
 %1</source>
         <translation>Graphviz konnte die Zelle nicht zeichnen:
 %1</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+22"/>
+        <source>Choose at least one format.</source>
+        <translation>Mindestens ein Format wählen.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Choose a file to write.</source>
         <translation>Eine Zieldatei wählen.</translation>
     </message>
@@ -996,17 +1163,32 @@
         <translation>Der Ordner %1 existiert nicht.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+2"/>
         <source>The genotype has no cell to export.</source>
         <translation>Der Genotyp enthält keine Zelle zum Exportieren.</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+10"/>
+        <source>%1 ends in .%2, but that format is not chosen.</source>
+        <translation>%1 endet auf .%2, aber dieses Format ist nicht gewählt.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Use %1</source>
+        <translation>%1 verwenden</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Writes %1</source>
+        <translation>Schreibt %1</translation>
+    </message>
+    <message>
+        <location line="+37"/>
         <source>%1 (*.%2)</source>
         <translation>%1 (*.%2)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>All files (*)</source>
         <translation>Alle Dateien (*)</translation>
     </message>
@@ -1015,11 +1197,16 @@
         <source>Export Cell</source>
         <translation>Zelle exportieren</translation>
     </message>
+    <message>
+        <location line="+106"/>
+        <source>Exporting…</source>
+        <translation>Exportiere…</translation>
+    </message>
 </context>
 <context>
     <name>sparsenas::LogView</name>
     <message>
-        <location filename="../widgets/logview.cpp" line="+35"/>
+        <location filename="../widgets/logview.cpp" line="+36"/>
         <source>Info</source>
         <translation>Info</translation>
     </message>
@@ -1069,7 +1256,12 @@
         <translation>Ereignis</translation>
     </message>
     <message>
-        <location line="+160"/>
+        <location line="+43"/>
+        <source>about %1 (estimated from the epochs&apos; durations)</source>
+        <translation>etwa %1 (aus der Dauer der Epochen geschätzt)</translation>
+    </message>
+    <message>
+        <location line="+129"/>
         <source>All messages</source>
         <translation>Alle Meldungen</translation>
     </message>
@@ -1104,17 +1296,42 @@
         <translation>Das gesamte Protokoll (alle Stufen, letzte %L1 Zeilen) in eine Textdatei schreiben</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+7"/>
         <source>Show:</source>
         <translation>Anzeigen:</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+39"/>
+        <source>Epoch %1 done: train loss %2, accuracy %3 % · test loss %4, accuracy %5 % · %6 s</source>
+        <translation>Epoche %1 fertig: Trainingsverlust %2, Genauigkeit %3 % · Testverlust %4, Genauigkeit %5 % · %6 s</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>normal</source>
+        <translation>Normal</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>reduction</source>
+        <translation>Reduktion</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1: nodes %2/%3, paths %4</source>
+        <translation>%1: Knoten %2/%3, Pfade %4</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Epoch %1 done: λ = %2 · train loss %3, accuracy %4 % · validation loss %5, accuracy %6 % · %7 · %8 s</source>
+        <translation>Epoche %1 fertig: λ = %2 · Trainingsverlust %3, Genauigkeit %4 % · Validierungsverlust %5, Genauigkeit %6 % · %7 · %8 s</translation>
+    </message>
+    <message>
+        <location line="+26"/>
         <source>Step %1: %2</source>
         <translation>Schritt %1: %2</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+44"/>
         <source>Errors: %L1</source>
         <translation>Fehler: %L1</translation>
     </message>
@@ -1155,7 +1372,7 @@
 <context>
     <name>sparsenas::MainWindow</name>
     <message>
-        <location filename="../app/studio/mainwindow.cpp" line="+108"/>
+        <location filename="../app/studio/mainwindow.cpp" line="+116"/>
         <source>Configuration</source>
         <translation>Konfiguration</translation>
     </message>
@@ -1195,7 +1412,7 @@
         <translation>Evaluierungen</translation>
     </message>
     <message>
-        <location line="+75"/>
+        <location line="+76"/>
         <source>Run</source>
         <translation>Lauf</translation>
     </message>
@@ -1300,7 +1517,7 @@
         <translation>&amp;Über SparseNAS Studio</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+47"/>
         <location line="+7"/>
         <source>Invalid configuration</source>
         <translation>Ungültige Konfiguration</translation>
@@ -1313,7 +1530,7 @@
 %1</translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+67"/>
         <source>Cannot start</source>
         <translation>Start nicht möglich</translation>
     </message>
@@ -1333,22 +1550,22 @@
         <translation>%1 nach %2 abgezweigt</translation>
     </message>
     <message>
-        <location line="-173"/>
+        <location line="-184"/>
         <source>Resume run</source>
         <translation>Lauf fortsetzen</translation>
     </message>
     <message>
-        <location line="+280"/>
+        <location line="+293"/>
         <source>Cannot resume</source>
         <translation>Fortsetzen nicht möglich</translation>
     </message>
     <message>
-        <location line="-274"/>
+        <location line="-287"/>
         <source>Open run directory</source>
         <translation>Laufverzeichnis öffnen</translation>
     </message>
     <message>
-        <location line="+196"/>
+        <location line="+208"/>
         <source>Cannot evaluate</source>
         <translation>Evaluieren nicht möglich</translation>
     </message>
@@ -1383,18 +1600,18 @@
         <translation>Die Evaluierungen können nicht exportiert werden</translation>
     </message>
     <message>
-        <location line="+29"/>
-        <location line="+148"/>
+        <location line="+30"/>
+        <location line="+263"/>
         <source>Search running</source>
         <translation>Suche läuft</translation>
     </message>
     <message>
-        <location line="-148"/>
+        <location line="-263"/>
         <source>Stop the running search before opening another run.</source>
         <translation>Die laufende Suche anhalten, bevor ein anderer Lauf geöffnet wird.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Cannot open run</source>
         <translation>Lauf kann nicht geöffnet werden</translation>
     </message>
@@ -1416,12 +1633,12 @@
         <translation>Reduktions</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+41"/>
         <source>SparseNAS Studio</source>
         <translation>SparseNAS Studio</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+162"/>
         <source>A search is running. Stop it (a checkpoint is written so it can be resumed) and quit?</source>
         <translation>Eine Suche läuft. Die Suche anhalten (ein Checkpoint wird geschrieben, damit sie fortgesetzt werden kann) und beenden?</translation>
     </message>
@@ -1434,7 +1651,7 @@
 <context>
     <name>sparsenas::PlotExport</name>
     <message>
-        <location filename="../widgets/plotexport.cpp" line="+46"/>
+        <location filename="../widgets/plotexport.cpp" line="+76"/>
         <source>Cannot export %1: there is no plot.</source>
         <translation>%1 kann nicht exportiert werden: Es gibt kein Diagramm.</translation>
     </message>
@@ -1486,29 +1703,69 @@
     </message>
     <message>
         <location line="-7"/>
-        <location line="+32"/>
-        <location line="+455"/>
+        <location line="+178"/>
+        <location line="+476"/>
         <source>λ</source>
         <translation>λ</translation>
     </message>
     <message>
-        <location line="-487"/>
-        <location line="+487"/>
+        <location line="-654"/>
+        <location line="+654"/>
         <source>Step</source>
         <translation>Schritt</translation>
     </message>
     <message>
-        <location line="-454"/>
+        <location line="-641"/>
+        <source>Colour:</source>
+        <translation>Farbe:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>edge</source>
+        <translation>Kante</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>operation</source>
+        <translation>Operation</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Colour each path by its edge or by its operation</source>
+        <translation>Jeden Pfad nach seiner Kante oder nach seiner Operation färben</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Every path, the paths into one node, or those of one edge</source>
+        <translation>Alle Pfade, die Pfade in einen Knoten oder die einer Kante</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>All paths</source>
+        <translation>Alle Pfade</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Into node %1</source>
+        <translation>In Knoten %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Edge %1</source>
+        <translation>Kante %1</translation>
+    </message>
+    <message>
+        <location line="+116"/>
         <source>Architecture weight A</source>
         <translation>Architekturgewicht A</translation>
     </message>
     <message>
-        <location line="+335"/>
+        <location line="+352"/>
         <source>Selected: %1, %2</source>
         <translation>Ausgewählt: %1, %2</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+66"/>
         <source>%1, %2: A = %3 at step %4</source>
         <translation>%1, %2: A = %3 bei Schritt %4</translation>
     </message>
@@ -1631,7 +1888,7 @@
 <context>
     <name>sparsenas::RunStatusBar</name>
     <message>
-        <location filename="../app/studio/runstatusbar.cpp" line="+41"/>
+        <location filename="../app/studio/runstatusbar.cpp" line="+91"/>
         <source>epoch %1/%2</source>
         <translation>Epoche %1/%2</translation>
     </message>
@@ -1707,13 +1964,13 @@
 <context>
     <name>sparsenas::SteeringPanel</name>
     <message>
-        <location filename="../widgets/steeringpanel.cpp" line="+15"/>
-        <location line="+66"/>
+        <location filename="../widgets/steeringpanel.cpp" line="+16"/>
+        <location line="+72"/>
         <source>No search running.</source>
         <translation>Keine Suche aktiv.</translation>
     </message>
     <message>
-        <location line="-61"/>
+        <location line="-67"/>
         <source>&lt;i&gt;in force&lt;/i&gt;</source>
         <translation>&lt;i&gt;wirksam&lt;/i&gt;</translation>
     </message>
@@ -1748,7 +2005,7 @@
         <translation>Wird zu Beginn jeder Epoche zu Lambda addiert</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+30"/>
         <source>Set</source>
         <translation>Setzen</translation>
     </message>
@@ -1969,18 +2226,18 @@ Die Suche ist pausiert. Kehren Sie zum letzten Checkpoint zurück und senken Sie
     <message>
         <location filename="../widgets/survivalview.cpp" line="+36"/>
         <location line="+36"/>
-        <location line="+187"/>
+        <location line="+239"/>
         <source>Epoch</source>
         <translation>Epoche</translation>
     </message>
     <message>
-        <location line="-223"/>
-        <location line="+223"/>
+        <location line="-275"/>
+        <location line="+275"/>
         <source>λ</source>
         <translation>λ</translation>
     </message>
     <message>
-        <location line="-194"/>
+        <location line="-246"/>
         <source>Alive nodes</source>
         <translation>Lebende Knoten</translation>
     </message>
@@ -2020,7 +2277,7 @@ Die Suche ist pausiert. Kehren Sie zum letzten Checkpoint zurück und senken Sie
 <context>
     <name>sparsenas::SvgView</name>
     <message>
-        <location filename="../widgets/svgview.cpp" line="+152"/>
+        <location filename="../widgets/svgview.cpp" line="+180"/>
         <source>No drawing</source>
         <translation>Keine Zeichnung</translation>
     </message>
@@ -2030,12 +2287,12 @@ Die Suche ist pausiert. Kehren Sie zum letzten Checkpoint zurück und senken Sie
         <translation>Die Zeichnung konnte nicht gelesen werden.</translation>
     </message>
     <message>
-        <location line="+83"/>
+        <location line="+80"/>
         <source>The drawing of &quot;%1&quot; is not SVG.</source>
         <translation>Die Zeichnung von „%1“ ist kein SVG.</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+5"/>
         <source>The drawing of &quot;%1&quot; has no size.</source>
         <translation>Die Zeichnung von „%1“ hat keine Größe.</translation>
     </message>
@@ -2060,17 +2317,18 @@ Die Suche ist pausiert. Kehren Sie zum letzten Checkpoint zurück und senken Sie
         <translation>die Zeichnung konnte nicht gelesen werden</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+5"/>
+        <location line="+10"/>
         <source>the drawing is empty</source>
         <translation>die Zeichnung ist leer</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+12"/>
         <source>PNG encoding failed</source>
         <translation>PNG-Kodierung fehlgeschlagen</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+10"/>
         <source>PDF output could not be started</source>
         <translation>PDF-Ausgabe konnte nicht gestartet werden</translation>
     </message>
@@ -2078,7 +2336,7 @@ Die Suche ist pausiert. Kehren Sie zum letzten Checkpoint zurück und senken Sie
 <context>
     <name>sparsenas::ViewHub</name>
     <message>
-        <location filename="../app/studio/viewhub.cpp" line="+128"/>
+        <location filename="../app/studio/viewhub.cpp" line="+143"/>
         <source>λ = %1</source>
         <translation>λ = %1</translation>
     </message>

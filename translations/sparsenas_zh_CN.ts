@@ -84,23 +84,33 @@
 <context>
     <name>sparsenas::CellExporter</name>
     <message>
-        <location filename="../app/studio/cellexporter.cpp" line="+52"/>
-        <location line="+37"/>
+        <location filename="../app/studio/cellexporter.cpp" line="+62"/>
+        <location line="+71"/>
         <source>Cannot write %1: %2</source>
         <translation>无法写入 %1：%2</translation>
     </message>
     <message>
-        <location line="-15"/>
+        <location line="-51"/>
         <source>The cell does not fit the DARTS genotype format: %1</source>
         <translation>该单元不符合 DARTS 基因型格式：%1</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+2"/>
+        <source>The genotype has no pt.darts form: %1</source>
+        <translation>该基因型没有 pt.darts 形式：%1</translation>
+    </message>
+    <message>
+        <location line="+60"/>
+        <source>Wrote %1</source>
+        <translation>已写入 %1</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>Exported %1</source>
         <translation>已导出 %1</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-4"/>
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
@@ -108,7 +118,7 @@
 <context>
     <name>sparsenas::CellGraphView</name>
     <message>
-        <location filename="../widgets/cellgraphview.cpp" line="+22"/>
+        <location filename="../widgets/cellgraphview.cpp" line="+31"/>
         <source>Normal cell</source>
         <translation>普通单元</translation>
     </message>
@@ -123,7 +133,7 @@
         <translation>%1 单元</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+372"/>
         <source>Show weights</source>
         <translation>显示权重</translation>
     </message>
@@ -133,7 +143,12 @@
         <translation>淡化显示已移除的节点</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
+        <source>One edge per pair of nodes</source>
+        <translation>每对节点一条边</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>Write each path&apos;s weight A on its edge; thicker pens for larger |A|.</source>
         <translation>在每条边上标注其路径的权重 A；|A| 越大，线条越粗。</translation>
     </message>
@@ -143,19 +158,75 @@
         <translation>同时以灰色绘制推导时移除的节点及其非零路径。</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+3"/>
+        <source>Draw one edge for all operations between two nodes, labelled with the strongest ones, instead of one edge per operation.</source>
+        <translation>两个节点之间的所有操作只画一条边，并标注最强的操作，而不是每个操作一条边。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Options</source>
+        <translation>选项</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Show every path</source>
+        <translation>显示所有路径</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>all</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Draw only the paths with |A| at least this large (the selected path is always drawn)</source>
+        <translation>只绘制 |A| 不小于此值的路径（选中的路径总会绘制）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>|A| ≥</source>
+        <translation>|A| ≥</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+367"/>
+        <source>Pop out</source>
+        <translation>弹出</translation>
+    </message>
+    <message>
+        <location line="-366"/>
+        <source>Show the cells in a window of their own, or back in the dock</source>
+        <translation>在单独的窗口中显示单元，或放回停靠区</translation>
+    </message>
+    <message>
+        <location line="+50"/>
         <source>Waiting for the first derivation…</source>
         <translation>正在等待首次推导…</translation>
     </message>
     <message>
-        <location line="+118"/>
+        <location line="+153"/>
         <source>Graphviz could not draw the cell:
 %1</source>
         <translation>Graphviz 无法绘制该单元：
 %1</translation>
     </message>
     <message>
-        <location line="+75"/>
+        <location line="+65"/>
+        <source>%1 hidden (|A| &lt; %2)</source>
+        <translation>已隐藏 %1 条（|A| &lt; %2）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>show all</source>
+        <translation>全部显示</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Paths weaker than the threshold are not drawn; &quot;show all&quot; draws every path, one edge each</source>
+        <translation>低于阈值的路径不绘制；“全部显示”将每条路径各画为一条边</translation>
+    </message>
+    <message>
+        <location line="+20"/>
         <source>collapsed: no node survives</source>
         <translation>已坍缩：没有节点存活</translation>
     </message>
@@ -180,7 +251,12 @@
         <translation>另有 %1 条非零路径随其失效节点一并被移除</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+62"/>
+        <source>Dock</source>
+        <translation>停靠</translation>
+    </message>
+    <message>
+        <location line="+35"/>
         <source>Could not write %1: no cell has been drawn yet.</source>
         <translation>无法写入 %1：尚未绘制任何单元。</translation>
     </message>
@@ -193,19 +269,19 @@
 <context>
     <name>sparsenas::CellHeatmap</name>
     <message>
-        <location filename="../widgets/cellheatmap.cpp" line="+259"/>
-        <location line="+204"/>
+        <location filename="../widgets/cellheatmap.cpp" line="+274"/>
+        <location line="+280"/>
         <source>= 0</source>
         <translation>= 0</translation>
     </message>
     <message>
-        <location line="-203"/>
-        <location line="+208"/>
+        <location line="-279"/>
+        <location line="+284"/>
         <source>A, fixed</source>
         <translation>A，固定</translation>
     </message>
     <message>
-        <location line="-148"/>
+        <location line="-172"/>
         <source>%1 · %2: exactly 0 (pruned)</source>
         <translation>%1 · %2：恰好为 0（已剪枝）</translation>
     </message>
@@ -235,7 +311,7 @@
         <translation>尚无架构权重</translation>
     </message>
     <message>
-        <location line="+123"/>
+        <location line="+147"/>
         <source>A</source>
         <translation>A</translation>
     </message>
@@ -360,7 +436,7 @@
 <context>
     <name>sparsenas::ConfigForm</name>
     <message>
-        <location filename="../widgets/configform.cpp" line="+120"/>
+        <location filename="../widgets/configform.cpp" line="+121"/>
         <source>Preset:</source>
         <translation>预设：</translation>
     </message>
@@ -651,7 +727,7 @@
         <translation>操作的权重须保持精确为零多少个周期才被冻结：此后不再计算，其权重固定为零。0 表示从不冻结。更快，但不是论文的算法（docs/method.md）</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+56"/>
         <source>This LibTorch has no CUDA device; the search runs on the CPU</source>
         <translation>此 LibTorch 没有 CUDA 设备；搜索将在 CPU 上运行</translation>
     </message>
@@ -676,18 +752,18 @@
     <message>
         <location filename="../widgets/curvesview.cpp" line="+73"/>
         <location line="+35"/>
-        <location line="+329"/>
+        <location line="+359"/>
         <source>Epoch</source>
         <translation>轮次</translation>
     </message>
     <message>
-        <location line="-364"/>
-        <location line="+364"/>
+        <location line="-394"/>
+        <location line="+394"/>
         <source>Step</source>
         <translation>步</translation>
     </message>
     <message>
-        <location line="-336"/>
+        <location line="-366"/>
         <source>penalty λ</source>
         <translation>惩罚强度 λ</translation>
     </message>
@@ -734,22 +810,22 @@
     <message>
         <location line="-2"/>
         <location line="+4"/>
-        <location line="+54"/>
+        <location line="+83"/>
         <source>full validation</source>
         <translation>完整验证</translation>
     </message>
     <message>
-        <location line="-45"/>
+        <location line="-74"/>
         <source>λ</source>
         <translation>λ</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+74"/>
         <source>test set</source>
         <translation>测试集</translation>
     </message>
     <message>
-        <location line="+137"/>
+        <location line="+138"/>
         <source>λ = %1</source>
         <translation>λ = %1</translation>
     </message>
@@ -782,7 +858,7 @@
 <context>
     <name>sparsenas::ExportDialog</name>
     <message>
-        <location filename="../widgets/exportdialog.cpp" line="+56"/>
+        <location filename="../widgets/exportdialog.cpp" line="+87"/>
         <source>Show weights</source>
         <translation>显示权重</translation>
     </message>
@@ -797,7 +873,7 @@
         <translation>按操作为边着色</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>Horizontal layout (left to right)</source>
         <translation>水平布局（从左到右）</translation>
     </message>
@@ -817,32 +893,22 @@
         <translation>浏览…</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Export Cell for Paper</source>
         <translation>导出论文用单元图</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+33"/>
         <source> pt</source>
         <translation> pt</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Fill of the cell inputs c_{k-2}, c_{k-1}</source>
-        <translation>单元输入 c_{k-2}、c_{k-1} 的填充色</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+6"/>
         <source>Fill of the intermediate nodes</source>
         <translation>中间节点的填充色</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Fill of the cell output c_{k}</source>
-        <translation>单元输出 c_{k} 的填充色</translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location line="+14"/>
         <source>Font:</source>
         <translation>字体：</translation>
     </message>
@@ -857,7 +923,7 @@
         <translation>权重小数位数：</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+8"/>
         <source>Input fill:</source>
         <translation>输入填充色：</translation>
     </message>
@@ -877,12 +943,12 @@
         <translation>所有单元绘于同一图中</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>SVG (vector drawing)</source>
         <translation>SVG（矢量图）</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>PDF (vector drawing)</source>
         <translation>PDF（矢量图）</translation>
     </message>
@@ -892,7 +958,7 @@
         <translation>PNG（位图）</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>Graphviz DOT source</source>
         <translation>Graphviz DOT 源文件</translation>
     </message>
@@ -902,17 +968,12 @@
         <translation>基因型 JSON</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>DARTS genotype text</source>
         <translation>DARTS 基因型文本</translation>
     </message>
     <message>
-        <location line="+9"/>
-        <source>Not available: %1</source>
-        <translation>不可用：%1</translation>
-    </message>
-    <message>
-        <location line="+5"/>
+        <location line="+39"/>
         <source> dpi</source>
         <translation> dpi</translation>
     </message>
@@ -922,7 +983,7 @@
         <translation>要写入的文件</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+10"/>
         <source>Output</source>
         <translation>输出</translation>
     </message>
@@ -932,12 +993,7 @@
         <translation>单元：</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Format:</source>
-        <translation>格式：</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>PNG resolution:</source>
         <translation>PNG 分辨率：</translation>
     </message>
@@ -947,7 +1003,7 @@
         <translation>文件：</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>Preview</source>
         <translation>预览</translation>
     </message>
@@ -957,12 +1013,103 @@
         <translation>正在绘制预览…</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="-149"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location line="+160"/>
+        <location line="-11"/>
+        <source>Monochrome (for print)</source>
+        <translation>单色（用于打印）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Legend of the operations</source>
+        <translation>操作图例</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Compact: one edge per pair of nodes</source>
+        <translation>紧凑：每对节点一条边</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>Fill of the cell inputs %1, %2</source>
+        <translation>单元输入 %1、%2 的填充色</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Fill of the cell output %1</source>
+        <translation>单元输出 %1 的填充色</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Black and greys only: the operations are told apart by line style (dotted pools, dashed skip connections, solid convolutions) and by their labels.</source>
+        <translation>仅用黑色和灰色：各操作通过线型（点线为池化、虚线为跳跃连接、实线为卷积）和标签区分。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+387"/>
+        <source>A box beside the cell that names the operation of each colour (or line style in monochrome), for the operations drawn.</source>
+        <translation>单元旁的图例框，为所绘制的操作说明每种颜色（单色时为线型）对应的操作。</translation>
+    </message>
+    <message>
+        <location line="-385"/>
+        <source>Draw one edge for all operations between two nodes and list them, strongest first, in its label: readable for cells with many paths.</source>
+        <translation>两个节点之间的所有操作只画一条边，并在标签中按强弱依次列出：路径很多的单元也清晰可读。</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>pt.darts genotype text</source>
+        <translation>pt.darts 基因型文本</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Genotype(normal=[(&apos;sep_conv_3x3&apos;, 0), ...], ...): two paths per node, as DARTS (quark0/darts) reads it</source>
+        <translation>Genotype(normal=[(&apos;sep_conv_3x3&apos;, 0), ...], ...)：每个节点两条路径，即 DARTS（quark0/darts）读取的格式</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Genotype(normal=[[(&apos;sep_conv_3x3&apos;, 0), ...], ...], ...): a list per node, any number of paths, as pt.darts (genotypes.from_str) reads it</source>
+        <translation>Genotype(normal=[[(&apos;sep_conv_3x3&apos;, 0), ...], ...], ...)：每个节点一个列表，路径数不限，即 pt.darts（genotypes.from_str）读取的格式</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>pt.darts text takes any number of paths per node.</source>
+        <translation>pt.darts 文本允许每个节点有任意多条路径。</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Formats:</source>
+        <translation>格式：</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Write the chosen formats; the dialog stays open for more</source>
+        <translation>写出所选格式；对话框保持打开，可继续导出</translation>
+    </message>
+    <message>
+        <location line="+64"/>
+        <source>DARTS genotype text is not available: %1.</source>
+        <translation>DARTS 基因型文本不可用：%1。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>pt.darts genotype text is not available: %1.</source>
+        <translation>pt.darts 基因型文本不可用：%1。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Unknown format &quot;%1&quot;.</source>
+        <translation>未知格式“%1”。</translation>
+    </message>
+    <message>
+        <location line="+194"/>
         <source>Also draw the nodes that derivation removed, faded</source>
         <translation>同时淡化绘制推导时移除的节点</translation>
     </message>
@@ -972,14 +1119,34 @@
         <translation>仅适用于已知超网权重的单个单元</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+10"/>
+        <source>Every edge has one colour: there is nothing for a legend to tell apart.</source>
+        <translation>所有边颜色相同：图例无可区分之处。</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>1 weight is smaller than %1 in magnitude: it is written as %2, in scientific notation, so that no kept path reads as 0. With %3 decimals every weight is written in fixed notation.</source>
+        <translation>有 1 个权重的绝对值小于 %1：它以科学计数法写为 %2，以免保留的路径显示为 0。使用 %3 位小数时，所有权重均以定点格式写出。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 weights are smaller than %2 in magnitude: they are written in scientific notation (the smallest as %3), so that no kept path reads as 0. With %4 decimals every weight is written in fixed notation.</source>
+        <translation>有 %1 个权重的绝对值小于 %2：它们以科学计数法写出（最小的为 %3），以免保留的路径显示为 0。使用 %4 位小数时，所有权重均以定点格式写出。</translation>
+    </message>
+    <message>
+        <location line="+25"/>
         <source>Graphviz could not draw the cell:
 %1</source>
         <translation>Graphviz 无法绘制该单元：
 %1</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+22"/>
+        <source>Choose at least one format.</source>
+        <translation>请至少选择一种格式。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Choose a file to write.</source>
         <translation>请选择要写入的文件。</translation>
     </message>
@@ -994,17 +1161,32 @@
         <translation>文件夹 %1 不存在。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+2"/>
         <source>The genotype has no cell to export.</source>
         <translation>该基因型中没有可导出的单元。</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+10"/>
+        <source>%1 ends in .%2, but that format is not chosen.</source>
+        <translation>%1 以 .%2 结尾，但未选择该格式。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Use %1</source>
+        <translation>使用 %1</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Writes %1</source>
+        <translation>将写入 %1</translation>
+    </message>
+    <message>
+        <location line="+37"/>
         <source>%1 (*.%2)</source>
         <translation>%1 (*.%2)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>All files (*)</source>
         <translation>所有文件 (*)</translation>
     </message>
@@ -1013,11 +1195,16 @@
         <source>Export Cell</source>
         <translation>导出单元</translation>
     </message>
+    <message>
+        <location line="+106"/>
+        <source>Exporting…</source>
+        <translation>正在导出…</translation>
+    </message>
 </context>
 <context>
     <name>sparsenas::LogView</name>
     <message>
-        <location filename="../widgets/logview.cpp" line="+35"/>
+        <location filename="../widgets/logview.cpp" line="+36"/>
         <source>Info</source>
         <translation>信息</translation>
     </message>
@@ -1067,7 +1254,12 @@
         <translation>事件</translation>
     </message>
     <message>
-        <location line="+160"/>
+        <location line="+43"/>
+        <source>about %1 (estimated from the epochs&apos; durations)</source>
+        <translation>约 %1（由各轮次的用时估算）</translation>
+    </message>
+    <message>
+        <location line="+129"/>
         <source>All messages</source>
         <translation>所有消息</translation>
     </message>
@@ -1102,17 +1294,42 @@
         <translation>将完整日志（所有级别，最后 %L1 行）写入文本文件</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+7"/>
         <source>Show:</source>
         <translation>显示：</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+39"/>
+        <source>Epoch %1 done: train loss %2, accuracy %3 % · test loss %4, accuracy %5 % · %6 s</source>
+        <translation>第 %1 轮完成：训练损失 %2，准确率 %3% · 测试损失 %4，准确率 %5% · %6 秒</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>normal</source>
+        <translation>普通</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>reduction</source>
+        <translation>缩减</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1: nodes %2/%3, paths %4</source>
+        <translation>%1：节点 %2/%3，路径 %4</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Epoch %1 done: λ = %2 · train loss %3, accuracy %4 % · validation loss %5, accuracy %6 % · %7 · %8 s</source>
+        <translation>第 %1 轮完成：λ = %2 · 训练损失 %3，准确率 %4% · 验证损失 %5，准确率 %6% · %7 · %8 秒</translation>
+    </message>
+    <message>
+        <location line="+26"/>
         <source>Step %1: %2</source>
         <translation>第 %1 步：%2</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+44"/>
         <source>Errors: %L1</source>
         <translation>错误：%L1</translation>
     </message>
@@ -1153,7 +1370,7 @@
 <context>
     <name>sparsenas::MainWindow</name>
     <message>
-        <location filename="../app/studio/mainwindow.cpp" line="+108"/>
+        <location filename="../app/studio/mainwindow.cpp" line="+116"/>
         <source>Configuration</source>
         <translation>配置</translation>
     </message>
@@ -1193,7 +1410,7 @@
         <translation>评估</translation>
     </message>
     <message>
-        <location line="+75"/>
+        <location line="+76"/>
         <source>Run</source>
         <translation>运行</translation>
     </message>
@@ -1298,7 +1515,7 @@
         <translation>关于 SparseNAS Studio(&amp;A)</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+47"/>
         <location line="+7"/>
         <source>Invalid configuration</source>
         <translation>配置无效</translation>
@@ -1311,7 +1528,7 @@
 %1</translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+67"/>
         <source>Cannot start</source>
         <translation>无法启动</translation>
     </message>
@@ -1331,22 +1548,22 @@
         <translation>已将 %1 分叉到 %2</translation>
     </message>
     <message>
-        <location line="-173"/>
+        <location line="-184"/>
         <source>Resume run</source>
         <translation>恢复运行</translation>
     </message>
     <message>
-        <location line="+280"/>
+        <location line="+293"/>
         <source>Cannot resume</source>
         <translation>无法恢复</translation>
     </message>
     <message>
-        <location line="-274"/>
+        <location line="-287"/>
         <source>Open run directory</source>
         <translation>打开运行目录</translation>
     </message>
     <message>
-        <location line="+196"/>
+        <location line="+208"/>
         <source>Cannot evaluate</source>
         <translation>无法评估</translation>
     </message>
@@ -1381,18 +1598,18 @@
         <translation>无法导出评估</translation>
     </message>
     <message>
-        <location line="+29"/>
-        <location line="+148"/>
+        <location line="+30"/>
+        <location line="+263"/>
         <source>Search running</source>
         <translation>搜索正在运行</translation>
     </message>
     <message>
-        <location line="-148"/>
+        <location line="-263"/>
         <source>Stop the running search before opening another run.</source>
         <translation>请先停止正在运行的搜索，再打开其他运行。</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Cannot open run</source>
         <translation>无法打开运行</translation>
     </message>
@@ -1414,12 +1631,12 @@
         <translation>缩减</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+41"/>
         <source>SparseNAS Studio</source>
         <translation>SparseNAS Studio</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+162"/>
         <source>A search is running. Stop it (a checkpoint is written so it can be resumed) and quit?</source>
         <translation>搜索正在运行。是否停止搜索（将写入检查点以便日后恢复）并退出？</translation>
     </message>
@@ -1432,7 +1649,7 @@
 <context>
     <name>sparsenas::PlotExport</name>
     <message>
-        <location filename="../widgets/plotexport.cpp" line="+46"/>
+        <location filename="../widgets/plotexport.cpp" line="+76"/>
         <source>Cannot export %1: there is no plot.</source>
         <translation>无法导出 %1：没有图表。</translation>
     </message>
@@ -1484,29 +1701,69 @@
     </message>
     <message>
         <location line="-7"/>
-        <location line="+32"/>
-        <location line="+455"/>
+        <location line="+178"/>
+        <location line="+476"/>
         <source>λ</source>
         <translation>λ</translation>
     </message>
     <message>
-        <location line="-487"/>
-        <location line="+487"/>
+        <location line="-654"/>
+        <location line="+654"/>
         <source>Step</source>
         <translation>步</translation>
     </message>
     <message>
-        <location line="-454"/>
+        <location line="-641"/>
+        <source>Colour:</source>
+        <translation>颜色：</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>edge</source>
+        <translation>边</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>operation</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Colour each path by its edge or by its operation</source>
+        <translation>按边或按操作为每条路径着色</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Every path, the paths into one node, or those of one edge</source>
+        <translation>所有路径、进入某一节点的路径，或某一条边的路径</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>All paths</source>
+        <translation>所有路径</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Into node %1</source>
+        <translation>进入节点 %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Edge %1</source>
+        <translation>边 %1</translation>
+    </message>
+    <message>
+        <location line="+116"/>
         <source>Architecture weight A</source>
         <translation>架构权重 A</translation>
     </message>
     <message>
-        <location line="+335"/>
+        <location line="+352"/>
         <source>Selected: %1, %2</source>
         <translation>已选择：%1，%2</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+66"/>
         <source>%1, %2: A = %3 at step %4</source>
         <translation>%1，%2：第 %4 步时 A = %3</translation>
     </message>
@@ -1629,7 +1886,7 @@
 <context>
     <name>sparsenas::RunStatusBar</name>
     <message>
-        <location filename="../app/studio/runstatusbar.cpp" line="+41"/>
+        <location filename="../app/studio/runstatusbar.cpp" line="+91"/>
         <source>epoch %1/%2</source>
         <translation>轮次 %1/%2</translation>
     </message>
@@ -1705,13 +1962,13 @@
 <context>
     <name>sparsenas::SteeringPanel</name>
     <message>
-        <location filename="../widgets/steeringpanel.cpp" line="+15"/>
-        <location line="+66"/>
+        <location filename="../widgets/steeringpanel.cpp" line="+16"/>
+        <location line="+72"/>
         <source>No search running.</source>
         <translation>没有正在运行的搜索。</translation>
     </message>
     <message>
-        <location line="-61"/>
+        <location line="-67"/>
         <source>&lt;i&gt;in force&lt;/i&gt;</source>
         <translation>&lt;i&gt;当前生效&lt;/i&gt;</translation>
     </message>
@@ -1746,7 +2003,7 @@
         <translation>在每个轮次开始时加到 lambda 上</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+30"/>
         <source>Set</source>
         <translation>设置</translation>
     </message>
@@ -1967,18 +2224,18 @@ The search is paused. Roll back to the last checkpoint and lower λ or its step 
     <message>
         <location filename="../widgets/survivalview.cpp" line="+36"/>
         <location line="+36"/>
-        <location line="+187"/>
+        <location line="+239"/>
         <source>Epoch</source>
         <translation>轮次</translation>
     </message>
     <message>
-        <location line="-223"/>
-        <location line="+223"/>
+        <location line="-275"/>
+        <location line="+275"/>
         <source>λ</source>
         <translation>λ</translation>
     </message>
     <message>
-        <location line="-194"/>
+        <location line="-246"/>
         <source>Alive nodes</source>
         <translation>存活节点</translation>
     </message>
@@ -2018,7 +2275,7 @@ The search is paused. Roll back to the last checkpoint and lower λ or its step 
 <context>
     <name>sparsenas::SvgView</name>
     <message>
-        <location filename="../widgets/svgview.cpp" line="+152"/>
+        <location filename="../widgets/svgview.cpp" line="+180"/>
         <source>No drawing</source>
         <translation>无绘图</translation>
     </message>
@@ -2028,12 +2285,12 @@ The search is paused. Roll back to the last checkpoint and lower λ or its step 
         <translation>无法读取该绘图。</translation>
     </message>
     <message>
-        <location line="+83"/>
+        <location line="+80"/>
         <source>The drawing of &quot;%1&quot; is not SVG.</source>
         <translation>“%1”的绘图不是 SVG。</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+5"/>
         <source>The drawing of &quot;%1&quot; has no size.</source>
         <translation>“%1”的绘图没有尺寸。</translation>
     </message>
@@ -2058,17 +2315,18 @@ The search is paused. Roll back to the last checkpoint and lower λ or its step 
         <translation>无法读取该绘图</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+5"/>
+        <location line="+10"/>
         <source>the drawing is empty</source>
         <translation>绘图为空</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+12"/>
         <source>PNG encoding failed</source>
         <translation>PNG 编码失败</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+10"/>
         <source>PDF output could not be started</source>
         <translation>无法启动 PDF 输出</translation>
     </message>
@@ -2076,7 +2334,7 @@ The search is paused. Roll back to the last checkpoint and lower λ or its step 
 <context>
     <name>sparsenas::ViewHub</name>
     <message>
-        <location filename="../app/studio/viewhub.cpp" line="+128"/>
+        <location filename="../app/studio/viewhub.cpp" line="+143"/>
         <source>λ = %1</source>
         <translation>λ = %1</translation>
     </message>

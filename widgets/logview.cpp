@@ -9,6 +9,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QListView>
+#include <QLocale>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSaveFile>
@@ -73,6 +74,7 @@ public:
         MessageLevel level;
         QString text;
         QDateTime when;
+        bool approximate = false; ///< `when` is an estimate
     };
 
     explicit LogModel(const std::array<QIcon, 3> &icons, QObject *parent)
@@ -95,11 +97,15 @@ public:
         case Qt::DisplayRole: {
             QString oneLine = e.text;
             oneLine.replace(QLatin1Char('\n'), QLatin1Char(' '));
-            return e.when.toString(QStringLiteral("hh:mm:ss")) + QStringLiteral("  ") + oneLine;
+            return (e.approximate ? QStringLiteral("\u2248") : QString()) +
+                   e.when.toString(QStringLiteral("hh:mm:ss")) + QStringLiteral("  ") + oneLine;
         }
-        case Qt::ToolTipRole:
-            return QStringLiteral("%1 [%2]\n%3")
-                .arg(e.when.toString(Qt::ISODate), levelName(e.level), e.text);
+        case Qt::ToolTipRole: {
+            QString when = e.when.toString(Qt::ISODate);
+            if (e.approximate)
+                when = LogView::tr("about %1 (estimated from the epochs' durations)").arg(when);
+            return QStringLiteral("%1 [%2]\n%3").arg(when, levelName(e.level), e.text);
+        }
         case Qt::DecorationRole:
             return m_icons[size_t(e.level)];
         case Qt::ForegroundRole:
@@ -126,10 +132,17 @@ public:
 
     void append(Entry entry)
     {
-        const int row = rowCount();
+        // In time order: a line older than the newest (a followed run's epoch, dated by an
+        // estimate) goes after every line of its time or earlier.
+        auto at = m_entries.end();
+        if (!m_entries.empty() && entry.when < m_entries.back().when)
+            at = std::upper_bound(
+                m_entries.begin(), m_entries.end(), entry.when,
+                [](const QDateTime &when, const Entry &other) { return when < other.when; });
+        const int row = int(at - m_entries.begin());
         beginInsertRows({}, row, row);
         ++m_counts[size_t(entry.level)];
-        m_entries.push_back(std::move(entry));
+        m_entries.insert(at, std::move(entry));
         endInsertRows();
         trim();
     }
@@ -256,9 +269,60 @@ LogView::LogView(QWidget *parent) : QWidget(parent)
 
 LogView::~LogView() = default;
 
-void LogView::addSnapshots(const std::vector<Snapshot> &) {}
+void LogView::addSnapshots(const std::vector<Snapshot> &snapshots)
+{
+    if (!snapshots.empty() && snapshots.back().epochs > 0)
+        m_epochs = snapshots.back().epochs;
+}
 
 void LogView::addEpoch(const EpochSummary &) {}
+
+QString LogView::epochSummaryText(const EpochSummary &e) const
+{
+    const QLocale locale;
+    const auto fixed = [&locale](double v, int decimals) {
+        return locale.toString(v, 'f', decimals);
+    };
+    const QString epoch = m_epochs > 0 ? QStringLiteral("%1/%2").arg(e.epoch + 1).arg(m_epochs)
+                                       : QString::number(e.epoch + 1);
+    if (e.cells.empty()) // an evaluation: no architecture weights, a test set
+        return tr("Epoch %1 done: train loss %2, accuracy %3 % · test loss %4, accuracy %5 % · "
+                  "%6 s")
+            .arg(epoch, fixed(e.trainLoss, 3), fixed(100 * e.trainAcc, 1), fixed(e.valLoss, 3),
+                 fixed(100 * e.valAcc, 2), fixed(e.seconds, 1));
+    QStringList cells;
+    for (const CellSnapshot &c : e.cells) {
+        const QString type = c.weights.type == "normal"   ? tr("normal")
+                             : c.weights.type == "reduce" ? tr("reduction")
+                                                          : QString::fromStdString(c.weights.type);
+        cells << tr("%1: nodes %2/%3, paths %4")
+                     .arg(type)
+                     .arg(c.aliveNodes.size())
+                     .arg(c.weights.nodes)
+                     .arg(c.alivePaths);
+    }
+    return tr("Epoch %1 done: λ = %2 · train loss %3, accuracy %4 % · validation loss %5, "
+              "accuracy %6 % · %7 · %8 s")
+        .arg(epoch, locale.toString(e.lambda, 'g', 4), fixed(e.trainLoss, 3),
+             fixed(100 * e.trainAcc, 1), fixed(e.valLoss, 3), fixed(100 * e.valAcc, 1),
+             cells.join(QStringLiteral("; ")), fixed(e.seconds, 1));
+}
+
+void LogView::forgetLoggedEpochs()
+{
+    m_epochsLogged.clear();
+    m_epochs = 0;
+}
+
+void LogView::appendEpochSummary(const EpochSummary &e, const QDateTime &when, bool approximate)
+{
+    const auto key = std::make_tuple(e.step, e.trainLoss, e.valLoss);
+    const auto logged = m_epochsLogged.find(e.epoch);
+    if (logged != m_epochsLogged.end() && logged->second == key)
+        return; // a replayed history: the log has it
+    m_epochsLogged[e.epoch] = key;
+    appendMessage(MessageLevel::Info, epochSummaryText(e), when, approximate);
+}
 
 void LogView::addEvent(const RunEvent &event)
 {
@@ -274,14 +338,17 @@ void LogView::clearRun()
 void LogView::clear()
 {
     m_model->clear();
+    m_epochsLogged.clear();
     updateCounts();
 }
 
-void LogView::appendMessage(MessageLevel level, const QString &text, const QDateTime &when)
+void LogView::appendMessage(MessageLevel level, const QString &text, const QDateTime &when,
+                            bool approximate)
 {
     const QScrollBar *bar = m_list->verticalScrollBar();
     const bool follow = bar->value() >= bar->maximum() - 1;
-    m_model->append({level, text, when});
+    m_model->append(
+        {level, text, when.isValid() ? when : QDateTime::currentDateTime(), approximate});
     if (follow && !m_scrollPending) {
         // One scroll per burst of lines, once the event loop runs.
         m_scrollPending = true;

@@ -6,6 +6,9 @@
 #include <QDateTime>
 #include <QWidget>
 
+#include <map>
+#include <tuple>
+
 class QAbstractItemModel;
 class QComboBox;
 class QLabel;
@@ -23,7 +26,9 @@ class LogFilterModel;
 ///
 /// Memory is bounded: the log keeps the last maximumLines() lines (10,000 by default) and drops
 /// the oldest; the saved file says how many were dropped. Steering events (RunEvent) become Info
-/// lines; snapshots and epoch summaries are not logged here.
+/// lines; each epoch's summary becomes one (appendEpochSummary); snapshots are not logged.
+/// Lines are kept in the order of their times: a followed run's lines come with the times of
+/// its log.txt, and its epochs with estimated ones (shown with "≈").
 class LogView : public QWidget, public RunView
 {
     Q_OBJECT
@@ -34,7 +39,9 @@ public:
     explicit LogView(QWidget *parent = nullptr);
     ~LogView() override;
 
+    /// Notes the run's number of epochs, for the epoch summaries.
     void addSnapshots(const std::vector<Snapshot> &snapshots) override;
+    /// Nothing: the summary comes with its time through appendEpochSummary().
     void addEpoch(const EpochSummary &epoch) override;
     /// Logs the event's text as an Info line ("Step 1200: lambda = 0.05").
     void addEvent(const RunEvent &event) override;
@@ -69,9 +76,23 @@ public:
     QAbstractItemModel *model() const;
 
 public Q_SLOTS:
-    /// Appends one line; multi-line text is shown on one line (the tooltip has it in full).
+    /// Appends one line; multi-line text is shown on one line (the tooltip has it in full). A
+    /// line older than the newest goes where its time puts it. `approximate`: the time is an
+    /// estimate, shown as "≈12:34:56".
     void appendMessage(sparsenas::MessageLevel level, const QString &text,
-                       const QDateTime &when = QDateTime::currentDateTime());
+                       const QDateTime &when = QDateTime::currentDateTime(),
+                       bool approximate = false);
+    /// One Info line for the end of an epoch, as the CLI prints it: lambda, train and
+    /// validation loss and accuracy, the alive nodes and paths per cell type, the epoch's time
+    /// (an evaluation: train and test). The same epoch with the same results is logged once
+    /// (a replayed history repeats what the log has).
+    void appendEpochSummary(const sparsenas::EpochSummary &epoch,
+                            const QDateTime &when = QDateTime::currentDateTime(),
+                            bool approximate = false);
+    /// The text of that line.
+    QString epochSummaryText(const sparsenas::EpochSummary &epoch) const;
+    /// Another run is shown: its epochs are logged even where they equal the last run's.
+    void forgetLoggedEpochs();
     /// Empties the log.
     void clear();
 
@@ -91,6 +112,9 @@ private:
     QPushButton *m_clearButton = nullptr;
     QPushButton *m_saveButton = nullptr;
     bool m_scrollPending = false;
+    int64_t m_epochs = 0; ///< the run's epochs, from its snapshots (0: not known)
+    /// Epochs logged: epoch -> (step, train loss, validation loss) of its summary.
+    std::map<int64_t, std::tuple<int64_t, double, double>> m_epochsLogged;
 };
 
 } // namespace sparsenas

@@ -103,6 +103,21 @@ void SteeringPanel::showCurrent(double lambda, double alpha, double lambdaStep)
     show(m_curStep, m_step, lambdaStep);
 }
 
+QString SteeringPanel::lambdaInForce() const
+{
+    return m_curLambda->text();
+}
+
+QString SteeringPanel::alphaInForce() const
+{
+    return m_curAlpha->text();
+}
+
+QString SteeringPanel::lambdaStepInForce() const
+{
+    return m_curStep->text();
+}
+
 void SteeringPanel::showProgress(const QString &text)
 {
     m_progress->setText(text);

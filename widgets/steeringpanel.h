@@ -36,6 +36,10 @@ public:
     QPushButton *applyLambdaButton() const { return m_applyLambda; }
     QPushButton *applyAlphaButton() const { return m_applyAlpha; }
     QPushButton *applyLambdaStepButton() const { return m_applyStep; }
+    /// The values in force as shown ("in force" column).
+    QString lambdaInForce() const;
+    QString alphaInForce() const;
+    QString lambdaStepInForce() const;
 
 Q_SIGNALS:
     void lambdaRequested(double lambda);

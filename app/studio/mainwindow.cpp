@@ -371,6 +371,7 @@ bool MainWindow::startFromForm(const QString &checkpoint)
     const QString dir =
         RunSession::newRunDirectory(m_runsRoot, fork ? name + QStringLiteral("-fork") : name);
     clearRun();
+    logRunIn(dir);
     QString error;
     if (fork ? !m_session->fork(checkpoint, *config, dir, &error)
              : !m_session->startNew(*config, dir, &error)) {
@@ -406,6 +407,7 @@ bool MainWindow::evaluateRun(const QString &searchDir, RunConfig config)
     const QString dir =
         RunSession::newRunDirectory(m_runsRoot, QString::fromStdString(config.name));
     clearRun();
+    logRunIn(dir);
     QString error;
     if (!m_session->startNew(config, dir, &error)) {
         warn(tr("Cannot evaluate"), error);
@@ -484,6 +486,7 @@ bool MainWindow::resumeRunDirectory(const QString &dir)
     if (m_session->isActive())
         return false;
     clearRun();
+    logRunIn(dir);
     QString error;
     if (!m_session->resume(dir, &error)) {
         warn(tr("Cannot resume"), error);
@@ -501,6 +504,7 @@ bool MainWindow::openRunDirectory(const QString &dir)
         return false;
     }
     clearRun();
+    logRunIn(dir);
     QString error;
     if (!m_session->open(dir, &error)) { // shows what is there now
         warn(tr("Cannot open run"), error);
@@ -529,9 +533,9 @@ void MainWindow::onUpdate(const RunUpdate &u)
     if (!u.snapshots.empty()) {
         const Snapshot &last = u.snapshots.back();
         const bool live = m_session->source() == RunSession::Source::Live;
-        m_status->showProgress(last, live);
+        m_status->showProgress(u.snapshots, live);
         if (live)
-            m_steering->showProgress(RunStatusBar::progressText(last));
+            m_steering->showProgress(RunStatusBar::progressText(last, m_status->etaSeconds()));
         m_steering->showCurrent(last.lambda, last.alpha, last.lambdaStep);
     }
     if (u.state)
@@ -567,6 +571,15 @@ void MainWindow::clearRun()
 {
     m_hub->clear();
     m_status->clear();
+}
+
+void MainWindow::logRunIn(const QString &dir)
+{
+    const QString path = QDir(dir).absolutePath();
+    if (path == m_loggedRunDir)
+        return;
+    m_loggedRunDir = path;
+    m_log->forgetLoggedEpochs();
 }
 
 void MainWindow::setRunState(RunState state)

@@ -139,6 +139,9 @@ private:
 
     void onUpdate(const RunUpdate &update);
     void clearRun();
+    /// The run in `dir` is shown next: the log takes its epochs afresh unless it is the run
+    /// shown last (a resume: the replayed history's epochs are logged already).
+    void logRunIn(const QString &dir);
     void setRunState(RunState state);
     void updateActions();
     void updateTitle();
@@ -185,6 +188,7 @@ private:
 
     RunState m_state = RunState::Idle;
     QString m_runsRoot;
+    QString m_loggedRunDir; ///< the run whose epochs the log holds
     bool m_interactive = true;
     bool m_closing = false; ///< a close waits for the engine to stop
     bool m_errorShown = false;

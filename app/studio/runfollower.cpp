@@ -82,6 +82,8 @@ void RunFollower::restart()
     m_writerGone = false;
     m_stepDefaults = m_configDefaults;
     m_stepsPerEpoch = 0;
+    m_logStart = QDateTime();
+    m_epochSeconds.clear();
     m_pending = RunUpdate{};
     m_pending.reset = true;
 }
@@ -108,6 +110,7 @@ void RunFollower::readMetrics(const std::vector<JsonlLine> &lines, RunUpdate &u)
             }
             case MetricsLineType::Epoch: {
                 EpochSummary e = epochFromJson(line.value, {}, m_nodes);
+                m_epochSeconds[e.epoch] = e.seconds;
                 // An evaluation has no architecture weights: no snapshots.jsonl line to wait
                 // for.
                 if (m_evaluation) {
@@ -160,6 +163,21 @@ void RunFollower::readSnapshots(const std::vector<JsonlLine> &lines, RunUpdate &
         m_cellsWaiting.erase(cells);
         u.epochs.push_back(std::move(it->second));
         it = m_epochWaiting.erase(it);
+    }
+}
+
+void RunFollower::estimateEpochTimes(RunUpdate &u) const
+{
+    if (!m_logStart.isValid())
+        return;
+    for (const EpochSummary &e : u.epochs) {
+        double seconds = 0;
+        for (auto it = m_epochSeconds.begin(); it != m_epochSeconds.end() && it->first <= e.epoch;
+             ++it)
+            seconds += it->second;
+        u.epochTimes[e.epoch] = m_logStart.addMSecs(qint64(seconds * 1000.0))
+                                    .toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"))
+                                    .toStdString();
     }
 }
 
@@ -218,12 +236,17 @@ bool RunFollower::poll()
             QTimer::singleShot(0, this, &RunFollower::poll);
         return true;
     }
-    readMetrics(metrics, u);
-    readSnapshots(snaps, u);
+    // The log first: its first line dates the run's start, and so the epochs.
     for (const TextLine &line : log) {
         LogLine l = logLineFromText(line.text);
-        u.messages.emplace_back(l.level, std::move(l.text));
+        if (m_logStart.isNull() && !l.time.empty())
+            m_logStart = QDateTime::fromString(QString::fromStdString(l.time),
+                                               QStringLiteral("yyyy-MM-dd HH:mm:ss"));
+        u.messages.emplace_back(l.level, std::move(l.text), std::move(l.time));
     }
+    readMetrics(metrics, u);
+    readSnapshots(snaps, u);
+    estimateEpochTimes(u);
     readStatus(u);
     m_pending.append(std::move(u));
     signalIfPending();

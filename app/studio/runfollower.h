@@ -13,6 +13,7 @@
 
 #include "sparsenas/base/runformat.h"
 
+#include <QDateTime>
 #include <QObject>
 #include <QString>
 #include <QTimer>
@@ -51,6 +52,9 @@ private:
     void readMetrics(const std::vector<JsonlLine> &lines, RunUpdate &u);
     void readSnapshots(const std::vector<JsonlLine> &lines, RunUpdate &u);
     void readStatus(RunUpdate &u);
+    /// When each epoch of `u` ended, estimated: the run's start plus the durations of the
+    /// epochs up to it (time spent paused or stopped is not counted, so it may be early).
+    void estimateEpochTimes(RunUpdate &u) const;
 
     QString m_dir;
     QTimer m_timer;
@@ -67,6 +71,10 @@ private:
     int m_nodes = 4;             ///< the config's intermediate nodes per cell
     bool m_evaluation = false;   ///< an evaluation: no snapshots.jsonl to wait for
     int64_t m_stepsPerEpoch = 0; ///< inferred, for run directories that lack it
+    /// The time of log.txt's first line (the run's start), for the epochs' times; null when
+    /// not read yet.
+    QDateTime m_logStart;
+    std::map<int64_t, double> m_epochSeconds; ///< each epoch's duration, from its metrics line
     RunUpdate m_pending;
     bool m_signalled = false; ///< dataAvailable() sent and not yet drained
 };

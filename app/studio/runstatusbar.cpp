@@ -8,8 +8,46 @@
 
 #include <algorithm>
 #include <climits>
+#include <cmath>
 
 namespace sparsenas {
+
+void EtaEstimator::clear()
+{
+    m_times.clear();
+    m_lastStep = -1;
+}
+
+void EtaEstimator::add(const std::vector<Snapshot> &snapshots)
+{
+    for (const Snapshot &s : snapshots) {
+        if (s.step <= m_lastStep && m_lastStep - s.step < 2 * window)
+            continue; // seen (a replayed history); a run cut far back starts counting again
+        m_lastStep = s.step;
+        if (!(s.stepSeconds > 0) || !std::isfinite(s.stepSeconds))
+            continue;
+        m_times.push_back(s.stepSeconds);
+        if (int(m_times.size()) > window)
+            m_times.pop_front();
+    }
+}
+
+std::optional<double> EtaEstimator::secondsLeft(const Snapshot &s) const
+{
+    if (m_times.empty())
+        return std::nullopt;
+    std::vector<double> sorted(m_times.begin(), m_times.end());
+    const size_t mid = sorted.size() / 2;
+    std::nth_element(sorted.begin(), sorted.begin() + std::ptrdiff_t(mid), sorted.end());
+    double median = sorted[mid];
+    if (sorted.size() % 2 == 0) {
+        median =
+            (median + *std::max_element(sorted.begin(), sorted.begin() + std::ptrdiff_t(mid))) /
+            2.0;
+    }
+    const int64_t left = std::max<int64_t>(0, s.epochs * s.stepsPerEpoch - s.step);
+    return double(left) * median;
+}
 
 RunStatusBar::RunStatusBar(QStatusBar *bar) : QObject(bar), m_bar(bar)
 {
@@ -30,17 +68,29 @@ void RunStatusBar::clear()
     m_progress->setRange(0, 1);
     m_progress->setValue(0);
     m_eta->clear();
+    m_etaSeconds = -1;
+    m_estimator.clear();
+    m_bar->clearMessage(); // "Search finished" was the last run's
 }
 
-void RunStatusBar::showProgress(const Snapshot &s, bool live)
+void RunStatusBar::showProgress(const std::vector<Snapshot> &snapshots, bool live)
 {
+    if (snapshots.empty())
+        return;
+    const Snapshot &s = snapshots.back();
+    m_estimator.add(snapshots);
+    m_etaSeconds = -1;
+    if (live) {
+        if (const auto left = m_estimator.secondsLeft(s))
+            m_etaSeconds = *left;
+    }
     const qint64 total = s.epochs * s.stepsPerEpoch;
     if (total > 0) {
         m_progress->setRange(0, int(std::min<qint64>(total, INT_MAX)));
         m_progress->setValue(int(std::min<qint64>(s.step, INT_MAX)));
         m_progress->setFormat(tr("epoch %1/%2").arg(s.epoch + 1).arg(s.epochs));
     }
-    m_eta->setText(live ? tr("ETA %1").arg(formatDuration(s.etaSeconds)) : QString());
+    m_eta->setText(live ? tr("ETA %1").arg(formatDuration(m_etaSeconds)) : QString());
 }
 
 void RunStatusBar::setState(RunState state)
@@ -70,14 +120,14 @@ QString RunStatusBar::stateText() const
     return m_state->text();
 }
 
-QString RunStatusBar::progressText(const Snapshot &s)
+QString RunStatusBar::progressText(const Snapshot &s, double etaSeconds)
 {
     return tr("Epoch %1/%2 · step %3/%4 · ETA %5")
         .arg(s.epoch + 1)
         .arg(s.epochs)
         .arg(s.stepInEpoch) // steps done: 1 .. stepsPerEpoch
         .arg(s.stepsPerEpoch)
-        .arg(formatDuration(s.etaSeconds));
+        .arg(formatDuration(etaSeconds));
 }
 
 QString RunStatusBar::formatDuration(double seconds)

@@ -24,6 +24,8 @@ void RunUpdate::append(RunUpdate &&later)
     moveAppend(epochs, later.epochs);
     moveAppend(events, later.events);
     moveAppend(messages, later.messages);
+    for (auto &[epoch, time] : later.epochTimes)
+        epochTimes[epoch] = std::move(time);
     if (later.state)
         state = later.state;
 }

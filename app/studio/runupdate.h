@@ -8,12 +8,27 @@
 
 #include <QMetaType>
 
+#include <map>
 #include <optional>
 #include <string>
 #include <utility>
 #include <vector>
 
 namespace sparsenas {
+
+/// A line for the run log.
+struct RunMessage
+{
+    RunMessage(MessageLevel level, std::string text, std::string time = {})
+        : level(level), text(std::move(text)), time(std::move(time))
+    {
+    }
+    MessageLevel level;
+    std::string text;
+    /// When it was written, "YYYY-mm-dd HH:MM:SS" local time, as log.txt has it (a followed
+    /// run); empty: now (a live run reports it as it happens).
+    std::string time;
+};
 
 struct RunUpdate
 {
@@ -24,7 +39,11 @@ struct RunUpdate
     std::vector<Snapshot> snapshots; ///< oldest first
     std::vector<EpochSummary> epochs;
     std::vector<RunEventInfo> events;
-    std::vector<std::pair<MessageLevel, std::string>> messages;
+    std::vector<RunMessage> messages;
+    /// A followed run's epochs: when each ended, as "YYYY-mm-dd HH:MM:SS" local time. The files
+    /// do not say; RunFollower estimates it from the run's first log line and the epochs'
+    /// durations. Absent for a live run's epochs (they end now).
+    std::map<int64_t, std::string> epochTimes;
     std::optional<RunState> state; ///< the newest state, if it changed
 
     bool empty() const

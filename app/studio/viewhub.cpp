@@ -86,8 +86,22 @@ void ViewHub::apply(const RunUpdate &u)
         }
     }
     if (m_log) {
-        for (const auto &[level, text] : u.messages)
-            m_log->appendMessage(level, withCellSubscripts(QString::fromStdString(text)));
+        // A followed run's lines keep the times of its files; a live run's happen now.
+        const auto timeOf = [](const std::string &time) {
+            const QDateTime when = QDateTime::fromString(QString::fromStdString(time),
+                                                         QStringLiteral("yyyy-MM-dd HH:mm:ss"));
+            return when.isValid() ? when : QDateTime::currentDateTime();
+        };
+        for (const EpochSummary &e : u.epochs) {
+            const auto time = u.epochTimes.find(e.epoch);
+            if (time == u.epochTimes.end())
+                m_log->appendEpochSummary(e);
+            else
+                m_log->appendEpochSummary(e, timeOf(time->second), true);
+        }
+        for (const RunMessage &m : u.messages)
+            m_log->appendMessage(m.level, withCellSubscripts(QString::fromStdString(m.text)),
+                                 m.time.empty() ? QDateTime::currentDateTime() : timeOf(m.time));
     }
     showNewestCells(u);
 }

@@ -43,6 +43,7 @@
 #include <QPushButton>
 #include <QScopeGuard>
 #include <QSignalSpy>
+#include <QStatusBar>
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
@@ -152,6 +153,8 @@ class tst_Studio : public QObject
 private Q_SLOTS:
     void initTestCase();
     void progressTextCountsStepsDone();
+    void etaIgnoresSlowStepsAndFollowsSpeed();
+    void statusBarForgetsTheLastRunsMessage();
     void controllerStartPauseSteerStopResume();
     void controllerReportsBadRunAsFailure();
     void followerReadsRunBeingWritten();
@@ -165,6 +168,7 @@ private Q_SLOTS:
     void mainWindowFitsAProjectorAndKeepsDockShares_data();
     void mainWindowFitsAProjectorAndKeepsDockShares();
     void followerTakesLambdaStepFromConfigForOldRuns();
+    void mainWindowShowsAnOpenedRunsLogAndEpochs();
     void graphvizServiceCoalescesAndExports();
     void cellExporterWritesEveryFormat_data();
     void cellExporterWritesEveryFormat();
@@ -186,10 +190,63 @@ void tst_Studio::progressTextCountsStepsDone()
     s.stepInEpoch = 14;
     s.stepsPerEpoch = 14;
     s.etaSeconds = 75;
-    QCOMPARE(RunStatusBar::progressText(s),
+    QCOMPARE(RunStatusBar::progressText(s, 75),
              QStringLiteral("Epoch 1/10 \u00b7 step 14/14 \u00b7 ETA 1:15"));
     s.stepInEpoch = 1;
-    QVERIFY(RunStatusBar::progressText(s).contains(QStringLiteral("step 1/14")));
+    QVERIFY(RunStatusBar::progressText(s, 75).contains(QStringLiteral("step 1/14")));
+}
+
+void tst_Studio::etaIgnoresSlowStepsAndFollowsSpeed()
+{
+    // 1 s per step, but every 16th step took 20 s (a checkpoint, a busy machine): the engine's
+    // average (weight 0.1) jumped with each (the ETA read 1:04:06, 16:36, 52:12 within
+    // minutes); the studio's stays within a few percent of the truth.
+    EtaEstimator eta;
+    double engine = 0, engineMin = 1e9, engineMax = 0, worst = 0;
+    Snapshot s;
+    s.epochs = 10;
+    s.stepsPerEpoch = 100;
+    for (int64_t step = 1; step <= 400; ++step) {
+        s.step = step;
+        s.stepSeconds = step % 16 == 0 ? 20.0 : 1.0;
+        eta.add({s});
+        engine = engine == 0 ? s.stepSeconds : 0.9 * engine + 0.1 * s.stepSeconds;
+        if (step < 64)
+            continue;
+        const double truth = double(1000 - step) * 1.0;
+        worst = std::max(worst, std::abs(*eta.secondsLeft(s) / truth - 1.0));
+        engineMin = std::min(engineMin, engine);
+        engineMax = std::max(engineMax, engine);
+    }
+    QVERIFY2(worst < 0.02, qPrintable(QString::number(worst)));
+    QVERIFY(engineMax / engineMin > 2.0); // what the user saw
+
+    // A step already counted (a replayed history) does not count again.
+    const double before = *eta.secondsLeft(s);
+    for (int i = 0; i < 10; ++i)
+        eta.add({s});
+    QCOMPARE(*eta.secondsLeft(s), before);
+
+    // The machine gets slower for good (2 s per step): the estimate follows within 40 steps.
+    for (int64_t step = 401; step <= 440; ++step) {
+        s.step = step;
+        s.stepSeconds = 2.0;
+        eta.add({s});
+    }
+    QCOMPARE(*eta.secondsLeft(s), double(1000 - 440) * 2.0);
+    eta.clear();
+    QVERIFY(!eta.secondsLeft(s));
+}
+
+void tst_Studio::statusBarForgetsTheLastRunsMessage()
+{
+    // A new run showed the last one's "Search finished; ..." until something replaced it.
+    QStatusBar bar;
+    RunStatusBar status(&bar);
+    status.showEnded(RunState::Finished, QString(), dir(QStringLiteral("done")));
+    QVERIFY(bar.currentMessage().contains(QStringLiteral("finished")));
+    status.clear();
+    QVERIFY2(bar.currentMessage().isEmpty(), qPrintable(bar.currentMessage()));
 }
 
 void tst_Studio::initTestCase()
@@ -285,9 +342,9 @@ void tst_Studio::controllerReportsBadRunAsFailure()
     QVERIFY(ended.at(0).at(1).toString().contains(QStringLiteral("nowhere")));
     col.take(c);
     bool error = false;
-    for (const auto &[level, text] : col.all.messages)
+    for (const RunMessage &m : col.all.messages)
         error = error ||
-                (level == MessageLevel::Error && text.find("nowhere") != std::string::npos);
+                (m.level == MessageLevel::Error && m.text.find("nowhere") != std::string::npos);
     QVERIFY(error);
 }
 
@@ -321,7 +378,8 @@ void tst_Studio::followerReadsRunBeingWritten()
     QCOMPARE(seen.snapshots.size(), size_t(12));
     for (size_t i = 0; i < seen.snapshots.size(); ++i) {
         QCOMPARE(seen.snapshots[i].step, live.all.snapshots[i].step);
-        QCOMPARE(seen.snapshots[i].trainLoss, live.all.snapshots[i].trainLoss);
+        // A loss computed in float is written as its float's shortest decimal.
+        QCOMPARE(float(seen.snapshots[i].trainLoss), float(live.all.snapshots[i].trainLoss));
         QCOMPARE(seen.snapshots[i].stepsPerEpoch, int64_t(6));
         QCOMPARE(seen.snapshots[i].lambdaStep, 0.1);
         QCOMPARE(seen.snapshots[i].etaSeconds, live.all.snapshots[i].etaSeconds);
@@ -538,7 +596,7 @@ void tst_Studio::historyReplayShowsEachStepOnce()
     QCOMPARE(shown.events[0].step, int64_t(1000));
     QCOMPARE(int(shown.events[1].kind), int(RunEventKind::Alpha));
     QCOMPARE(shown.messages.size(), size_t(1)); // the log keeps its own lines
-    QCOMPARE(shown.messages[0].second, std::string("a live line"));
+    QCOMPARE(shown.messages[0].text, std::string("a live line"));
 
     // A new run forgets the filter.
     replay.clear();
@@ -843,10 +901,49 @@ void tst_Studio::followerTakesLambdaStepFromConfigForOldRuns()
     QCOMPARE(u.events.size(), size_t(6));
     QCOMPARE(int(u.events[4].kind), int(RunEventKind::LambdaStep));
     QCOMPARE(u.messages.size(), size_t(6));
-    QCOMPARE(int(u.messages[3].first), int(MessageLevel::Warning));
-    QCOMPARE(u.messages[3].second, std::string("lambda step set to 0.125"));
+    QCOMPARE(int(u.messages[3].level), int(MessageLevel::Warning));
+    QCOMPARE(u.messages[3].text, std::string("lambda step set to 0.125"));
+    QCOMPARE(u.messages[3].time, std::string("2026-11-30 09:15:50")); // log.txt's, for the log
     QVERIFY(u.state.has_value());
     QCOMPARE(int(*u.state), int(RunState::Stopped));
+}
+
+void tst_Studio::mainWindowShowsAnOpenedRunsLogAndEpochs()
+{
+    // The log of an opened run showed the time of opening on every line and no epochs.
+    const QString runDir = dir(QStringLiteral("legacy-opened"));
+    std::filesystem::copy(SPARSENAS_SOURCE_DIR "/tests/runformat/legacy-run", runDir.toStdString(),
+                          std::filesystem::copy_options::recursive);
+    MainWindow w;
+    w.setInteractive(false);
+    w.logView()->clear();
+    QVERIFY(w.openRunDirectory(runDir));
+    LogView *log = w.logView();
+    QStringList lines;
+    for (int i = 0; i < log->visibleLineCount(); ++i)
+        lines << log->visibleLineText(i);
+    const QString all = lines.join(QLatin1Char('\n'));
+    QCOMPARE(lines.size(), 8); // log.txt's six lines and two epochs
+    // log.txt's times, in its order...
+    QVERIFY2(lines[0].startsWith(QStringLiteral("09:15:02  search started")), qPrintable(all));
+    QVERIFY2(lines[7].startsWith(QStringLiteral("09:16:05  stopped by the user")), qPrintable(all));
+    // ...and a summary per epoch where the epochs' durations put it (≈: estimated): the run
+    // started at 09:15:02, epoch 1 took 12.5 s, epoch 2 11.75 s.
+    QVERIFY2(lines[1].startsWith(QStringLiteral("\u224809:15:14  Epoch 1/10 done: \u03bb = 0 ")),
+             qPrintable(all));
+    QVERIFY2(lines[2].startsWith(QStringLiteral("\u224809:15:26  Epoch 2/10 done: \u03bb = 0.25 ")),
+             qPrintable(all));
+    QVERIFY2(lines[2].contains(QStringLiteral("validation loss 1.750, accuracy 81.3 %")),
+             qPrintable(lines[2]));
+    QVERIFY2(lines[2].contains(QStringLiteral("reduction: nodes 3/4")), qPrintable(lines[2]));
+    QVERIFY(lines[3].startsWith(QStringLiteral("09:15:33  checkpoint")));
+    // The steering panel shows what was in force at the last step: lambda 0.25 and the lambda
+    // step the event at step 5 set (the config's 0.1 before it).
+    QCOMPARE(w.steeringPanel()->lambdaInForce(), QStringLiteral("0.25"));
+    QCOMPARE(w.steeringPanel()->lambdaStepInForce(), QStringLiteral("0.125"));
+    // Opened again: the same epochs are not logged twice.
+    QVERIFY(w.openRunDirectory(runDir));
+    QCOMPARE(log->visibleLineCount(), 8 + 6);
 }
 
 void tst_Studio::graphvizServiceCoalescesAndExports()
@@ -1028,6 +1125,9 @@ void tst_Studio::mainWindowRunsSearchAndReopensIt()
         const auto last = RunDirectory(runDir.toStdString()).lastArchWeights();
         QCOMPARE(w.currentWeights()[0].weights, last[0].weights);
         QCOMPARE(w.configForm()->configJson()["name"].get<std::string>(), std::string("tiny"));
+        // The steering panel shows the config's lambda step (it showed 0 for opened runs).
+        QCOMPARE(w.steeringPanel()->lambdaStepInForce(), QStringLiteral("0.1"));
+        QCOMPARE(w.steeringPanel()->lambdaStepEditor()->value(), 0.1);
         QVERIFY(!w.openRunDirectory(dir(QStringLiteral("not-a-run"))));
         // Not interactive: the problem went to the log, naming the folder.
         bool logged = false;
@@ -1077,7 +1177,11 @@ void tst_Studio::mainWindowSteersStopsAndResumesWithHistory()
 
     // Resume: the curves hold the history from disk, then the live steps, each step once.
     const QString runDir = w.runDirectory();
+    QTRY_VERIFY2(w.statusBar()->currentMessage().contains(QStringLiteral("stopped")),
+                 qPrintable(w.statusBar()->currentMessage()));
     QVERIFY(w.resumeRunDirectory(runDir));
+    QVERIFY2(w.statusBar()->currentMessage().isEmpty(), // the stopped run's message is gone
+             qPrintable(w.statusBar()->currentMessage()));
     QTRY_COMPARE_WITH_TIMEOUT(ended.count(), 2, 180000);
     QCOMPARE(int(ended.at(1).at(0).value<RunState>()), int(RunState::Finished));
     w.drainNow();
