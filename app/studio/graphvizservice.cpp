@@ -6,9 +6,6 @@
 
 #include <QThread>
 
-#include <array>
-#include <cmath>
-#include <cstdint>
 #include <memory>
 
 namespace sparsenas {
@@ -34,99 +31,21 @@ std::string withGraphAttribute(const std::string &dot, const std::string &name,
            dot.substr(brace + 1);
 }
 
-uint32_t crc32(const std::string &bytes, size_t from, size_t length)
-{
-    static const auto table = [] {
-        std::array<uint32_t, 256> t{};
-        for (uint32_t n = 0; n < 256; ++n) {
-            uint32_t c = n;
-            for (int k = 0; k < 8; ++k)
-                c = (c & 1u) ? 0xedb88320u ^ (c >> 1) : c >> 1;
-            t[n] = c;
-        }
-        return t;
-    }();
-    uint32_t c = 0xffffffffu;
-    for (size_t i = from; i < from + length; ++i)
-        c = table[(c ^ uint8_t(bytes[i])) & 0xffu] ^ (c >> 8);
-    return c ^ 0xffffffffu;
-}
-
-void putBigEndian(std::string &out, uint32_t v)
-{
-    for (int shift = 24; shift >= 0; shift -= 8)
-        out += char((v >> shift) & 0xffu);
-}
-
-uint32_t bigEndianAt(const std::string &bytes, size_t at)
-{
-    uint32_t v = 0;
-    for (size_t i = 0; i < 4; ++i)
-        v = (v << 8) | uint8_t(bytes[at + i]);
-    return v;
-}
-
-// A PNG with its resolution written in (a pHYs chunk after IHDR, any other one dropped):
-// Graphviz's bitmap carries none, so viewers and LaTeX would show a 300 dpi drawing at 72 or
-// 96 dpi, several times its size. The image data is copied as it is (no decoding: a 600 dpi
-// drawing is hundreds of megabytes of pixels).
-std::string withResolution(const std::string &png, double dpi)
-{
-    static const std::string signature("\x89PNG\r\n\x1a\n", 8);
-    if (png.compare(0, 8, signature) != 0)
-        throw GraphvizError("Graphviz's output is not a PNG");
-    const uint32_t dotsPerMeter = uint32_t(std::lround(dpi / 0.0254));
-    std::string out = signature;
-    out.reserve(png.size() + 21);
-    size_t at = 8;
-    while (at + 12 <= png.size()) {
-        const size_t length = bigEndianAt(png, at);
-        if (at + 12 + length > png.size())
-            throw GraphvizError("Graphviz's PNG is truncated");
-        const std::string type = png.substr(at + 4, 4);
-        if (type != "pHYs")
-            out.append(png, at, 12 + length);
-        if (type == "IHDR") {
-            std::string chunk = "pHYs";
-            putBigEndian(chunk, dotsPerMeter);
-            putBigEndian(chunk, dotsPerMeter);
-            chunk += char(1); // unit: metre
-            putBigEndian(out, 9);
-            out += chunk;
-            putBigEndian(out, crc32(chunk, 0, chunk.size()));
-        }
-        at += 12 + length;
-    }
-    return out;
-}
-
 } // namespace
 
 std::string GraphvizService::fileData(GraphvizRenderer &renderer, const std::string &dot,
-                                      const std::string &format, double dpi, std::mutex &gvc)
+                                      const std::string &format, double dpi)
 {
     // Graphviz's dpi scales the drawing itself: an SVG would declare a canvas dpi/72 times its
     // viewBox and scale its content by as much again (a browser shows a blank page), a PDF page
     // would grow as much. The vector formats are drawn at their natural size, in points; the
     // PDF without Graphviz's default margin of half an inch, so the page is the drawing.
-    std::string out;
-    if (format == "svg") {
-        std::lock_guard<std::mutex> lock(gvc);
+    if (format == "svg")
         return renderer.render(dot, format, 0.0);
-    }
-    if (format == "pdf") {
-        std::lock_guard<std::mutex> lock(gvc);
+    if (format == "pdf")
         return renderer.render(withGraphAttribute(dot, "margin", "0"), format, 0.0);
-    }
-    if (format == "png") {
-        const double resolution = dpi > 0.0 ? dpi : 96.0; // Graphviz's own default
-        {
-            std::lock_guard<std::mutex> lock(gvc);
-            out = renderer.render(dot, format, resolution);
-        }
-        return withResolution(out, resolution);
-    }
-    std::lock_guard<std::mutex> lock(gvc);
+    // A PNG is `dpi` pixels per inch (Graphviz's 96 if 0), and says so: the renderer writes
+    // its pHYs chunk.
     return renderer.render(dot, format, dpi);
 }
 
@@ -231,12 +150,14 @@ void GraphvizService::renderToFileAndWait(const std::string &dot, const std::str
         m_worker,
         [&] {
             try {
+                std::string data;
                 {
                     std::lock_guard<std::mutex> gvc(graphvizMutex());
                     if (!m_renderer)
                         m_renderer = std::make_unique<GraphvizRenderer>();
+                    data = fileData(*m_renderer, dot, format, dpi);
                 }
-                writeFileAtomic(path, fileData(*m_renderer, dot, format, dpi, graphvizMutex()));
+                writeFileAtomic(path, data);
             } catch (const std::exception &e) {
                 error = e.what();
             }
@@ -266,23 +187,21 @@ void GraphvizService::process()
         QString error;
         QByteArray data;
         try {
+            std::string out;
             {
                 std::lock_guard<std::mutex> gvc(graphvizMutex());
                 // Created on first use on this thread, and only ever used here.
                 if (!m_renderer)
                     m_renderer = std::make_unique<GraphvizRenderer>();
+                out =
+                    r.toFile
+                        ? fileData(*m_renderer, r.dot.toStdString(), r.format.toStdString(), r.dpi)
+                        : m_renderer->render(r.dot.toStdString(), r.format.toStdString(), r.dpi);
             }
-            GraphvizRenderer *renderer = m_renderer.get();
-            if (r.toFile) {
-                writeFileAtomic(r.path.toStdString(),
-                                fileData(*renderer, r.dot.toStdString(), r.format.toStdString(),
-                                         r.dpi, graphvizMutex()));
-            } else {
-                std::lock_guard<std::mutex> gvc(graphvizMutex());
-                const std::string out =
-                    renderer->render(r.dot.toStdString(), r.format.toStdString(), r.dpi);
+            if (r.toFile)
+                writeFileAtomic(r.path.toStdString(), out); // outside the lock: a disk may be slow
+            else
                 data = QByteArray(out.data(), qsizetype(out.size()));
-            }
         } catch (const std::exception &e) {
             error = QString::fromStdString(e.what());
         }

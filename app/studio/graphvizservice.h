@@ -41,7 +41,7 @@ public:
     /// Writes `dot` rendered as `format` to `path` (atomically); the answer is exported().
     /// Every file opens at the drawing's natural size: SVG and PDF are drawn in points whatever
     /// `dpi` says (the PDF page is the drawing, no margin); a PNG is `dpi` (96 if 0) pixels per
-    /// inch and says so in its pHYs chunk.
+    /// inch and says so in its pHYs chunk (GraphvizRenderer writes it).
     quint64 requestExport(const QString &dot, const QString &format, const QString &path,
                           double dpi = 0.0);
 
@@ -66,10 +66,10 @@ private:
     };
     void enqueue(Request r);
     void process(); ///< on the Graphviz thread
-    /// The bytes of the file `dot` rendered as `format` (see requestExport); `gvc` is held
-    /// while Graphviz works, not while a PNG is re-encoded.
+    /// The bytes of the file `dot` rendered as `format` (see requestExport); on the Graphviz
+    /// thread, with the Graphviz lock held.
     static std::string fileData(GraphvizRenderer &renderer, const std::string &dot,
-                                const std::string &format, double dpi, std::mutex &gvc);
+                                const std::string &format, double dpi);
 
     QThread *m_thread = nullptr;
     QObject *m_worker = nullptr; ///< lives on m_thread; process() runs in its context
