@@ -712,8 +712,9 @@ int main(int argc, char **argv)
         "ablation", "the paper's optimizer ablation (Fig. 3): SGL on a 64-40-20-10 network on "
                     "digits, per optimizer, penalty and lambda");
     ablation->add_option("--methods", methods,
-                         "optimizer/penalty list (default: sgd/sgl,adam/sgl,hapg/sgl,"
-                         "adam_hapg/sgl,hapg/lasso,hapg/group_lasso)");
+                         "comma-separated optimizer/penalty pairs, e.g. hapg/lasso,adam/sgl "
+                         "(default: the paper's six: SGD, Adam, HAPG, AdamHAPG with SGL; HAPG "
+                         "with Lasso and with Group Lasso)");
     ablation->add_option("--lambdas", lambdas,
                          "log10(lambda) from,to,count (default -5,-3.7,8, as the paper)");
     ablation->add_option("--seeds", ablationCmd.seeds, "runs per setting (default 3)")

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "sparsenas/base/comparison.h"
 
+#include "sparsenas/base/fileutil.h"
 #include "sparsenas/base/genotypesource.h"
 #include "sparsenas/base/rundirectory.h"
 
@@ -104,16 +105,6 @@ std::string accuracy(const ComparisonRow &r)
     if (r.seeds > 1)
         s += " ± " + fixed(100 * r.testAccStd, 2);
     return s;
-}
-
-std::string csvField(const std::string &s)
-{
-    if (s.find_first_of(",\"\n") == std::string::npos)
-        return s;
-    std::string out = "\"";
-    for (char c : s)
-        out += c == '"' ? std::string("\"\"") : std::string(1, c);
-    return out + "\"";
 }
 
 std::string latexEscape(const std::string &s)

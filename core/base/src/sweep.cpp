@@ -2,6 +2,7 @@
 #include "sparsenas/base/sweep.h"
 
 #include "sparsenas/base/errors.h"
+#include "sparsenas/base/fileutil.h"
 #include "sparsenas/base/rundirectory.h"
 #include "sparsenas/base/runformat.h"
 #include "sparsenas/base/runlock.h"
@@ -50,16 +51,6 @@ std::string percent(double v, int decimals)
     char buf[32];
     std::snprintf(buf, sizeof buf, "%.*f", decimals, 100.0 * v);
     return buf;
-}
-
-std::string csvField(const std::string &s)
-{
-    if (s.find_first_of(",\"\n") == std::string::npos)
-        return s;
-    std::string out = "\"";
-    for (char c : s)
-        out += c == '"' ? std::string("\"\"") : std::string(1, c);
-    return out + "\"";
 }
 
 } // namespace
