@@ -197,8 +197,12 @@ void RegPathView::updateLegend(const std::vector<bool> &drawn)
     for (QCPGraph *entry : m_legendEntries)
         entry->removeFromLegend();
     for (size_t g = 0; g < m_legendEntries.size() && g < drawn.size(); ++g) {
-        if (drawn[g])
-            m_legendEntries[g]->addToLegend();
+        if (drawn[g] && m_legendEntries[g]->addToLegend()) {
+            // Room below the text: an item is clipped to its box, which ends at the font's
+            // descent, and the underscores of the operation names lie just below it.
+            if (QCPAbstractLegendItem *item = m_plot->legend->itemWithPlottable(m_legendEntries[g]))
+                item->setMargins(QMargins(0, 0, 0, 2));
+        }
     }
     m_legendShown = drawn;
 }

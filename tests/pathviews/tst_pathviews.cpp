@@ -154,6 +154,32 @@ void tst_PathViews::regPathColourByEdgeOrOp()
             QCOMPARE(view.pathCurve(e, o)->pen().color(), opQColor(op));
     }
     QCOMPARE(drawnColors(view), legendColors(view.plot()));
+    // The underscores of the names are drawn (each entry is clipped to its box, which ended
+    // above them): "dil_conv_3x3" has no descender, so anything dark below its baseline is one.
+    view.resize(700, 450);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    view.plot()->replot();
+    const QImage image = view.plot()->toPixmap().toImage();
+    const QFontMetrics metrics(view.plot()->legend->font());
+    QCPAbstractLegendItem *dil = nullptr;
+    for (int i = 0; i < view.plot()->legend->itemCount(); ++i) {
+        if (legend[size_t(i)].first == QLatin1String("dil_conv_3x3"))
+            dil = view.plot()->legend->item(i);
+    }
+    QVERIFY(dil);
+    const QRect box = dil->rect();
+    const int baseline = box.top() + metrics.ascent();
+    const int textLeft = box.left() + view.plot()->legend->iconSize().width() +
+                         view.plot()->legend->iconTextPadding();
+    int below = 0;
+    for (int y = baseline + 1; y < std::min(image.height(), baseline + metrics.descent() + 3);
+         ++y) {
+        for (int x = textLeft; x < std::min(image.width(), box.right()); ++x)
+            below += qGray(image.pixel(x, y)) < 160 ? 1 : 0;
+    }
+    QVERIFY2(below >= 8,
+             qPrintable(QStringLiteral("%1 dark pixels under the baseline").arg(below)));
     // The data stay: 4 points on a living path, 3 on the one that died at epoch 2.
     QCOMPARE(view.pathCurve(0, 1)->dataCount(), 4);
     QCOMPARE(view.pathCurve(2, opIndex("sep_conv_5x5"))->dataCount(), 3);
@@ -243,6 +269,10 @@ void tst_PathViews::regPathSelectionAndMarkersByOp()
     const QString hover = view.hoverText(at);
     QVERIFY2(hover.contains(edgeName(2)) && hover.contains(QStringLiteral("sep_conv_5x5")),
              qPrintable(hover));
+
+    if (!qEnvironmentVariableIsEmpty("SPARSENAS_TEST_GRABS"))
+        view.grab().save(QDir(qEnvironmentVariable("SPARSENAS_TEST_GRABS"))
+                             .filePath(QStringLiteral("pathviews_by_op.png")));
 
     // A path selected elsewhere that the filter hides: the filter makes way.
     view.filterToEdge(0);
