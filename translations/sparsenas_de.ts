@@ -858,6 +858,119 @@
     </message>
 </context>
 <context>
+    <name>sparsenas::EngineMessages</name>
+    <message>
+        <location filename="../widgets/enginemessages.cpp" line="+30"/>
+        <source>paused at step %1</source>
+        <translation>bei Schritt %1 pausiert</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>resumed</source>
+        <translation>fortgesetzt</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>checkpoint written at step %1</source>
+        <translation>Checkpoint bei Schritt %1 geschrieben</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>rolled back to the checkpoint at step %1; paused</source>
+        <translation>auf den Checkpoint bei Schritt %1 zurückgesetzt; pausiert</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>rollback failed: %1</source>
+        <translation>Zurücksetzen fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>lambda set to arch.lambda_start = %1</source>
+        <translation>Lambda auf arch.lambda_start = %1 gesetzt</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>lambda set to %1</source>
+        <translation>Lambda auf %1 gesetzt</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>alpha set to %1</source>
+        <translation>Alpha auf %1 gesetzt</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>lambda step set to %1</source>
+        <translation>Lambda-Schritt auf %1 gesetzt</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>finished after 1 epoch</source>
+        <translation>nach 1 Epoche beendet</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>finished after %1 epochs</source>
+        <translation>nach %1 Epochen beendet</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>stopped in epoch %1 at step %2; resume with `%3`</source>
+        <translation>in Epoche %1 bei Schritt %2 angehalten; fortsetzen mit `%3`</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>stopped, but the checkpoint could not be written: %1</source>
+        <translation>angehalten, aber der Checkpoint konnte nicht geschrieben werden: %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>the run failed: %1</source>
+        <translation>der Lauf ist fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>continued from %1 (epoch %2 of %3, step %4)</source>
+        <translation>fortgesetzt von %1 (Epoche %2 von %3, Schritt %4)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>forked from %1</source>
+        <translation>abgezweigt von %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>could not draw %1: %2</source>
+        <translation>%1 konnte nicht gezeichnet werden: %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>could not write the results: %1</source>
+        <translation>die Ergebnisse konnten nicht geschrieben werden: %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>no genotype_darts.txt: the cell does not fit DARTS&apos;s format (%1); genotype_ptdarts.txt and genotype.json hold it</source>
+        <translation>keine genotype_darts.txt: Die Zelle passt nicht in das DARTS-Format (%1); genotype_ptdarts.txt und genotype.json enthalten sie</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>data: %1</source>
+        <translation>Daten: %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>search on %1 (%2 training / %3 validation images, %4, %5 classes), cells: %6, nodes per cell: %7, C=%8, operations: %9, %10 + %11, %12 order, %13, threads: %14</source>
+        <translation>Suche auf %1 (%2 Trainings- / %3 Validierungsbilder, %4, %5 Klassen), Zellen: %6, Knoten je Zelle: %7, C=%8, Operationen: %9, %10 + %11, Ordnung: %12, %13, Threads: %14</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>froze the operations whose architecture weight stayed exactly zero (search.freeze_zero_epochs = %2), %1 in all: never computed again, weights pinned at zero</source>
+        <translation>Operationen eingefroren, deren Architekturgewicht exakt null blieb (search.freeze_zero_epochs = %2), insgesamt %1: werden nicht mehr berechnet, Gewichte bleiben null</translation>
+    </message>
+</context>
+<context>
     <name>sparsenas::ExportDialog</name>
     <message>
         <location filename="../widgets/exportdialog.cpp" line="+87"/>
@@ -1875,6 +1988,11 @@
         <location line="+8"/>
         <source>Cannot read the configuration of %1: %2</source>
         <translation>Die Konfiguration von %1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <location line="+170"/>
+        <source>status.json says %1, but no process writes this run any more: it was killed; resume continues from its last checkpoint, or starts it again if it had none</source>
+        <translation>status.json meldet %1, aber kein Prozess schreibt diesen Lauf mehr: Er wurde beendet; Fortsetzen macht am letzten Checkpoint weiter oder beginnt neu, wenn es keinen gab</translation>
     </message>
 </context>
 <context>

@@ -856,6 +856,119 @@
     </message>
 </context>
 <context>
+    <name>sparsenas::EngineMessages</name>
+    <message>
+        <location filename="../widgets/enginemessages.cpp" line="+30"/>
+        <source>paused at step %1</source>
+        <translation>在第 %1 步暂停</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>resumed</source>
+        <translation>已继续</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>checkpoint written at step %1</source>
+        <translation>已在第 %1 步写入检查点</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>rolled back to the checkpoint at step %1; paused</source>
+        <translation>已回滚到第 %1 步的检查点；已暂停</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>rollback failed: %1</source>
+        <translation>回滚失败：%1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>lambda set to arch.lambda_start = %1</source>
+        <translation>lambda 已设为 arch.lambda_start = %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>lambda set to %1</source>
+        <translation>lambda 已设为 %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>alpha set to %1</source>
+        <translation>alpha 已设为 %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>lambda step set to %1</source>
+        <translation>lambda 步长已设为 %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>finished after 1 epoch</source>
+        <translation>1 轮后完成</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>finished after %1 epochs</source>
+        <translation>%1 轮后完成</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>stopped in epoch %1 at step %2; resume with `%3`</source>
+        <translation>在第 %1 轮第 %2 步停止；可用 `%3` 恢复</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>stopped, but the checkpoint could not be written: %1</source>
+        <translation>已停止，但无法写入检查点：%1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>the run failed: %1</source>
+        <translation>运行失败：%1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>continued from %1 (epoch %2 of %3, step %4)</source>
+        <translation>从 %1 继续（第 %2 轮，共 %3 轮，第 %4 步）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>forked from %1</source>
+        <translation>从 %1 分叉</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>could not draw %1: %2</source>
+        <translation>无法绘制 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>could not write the results: %1</source>
+        <translation>无法写入结果：%1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>no genotype_darts.txt: the cell does not fit DARTS&apos;s format (%1); genotype_ptdarts.txt and genotype.json hold it</source>
+        <translation>未生成 genotype_darts.txt：该单元不符合 DARTS 格式（%1）；genotype_ptdarts.txt 和 genotype.json 中包含该单元</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>data: %1</source>
+        <translation>数据：%1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>search on %1 (%2 training / %3 validation images, %4, %5 classes), cells: %6, nodes per cell: %7, C=%8, operations: %9, %10 + %11, %12 order, %13, threads: %14</source>
+        <translation>在 %1 上搜索（%2 张训练图像 / %3 张验证图像，%4，%5 个类别），单元数：%6，每单元节点数：%7，C=%8，操作数：%9，%10 + %11，阶数：%12，%13，线程数：%14</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>froze the operations whose architecture weight stayed exactly zero (search.freeze_zero_epochs = %2), %1 in all: never computed again, weights pinned at zero</source>
+        <translation>已冻结架构权重一直恰好为零的操作（search.freeze_zero_epochs = %2），共 %1 个：不再计算，权重固定为零</translation>
+    </message>
+</context>
+<context>
     <name>sparsenas::ExportDialog</name>
     <message>
         <location filename="../widgets/exportdialog.cpp" line="+87"/>
@@ -1873,6 +1986,11 @@
         <location line="+8"/>
         <source>Cannot read the configuration of %1: %2</source>
         <translation>无法读取 %1 的配置：%2</translation>
+    </message>
+    <message>
+        <location line="+170"/>
+        <source>status.json says %1, but no process writes this run any more: it was killed; resume continues from its last checkpoint, or starts it again if it had none</source>
+        <translation>status.json 显示 %1，但已没有进程在写入此运行：它已被终止；恢复时将从最后一个检查点继续，若没有检查点则重新开始</translation>
     </message>
 </context>
 <context>

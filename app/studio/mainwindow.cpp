@@ -13,10 +13,10 @@
 
 #include "archweightsview.h"
 #include "cellgraphview.h"
-#include "colormaps.h"
 #include "comparisonview.h"
 #include "configform.h"
 #include "curvesview.h"
+#include "enginemessages.h"
 #include "logview.h"
 #include "regpathview.h"
 #include "steeringpanel.h"
@@ -611,7 +611,7 @@ void MainWindow::updateTitle()
 
 void MainWindow::onRunEnded(RunState state, const QString &engineMessage)
 {
-    const QString message = withCellSubscripts(engineMessage);
+    const QString message = presentEngineMessage(engineMessage);
     const auto result = controller()->lastResult();
     const bool started = !result || result->started;
     // A run refused before it began (its directory written by another process) did not fail:

@@ -211,11 +211,12 @@ void RunFollower::readStatus(RunUpdate &u)
         !RunLock::holder(m_dir.toStdString())) {
         m_writerGone = true;
         u.state = RunState::Stopped;
-        u.messages.emplace_back(MessageLevel::Warning,
-                                "status.json says " + toString(m_statusState) +
-                                    ", but no process writes this run any more: it was killed; "
-                                    "resume continues from its last checkpoint, or starts it "
-                                    "again if it had none");
+        u.messages.emplace_back(
+            MessageLevel::Warning,
+            tr("status.json says %1, but no process writes this run any more: it was killed; "
+               "resume continues from its last checkpoint, or starts it again if it had none")
+                .arg(QString::fromStdString(toString(m_statusState)))
+                .toStdString());
     }
 }
 

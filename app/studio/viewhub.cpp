@@ -5,7 +5,7 @@
 
 #include "archweightsview.h"
 #include "cellgraphview.h"
-#include "colormaps.h"
+#include "enginemessages.h"
 #include "logview.h"
 #include "regpathview.h"
 #include "runview.h"
@@ -100,7 +100,7 @@ void ViewHub::apply(const RunUpdate &u)
                 m_log->appendEpochSummary(e, timeOf(time->second), true);
         }
         for (const RunMessage &m : u.messages)
-            m_log->appendMessage(m.level, withCellSubscripts(QString::fromStdString(m.text)),
+            m_log->appendMessage(m.level, presentEngineMessage(QString::fromStdString(m.text)),
                                  m.time.empty() ? QDateTime::currentDateTime() : timeOf(m.time));
     }
     showNewestCells(u);

@@ -23,6 +23,7 @@
 #include "comparisonview.h"
 #include "configform.h"
 #include "curvesview.h"
+#include "enginemessages.h"
 #include "exportdialog.h"
 #include "logview.h"
 #include "regpathview.h"
@@ -47,6 +48,7 @@
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTranslator>
 #include <QXmlStreamReader>
 #include <filesystem>
 
@@ -113,6 +115,15 @@ RunUpdate liveSteps(int64_t from, int64_t to)
     return u;
 }
 
+/// Back to English: removes the translators installStudioTranslations() installed.
+void removeTranslators()
+{
+    for (QTranslator *t : QCoreApplication::instance()->findChildren<QTranslator *>()) {
+        QCoreApplication::removeTranslator(t);
+        delete t;
+    }
+}
+
 RunEventInfo eventAt(RunEventKind kind, int64_t step, double value)
 {
     RunEventInfo e;
@@ -169,6 +180,7 @@ private Q_SLOTS:
     void mainWindowFitsAProjectorAndKeepsDockShares();
     void followerTakesLambdaStepFromConfigForOldRuns();
     void mainWindowShowsAnOpenedRunsLogAndEpochs();
+    void engineMessagesAreTranslated();
     void graphvizServiceCoalescesAndExports();
     void cellExporterWritesEveryFormat_data();
     void cellExporterWritesEveryFormat();
@@ -786,8 +798,7 @@ void tst_Studio::mainWindowFitsAProjectorAndKeepsDockShares()
 {
     QFETCH(QString, language);
     installStudioTranslations(QLocale(language));
-    const auto english =
-        qScopeGuard([] { installStudioTranslations(QLocale(QStringLiteral("en"))); });
+    const auto english = qScopeGuard(&removeTranslators);
     QSettings().clear();
     MainWindow w;
     w.setInteractive(false);
@@ -944,6 +955,52 @@ void tst_Studio::mainWindowShowsAnOpenedRunsLogAndEpochs()
     // Opened again: the same epochs are not logged twice.
     QVERIFY(w.openRunDirectory(runDir));
     QCOMPARE(log->visibleLineCount(), 8 + 6);
+}
+
+void tst_Studio::engineMessagesAreTranslated()
+{
+    // The engine writes English (log.txt, the CLI); the German studio showed it so. Its fixed
+    // messages are translated by a table of its wordings, the variable parts kept.
+    const QString english = QStringLiteral("finished after 3 epochs");
+    QCOMPARE(presentEngineMessage(english), english); // no translator: as written
+    installStudioTranslations(QLocale(QStringLiteral("de")));
+    const auto back = qScopeGuard(&removeTranslators);
+    QCOMPARE(presentEngineMessage(english), QStringLiteral("nach 3 Epochen beendet"));
+    QCOMPARE(presentEngineMessage(QStringLiteral("finished after 1 epochs")),
+             QStringLiteral("nach 1 Epoche beendet"));
+    QCOMPARE(presentEngineMessage(QStringLiteral("paused at step 12")),
+             QStringLiteral("bei Schritt 12 pausiert"));
+    // A path that looks like a placeholder stays as it is.
+    QCOMPARE(presentEngineMessage(QStringLiteral("forked from /runs/%2/ckpt.pt")),
+             QStringLiteral("abgezweigt von /runs/%2/ckpt.pt"));
+    // The engine's reason inside stays English; the cell names get their subscripts.
+    QCOMPARE(presentEngineMessage(QStringLiteral("the run failed: cannot read c_{k-1}")),
+             QStringLiteral("der Lauf ist fehlgeschlagen: cannot read c\u2096\u208b\u2081"));
+    // A message the table does not know is shown as written.
+    QCOMPARE(presentEngineMessage(QStringLiteral("something new")),
+             QStringLiteral("something new"));
+
+    // The table matches what the engine writes now: a real search's log, every line known.
+    SearchController c;
+    QSignalSpy ended(&c, &SearchController::runEnded);
+    const QString runDir = dir(QStringLiteral("translated"));
+    QVERIFY(c.startNew(configFromJson(tinyJson(1)), runDir));
+    c.pause();
+    c.setLambda(0.001); // small: this tiny supernet collapses at 0.25
+    c.resume();
+    QTRY_COMPARE_WITH_TIMEOUT(ended.count(), 1, 120000);
+    QFile log(runDir + QStringLiteral("/log.txt"));
+    QVERIFY(log.open(QIODevice::ReadOnly | QIODevice::Text));
+    int lines = 0;
+    for (const QByteArray &raw : log.readAll().split('\n')) {
+        if (raw.isEmpty())
+            continue;
+        const LogLine line = logLineFromText(raw.toStdString());
+        const QString text = QString::fromStdString(line.text);
+        QVERIFY2(presentEngineMessage(text) != text, qPrintable(text));
+        ++lines;
+    }
+    QVERIFY(lines >= 4); // search on ..., data: ..., lambda set to 0.001, finished after 1 epoch
 }
 
 void tst_Studio::graphvizServiceCoalescesAndExports()
