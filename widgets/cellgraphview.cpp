@@ -502,6 +502,8 @@ CellGraphView::Pane *CellGraphView::ensurePane(const QString &cellType)
     p->summary = new QLabel(p->widget);
     p->summary->setObjectName(QStringLiteral("summary_") + cellType);
     p->summary->setForegroundRole(QPalette::PlaceholderText);
+    // Side by side in a narrow dock, the summaries must not widen it: they are cut instead.
+    p->summary->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     p->view = new SvgView(p->widget);
     p->view->setObjectName(QStringLiteral("svg_") + cellType);
     p->view->setPlaceholderText(tr("Waiting for the first derivation…"));
@@ -509,17 +511,18 @@ CellGraphView::Pane *CellGraphView::ensurePane(const QString &cellType)
     p->hiddenNote->setObjectName(QStringLiteral("hidden_") + cellType);
     p->hiddenNote->setForegroundRole(QPalette::PlaceholderText);
     p->hiddenNote->setTextFormat(Qt::RichText);
+    p->hiddenNote->setWordWrap(true); // a narrow dock keeps its width: the note wraps
     p->hiddenNote->setVisible(false);
     connect(p->hiddenNote, &QLabel::linkActivated, this, &CellGraphView::showAllPaths);
 
     auto *header = new QHBoxLayout;
     header->addWidget(p->title);
     header->addWidget(p->summary, 1);
-    header->addWidget(p->hiddenNote);
     auto *column = new QVBoxLayout(p->widget);
     column->setContentsMargins(0, 0, 0, 0);
     column->addLayout(header);
     column->addWidget(p->view, 1);
+    column->addWidget(p->hiddenNote);
     m_panesLayout->addWidget(p->widget, 1);
     m_panes.push_back(std::move(p));
     return m_panes.back().get();

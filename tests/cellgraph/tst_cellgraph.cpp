@@ -586,6 +586,9 @@ void tst_CellGraph::liveViewReadableEveryPathOnDemand()
     QVERIFY(!dot.contains(QStringLiteral("0.01"))); // the weakest path is gone
     answerAll(view, spy);
     saveGrab(view.grab().toImage(), "live_threshold");
+    // The note does not widen the view: side by side in a narrow dock, it still fits.
+    QVERIFY2(view.minimumSizeHint().width() <= 400,
+             qPrintable(QString::number(view.minimumSizeHint().width())));
 
     // The selected path stays drawn even below the threshold.
     view.highlightEdge(QStringLiteral("normal"), 0, opIndex("max_pool_3x3")); // |A| = 0.01
