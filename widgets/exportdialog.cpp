@@ -17,12 +17,16 @@
 #include <QFormLayout>
 #include <QGridLayout>
 #include <QGroupBox>
+#include <QGuiApplication>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPainter>
 #include <QPixmap>
 #include <QPushButton>
+#include <QScreen>
+#include <QScrollArea>
+#include <QScrollBar>
 #include <QSettings>
 #include <QSpinBox>
 #include <QVBoxLayout>
@@ -241,19 +245,31 @@ ExportDialog::ExportDialog(const Genotype &genotype, const std::vector<CellWeigh
     outputForm->addRow(m_targets);
     outputForm->addRow(m_fixSuffix);
 
-    auto *left = new QVBoxLayout;
+    // The form scrolls when the screen is too low for it (a projector at 1024 x 700): the
+    // file name and the Export button below it stay in reach.
+    auto *form = new QWidget;
+    auto *left = new QVBoxLayout(form);
+    left->setContentsMargins(0, 0, 0, 0);
     left->addWidget(m_drawing);
     left->addWidget(output);
     left->addStretch(1);
+    auto *scroll = new QScrollArea(this);
+    scroll->setObjectName(QStringLiteral("formScroll"));
+    scroll->setWidget(form);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    scroll->setMinimumWidth(form->sizeHint().width() +
+                            scroll->verticalScrollBar()->sizeHint().width());
 
     auto *previewBox = new QGroupBox(tr("Preview"), this);
     auto *previewLayout = new QVBoxLayout(previewBox);
     m_preview->setPlaceholderText(tr("Drawing the preview…"));
-    m_preview->setMinimumSize(440, 340);
+    m_preview->setMinimumSize(240, 200);
     previewLayout->addWidget(m_preview);
 
     auto *columns = new QHBoxLayout;
-    columns->addLayout(left);
+    columns->addWidget(scroll);
     columns->addWidget(previewBox, 1);
 
     m_export->setDefault(true);
@@ -304,6 +320,11 @@ ExportDialog::ExportDialog(const Genotype &genotype, const std::vector<CellWeigh
 
     formatsChanged();
     scheduleUpdate();
+
+    // As large as the form wants, the preview beside it, within the screen.
+    const QScreen *screen = parent ? parent->screen() : QGuiApplication::primaryScreen();
+    const QSize wanted(form->sizeHint().width() + 620, form->sizeHint().height() + 80);
+    resize(screen ? wanted.boundedTo(screen->availableGeometry().size() * 0.95) : wanted);
 }
 
 ExportDialog::~ExportDialog() = default;

@@ -19,10 +19,12 @@
 #include <QFile>
 #include <QImage>
 #include <QLabel>
+#include <QLineEdit>
 #include <QMainWindow>
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QScreen>
+#include <QScrollArea>
 #include <QSettings>
 #include <QSpinBox>
 #include <QTemporaryDir>
@@ -231,6 +233,7 @@ private Q_SLOTS:
     void dialogDartsAvailability();
     void dialogWeightDecimals();
     void dialogDrawingOptions();
+    void dialogFitsALowScreen();
     void dialogSettingsPersist();
 
 private:
@@ -1023,6 +1026,32 @@ void tst_CellGraph::dialogSettingsPersist()
     QCOMPARE(again.request().format, QStringLiteral("pdf"));
     QCOMPARE(again.findChild<QPushButton *>(QStringLiteral("nodeFill"))->text(),
              QStringLiteral("#123456"));
+}
+
+void tst_CellGraph::dialogFitsALowScreen()
+{
+    // A projector's 1024 x 700 (the test platform's screen is lower still): the form scrolls,
+    // the dialog stays on the screen, the file name and the Export button within reach.
+    const std::vector<CellWeights> weights = deadNodeCells();
+    ExportDialog dialog(deriveGenotype(weights), weights, nullptr);
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    const QRect screen = dialog.screen()->availableGeometry();
+    QVERIFY2(dialog.height() <= screen.height() && dialog.width() <= screen.width(),
+             qPrintable(QStringLiteral("%1 x %2 on %3 x %4")
+                            .arg(dialog.width())
+                            .arg(dialog.height())
+                            .arg(screen.width())
+                            .arg(screen.height())));
+    auto *exportButton = dialog.findChild<QPushButton *>(QStringLiteral("exportButton"));
+    QVERIFY(dialog.rect().contains(
+        QRect(exportButton->mapTo(&dialog, QPoint(0, 0)), exportButton->size())));
+    auto *scroll = dialog.findChild<QScrollArea *>(QStringLiteral("formScroll"));
+    QVERIFY(scroll);
+    auto *path = dialog.findChild<QLineEdit *>(QStringLiteral("path"));
+    scroll->ensureWidgetVisible(path);
+    QVERIFY(scroll->viewport()->rect().contains(
+        QRect(path->mapTo(scroll->viewport(), QPoint(0, 0)), path->size())));
 }
 
 QTEST_MAIN(tst_CellGraph)
