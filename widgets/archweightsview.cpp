@@ -52,6 +52,10 @@ ArchWeightsView::ArchWeightsView(QWidget *parent) : QWidget(parent)
     m_showValues->setToolTip(tr("Write each architecture weight into its cell"));
     m_status = new QLabel(tr("No run"), this);
     m_status->setForegroundRole(QPalette::PlaceholderText);
+    // Where the dock is narrow (a 1024 px screen) the status gives way to the check boxes,
+    // cut at the right; the steering panel and the status bar say where the run is too.
+    m_status->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    m_status->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
 
     auto *tools = new QHBoxLayout;
     tools->addWidget(m_lockScale);

@@ -140,6 +140,8 @@ void ConfigForm::build()
         auto *box = new QGroupBox(title, content);
         auto *form = new QFormLayout(box);
         form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+        // A long label (German) puts its field on the next line rather than widen the dock.
+        form->setRowWrapPolicy(QFormLayout::WrapLongRows);
         column->addWidget(box);
         return form;
     };

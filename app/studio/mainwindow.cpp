@@ -124,11 +124,12 @@ void MainWindow::createViews()
     // Bottom row: the regularization paths (tabbed with node survival and the log) beside the
     // live cell graph, so the cell is always in view while it shrinks.
     m_regPaths = new RegPathView(this);
-    QDockWidget *pathDock = addDock(m_regPaths, tr("Regularization paths"),
-                                    QStringLiteral("RegPathDock"), Qt::BottomDockWidgetArea);
+    QDockWidget *pathDock = m_pathDock = addDock(m_regPaths, tr("Regularization paths"),
+                                                 QStringLiteral("RegPathDock"),
+                                                 Qt::BottomDockWidgetArea);
     m_cellGraph = new CellGraphView(this);
-    QDockWidget *graphDock = addDock(m_cellGraph, tr("Cell graph"), QStringLiteral("CellGraphDock"),
-                                     Qt::BottomDockWidgetArea);
+    QDockWidget *graphDock = m_graphDock = addDock(
+        m_cellGraph, tr("Cell graph"), QStringLiteral("CellGraphDock"), Qt::BottomDockWidgetArea);
     splitDockWidget(pathDock, graphDock, Qt::Horizontal);
     m_survival = new SurvivalView(this);
     QDockWidget *survivalDock = addDock(m_survival, tr("Node survival"),
@@ -702,22 +703,54 @@ void MainWindow::applyDockShares()
     QTimer::singleShot(0, this, [this] { m_applyingShares = false; });
 }
 
-void MainWindow::fitLeftColumnToScreen()
+void MainWindow::fitLayoutToScreen(bool first)
 {
-    // Full height, the form shows three times the fields on a low screen (a 1024x700
-    // projector showed two). But then the bottom row (paths, survival, log beside the cell
-    // graph) and the column must fit side by side: in German they do not on 1024 px.
     const QScreen *shown = screen();
-    const int available = shown ? shown->availableGeometry().width() : 1024;
-    setCorner(Qt::BottomLeftCorner, Qt::LeftDockWidgetArea);
-    if (minimumSizeHint().width() + 16 > available) // 16: the window frame
+    const int available = (shown ? shown->availableGeometry().width() : 1024) - 16; // the frame
+    const auto fits = [&] { return minimumSizeHint().width() <= available; };
+    if (!first && fits())
+        return;
+    // The cell graph becomes a tab of the bottom row instead of standing beside it.
+    const auto tabifyGraph = [this] {
+        if (dockWidgetArea(m_graphDock) == Qt::BottomDockWidgetArea && !m_graphDock->isFloating() &&
+            tabifiedDockWidgets(m_graphDock).isEmpty()) {
+            tabifyDockWidget(m_pathDock, m_graphDock);
+            m_pathDock->raise();
+        }
+    };
+    if (first) {
+        // Full height, the form shows three times the fields on a low screen (a 1024x700
+        // projector showed two); that is worth more there than the cell graph beside the
+        // paths, which stays a click away in their tabs.
+        setCorner(Qt::BottomLeftCorner, Qt::LeftDockWidgetArea);
+        if (fits())
+            return;
+        tabifyGraph();
+        if (fits())
+            return;
+    }
+    // Later a view that shows a run may grow (the cell graph draws two cells side by side).
+    tabifyGraph();
+    if (!fits())
         setCorner(Qt::BottomLeftCorner, Qt::BottomDockWidgetArea);
+    if (isVisible() && width() > available && fits())
+        resize(available, height());
+}
+
+bool MainWindow::event(QEvent *event)
+{
+    const bool done = QMainWindow::event(event);
+    // A view's minimum size changed (the cell graph's grows when it draws two cells side by
+    // side): the layout asks to be redone.
+    if (event->type() == QEvent::LayoutRequest && isVisible())
+        fitLayoutToScreen(false);
+    return done;
 }
 
 void MainWindow::showEvent(QShowEvent *event)
 {
     if (!event->spontaneous())
-        fitLeftColumnToScreen();
+        fitLayoutToScreen(true);
     QMainWindow::showEvent(event);
 }
 

@@ -117,6 +117,7 @@ protected:
     void closeEvent(QCloseEvent *event) override;
     void resizeEvent(QResizeEvent *event) override;
     void showEvent(QShowEvent *event) override;
+    bool event(QEvent *event) override;
     bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
@@ -133,9 +134,11 @@ private:
     DockShares measureDockShares() const;
     /// Sizes the dock areas to m_shares of the window's size.
     void applyDockShares();
-    /// The configuration and steering column runs the full height of the window where the
-    /// screen is wide enough for it beside the bottom row, else the bottom row runs under it.
-    void fitLeftColumnToScreen();
+    /// Keeps the window's minimum width within the screen's. The configuration and steering
+    /// column runs the full height of the window; where the screen is too narrow for it beside
+    /// the bottom row, the cell graph becomes a tab of that row (at the `first` show, or later
+    /// when a view that shows a run grows), and only then the bottom row runs under the column.
+    void fitLayoutToScreen(bool first);
 
     void onUpdate(const RunUpdate &update);
     void clearRun();
@@ -180,6 +183,8 @@ private:
     CellGraphView *m_cellGraph = nullptr;
     LogView *m_log = nullptr;
     QDockWidget *m_logDock = nullptr;
+    QDockWidget *m_pathDock = nullptr;  ///< regularization paths, first of the bottom row's tabs
+    QDockWidget *m_graphDock = nullptr; ///< the cell graph, beside them
     ComparisonView *m_comparison = nullptr;
     QDockWidget *m_comparisonDock = nullptr;
 

@@ -817,7 +817,13 @@ void tst_Studio::mainWindowFitsAProjectorAndKeepsDockShares()
 
     QVERIFY(leftShare > 0.1 && rightShare > 0.2 && bottomShare > 0.2);
 
-    // A 1024x700 projector: the window shrinks to it (it refused to go below 1185-1224 px).
+    // A 1024x700 projector: the window shrinks to it (it refused to go below 1185-1224 px),
+    // with a run shown (the views' minimum widths grow with what they show).
+    const QString runDir = dir(QStringLiteral("projector-") + language);
+    std::filesystem::copy(SPARSENAS_SOURCE_DIR "/tests/runformat/legacy-run", runDir.toStdString(),
+                          std::filesystem::copy_options::recursive);
+    QVERIFY(w.openRunDirectory(runDir));
+    QTest::qWait(50);
     const QSize min = w.minimumSizeHint();
     QVERIFY2(min.width() <= 1024 && min.height() <= 700,
              qPrintable(QStringLiteral("%1 x %2").arg(min.width()).arg(min.height())));
