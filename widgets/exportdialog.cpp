@@ -323,7 +323,8 @@ ExportDialog::ExportDialog(const Genotype &genotype, const std::vector<CellWeigh
 
     // As large as the form wants, the preview beside it, within the screen.
     const QScreen *screen = parent ? parent->screen() : QGuiApplication::primaryScreen();
-    const QSize wanted(form->sizeHint().width() + 620, form->sizeHint().height() + 80);
+    // (The wrapped notes may take a line more than their hint says.)
+    const QSize wanted(form->sizeHint().width() + 620, form->sizeHint().height() + 140);
     resize(screen ? wanted.boundedTo(screen->availableGeometry().size() * 0.95) : wanted);
 }
 
