@@ -30,7 +30,7 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+86"/>
+        <location line="+90"/>
         <source>No run</source>
         <translation>Kein Lauf</translation>
     </message>
@@ -189,22 +189,22 @@
     </message>
     <message>
         <location line="+4"/>
-        <location line="+367"/>
+        <location line="+370"/>
         <source>Pop out</source>
         <translation>Herauslösen</translation>
     </message>
     <message>
-        <location line="-366"/>
+        <location line="-369"/>
         <source>Show the cells in a window of their own, or back in the dock</source>
         <translation>Die Zellen in einem eigenen Fenster zeigen oder zurück ins Dock holen</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+52"/>
         <source>Waiting for the first derivation…</source>
         <translation>Warten auf die erste Ableitung…</translation>
     </message>
     <message>
-        <location line="+153"/>
+        <location line="+154"/>
         <source>Graphviz could not draw the cell:
 %1</source>
         <translation>Graphviz konnte die Zelle nicht zeichnen:
@@ -448,7 +448,7 @@
         <translation>Eine mitgelieferte Konfiguration laden; Änderungen unten bauen darauf auf</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+24"/>
         <source>Run</source>
         <translation>Lauf</translation>
     </message>
@@ -973,7 +973,7 @@
 <context>
     <name>sparsenas::ExportDialog</name>
     <message>
-        <location filename="../widgets/exportdialog.cpp" line="+87"/>
+        <location filename="../widgets/exportdialog.cpp" line="+91"/>
         <source>Show weights</source>
         <translation>Gewichte anzeigen</translation>
     </message>
@@ -1118,7 +1118,7 @@
         <translation>Datei:</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+21"/>
         <source>Preview</source>
         <translation>Vorschau</translation>
     </message>
@@ -1128,7 +1128,7 @@
         <translation>Vorschau wird gezeichnet…</translation>
     </message>
     <message>
-        <location line="-149"/>
+        <location line="-161"/>
         <source>Export</source>
         <translation>Exportieren</translation>
     </message>
@@ -1169,12 +1169,12 @@
     </message>
     <message>
         <location line="+3"/>
-        <location line="+387"/>
+        <location line="+405"/>
         <source>A box beside the cell that names the operation of each colour (or line style in monochrome), for the operations drawn.</source>
         <translation>Ein Kasten neben der Zelle, der für die gezeichneten Operationen jede Farbe (einfarbig: jede Linienart) benennt.</translation>
     </message>
     <message>
-        <location line="-385"/>
+        <location line="-403"/>
         <source>Draw one edge for all operations between two nodes and list them, strongest first, in its label: readable for cells with many paths.</source>
         <translation>Eine Kante für alle Operationen zwischen zwei Knoten zeichnen und sie, die stärkste zuerst, in ihrer Beschriftung aufzählen: lesbar auch bei Zellen mit vielen Pfaden.</translation>
     </message>
@@ -1204,12 +1204,12 @@
         <translation>Formate:</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+35"/>
         <source>Write the chosen formats; the dialog stays open for more</source>
         <translation>Die gewählten Formate schreiben; der Dialog bleibt für weitere offen</translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+70"/>
         <source>DARTS genotype text is not available: %1.</source>
         <translation>DARTS-Genotyptext ist nicht verfügbar: %1.</translation>
     </message>
@@ -1495,12 +1495,12 @@
         <translation>Steuerung</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+13"/>
         <source>Cell graph</source>
         <translation>Zellgraph</translation>
     </message>
     <message>
-        <location line="-8"/>
+        <location line="-10"/>
         <source>Architecture weights</source>
         <translation>Architekturgewichte</translation>
     </message>
@@ -1510,7 +1510,7 @@
         <translation>Regularisierungspfade</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Node survival</source>
         <translation>Knotenüberleben</translation>
     </message>
@@ -1714,12 +1714,12 @@
     </message>
     <message>
         <location line="+30"/>
-        <location line="+263"/>
+        <location line="+295"/>
         <source>Search running</source>
         <translation>Suche läuft</translation>
     </message>
     <message>
-        <location line="-263"/>
+        <location line="-295"/>
         <source>Stop the running search before opening another run.</source>
         <translation>Die laufende Suche anhalten, bevor ein anderer Lauf geöffnet wird.</translation>
     </message>
@@ -1751,7 +1751,7 @@
         <translation>SparseNAS Studio</translation>
     </message>
     <message>
-        <location line="+162"/>
+        <location line="+194"/>
         <source>A search is running. Stop it (a checkpoint is written so it can be resumed) and quit?</source>
         <translation>Eine Suche läuft. Die Suche anhalten (ein Checkpoint wird geschrieben, damit sie fortgesetzt werden kann) und beenden?</translation>
     </message>
@@ -1816,19 +1816,19 @@
     </message>
     <message>
         <location line="-7"/>
-        <location line="+178"/>
+        <location line="+182"/>
         <location line="+476"/>
         <source>λ</source>
         <translation>λ</translation>
     </message>
     <message>
-        <location line="-654"/>
-        <location line="+654"/>
+        <location line="-658"/>
+        <location line="+658"/>
         <source>Step</source>
         <translation>Schritt</translation>
     </message>
     <message>
-        <location line="-641"/>
+        <location line="-645"/>
         <source>Colour:</source>
         <translation>Farbe:</translation>
     </message>
@@ -1868,7 +1868,7 @@
         <translation>Kante %1</translation>
     </message>
     <message>
-        <location line="+116"/>
+        <location line="+120"/>
         <source>Architecture weight A</source>
         <translation>Architekturgewicht A</translation>
     </message>

@@ -30,7 +30,7 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+86"/>
+        <location line="+90"/>
         <source>No run</source>
         <translation>无运行</translation>
     </message>
@@ -189,22 +189,22 @@
     </message>
     <message>
         <location line="+4"/>
-        <location line="+367"/>
+        <location line="+370"/>
         <source>Pop out</source>
         <translation>弹出</translation>
     </message>
     <message>
-        <location line="-366"/>
+        <location line="-369"/>
         <source>Show the cells in a window of their own, or back in the dock</source>
         <translation>在单独的窗口中显示单元，或放回停靠区</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+52"/>
         <source>Waiting for the first derivation…</source>
         <translation>正在等待首次推导…</translation>
     </message>
     <message>
-        <location line="+153"/>
+        <location line="+154"/>
         <source>Graphviz could not draw the cell:
 %1</source>
         <translation>Graphviz 无法绘制该单元：
@@ -446,7 +446,7 @@
         <translation>加载内置配置；下方的修改以其为基础</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+24"/>
         <source>Run</source>
         <translation>运行</translation>
     </message>
@@ -971,7 +971,7 @@
 <context>
     <name>sparsenas::ExportDialog</name>
     <message>
-        <location filename="../widgets/exportdialog.cpp" line="+87"/>
+        <location filename="../widgets/exportdialog.cpp" line="+91"/>
         <source>Show weights</source>
         <translation>显示权重</translation>
     </message>
@@ -1116,7 +1116,7 @@
         <translation>文件：</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+21"/>
         <source>Preview</source>
         <translation>预览</translation>
     </message>
@@ -1126,7 +1126,7 @@
         <translation>正在绘制预览…</translation>
     </message>
     <message>
-        <location line="-149"/>
+        <location line="-161"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
@@ -1167,12 +1167,12 @@
     </message>
     <message>
         <location line="+3"/>
-        <location line="+387"/>
+        <location line="+405"/>
         <source>A box beside the cell that names the operation of each colour (or line style in monochrome), for the operations drawn.</source>
         <translation>单元旁的图例框，为所绘制的操作说明每种颜色（单色时为线型）对应的操作。</translation>
     </message>
     <message>
-        <location line="-385"/>
+        <location line="-403"/>
         <source>Draw one edge for all operations between two nodes and list them, strongest first, in its label: readable for cells with many paths.</source>
         <translation>两个节点之间的所有操作只画一条边，并在标签中按强弱依次列出：路径很多的单元也清晰可读。</translation>
     </message>
@@ -1202,12 +1202,12 @@
         <translation>格式：</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+35"/>
         <source>Write the chosen formats; the dialog stays open for more</source>
         <translation>写出所选格式；对话框保持打开，可继续导出</translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+70"/>
         <source>DARTS genotype text is not available: %1.</source>
         <translation>DARTS 基因型文本不可用：%1。</translation>
     </message>
@@ -1493,12 +1493,12 @@
         <translation>调控</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+13"/>
         <source>Cell graph</source>
         <translation>单元图</translation>
     </message>
     <message>
-        <location line="-8"/>
+        <location line="-10"/>
         <source>Architecture weights</source>
         <translation>架构权重</translation>
     </message>
@@ -1508,7 +1508,7 @@
         <translation>正则化路径</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Node survival</source>
         <translation>节点存活</translation>
     </message>
@@ -1712,12 +1712,12 @@
     </message>
     <message>
         <location line="+30"/>
-        <location line="+263"/>
+        <location line="+295"/>
         <source>Search running</source>
         <translation>搜索正在运行</translation>
     </message>
     <message>
-        <location line="-263"/>
+        <location line="-295"/>
         <source>Stop the running search before opening another run.</source>
         <translation>请先停止正在运行的搜索，再打开其他运行。</translation>
     </message>
@@ -1749,7 +1749,7 @@
         <translation>SparseNAS Studio</translation>
     </message>
     <message>
-        <location line="+162"/>
+        <location line="+194"/>
         <source>A search is running. Stop it (a checkpoint is written so it can be resumed) and quit?</source>
         <translation>搜索正在运行。是否停止搜索（将写入检查点以便日后恢复）并退出？</translation>
     </message>
@@ -1814,19 +1814,19 @@
     </message>
     <message>
         <location line="-7"/>
-        <location line="+178"/>
+        <location line="+182"/>
         <location line="+476"/>
         <source>λ</source>
         <translation>λ</translation>
     </message>
     <message>
-        <location line="-654"/>
-        <location line="+654"/>
+        <location line="-658"/>
+        <location line="+658"/>
         <source>Step</source>
         <translation>步</translation>
     </message>
     <message>
-        <location line="-641"/>
+        <location line="-645"/>
         <source>Colour:</source>
         <translation>颜色：</translation>
     </message>
@@ -1866,7 +1866,7 @@
         <translation>边 %1</translation>
     </message>
     <message>
-        <location line="+116"/>
+        <location line="+120"/>
         <source>Architecture weight A</source>
         <translation>架构权重 A</translation>
     </message>
