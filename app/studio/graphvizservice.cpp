@@ -19,33 +19,13 @@ std::mutex &graphvizMutex()
     return m;
 }
 
-// `dot` with graph attribute `name` set on its root graph (after the opening brace; a later
-// statement in the text would override it, which ours never has).
-std::string withGraphAttribute(const std::string &dot, const std::string &name,
-                               const std::string &value)
-{
-    const size_t brace = dot.find('{');
-    if (brace == std::string::npos)
-        return dot; // not DOT: Graphviz will say so
-    return dot.substr(0, brace + 1) + "\n    graph [" + name + "=\"" + value + "\"];" +
-           dot.substr(brace + 1);
-}
-
 } // namespace
 
 std::string GraphvizService::fileData(GraphvizRenderer &renderer, const std::string &dot,
                                       const std::string &format, double dpi)
 {
-    // Graphviz's dpi scales the drawing itself: an SVG would declare a canvas dpi/72 times its
-    // viewBox and scale its content by as much again (a browser shows a blank page), a PDF page
-    // would grow as much. The vector formats are drawn at their natural size, in points; the
-    // PDF without Graphviz's default margin of half an inch, so the page is the drawing.
-    if (format == "svg")
-        return renderer.render(dot, format, 0.0);
-    if (format == "pdf")
-        return renderer.render(withGraphAttribute(dot, "margin", "0"), format, 0.0);
-    // A PNG is `dpi` pixels per inch (Graphviz's 96 if 0), and says so: the renderer writes
-    // its pHYs chunk.
+    // The renderer draws SVG and PDF at their natural size in points (no margin on the PDF)
+    // and a PNG at `dpi` pixels per inch (Graphviz's 96 if 0), saying so in its pHYs chunk.
     return renderer.render(dot, format, dpi);
 }
 

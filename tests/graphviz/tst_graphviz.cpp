@@ -143,6 +143,7 @@ private Q_SLOTS:
     void pngScalesWithDpi();
     void pngSaysItsDpi();
     void figuresStateTheirSize();
+    void vectorFormatsAreDrawnAtNaturalSize();
     void pngTooLargeForGraphvizIsRefused();
     void laidOutDot();
     void renderToFileIsAtomic();
@@ -310,6 +311,34 @@ void tst_Graphviz::figuresStateTheirSize()
     QVERIFY(phys > 0);
     QCOMPARE(bigEndian32(png, int(phys) + 4), quint32(5669)); // 144 / 0.0254
     QVERIFY_THROWS_EXCEPTION(std::runtime_error, renderFigure(f, "bmp"));
+}
+
+void tst_Graphviz::vectorFormatsAreDrawnAtNaturalSize()
+{
+    // A dpi is for bitmaps: the SVG declares the same size with and without one, and the PDF
+    // page is that drawing (no half-inch margin), up to Graphviz's few points of rounding.
+    GraphvizRenderer renderer;
+    const std::string dot = cellToDot(deadNodeCell());
+    const auto svgSize = [](const std::string &svg) {
+        double w = 0, h = 0;
+        const auto at = svg.find("<svg width=\"");
+        std::sscanf(svg.c_str() + at, "<svg width=\"%lfpt\" height=\"%lfpt\"", &w, &h);
+        return std::pair<double, double>(w, h);
+    };
+    const auto plain = svgSize(renderer.render(dot, "svg"));
+    QVERIFY(plain.first > 50 && plain.second > 20);
+    QCOMPARE(svgSize(renderer.render(dot, "svg", 300.0)), plain);
+    const std::string pdf = renderer.render(dot, "pdf", 300.0);
+    const auto box = pdf.find("/MediaBox [");
+    QVERIFY(box != std::string::npos);
+    double x0 = 0, y0 = 0, x1 = 0, y1 = 0;
+    QCOMPARE(std::sscanf(pdf.c_str() + box, "/MediaBox [%lf %lf %lf %lf]", &x0, &y0, &x1, &y1), 4);
+    QVERIFY2(std::abs((x1 - x0) - plain.first) <= 8 && std::abs((y1 - y0) - plain.second) <= 8,
+             qPrintable(QStringLiteral("PDF %1 x %2, SVG %3 x %4")
+                            .arg(x1 - x0)
+                            .arg(y1 - y0)
+                            .arg(plain.first)
+                            .arg(plain.second)));
 }
 
 void tst_Graphviz::pngTooLargeForGraphvizIsRefused()

@@ -184,10 +184,17 @@ std::string GraphvizRenderer::render(const std::string &dot, const std::string &
     if (!g)
         throw GraphvizError(errors.message("cannot parse the DOT text"));
 
-    if (dpi > 0.0) {
+    // Graphviz's dpi scales the drawing itself: an SVG would declare a canvas dpi/72 times its
+    // viewBox and scale its content as much again, a PDF page would grow as much. So dpi is for
+    // bitmaps only, and a PDF has no margin (Graphviz's default is half an inch): the page is
+    // the drawing, at its natural size in points, as the SVG is.
+    const bool vector = format == "svg" || format == "pdf" || format == "ps" || format == "eps";
+    if (dpi > 0.0 && !vector) {
         const std::string value = numberText(dpi);
         agattr(g, AGRAPH, const_cast<char *>("dpi"), const_cast<char *>(value.c_str()));
     }
+    if (format == "pdf")
+        agattr(g, AGRAPH, const_cast<char *>("margin"), const_cast<char *>("0"));
 
     if (gvLayout(d->gvc, g, "dot") != 0) {
         const std::string msg = errors.message("layout failed");

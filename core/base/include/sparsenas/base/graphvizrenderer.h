@@ -18,7 +18,9 @@ public:
     GraphvizRenderer &operator=(const GraphvizRenderer &) = delete;
 
     /// format: "svg", "pdf", "png", "dot" (laid-out DOT), ... as libgvc names them.
-    /// dpi > 0 sets the graph's dpi (PNG resolution). Throws GraphvizError with Graphviz's message.
+    /// dpi > 0 sets the graph's dpi for bitmaps (PNG resolution, written into the file); SVG
+    /// and PDF are drawn in points whatever it is, the PDF without a margin. Throws
+    /// GraphvizError with Graphviz's message.
     std::string render(const std::string &dot, const std::string &format, double dpi = 0.0);
     /// Renders into a file, atomically (temp file + rename).
     void renderToFile(const std::string &dot, const std::string &format, const std::string &path,
