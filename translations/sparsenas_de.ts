@@ -860,7 +860,7 @@
 <context>
     <name>sparsenas::EngineMessages</name>
     <message>
-        <location filename="../widgets/enginemessages.cpp" line="+30"/>
+        <location filename="../widgets/enginemessages.cpp" line="+35"/>
         <source>paused at step %1</source>
         <translation>bei Schritt %1 pausiert</translation>
     </message>
@@ -968,6 +968,121 @@
         <location line="+8"/>
         <source>froze the operations whose architecture weight stayed exactly zero (search.freeze_zero_epochs = %2), %1 in all: never computed again, weights pinned at zero</source>
         <translation>Operationen eingefroren, deren Architekturgewicht exakt null blieb (search.freeze_zero_epochs = %2), insgesamt %1: werden nicht mehr berechnet, Gewichte bleiben null</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>no genotype_ptdarts.txt either: %1</source>
+        <translation>auch keine genotype_ptdarts.txt: %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 cell: collapsed, no node survives</source>
+        <translation>Zelle „%1“: kollabiert, kein Knoten überlebt</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 cell: node %2 has %3 path(s) in, where DARTS&apos;s format needs exactly 2</source>
+        <translation>Zelle „%1“: Knoten %2 hat %3 Pfade als Eingang, das DARTS-Format verlangt genau 2</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 in epoch %2 at step %3. %4</source>
+        <translation>%1 in Epoche %2 bei Schritt %3. %4</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>the training loss became NaN or infinite</source>
+        <translation>der Trainingsverlust wurde NaN oder unendlich</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the validation loss became NaN or infinite</source>
+        <translation>der Validierungsverlust wurde NaN oder unendlich</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>the test loss became NaN or infinite</source>
+        <translation>der Testverlust wurde NaN oder unendlich</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>a gradient of the network weights became NaN or infinite</source>
+        <translation>ein Gradient der Netzgewichte wurde NaN oder unendlich</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>the training loss jumped to %1, more than %2 times its recent median (search.divergence_factor)</source>
+        <translation>der Trainingsverlust sprang auf %1, mehr als das %2-Fache seines jüngsten Medians (search.divergence_factor)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>the architecture weights of the %1 cell exploded (largest |A| %2, arch.max_weight %3)</source>
+        <translation>die Architekturgewichte der Zelle „%1“ sind explodiert (größtes |A| %2, arch.max_weight %3)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>the %1 cell collapsed: every architecture weight is exactly zero (lambda %2, alpha %3), so it can never come back and the network no longer depends on its input</source>
+        <translation>die Zelle „%1“ ist kollabiert: Jedes Architekturgewicht ist exakt null (Lambda %2, Alpha %3), sie kann also nie zurückkommen, und das Netz hängt nicht mehr von seiner Eingabe ab</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>the %1 and %2 cells collapsed: every architecture weight is exactly zero (lambda %3, alpha %4), so it can never come back and the network no longer depends on its input</source>
+        <translation>die Zellen „%1“ und „%2“ sind kollabiert: Jedes Architekturgewicht ist exakt null (Lambda %3, Alpha %4), sie können also nie zurückkommen, und das Netz hängt nicht mehr von seiner Eingabe ab</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The run continues (search.on_collapse is &quot;continue&quot;).</source>
+        <translation>Der Lauf geht weiter (search.on_collapse ist „continue“).</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The run stops here; nothing after the last checkpoint was kept. Resume with a lower lambda or lambda step (sparsenas resume --set), or fork from an earlier checkpoint.</source>
+        <translation>Der Lauf endet hier; nichts nach dem letzten Checkpoint wurde behalten. Mit kleinerem Lambda oder Lambda-Schritt fortsetzen (sparsenas resume --set) oder von einem früheren Checkpoint abzweigen.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Paused: roll back to the last checkpoint and lower lambda, or resume as it is.</source>
+        <translation>Pausiert: auf den letzten Checkpoint zurücksetzen und Lambda senken, oder unverändert fortsetzen.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The search diverged; nothing after the last checkpoint was kept. Lower the learning rates or lambda and resume or fork from it.</source>
+        <translation>Die Suche ist divergiert; nichts nach dem letzten Checkpoint wurde behalten. Lernraten oder Lambda senken und von dort fortsetzen oder abzweigen.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Reloading the last checkpoint failed: %1</source>
+        <translation>Das Laden des letzten Checkpoints ist fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The search diverged. Rolled back to the last checkpoint (step %1) and paused: change lambda, alpha or the lambda step, then resume.</source>
+        <translation>Die Suche ist divergiert. Zurückgesetzt auf den letzten Checkpoint (Schritt %1) und pausiert: Lambda, Alpha oder den Lambda-Schritt ändern, dann fortsetzen.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>evaluation of %1 on %2 (%3 training / %4 test images), cells: %5, C=%6, %7 M parameters (+%8 M in the auxiliary head), %9 M multiply-adds per image, %10, threads: %11</source>
+        <translation>Evaluierung von %1 auf %2 (%3 Trainings- / %4 Testbilder), Zellen: %5, C=%6, %7 M Parameter (+%8 M im Hilfskopf), %9 M Multiplikationen-Additionen je Bild, %10, Threads: %11</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>evaluation of %1 on %2 (%3 training / %4 test images), cells: %5, C=%6, %7 M parameters, %8 M multiply-adds per image, %9, threads: %10</source>
+        <translation>Evaluierung von %1 auf %2 (%3 Trainings- / %4 Testbilder), Zellen: %5, C=%6, %7 M Parameter, %8 M Multiplikationen-Additionen je Bild, %9, Threads: %10</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>the %1 cell of this genotype collapsed (no node survives): in the network it passes c_{k-1} on (halved in a reduction cell), see docs/method.md</source>
+        <translation>die Zelle „%1“ dieses Genotyps ist kollabiert (kein Knoten überlebt): Im Netz reicht sie c_{k-1} weiter (in einer Reduktionszelle halbiert), siehe docs/method.md</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>normal</source>
+        <translation>Normal</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>reduction</source>
+        <translation>Reduktion</translation>
     </message>
 </context>
 <context>

@@ -858,7 +858,7 @@
 <context>
     <name>sparsenas::EngineMessages</name>
     <message>
-        <location filename="../widgets/enginemessages.cpp" line="+30"/>
+        <location filename="../widgets/enginemessages.cpp" line="+35"/>
         <source>paused at step %1</source>
         <translation>在第 %1 步暂停</translation>
     </message>
@@ -966,6 +966,121 @@
         <location line="+8"/>
         <source>froze the operations whose architecture weight stayed exactly zero (search.freeze_zero_epochs = %2), %1 in all: never computed again, weights pinned at zero</source>
         <translation>已冻结架构权重一直恰好为零的操作（search.freeze_zero_epochs = %2），共 %1 个：不再计算，权重固定为零</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>no genotype_ptdarts.txt either: %1</source>
+        <translation>也未生成 genotype_ptdarts.txt：%1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 cell: collapsed, no node survives</source>
+        <translation>%1单元：已坍缩，没有节点存活</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 cell: node %2 has %3 path(s) in, where DARTS&apos;s format needs exactly 2</source>
+        <translation>%1单元：节点 %2 有 %3 条输入路径，而 DARTS 格式要求恰好 2 条</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 in epoch %2 at step %3. %4</source>
+        <translation>%1（第 %2 轮第 %3 步）。%4</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>the training loss became NaN or infinite</source>
+        <translation>训练损失变为 NaN 或无穷大</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the validation loss became NaN or infinite</source>
+        <translation>验证损失变为 NaN 或无穷大</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>the test loss became NaN or infinite</source>
+        <translation>测试损失变为 NaN 或无穷大</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>a gradient of the network weights became NaN or infinite</source>
+        <translation>网络权重的梯度变为 NaN 或无穷大</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>the training loss jumped to %1, more than %2 times its recent median (search.divergence_factor)</source>
+        <translation>训练损失跃升至 %1，超过其近期中位数的 %2 倍（search.divergence_factor）</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>the architecture weights of the %1 cell exploded (largest |A| %2, arch.max_weight %3)</source>
+        <translation>%1单元的架构权重爆炸（最大 |A| %2，arch.max_weight %3）</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>the %1 cell collapsed: every architecture weight is exactly zero (lambda %2, alpha %3), so it can never come back and the network no longer depends on its input</source>
+        <translation>%1单元已坍缩：所有架构权重都恰好为零（lambda %2，alpha %3），因此它再也无法恢复，网络不再依赖其输入</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>the %1 and %2 cells collapsed: every architecture weight is exactly zero (lambda %3, alpha %4), so it can never come back and the network no longer depends on its input</source>
+        <translation>%1单元和%2单元已坍缩：所有架构权重都恰好为零（lambda %3，alpha %4），因此它们再也无法恢复，网络不再依赖其输入</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The run continues (search.on_collapse is &quot;continue&quot;).</source>
+        <translation>运行继续（search.on_collapse 为 &quot;continue&quot;）。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The run stops here; nothing after the last checkpoint was kept. Resume with a lower lambda or lambda step (sparsenas resume --set), or fork from an earlier checkpoint.</source>
+        <translation>运行在此停止；最后一个检查点之后的内容均未保留。请用更小的 lambda 或 lambda 步长恢复（sparsenas resume --set），或从更早的检查点分叉。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Paused: roll back to the last checkpoint and lower lambda, or resume as it is.</source>
+        <translation>已暂停：回滚到最后一个检查点并降低 lambda，或按原样继续。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The search diverged; nothing after the last checkpoint was kept. Lower the learning rates or lambda and resume or fork from it.</source>
+        <translation>搜索已发散；最后一个检查点之后的内容均未保留。请降低学习率或 lambda，然后从该检查点恢复或分叉。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Reloading the last checkpoint failed: %1</source>
+        <translation>重新加载最后一个检查点失败：%1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The search diverged. Rolled back to the last checkpoint (step %1) and paused: change lambda, alpha or the lambda step, then resume.</source>
+        <translation>搜索已发散。已回滚到最后一个检查点（第 %1 步）并暂停：请修改 lambda、alpha 或 lambda 步长，然后继续。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>evaluation of %1 on %2 (%3 training / %4 test images), cells: %5, C=%6, %7 M parameters (+%8 M in the auxiliary head), %9 M multiply-adds per image, %10, threads: %11</source>
+        <translation>在 %2 上评估 %1（%3 张训练图像 / %4 张测试图像），单元数：%5，C=%6，%7 M 参数（辅助头另有 %8 M），每张图像 %9 M 次乘加，%10，线程数：%11</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>evaluation of %1 on %2 (%3 training / %4 test images), cells: %5, C=%6, %7 M parameters, %8 M multiply-adds per image, %9, threads: %10</source>
+        <translation>在 %2 上评估 %1（%3 张训练图像 / %4 张测试图像），单元数：%5，C=%6，%7 M 参数，每张图像 %8 M 次乘加，%9，线程数：%10</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>the %1 cell of this genotype collapsed (no node survives): in the network it passes c_{k-1} on (halved in a reduction cell), see docs/method.md</source>
+        <translation>该基因型的%1单元已坍缩（没有节点存活）：在网络中它直接传递 c_{k-1}（在缩减单元中减半），参见 docs/method.md</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>normal</source>
+        <translation>普通</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>reduction</source>
+        <translation>缩减</translation>
     </message>
 </context>
 <context>

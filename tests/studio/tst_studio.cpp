@@ -1007,6 +1007,63 @@ void tst_Studio::engineMessagesAreTranslated()
         ++lines;
     }
     QVERIFY(lines >= 4); // search on ..., data: ..., lambda set to 0.001, finished after 1 epoch
+
+    // Composite messages (what went wrong, then what the run did about it) are translated part
+    // by part; the numbers and the cell type come through.
+    QCOMPARE(presentEngineMessage(QStringLiteral(
+                 "the training loss became NaN or infinite in epoch 2 at step 17. The search "
+                 "diverged. Rolled back to the last checkpoint (step 12) and paused: change "
+                 "lambda, alpha or the lambda step, then resume.")),
+             QStringLiteral("der Trainingsverlust wurde NaN oder unendlich in Epoche 2 bei "
+                            "Schritt 17. Die Suche ist divergiert. Zurückgesetzt auf den letzten "
+                            "Checkpoint (Schritt 12) und pausiert: Lambda, Alpha oder den "
+                            "Lambda-Schritt ändern, dann fortsetzen."));
+    QCOMPARE(presentEngineMessage(QStringLiteral(
+                 "the architecture weights of the reduce cell exploded (largest |A| 1e+06, "
+                 "arch.max_weight 100) in epoch 3 at step 40. Reloading the last checkpoint "
+                 "failed: no such file")),
+             QStringLiteral("die Architekturgewichte der Zelle „Reduktion“ sind explodiert "
+                            "(größtes |A| 1e+06, arch.max_weight 100) in Epoche 3 bei Schritt "
+                            "40. Das Laden des letzten Checkpoints ist fehlgeschlagen: no such "
+                            "file"));
+
+    // A real collapse: this tiny supernet loses its cells at lambda 2 and, with
+    // search.on_collapse "continue", says so and goes on. Every line of its log is known.
+    SearchController collapsing;
+    QSignalSpy collapsedEnded(&collapsing, &SearchController::runEnded);
+    const QString collapseDir = dir(QStringLiteral("translated-collapse"));
+    QVERIFY(collapsing.startNew(configFromJson(tinyJson(1)), collapseDir));
+    collapsing.pause();
+    collapsing.setLambda(2.0);
+    collapsing.resume();
+    QTRY_COMPARE_WITH_TIMEOUT(collapsedEnded.count(), 1, 120000);
+    QFile collapseLog(collapseDir + QStringLiteral("/log.txt"));
+    QVERIFY(collapseLog.open(QIODevice::ReadOnly | QIODevice::Text));
+    bool sawCollapse = false;
+    for (const QByteArray &raw : collapseLog.readAll().split('\n')) {
+        if (raw.isEmpty())
+            continue;
+        const QString text = QString::fromStdString(logLineFromText(raw.toStdString()).text);
+        const QString shown = presentEngineMessage(text);
+        QVERIFY2(shown != text, qPrintable(text));
+        if (text.contains(QLatin1String("collapsed: every architecture weight"))) {
+            sawCollapse = true;
+            // Both parts translated: no English sentence left in the German text.
+            QVERIFY2(shown.contains(QStringLiteral("kollabiert")), qPrintable(shown));
+            QVERIFY2(shown.contains(QStringLiteral("Der Lauf geht weiter")), qPrintable(shown));
+            QVERIFY2(!shown.contains(QLatin1String("The run")), qPrintable(shown));
+        }
+    }
+    QVERIFY(sawCollapse);
+    // Why DARTS's text cannot hold the cell is part of the message, and translated too.
+    QCOMPARE(presentEngineMessage(QStringLiteral(
+                 "no genotype_darts.txt: the cell does not fit DARTS's format (reduction cell: "
+                 "node 1 has 3 paths in, where DARTS's format needs exactly 2); "
+                 "genotype_ptdarts.txt and genotype.json hold it")),
+             QStringLiteral("keine genotype_darts.txt: Die Zelle passt nicht in das DARTS-Format "
+                            "(Zelle „Reduktion“: Knoten 1 hat 3 Pfade als Eingang, das "
+                            "DARTS-Format verlangt genau 2); genotype_ptdarts.txt und "
+                            "genotype.json enthalten sie"));
 }
 
 void tst_Studio::graphvizServiceCoalescesAndExports()
