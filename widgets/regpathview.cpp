@@ -10,6 +10,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPushButton>
+#include <QResizeEvent>
 #include <QToolTip>
 #include <QVBoxLayout>
 
@@ -205,6 +206,44 @@ void RegPathView::updateLegend(const std::vector<bool> &drawn)
         }
     }
     m_legendShown = drawn;
+    fitLegend(m_plot->viewport().height());
+}
+
+bool RegPathView::fitLegend(int plotHeight)
+{
+    // The legend is one column while its entries fit the plot's height and wraps into more
+    // columns when they do not (14 edges on a 1024x700 screen), instead of drawing the entries
+    // over each other.
+    QCPLegend *legend = m_plot->legend;
+    // itemCount() counts the grid's cells, empty ones too once it wraps.
+    int rowHeight = 0, entries = 0;
+    for (int i = 0; i < legend->itemCount(); ++i) {
+        if (const QCPAbstractLegendItem *item = legend->item(i)) {
+            rowHeight = std::max(rowHeight, item->minimumOuterSizeHint().height());
+            ++entries;
+        }
+    }
+    if (rowHeight <= 0)
+        return false;
+    const int spacing = legend->rowSpacing();
+    const int available = plotHeight - legend->margins().top() - legend->margins().bottom() -
+                          m_plot->plotLayout()->margins().top() -
+                          m_plot->plotLayout()->margins().bottom();
+    const int rows = std::max(1, (available + spacing) / (rowHeight + spacing));
+    const int wrap = rows >= entries ? 0 : rows;
+    if (wrap == legend->wrap())
+        return false;
+    legend->setWrap(wrap);
+    legend->setFillOrder(QCPLayoutGrid::foRowsFirst, true);
+    return true;
+}
+
+bool RegPathView::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_plot && event->type() == QEvent::Resize &&
+        fitLegend(static_cast<QResizeEvent *>(event)->size().height()))
+        m_plot->replot(QCustomPlot::rpQueuedReplot);
+    return QWidget::eventFilter(watched, event);
 }
 
 RegPathView::~RegPathView() = default;
@@ -243,6 +282,7 @@ void RegPathView::setupPlot()
     legendFont.setPointSizeF(legendFont.pointSizeF() * 0.9);
     m_plot->legend->setFont(legendFont);
     m_plot->legend->setIconSize(18, 8);
+    m_plot->installEventFilter(this);
 
     connect(m_plot, &QCustomPlot::mousePress, this,
             [this](QMouseEvent *event) { m_pressPos = event->position(); });

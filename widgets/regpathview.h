@@ -89,6 +89,9 @@ Q_SIGNALS:
     /// The user clicked a path (edge, op of the cell type), or empty space (edge = op = -1).
     void pathSelected(const QString &cellType, int edge, int op);
 
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
 private:
     struct Sample
     {
@@ -129,6 +132,7 @@ private:
     QColor groupColor(int group) const;
     QString groupName(int group) const;
     void updateLegend(const std::vector<bool> &drawn);
+    bool fitLegend(int plotHeight);
     void rebuild();
     void applyStyles();
     void dataChanged();

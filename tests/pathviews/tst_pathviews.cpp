@@ -124,6 +124,7 @@ private Q_SLOTS:
     void regPathColourByEdgeOrOp();
     void regPathFilterAndHonestLegend();
     void regPathSelectionAndMarkersByOp();
+    void regPathLegendFitsShortPlot();
     void survivalTicksApart_data();
     void survivalTicksApart();
 };
@@ -285,6 +286,64 @@ void tst_PathViews::regPathSelectionAndMarkersByOp()
     // ... and a filter that hides the selection drops it.
     view.filterToNode(2);
     QCOMPARE(view.selectedEdge(), -1);
+}
+
+void tst_PathViews::regPathLegendFitsShortPlot()
+{
+    // On a 1024x700 screen the dock gives the plot about 150 px: 14 edge entries in one column
+    // were drawn over each other. They wrap into columns instead: no two entries overlap and
+    // every entry lies inside the plot.
+    // A dock squeezes its widget below the widget's minimum size; so does a parent of fixed size.
+    QWidget dock;
+    dock.setFixedSize(760, 170);
+    auto *viewInDock = new RegPathView(&dock);
+    RegPathView &view = *viewInDock;
+    view.setGeometry(0, 0, 760, 170);
+    for (int epoch = 0; epoch < 4; ++epoch)
+        view.addEpoch(epochOf(epoch));
+    QCOMPARE(legendOf(view.plot()).size(), size_t(kEdges));
+    const auto entriesApartAndInside = [&view] {
+        view.plot()->replot();
+        QCPLegend *legend = view.plot()->legend;
+        const QRect inside = view.plot()->viewport();
+        // itemCount() counts the cells of the legend's grid, empty ones too.
+        for (int i = 0; i < legend->itemCount(); ++i) {
+            if (!legend->item(i))
+                continue;
+            const QRect a = legend->item(i)->outerRect();
+            // A squeezed entry's box is smaller than its text, which is then drawn over its
+            // neighbours' (the defect): each box holds its text.
+            if (a.height() < legend->item(i)->minimumOuterSizeHint().height())
+                return QStringLiteral("entry %1 squeezed to %2 px, its text needs %3")
+                    .arg(i)
+                    .arg(a.height())
+                    .arg(legend->item(i)->minimumOuterSizeHint().height());
+            if (!inside.contains(a))
+                return QStringLiteral("entry %1 at %2,%3 %4x%5 outside the plot")
+                    .arg(i)
+                    .arg(a.x())
+                    .arg(a.y())
+                    .arg(a.width())
+                    .arg(a.height());
+            for (int j = i + 1; j < legend->itemCount(); ++j) {
+                if (legend->item(j) && a.intersects(legend->item(j)->outerRect()))
+                    return QStringLiteral("entries %1 and %2 overlap").arg(i).arg(j);
+            }
+        }
+        return QString();
+    };
+    dock.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dock));
+    QVERIFY(view.plot()->height() < 160);
+    QString why = entriesApartAndInside();
+    QVERIFY2(why.isEmpty(), qPrintable(why));
+    QVERIFY(view.plot()->legend->columnCount() >= 2);
+    // Tall again: one column.
+    dock.setFixedSize(760, 600);
+    view.setGeometry(0, 0, 760, 600);
+    QTRY_COMPARE(view.plot()->legend->columnCount(), 1);
+    why = entriesApartAndInside();
+    QVERIFY2(why.isEmpty(), qPrintable(why));
 }
 
 void tst_PathViews::survivalTicksApart_data()
