@@ -2,6 +2,7 @@
 #include "mainwindow.h"
 
 #include "graphvizservice.h"
+#include "labwindow.h"
 #include "recentruns.h"
 #include "runactions.h"
 #include "runsession.h"
@@ -260,8 +261,26 @@ void MainWindow::createMenus()
     for (QDockWidget *dock : findChildren<QDockWidget *>())
         viewMenu->addAction(dock->toggleViewAction());
 
+    // The teaching lab: its own window, made when first asked for.
+    QMenu *lab = menuBar()->addMenu(tr("&Lab"));
+    lab->addAction(tr("&Prox explorer…"), this, &MainWindow::showLab);
+    auto explain = [this] { LabWindow::showHelp(this); };
+    lab->addAction(tr("Sparsity &explained…"), this, explain);
+
     QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("Sparsity &explained…"), this, explain);
     help->addAction(tr("&About SparseNAS Studio"), this, [this] { StudioDialogs::about(this); });
+}
+
+void MainWindow::showLab()
+{
+    if (!m_lab) {
+        m_lab = new LabWindow(this);
+        m_lab->setWindowFlag(Qt::Window);
+    }
+    m_lab->show();
+    m_lab->raise();
+    m_lab->activateWindow();
 }
 
 void MainWindow::readSettings()

@@ -26,6 +26,7 @@ class CellGraphView;
 class ConfigForm;
 class CurvesView;
 class GraphvizService;
+class LabWindow;
 class LogView;
 class RecentRuns;
 class RunActions;
@@ -88,6 +89,9 @@ public:
     CellGraphView *cellGraphView() const { return m_cellGraph; }
     LogView *logView() const { return m_log; }
     ComparisonView *comparisonView() const { return m_comparison; }
+    /// Lab ▸ Prox explorer: the teaching lab's window (made when first shown), or null.
+    LabWindow *labWindow() const { return m_lab; }
+    void showLab();
     /// The run shown (live or followed); empty if none.
     QString runDirectory() const;
     /// The newest architecture weights shown (what the cell graph and exports use).
@@ -187,6 +191,7 @@ private:
     QDockWidget *m_graphDock = nullptr; ///< the cell graph, beside them
     ComparisonView *m_comparison = nullptr;
     QDockWidget *m_comparisonDock = nullptr;
+    LabWindow *m_lab = nullptr;
 
     RunActions *m_actions = nullptr;
     RunStatusBar *m_status = nullptr;
