@@ -54,6 +54,8 @@ void LabStyle::apply(QCustomPlot *plot, const QFont &base) const
         }
     }
     plot->legend->setFont(tick);
+    // Icons as large as the markers and lines they show.
+    plot->legend->setIconSize(QSize(int(32 * fontScale()), int(18 * fontScale())));
     plot->legend->setBorderPen(QPen(ink, axisWidth * 0.7));
 }
 
@@ -113,6 +115,8 @@ void ProxBarsPlot::setStyle(const LabStyle &style)
     style.apply(this, base);
     m_title->setFont(scaled(base, style.fontScale() * 1.1, true));
     m_caption->setFont(scaled(base, style.fontScale()));
+    // On a projector the element numbers speak for themselves: the height goes to the bars.
+    xAxis->setLabel(style.presentation ? QString() : tr("element"));
     rebuild();
 }
 
@@ -199,7 +203,7 @@ void ProxBarsPlot::rebuild()
         }
     m_zeros->setData(zk, zv);
     m_zeros->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCircle, QPen(Qt::black, w * 0.8),
-                                             QBrush(Qt::white), m_style.presentation ? 16 : 9));
+                                             QBrush(Qt::white), 9 * m_style.markerScale()));
     for (auto *line : m_separators)
         removeItem(line);
     m_separators.clear();
@@ -329,14 +333,14 @@ void UnitBallPlot::setStyle(const LabStyle &style)
     m_lasso->setPen(QPen(style.groupColor(0), w, Qt::DashLine));
     m_groupLasso->setPen(QPen(style.groupColor(2), w, Qt::DashDotLine));
     m_sgl->setPen(QPen(style.groupColor(1), w * 1.3));
-    const double size = style.presentation ? 18 : 11;
+    const double size = 11 * style.markerScale();
     m_point->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCircle, QPen(Qt::black, w * 0.7),
                                              QBrush(Qt::white), size));
     m_image->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, QPen(Qt::black, w * 0.7),
                                              QBrush(Qt::black), size));
     m_arrow->setPen(QPen(Qt::black, w * 0.8));
-    m_arrow->setHead(QCPLineEnding(QCPLineEnding::esSpikeArrow, style.presentation ? 22 : 12,
-                                   style.presentation ? 26 : 14));
+    m_arrow->setHead(QCPLineEnding(QCPLineEnding::esSpikeArrow, 12 * style.markerScale(),
+                                   14 * style.markerScale()));
     // Codes 0 (no zero), 1 (x1 = 0), 2 (x2 = 0), 3 (both): white, two tints, grey.
     const std::array<QColor, 4> fills{
         QColor(Qt::white), style.presentation ? QColor(150, 200, 240) : QColor(205, 228, 246),
@@ -632,7 +636,7 @@ void LabPathPlot::setStyle(const LabStyle &style)
         m_paths[j]->setPen(QPen(style.groupColor(m_group.at(j)), style.lineWidth()));
     m_entries->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCircle,
                                                QPen(Qt::black, style.lineWidth() * 0.6),
-                                               QBrush(Qt::white), style.presentation ? 15 : 8));
+                                               QBrush(Qt::white), 8 * style.markerScale()));
     m_current->setPen(QPen(QColor(80, 80, 80), style.presentation ? 2.5 : 1.2, Qt::DashLine));
     replot(rpQueuedReplot);
 }

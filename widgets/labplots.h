@@ -8,6 +8,7 @@
 
 #include "plotexport.h" // qcustomplot.h with the keywords mapped
 
+#include <algorithm>
 #include <array>
 #include <cstdint>
 #include <vector>
@@ -18,10 +19,15 @@ namespace sparsenas {
 struct LabStyle
 {
     bool presentation = false;
+    /// How much larger presentation draws: 1.8 on a 1080-pixel-high screen, less on a smaller
+    /// one (LabWindow sets it from the screen), where text would squeeze the plots.
+    double scale = 1.8;
     /// Fonts are the application's times this.
-    double fontScale() const { return presentation ? 1.8 : 1.0; }
+    double fontScale() const { return presentation ? scale : 1.0; }
     /// The width of data lines in pixels.
-    double lineWidth() const { return presentation ? 4.0 : 1.8; }
+    double lineWidth() const { return presentation ? std::max(2.5, 2.2 * scale) : 1.8; }
+    /// Marker sizes are their normal size times this.
+    double markerScale() const { return presentation ? scale : 1.0; }
     /// A colour per group (cycles): a colour-blind-safe set (Okabe and Ito), darker and more
     /// saturated in presentation.
     QColor groupColor(int group) const;

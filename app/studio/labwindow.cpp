@@ -15,6 +15,7 @@
 #include <QPushButton>
 #include <QRandomGenerator>
 #include <QRegularExpression>
+#include <QScreen>
 #include <QShortcut>
 #include <QSlider>
 #include <QSplitter>
@@ -33,7 +34,7 @@ namespace {
 
 constexpr int kRaceSteps = 300; ///< where the race stops
 constexpr int kRaceStepsPerTick = 2;
-constexpr int kBallPoints = 720;   ///< boundary points per unit ball
+constexpr int kBallPoints = 360;   ///< boundary points per unit ball
 constexpr int kZeroMapCells = 480; ///< zero-map cells along the longer side
 // The sliders' integer positions: lambda and eta in hundredths, alpha in hundredths.
 constexpr double kSliderScale = 100.0;
@@ -185,7 +186,10 @@ LabWindow::LabWindow(QWidget *parent) : QMainWindow(parent)
     loadPreset(0);
     regenerate(1);
     updateUnitBall(true);
-    resize(1280, 800);
+    // 1280 x 800, or the screen where it is smaller (a 1024 x 700 projector), leaving room for
+    // the window manager's title bar and frame, which the size given here does not include.
+    const QSize avail = screen() ? screen()->availableGeometry().size() : QSize(1280, 800);
+    resize(std::min(1280, avail.width() - 16), std::min(800, avail.height() - 48));
 }
 
 LabWindow::~LabWindow() = default;
@@ -201,6 +205,9 @@ QWidget *LabWindow::createControls()
     auto *presetLabel = new QLabel(tr("Pre&set:"), box);
     m_preset = new QComboBox(box);
     m_preset->addItems(presetNames());
+    // The whole name, also in presentation's larger font: the vector field gives way.
+    m_preset->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    m_preset->setSizePolicy(QSizePolicy::Minimum, QSizePolicy::Fixed);
     m_preset->setToolTip(tr("Example vectors, each split into groups"));
     presetLabel->setBuddy(m_preset);
     connect(m_preset, &QComboBox::activated, this, &LabWindow::loadPreset);
@@ -598,8 +605,10 @@ void LabWindow::updateUnitBall(bool zeroMap)
 {
     const auto p = params();
     if (zeroMap) {
-        m_ball->setBalls(lab::unitBall(1.0, kBallPoints), lab::unitBall(0.0, kBallPoints),
-                         lab::unitBall(p.alpha, kBallPoints), p.alpha);
+        // The Lasso's and the Group Lasso's balls do not depend on the sliders.
+        static const auto lasso = lab::unitBall(1.0, kBallPoints);
+        static const auto groupLasso = lab::unitBall(0.0, kBallPoints);
+        m_ball->setBalls(lasso, groupLasso, lab::unitBall(p.alpha, kBallPoints), p.alpha);
         const QCPRange xr = m_ball->visibleX(), yr = m_ball->visibleY();
         const double longer = std::max(xr.size(), yr.size());
         const int nx = std::max(8, int(kZeroMapCells * xr.size() / longer));
@@ -786,7 +795,10 @@ void LabWindow::setPresentation(bool on)
 
 void LabWindow::applyStyle()
 {
-    const LabStyle style{m_presentation};
+    LabStyle style{m_presentation};
+    // 1.8 times larger on a 1080-pixel-high screen; less on a small one (1.2 at 1024 x 700).
+    const int screenHeight = screen() ? screen()->geometry().height() : 1080;
+    style.scale = std::clamp(screenHeight / 600.0, 1.2, 1.8);
     if (m_presentation) {
         // High contrast: black on white, a dark blue selection.
         QPalette pal = palette();
