@@ -705,6 +705,14 @@ int main(int argc, char **argv)
         ->check(CLI::Range(1, 256));
     sweep->add_option("--threads", threads, "CPU threads per search (default: cores / jobs)")
         ->check(CLI::Range(1, 4096));
+    std::string sweepEvaluate;
+    sweep->add_option("--evaluate", sweepEvaluate,
+                      "after each point's search, train its derived cell on its own with this "
+                      "evaluation preset (digits-eval, fashion-mnist-eval, cifar10-eval, "
+                      "cifar100-eval); the summary gets its test accuracy");
+    std::vector<std::string> sweepEvaluateSets;
+    sweep->add_option("--evaluate-set", sweepEvaluateSets,
+                      "override a field of every evaluation, e.g. --evaluate-set search.epochs=5");
 
     AblationCommand ablationCmd;
     std::string methods, lambdas;
@@ -774,6 +782,10 @@ int main(int argc, char **argv)
             o.out = out;
             o.jobs = jobs;
             o.threads = threads;
+            o.evaluatePreset = sweepEvaluate;
+            o.evaluateSets = sweepEvaluateSets;
+            if (o.evaluatePreset.empty() && !o.evaluateSets.empty())
+                throw ConfigError("--evaluate-set needs --evaluate PRESET");
             return runSweep(o);
         }
         if (ablation->parsed()) {

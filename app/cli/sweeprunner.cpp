@@ -6,8 +6,11 @@
 #include "sparsenas/base/config.h"
 #include "sparsenas/base/errors.h"
 #include "sparsenas/base/fileutil.h"
+#include "sparsenas/base/genotypesource.h"
 #include "sparsenas/base/jsontext.h"
 #include "sparsenas/base/runlock.h"
+#include "sparsenas/dataset.h"
+#include "sparsenas/evalnetwork.h"
 
 #include <algorithm>
 #include <atomic>
@@ -93,9 +96,71 @@ std::string rowText(const SweepRow &r)
     if (r.epochsDone > 0)
         s += ", " + std::to_string(r.epochsDone) + (r.epochsDone == 1 ? " epoch" : " epochs") +
              " in " + formatDuration(r.seconds);
+    if (r.testAcc >= 0) {
+        char buf[48];
+        std::snprintf(buf, sizeof buf, ", test %.1f%%", 100.0 * r.testAcc);
+        s += buf;
+    } else if (!r.evalState.empty() && r.evalState != "finished") {
+        s += ", evaluation " + r.evalState;
+    }
     if (r.state == "failed" && !r.message.empty())
         s += ": " + r.message;
     return s;
+}
+
+/// Whether a point still has work: its search, or (with evaluations) its evaluation.
+bool searchDone(const SweepRow &r)
+{
+    return r.state == "finished" || r.state == "failed";
+}
+bool evaluationDone(const SweepRow &r)
+{
+    return r.evalState == "finished" || r.evalState == "failed";
+}
+
+/// The evaluation preset whose network size the parameter column uses.
+std::string sizePreset(const SweepOptions &o, const RunConfig &search)
+{
+    if (!o.evaluatePreset.empty())
+        return o.evaluatePreset;
+    const auto names = presetNames();
+    const std::string own = nameOf(search.dataset.name) + "-eval";
+    return std::find(names.begin(), names.end(), own) != names.end() ? own : "cifar10-eval";
+}
+
+/// Fills each row's parameter count that its evaluation did not give: the derived genotype's
+/// evaluation network at `preset`'s size, for the point's data set (its channels and classes).
+void countParameters(std::vector<SweepRow> &rows, const std::vector<RunConfig> &configs,
+                     const fs::path &out, const SweepOptions &o)
+{
+    std::map<std::string, std::pair<int64_t, int64_t>> shapes; // data set -> channels, classes
+    for (size_t i = 0; i < rows.size(); ++i) {
+        if (rows[i].paramsM >= 0)
+            continue;
+        const auto genotypePath = out / rows[i].point.name / "genotype.json";
+        std::error_code ec;
+        if (!fs::exists(genotypePath, ec))
+            continue;
+        try {
+            const RunConfig size = presetConfig(sizePreset(o, configs[i]));
+            const std::string key = toJson(configs[i])["dataset"].dump();
+            if (!shapes.count(key)) {
+                const Dataset test = loadDataset(configs[i].dataset, /*train=*/false);
+                shapes[key] = {test.channels(), test.numClasses};
+            }
+            EvalNetworkConfig nc;
+            nc.channels = size.space.channels;
+            nc.layers = size.space.layers;
+            nc.stemMultiplier = size.space.stemMultiplier;
+            nc.inChannels = shapes[key].first;
+            nc.numClasses = shapes[key].second;
+            const EvalNetwork net(loadGenotype(genotypePath.string()), nc);
+            rows[i].paramsM = double(net->parameterCount()) / 1e6;
+        } catch (const std::exception &e) {
+            std::cerr << "sweep: " << rows[i].point.name << ": no parameter count: " << e.what()
+                      << "\n";
+        }
+    }
 }
 
 } // namespace
@@ -105,6 +170,21 @@ int runSweep(const SweepOptions &o)
     const auto points = sweepPoints(o.axes);
     // Every point's configuration is checked before anything is made.
     std::vector<json> configs;
+    std::vector<RunConfig> runConfigs;
+    if (!o.evaluatePreset.empty()) {
+        const RunConfig eval = presetConfig(o.evaluatePreset); // an unknown name is said here
+        if (eval.task != TaskKind::Evaluate)
+            throw ConfigError("--evaluate " + o.evaluatePreset +
+                              ": not an evaluation preset (task \"" + nameOf(eval.task) + "\")");
+        json j = toJson(eval);
+        try {
+            for (const auto &set : o.evaluateSets)
+                applyConfigOverride(j, set);
+            configFromJson(j);
+        } catch (const ConfigError &e) {
+            throw ConfigError("--evaluate-set: " + std::string(e.what()));
+        }
+    }
     for (const auto &p : points) {
         json j = o.base;
         try {
@@ -115,6 +195,7 @@ int runSweep(const SweepOptions &o)
                 throw ConfigError("a sweep runs searches; the configuration sets task \"" +
                                   nameOf(c.task) + "\"");
             configs.push_back(toJson(c));
+            runConfigs.push_back(c);
         } catch (const ConfigError &e) {
             throw ConfigError(o.origin + ", sweep point " + p.name + ": " + e.what());
         }
@@ -143,13 +224,29 @@ int runSweep(const SweepOptions &o)
                         configs[i].dump(2) + "\n");
 
     // What is left to do: finished and failed points are results; the rest run or continue.
-    std::deque<size_t> pending;
+    // A job is a point's search, or (with evaluations) its evaluation once the search finished.
+    struct Job
+    {
+        size_t point = 0;
+        bool evaluation = false;
+    };
+    const bool evaluate = !o.evaluatePreset.empty();
+    std::deque<Job> pending;
     std::vector<SweepRow> rows(points.size());
     int busy = 0;
     for (size_t i = 0; i < points.size(); ++i) {
         const std::string dir = (out / points[i].name).string();
         rows[i] = readSweepRow(dir, points[i]);
-        if (rows[i].state == "finished" || rows[i].state == "failed") {
+        const std::string evalDir = (fs::path(dir) / kSweepEvaluationDir).string();
+        if (evaluate && rows[i].state == "finished" && !evaluationDone(rows[i])) {
+            if (const auto holder = RunLock::holder(evalDir)) {
+                std::cerr << "[" << (i + 1) << "/" << points.size() << "] " << points[i].name
+                          << ": left alone, another process evaluates it: " << *holder << "\n";
+                ++busy;
+            } else {
+                pending.push_back({i, true});
+            }
+        } else if (searchDone(rows[i])) {
             std::cerr << "[" << (i + 1) << "/" << points.size() << "] " << points[i].name << ": "
                       << rowText(rows[i]) << " (done before)\n";
         } else if (const auto holder = RunLock::holder(dir)) {
@@ -157,7 +254,7 @@ int runSweep(const SweepOptions &o)
                       << ": left alone, another process writes it: " << *holder << "\n";
             ++busy;
         } else {
-            pending.push_back(i);
+            pending.push_back({i, false});
         }
     }
 
@@ -185,7 +282,7 @@ int runSweep(const SweepOptions &o)
     sigaction(SIGINT, &sa, &oldInt);
     sigaction(SIGTERM, &sa, &oldTerm);
 
-    std::map<pid_t, size_t> running;
+    std::map<pid_t, Job> running;
     bool forwarded = false;
     int couldNotRun = 0;
     while (!pending.empty() || !running.empty()) {
@@ -198,15 +295,25 @@ int runSweep(const SweepOptions &o)
             forwarded = true;
         }
         while (!stopping && !pending.empty() && int(running.size()) < jobs) {
-            const size_t i = pending.front();
+            const Job job = pending.front();
+            const size_t i = job.point;
             pending.pop_front();
             const std::string dir = (out / points[i].name).string();
+            const std::string evalDir = (fs::path(dir) / kSweepEvaluationDir).string();
             const std::string log = (out / (points[i].name + ".log")).string();
-            const bool resume = fs::exists(fs::path(dir) / "config.json");
+            const std::string runDir = job.evaluation ? evalDir : dir;
+            const bool resume = fs::exists(fs::path(runDir) / "config.json");
             std::vector<std::string> args;
             if (resume)
-                args = {"resume", dir, "-q", "--threads", std::to_string(threads)};
-            else
+                args = {"resume", runDir, "-q", "--threads", std::to_string(threads)};
+            else if (job.evaluation) {
+                args = {"evaluate", dir,  "--preset",  o.evaluatePreset,       "--out",
+                        evalDir,    "-q", "--threads", std::to_string(threads)};
+                for (const auto &set : o.evaluateSets) {
+                    args.push_back("--set");
+                    args.push_back(set);
+                }
+            } else
                 args = {"search",
                         "-c",
                         (out / "configs" / (points[i].name + ".json")).string(),
@@ -216,9 +323,10 @@ int runSweep(const SweepOptions &o)
                         "--threads",
                         std::to_string(threads)};
             try {
-                running[spawnLogged(args, log)] = i;
+                running[spawnLogged(args, log)] = job;
                 std::cerr << "[" << (i + 1) << "/" << points.size() << "] " << points[i].name
-                          << ": " << (resume ? "resumed" : "started") << "\n";
+                          << ": " << (job.evaluation ? "evaluation " : "")
+                          << (resume ? "resumed" : "started") << "\n";
             } catch (const std::exception &e) {
                 std::cerr << "[" << (i + 1) << "/" << points.size() << "] " << points[i].name
                           << ": " << e.what() << "\n";
@@ -237,7 +345,8 @@ int runSweep(const SweepOptions &o)
         const auto it = running.find(pid);
         if (it == running.end())
             continue;
-        const size_t i = it->second;
+        const Job job = it->second;
+        const size_t i = job.point;
         running.erase(it);
         rows[i] = readSweepRow((out / points[i].name).string(), points[i]);
         std::string how = rowText(rows[i]);
@@ -245,12 +354,17 @@ int runSweep(const SweepOptions &o)
             how += " (the process was killed by signal " + std::to_string(WTERMSIG(status)) + ")";
         std::cerr << "[" << (i + 1) << "/" << points.size() << "] " << points[i].name << ": " << how
                   << "\n";
+        // A finished search is evaluated next, before other points start.
+        if (evaluate && !job.evaluation && rows[i].state == "finished" &&
+            !evaluationDone(rows[i]) && g_sweepInterrupts.load() == 0)
+            pending.push_front({i, true});
     }
     sigaction(SIGINT, &oldInt, nullptr);
     sigaction(SIGTERM, &oldTerm, nullptr);
 
     for (size_t i = 0; i < points.size(); ++i)
         rows[i] = readSweepRow((out / points[i].name).string(), points[i]);
+    countParameters(rows, runConfigs, out, o);
     writeFileAtomic((out / "summary.csv").string(), sweepCsv(o.axes, rows));
     writeFileAtomic((out / "summary.md").string(), sweepMarkdown(o.axes, rows));
     const Figure curves = sweepCurvesFigure(rows);
@@ -260,10 +374,13 @@ int runSweep(const SweepOptions &o)
     std::cerr << "wrote " << (out / "summary.csv").string()
               << ", summary.md, curves.svg and curves.pdf\n";
 
+    // With evaluations, a point is finished when its evaluation is, and failed when either
+    // part failed.
     int finished = 0, failed = 0;
     for (const auto &r : rows) {
-        finished += r.state == "finished" ? 1 : 0;
-        failed += r.state == "failed" ? 1 : 0;
+        const bool done = r.state == "finished" && (!evaluate || r.evalState == "finished");
+        finished += done ? 1 : 0;
+        failed += r.state == "failed" || (evaluate && r.evalState == "failed") ? 1 : 0;
     }
     const int open = int(points.size()) - finished - failed;
     if (g_sweepInterrupts.load() > 0) {

@@ -1112,6 +1112,62 @@ void tst_Cli::sweepRunsResumesAndSummarizes()
              qPrintable(again.describe()));
     QCOMPARE(readAll(point + QStringLiteral("/metrics.jsonl")), before);
 
+    // The parameter column without evaluations: the derived cell's network at the data set's
+    // evaluation preset's size (digits-eval: C=16, 6 cells, 1 channel), as `params` counts it.
+    const Result counted = sparsenas(
+        {QStringLiteral("params"), point, QStringLiteral("--channels"), QStringLiteral("16"),
+         QStringLiteral("--layers"), QStringLiteral("6"), QStringLiteral("--in-channels"),
+         QStringLiteral("1"), QStringLiteral("--image"), QStringLiteral("8")});
+    QVERIFY2(counted.code == 0, qPrintable(counted.describe()));
+    const QRegularExpression paramsLine(QStringLiteral("parameters: ([0-9,]+)"));
+    const auto paramsMatch = paramsLine.match(counted.out);
+    QVERIFY2(paramsMatch.hasMatch(), qPrintable(counted.out));
+    const double paramsM = paramsMatch.captured(1).remove(QLatin1Char(',')).toDouble() / 1e6;
+    const auto summaryColumn = [&](const QString &column, int row) {
+        const QList<QByteArray> lines =
+            readAll(dir + QStringLiteral("/summary.csv")).trimmed().split('\n');
+        const int at = int(lines[0].split(',').indexOf(column.toUtf8()));
+        return at < 0 || row >= lines.size() ? QString()
+                                             : QString::fromUtf8(lines[row].split(',').value(at));
+    };
+    // The CSV keeps 6 significant digits.
+    const auto sixDigits = [](double csv, double exact) {
+        return std::abs(csv - exact) <= 5e-6 * std::abs(exact);
+    };
+    QVERIFY2(sixDigits(summaryColumn(QStringLiteral("params_M"), 1).toDouble(), paramsM),
+             qPrintable(summaryColumn(QStringLiteral("params_M"), 1)));
+    QVERIFY(paramsM > 0);
+    QVERIFY(summaryColumn(QStringLiteral("test_acc"), 1).isEmpty());
+
+    // With --evaluate, each derived cell is trained on its own (a small digits-eval here), the
+    // searches are not run again, and the summary gets the test accuracy; once more, nothing.
+    QStringList evaluated = args;
+    evaluated << QStringLiteral("--evaluate") << QStringLiteral("digits-eval")
+              << QStringLiteral("--evaluate-set") << QStringLiteral("search.epochs=1")
+              << QStringLiteral("--evaluate-set") << QStringLiteral("space.channels=4")
+              << QStringLiteral("--evaluate-set") << QStringLiteral("space.layers=3");
+    const Result withEval = sparsenas(evaluated, 300000);
+    QVERIFY2(withEval.code == 0 && withEval.err.count(QStringLiteral("evaluation started")) == 2 &&
+                 !withEval.err.contains(QStringLiteral(": started")),
+             qPrintable(withEval.describe()));
+    QCOMPARE(readAll(point + QStringLiteral("/metrics.jsonl")), before);
+    const json evaluation =
+        json::parse(readAll(point + QStringLiteral("/evaluation/evaluation.json")).toStdString());
+    QCOMPARE(evaluation["finished"].get<bool>(), true);
+    QVERIFY(sixDigits(summaryColumn(QStringLiteral("test_acc"), 1).toDouble(),
+                      evaluation["test_acc"].get<double>()));
+    QVERIFY(sixDigits(summaryColumn(QStringLiteral("params_M"), 1).toDouble(),
+                      evaluation["parameters"].get<double>() / 1e6));
+    const Result evalAgain = sparsenas(evaluated, 300000);
+    QVERIFY2(evalAgain.code == 0 && !evalAgain.err.contains(QStringLiteral("started")),
+             qPrintable(evalAgain.describe()));
+    QStringList notEval = args;
+    notEval << QStringLiteral("--evaluate") << QStringLiteral("digits-quick");
+    const Result refusedEval = sparsenas(notEval);
+    QVERIFY2(refusedEval.code == 2 &&
+                 refusedEval.err.contains(QStringLiteral("not an evaluation preset")),
+             qPrintable(refusedEval.describe()));
+
     // The summary, as pandas would read it: a header and one finished row per point.
     const QList<QByteArray> csv =
         readAll(dir + QStringLiteral("/summary.csv")).trimmed().split('\n');

@@ -471,6 +471,9 @@ void tst_Config::sweepSummary()
     done.aliveNodes = {2, 3};
     done.alivePaths = {5, 9};
     done.valAccCurve = {0.5, 0.9375};
+    done.paramsM = 0.123456;
+    done.evalState = "finished";
+    done.testAcc = 0.875;
     SweepRow failed;
     failed.point = points[1];
     failed.state = "failed";
@@ -479,14 +482,18 @@ void tst_Config::sweepSummary()
     QCOMPARE(sweepCsv(axes, {done, failed}),
              std::string("point,arch.alpha,state,epochs_done,val_acc,element_sparsity,"
                          "alive_nodes_normal,alive_paths_normal,alive_nodes_reduce,"
-                         "alive_paths_reduce,search_seconds,message\n"
-                         "1-alpha=0.3,0.3,finished,2,0.9375,0.5,2,5,3,9,12.2,\n"
-                         "2-alpha=0.7,0.7,failed,0,,,,,,,,\"collapsed, \"\"all\"\" zero\"\n"));
-    const std::string md = sweepMarkdown(axes, {done, failed});
-    QVERIFY2(
-        md.find("| 1-alpha=0.3 | 0.3 | finished | 2 | 93.75 | 50.0 | 2 / 5 | 3 / 9 | 12.2 |") !=
-            std::string::npos,
-        md.c_str());
+                         "alive_paths_reduce,search_seconds,params_M,test_acc,message\n"
+                         "1-alpha=0.3,0.3,finished,2,0.9375,0.5,2,5,3,9,12.2,0.123456,0.875,\n"
+                         "2-alpha=0.7,0.7,failed,0,,,,,,,,,,\"collapsed, \"\"all\"\" zero\"\n"));
+    std::string md = sweepMarkdown(axes, {done, failed});
+    QVERIFY2(md.find("| 1-alpha=0.3 | 0.3 | finished | 2 | 93.75 | 50.0 | 2 / 5 | 3 / 9 | 12.2 "
+                     "| 0.123 | 87.50 |") != std::string::npos,
+             md.c_str());
+    // An evaluation under way shows its state instead of an accuracy.
+    done.evalState = "stopped";
+    done.testAcc = -1;
+    md = sweepMarkdown(axes, {done, failed});
+    QVERIFY2(md.find("| 12.2 | 0.123 | (stopped) |") != std::string::npos, md.c_str());
     // The figure: one series per point, in %, the unfinished one named with its state.
     const Figure f = sweepCurvesFigure({done, failed});
     QCOMPARE(f.panels.size(), size_t(1));

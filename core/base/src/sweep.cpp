@@ -3,6 +3,7 @@
 
 #include "sparsenas/base/errors.h"
 #include "sparsenas/base/fileutil.h"
+#include "sparsenas/base/jsontext.h"
 #include "sparsenas/base/rundirectory.h"
 #include "sparsenas/base/runformat.h"
 #include "sparsenas/base/runlock.h"
@@ -145,6 +146,45 @@ std::string sweepRecordMismatch(const json &stored, const json &wanted)
     return "";
 }
 
+namespace {
+
+/// The evaluation's state, test accuracy and parameter count, when the point has one.
+void readSweepEvaluation(const std::string &evalDir, SweepRow &row)
+{
+    std::error_code ec;
+    if (!fs::exists(fs::path(evalDir) / "config.json", ec))
+        return;
+    row.evalState = "stopped";
+    try {
+        const RunDirectory dir(evalDir);
+        if (const auto st = dir.readStatus()) {
+            row.evalState = toString(st->state);
+            if ((st->state == RunState::Running || st->state == RunState::Paused) &&
+                !RunLock::holder(evalDir))
+                row.evalState = "stopped";
+        }
+    } catch (const std::exception &) {
+    }
+    const auto resultPath = (fs::path(evalDir) / "evaluation.json").string();
+    if (!fs::exists(resultPath, ec))
+        return;
+    JsonTextProblem problem;
+    const auto result = parseJsonText(readFile(resultPath), &problem);
+    if (!result || !result->is_object())
+        return;
+    const auto number = [&](const char *key) {
+        const auto it = result->find(key);
+        return it != result->end() && it->is_number() ? it->get<double>() : -1.0;
+    };
+    if (const double params = number("parameters"); params >= 0)
+        row.paramsM = params / 1e6;
+    const auto finished = result->find("finished");
+    if (finished != result->end() && finished->is_boolean() && finished->get<bool>())
+        row.testAcc = number("test_acc");
+}
+
+} // namespace
+
 SweepRow readSweepRow(const std::string &runDir, const SweepPoint &point)
 {
     SweepRow row;
@@ -192,6 +232,7 @@ SweepRow readSweepRow(const std::string &runDir, const SweepPoint &point)
             // a damaged line: the summary goes on with the others
         }
     }
+    readSweepEvaluation((fs::path(runDir) / kSweepEvaluationDir).string(), row);
     return row;
 }
 
@@ -238,7 +279,7 @@ std::string sweepCsv(const std::vector<SweepAxis> &axes, const std::vector<Sweep
     out << ",state,epochs_done,val_acc,element_sparsity";
     for (const auto &t : types)
         out << ",alive_nodes_" << t << ",alive_paths_" << t;
-    out << ",search_seconds,message\n";
+    out << ",search_seconds,params_M,test_acc,message\n";
     for (const auto &r : rows) {
         out << csvField(r.point.name);
         for (const auto &v : r.point.values)
@@ -251,8 +292,13 @@ std::string sweepCsv(const std::vector<SweepAxis> &axes, const std::vector<Sweep
         out << ',' << r.state << ',' << r.epochsDone << ',' << acc << ',' << zeros;
         for (const auto &t : types)
             out << ',' << aliveOf(r, t, true) << ',' << aliveOf(r, t, false);
-        out << ',' << (r.epochsDone > 0 ? secondsText(r.seconds) : "") << ',' << csvField(r.message)
-            << '\n';
+        char params[32] = "", test[32] = "";
+        if (r.paramsM >= 0)
+            std::snprintf(params, sizeof params, "%.6g", r.paramsM);
+        if (r.testAcc >= 0)
+            std::snprintf(test, sizeof test, "%.6g", r.testAcc);
+        out << ',' << (r.epochsDone > 0 ? secondsText(r.seconds) : "") << ',' << params << ','
+            << test << ',' << csvField(r.message) << '\n';
     }
     return out.str();
 }
@@ -267,8 +313,8 @@ std::string sweepMarkdown(const std::vector<SweepAxis> &axes, const std::vector<
     out << " state | epochs | val acc % | zeros % |";
     for (const auto &t : types)
         out << ' ' << t << " nodes / paths |";
-    out << " search s |\n|---|";
-    for (size_t i = 0; i < axes.size() + 4 + types.size() + 1; ++i)
+    out << " search s | params M | test acc % |\n|---|";
+    for (size_t i = 0; i < axes.size() + 4 + types.size() + 3; ++i)
         out << "---|";
     out << '\n';
     for (const auto &r : rows) {
@@ -281,7 +327,14 @@ std::string sweepMarkdown(const std::vector<SweepAxis> &axes, const std::vector<
             const auto n = aliveOf(r, t, true);
             out << ' ' << (n.empty() ? "" : n + " / " + aliveOf(r, t, false)) << " |";
         }
-        out << ' ' << (r.epochsDone > 0 ? secondsText(r.seconds) : "") << " |\n";
+        char params[32] = "";
+        if (r.paramsM >= 0)
+            std::snprintf(params, sizeof params, "%.3f", r.paramsM);
+        std::string test = percent(r.testAcc, 2);
+        if (test.empty() && !r.evalState.empty() && r.evalState != "finished")
+            test = "(" + r.evalState + ")";
+        out << ' ' << (r.epochsDone > 0 ? secondsText(r.seconds) : "") << " | " << params << " | "
+            << test << " |\n";
     }
     return out.str();
 }

@@ -57,7 +57,18 @@ struct SweepRow
     std::vector<std::string> cellTypes;
     std::vector<int> aliveNodes, alivePaths; ///< per cell type, of the derived genotype
     std::vector<double> valAccCurve;         ///< validation accuracy per epoch, from epoch 1
+    /// Parameters (millions, DARTS's count: no auxiliary head) of the derived cell's evaluation
+    /// network: from the point's evaluation when it has one, else counted by the runner at the
+    /// evaluation preset's size; < 0: not known (no genotype yet).
+    double paramsM = -1.0;
+    /// The point's stand-alone evaluation (OUT/<point>/evaluation, `sparsenas sweep
+    /// --evaluate`): its state ("" when there is none) and test accuracy (< 0: none yet).
+    std::string evalState;
+    double testAcc = -1.0;
 };
+
+/// The folder of a point's stand-alone evaluation, inside its run directory.
+inline constexpr const char *kSweepEvaluationDir = "evaluation";
 
 /// Reads `runDir` (which may not exist yet). Damaged or missing files leave fields at their
 /// defaults; nothing throws.
