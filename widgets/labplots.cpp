@@ -246,8 +246,8 @@ UnitBallPlot::UnitBallPlot(QWidget *parent) : QCustomPlot(parent)
     m_image = addGraph();
     m_image->setName(tr("prox(z), one step"));
     m_image->setLineStyle(QCPGraph::lsNone);
-    xAxis->setLabel(tr("x₁"));
-    yAxis->setLabel(tr("x₂"));
+    xAxis->setLabel(QStringLiteral("x₁"));
+    yAxis->setLabel(QStringLiteral("x₂"));
     legend->setVisible(true);
     axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignLeft);
     setMinimumSize(260, 240);

@@ -259,13 +259,13 @@ QWidget *LabWindow::createControls()
     grid->addWidget(vectorLabel, 0, 2);
     grid->addWidget(m_vectorEdit, 0, 3, 1, 5);
     grid->addWidget(helpButton, 0, 8);
-    grid->addWidget(new QLabel(tr("λ"), box), 1, 0, Qt::AlignRight);
+    grid->addWidget(new QLabel(QStringLiteral("λ"), box), 1, 0, Qt::AlignRight);
     grid->addWidget(m_lambda, 1, 1);
     grid->addWidget(m_lambdaValue, 1, 2);
-    grid->addWidget(new QLabel(tr("α"), box), 1, 3, Qt::AlignRight);
+    grid->addWidget(new QLabel(QStringLiteral("α"), box), 1, 3, Qt::AlignRight);
     grid->addWidget(m_alpha, 1, 4);
     grid->addWidget(m_alphaValue, 1, 5);
-    grid->addWidget(new QLabel(tr("η"), box), 1, 6, Qt::AlignRight);
+    grid->addWidget(new QLabel(QStringLiteral("η"), box), 1, 6, Qt::AlignRight);
     auto *etaRow = new QHBoxLayout;
     etaRow->addWidget(m_eta, 1);
     etaRow->addWidget(m_etaValue);
@@ -833,6 +833,11 @@ void LabWindow::showHelp(QWidget *parent)
     if (!dialog) {
         dialog = new LabHelpDialog(parent);
         dialog->setAttribute(Qt::WA_DeleteOnClose);
+        // Read from the back of the room too: as large as the presentation's text.
+        if (auto *lab = qobject_cast<LabWindow *>(parent); lab && lab->isPresentation()) {
+            dialog->browser()->setFont(lab->centralWidget()->font());
+            dialog->resize(dialog->size() * 1.4);
+        }
     }
     dialog->show();
     dialog->raise();
