@@ -3,17 +3,16 @@
 
 #include "labhelp.h"
 #include "labplots.h"
+#include "labregression.h"
 
 #include <QApplication>
 #include <QComboBox>
-#include <QDoubleSpinBox>
 #include <QGridLayout>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
 #include <QPushButton>
-#include <QRandomGenerator>
 #include <QRegularExpression>
 #include <QScreen>
 #include <QShortcut>
@@ -32,8 +31,6 @@ namespace sparsenas {
 
 namespace {
 
-constexpr int kRaceSteps = 300; ///< where the race stops
-constexpr int kRaceStepsPerTick = 2;
 constexpr int kBallPoints = 360;   ///< boundary points per unit ball
 constexpr int kZeroMapCells = 480; ///< zero-map cells along the longer side
 // The sliders' integer positions: lambda and eta in hundredths, alpha in hundredths.
@@ -88,17 +85,6 @@ LabWindow::LabWindow(QWidget *parent) : QMainWindow(parent)
     m_animation = new QTimer(this);
     m_animation->setInterval(700);
     connect(m_animation, &QTimer::timeout, this, &LabWindow::stepOperators);
-    m_raceTimer = new QTimer(this);
-    m_raceTimer->setInterval(40);
-    connect(m_raceTimer, &QTimer::timeout, this, &LabWindow::raceTick);
-    m_recompute = new QTimer(this);
-    m_recompute->setSingleShot(true);
-    m_recompute->setInterval(250);
-    connect(m_recompute, &QTimer::timeout, this, [this] {
-        if (std::abs(m_pathAlpha - params().alpha) > 1e-12)
-            updatePath();
-        restartRace();
-    });
 
     auto *central = new QWidget(this);
     auto *layout = new QVBoxLayout(central);
@@ -107,8 +93,9 @@ LabWindow::LabWindow(QWidget *parent) : QMainWindow(parent)
 
     m_panels[Operators] = createOperatorsPanel();
     m_panels[UnitBalls] = createUnitBallPanel();
-    m_panels[Race] = createRacePanel();
-    m_panels[Path] = createPathPanel();
+    m_regression = new LabRegression(this);
+    m_panels[Race] = m_regression->racePanel();
+    m_panels[Path] = m_regression->pathPanel();
 
     m_tabs = new QTabWidget(central);
     for (int t = 0; t < 2; ++t) {
@@ -184,7 +171,6 @@ LabWindow::LabWindow(QWidget *parent) : QMainWindow(parent)
     connect(help, &QShortcut::activated, this, [this] { showHelp(this); });
 
     loadPreset(0);
-    regenerate(1);
     updateUnitBall(true);
     // 1280 x 800, or the screen where it is smaller (a 1024 x 700 projector), leaving room for
     // the window manager's title bar and frame, which the size given here does not include.
@@ -346,90 +332,6 @@ QWidget *LabWindow::createUnitBallPanel()
     return panel;
 }
 
-QWidget *LabWindow::createRacePanel()
-{
-    auto *panel = new QWidget(this);
-    auto *layout = new QVBoxLayout(panel);
-    layout->setContentsMargins(0, 0, 0, 0);
-    auto *row = new QHBoxLayout;
-    auto *regen = new QPushButton(tr("Re&generate"), panel);
-    regen->setToolTip(tr("A new planted problem: 12 coefficients in 4 groups of 3 (one strong "
-                         "group, one with a single nonzero, one weak, one zero), 60 noisy "
-                         "samples"));
-    connect(regen, &QPushButton::clicked, this,
-            [this] { regenerate(QRandomGenerator::global()->generate64()); });
-    m_run = new QPushButton(tr("R&un"), panel);
-    m_run->setCheckable(true);
-    m_run->setToolTip(tr("Run the five optimizers side by side, a full gradient step each per "
-                         "tick"));
-    connect(m_run, &QPushButton::toggled, this, [this](bool on) {
-        if (on && raceSteps() >= kRaceSteps)
-            restartRace();
-        if (on)
-            m_raceTimer->start();
-        else
-            m_raceTimer->stop();
-    });
-    auto *restart = new QPushButton(tr("Res&tart"), panel);
-    restart->setToolTip(tr("Start every optimizer again from zero"));
-    connect(restart, &QPushButton::clicked, this, &LabWindow::restartRace);
-    auto *lambdaLabel = new QLabel(tr("λ / λ_max:"), panel);
-    m_raceLambda = new QDoubleSpinBox(panel);
-    m_raceLambda->setRange(0.01, 1.0);
-    m_raceLambda->setSingleStep(0.01);
-    m_raceLambda->setValue(0.2);
-    m_raceLambda->setToolTip(tr("The race's λ as a share of λ_max, the smallest λ at which every "
-                                "coefficient is zero (α is the one above)"));
-    lambdaLabel->setBuddy(m_raceLambda);
-    connect(m_raceLambda, &QDoubleSpinBox::valueChanged, this, [this] {
-        m_pathPlot->setCurrentLambda(raceLambda());
-        m_recompute->start();
-    });
-    m_raceLambdaValue = new QLabel(panel);
-    row->addWidget(regen);
-    row->addWidget(m_run);
-    row->addWidget(restart);
-    row->addWidget(lambdaLabel);
-    row->addWidget(m_raceLambda);
-    row->addWidget(m_raceLambdaValue, 1);
-    layout->addLayout(row);
-    m_race = new SolverRacePlot(panel);
-    QStringList names;
-    for (lab::Method m : lab::allMethods)
-        names << methodName(m);
-    m_race->setMethods(names);
-    m_race->setToolTip(tr("Top: loss + penalty at the point each optimizer reports. Bottom: its "
-                          "coefficients that are exactly 0.0. HAPG, AdamHAPG and ISTA take "
-                          "proximal steps and reach exact zeros; SGD and Adam (dashed) follow a "
-                          "subgradient and do not."));
-    layout->addWidget(m_race, 1);
-    m_raceSummary = new QLabel(panel);
-    m_raceSummary->setWordWrap(true);
-    m_raceSummary->setToolTip(tr("Exact zeros per optimizer at the last step, and how many the "
-                                 "planted truth has"));
-    layout->addWidget(m_raceSummary);
-    return panel;
-}
-
-QWidget *LabWindow::createPathPanel()
-{
-    auto *panel = new QWidget(this);
-    auto *layout = new QVBoxLayout(panel);
-    layout->setContentsMargins(0, 0, 0, 0);
-    m_pathPlot = new LabPathPlot(panel);
-    m_pathPlot->setToolTip(tr("Every coefficient of the SGL solution against λ, from λ_max "
-                              "(all zero) down to λ_max / 100, solved by ISTA for each λ. A "
-                              "circle marks where a coefficient enters; the dashed line is the "
-                              "race's λ."));
-    m_pathNote = new QLabel(panel);
-    m_pathNote->setWordWrap(true);
-    layout->addWidget(m_pathPlot, 1);
-    layout->addWidget(m_pathNote);
-    return panel;
-}
-
-// ------------------------------------------------------------------ the vector and the prox
-
 bool LabWindow::parseVector(const QString &text, lab::GroupedVector *out)
 {
     lab::GroupedVector v;
@@ -524,8 +426,7 @@ void LabWindow::paramsChanged()
     updateSliderLabels();
     updateOperators();
     updateUnitBall(true);
-    if (std::abs(m_pathAlpha - params().alpha) > 1e-12)
-        m_recompute->start();
+    m_regression->setAlpha(params().alpha);
 }
 
 void LabWindow::resetOperators()
@@ -634,106 +535,6 @@ void LabWindow::updateUnitBall(bool zeroMap)
 
 // ------------------------------------------------------------------ regression and path
 
-QString LabWindow::methodName(lab::Method method)
-{
-    switch (method) {
-    case lab::Method::Hapg:
-        return QStringLiteral("HAPG");
-    case lab::Method::AdamHapg:
-        return tr("AdamHAPG (without momentum)");
-    case lab::Method::Ista:
-        return tr("ISTA (HAPG without momentum)");
-    case lab::Method::Sgd:
-        return tr("SGD (subgradient)");
-    case lab::Method::Adam:
-        break;
-    }
-    return tr("Adam (subgradient)");
-}
-
-void LabWindow::regenerate(quint64 seed)
-{
-    m_seed = seed;
-    m_problem = lab::plantedProblem(seed);
-    updatePath();
-    restartRace();
-}
-
-double LabWindow::raceLambda() const
-{
-    return m_raceLambda->value() * m_path.lambdaMax;
-}
-
-void LabWindow::updatePath()
-{
-    const double alpha = params().alpha;
-    m_path = lab::regularizationPath(m_problem, alpha);
-    m_pathAlpha = alpha;
-    m_pathPlot->setPath(m_path.lambdas, m_path.coefficients, m_path.entry, m_problem.group);
-    m_pathPlot->setCurrentLambda(raceLambda());
-    const int entered =
-        int(std::count_if(m_path.entry.begin(), m_path.entry.end(), [](int e) { return e >= 0; }));
-    m_pathNote->setText(tr("α = %1, λ_max = %2: %3 of %4 coefficients enter before λ_max / 100")
-                            .arg(QLocale().toString(alpha, 'f', 2), number(m_path.lambdaMax))
-                            .arg(entered)
-                            .arg(m_problem.features));
-}
-
-void LabWindow::restartRace()
-{
-    const double lambda = raceLambda(), alpha = params().alpha;
-    m_solvers.clear();
-    for (lab::Method m : lab::allMethods)
-        m_solvers.push_back(std::make_unique<lab::Solver>(m_problem, m, lambda, alpha));
-    const int planted = int(std::count(m_problem.truth.begin(), m_problem.truth.end(), 0.0));
-    m_race->clearData(planted, m_problem.features);
-    for (size_t k = 0; k < m_solvers.size(); ++k)
-        m_race->addPoint(int(k), 0, m_solvers[k]->objective(), m_solvers[k]->exactZeros());
-    m_raceLambdaValue->setText(
-        tr("λ = %1, α = %2").arg(number(lambda), QLocale().toString(alpha, 'f', 2)));
-    advanceRace(0);
-}
-
-void LabWindow::advanceRace(int steps)
-{
-    for (int s = 0; s < steps; ++s)
-        for (size_t k = 0; k < m_solvers.size(); ++k) {
-            m_solvers[k]->step();
-            m_race->addPoint(int(k), m_solvers[k]->steps(), m_solvers[k]->objective(),
-                             m_solvers[k]->exactZeros());
-        }
-    QStringList parts;
-    for (const auto &s : m_solvers)
-        parts << QStringLiteral("%1 %2")
-                     .arg(methodName(s->method()).section(QLatin1Char(' '), 0, 0))
-                     .arg(s->exactZeros());
-    const int planted = int(std::count(m_problem.truth.begin(), m_problem.truth.end(), 0.0));
-    m_raceSummary->setText(tr("After %1 steps, exact zeros: %2 (planted: %3)")
-                               .arg(raceSteps())
-                               .arg(parts.join(QStringLiteral(", ")))
-                               .arg(planted));
-}
-
-int LabWindow::raceSteps() const
-{
-    return m_solvers.empty() ? 0 : m_solvers.front()->steps();
-}
-
-const lab::Solver &LabWindow::solver(lab::Method method) const
-{
-    for (const auto &s : m_solvers)
-        if (s->method() == method)
-            return *s;
-    return *m_solvers.front();
-}
-
-void LabWindow::raceTick()
-{
-    advanceRace(kRaceStepsPerTick);
-    if (raceSteps() >= kRaceSteps)
-        m_run->setChecked(false);
-}
-
 // ------------------------------------------------------------------ presentation
 
 void LabWindow::dockPanel(Panel p)
@@ -821,8 +622,7 @@ void LabWindow::applyStyle()
     for (auto *b : m_bars)
         b->setStyle(style);
     m_ball->setStyle(style);
-    m_race->setStyle(style);
-    m_pathPlot->setStyle(style);
+    m_regression->setStyle(style);
     for (QLabel *l : {m_lambdaValue, m_alphaValue, m_etaValue})
         l->setMinimumWidth(l->fontMetrics().horizontalAdvance(QStringLiteral("0.000")));
 }

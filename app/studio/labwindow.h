@@ -9,7 +9,8 @@
 //               point and one prox step of it;
 //   Race        a planted sparse-group regression solved by HAPG, AdamHAPG, ISTA, SGD and Adam
 //               side by side (objective and exact zeros against steps);
-//   Path        the SGL regularization path of that problem, entry points marked.
+//   Path        the SGL regularization path of that problem, entry points marked
+//               (these two are LabRegression's).
 // Every number comes from the core (sparsenas/proxlab.h: the search's prox operators and
 // optimizers); the plots (widgets/labplots.h) only draw. Presentation mode (F11, Esc leaves):
 // full screen, larger fonts and lines, high-contrast colours, one panel at a time.
@@ -23,7 +24,6 @@
 #include <vector>
 
 class QCheckBox;
-class QDoubleSpinBox;
 class QComboBox;
 class QLabel;
 class QLineEdit;
@@ -37,9 +37,8 @@ class QTimer;
 namespace sparsenas {
 
 class LabHelpDialog;
-class LabPathPlot;
+class LabRegression;
 class ProxBarsPlot;
-class SolverRacePlot;
 class UnitBallPlot;
 
 class LabWindow : public QMainWindow
@@ -83,19 +82,7 @@ public:
     std::array<double, 2> proxOfPoint() const { return m_image; }
 
     // ---- the regression race and the path
-    void regenerate(quint64 seed);
-    const lab::RegressionProblem &problem() const { return m_problem; }
-    /// Restarts the five solvers from zero with the lambda and alpha in force.
-    void restartRace();
-    /// Runs the race `steps` steps further now (tests; the Run button animates it).
-    void advanceRace(int steps);
-    int raceSteps() const;
-    const lab::Solver &solver(lab::Method method) const;
-    double raceLambda() const;
-    const lab::RegularizationPath &path() const { return m_path; }
-    SolverRacePlot *racePlot() const { return m_race; }
-    LabPathPlot *pathPlot() const { return m_pathPlot; }
-    static QString methodName(lab::Method method);
+    LabRegression *regression() const { return m_regression; }
 
     // ---- presentation
     bool isPresentation() const { return m_presentation; }
@@ -116,13 +103,9 @@ private:
     QWidget *createControls();
     QWidget *createOperatorsPanel();
     QWidget *createUnitBallPanel();
-    QWidget *createRacePanel();
-    QWidget *createPathPanel();
     void paramsChanged();
     void updateOperators();
     void updateUnitBall(bool zeroMap);
-    void updatePath();
-    void raceTick();
     void applyStyle();
     void updateSliderLabels();
     /// Puts `p` back into its place in the normal layout.
@@ -133,11 +116,6 @@ private:
     std::array<std::vector<double>, 3> m_opBefore, m_opAfter; ///< per operator
     std::array<double, 2> m_point{1.2, 0.45};
     std::array<double, 2> m_image{0, 0};
-    lab::RegressionProblem m_problem;
-    quint64 m_seed = 1;
-    std::vector<std::unique_ptr<lab::Solver>> m_solvers;
-    lab::RegularizationPath m_path;
-    double m_pathAlpha = -1;
 
     QComboBox *m_preset = nullptr;
     QLineEdit *m_vectorEdit = nullptr;
@@ -153,14 +131,8 @@ private:
     QPushButton *m_animate = nullptr;
     QLabel *m_stepLabel = nullptr;
     UnitBallPlot *m_ball = nullptr;
+    LabRegression *m_regression = nullptr;
     QLabel *m_ballReadout = nullptr;
-    QDoubleSpinBox *m_raceLambda = nullptr;
-    QLabel *m_raceLambdaValue = nullptr;
-    QPushButton *m_run = nullptr;
-    QLabel *m_raceSummary = nullptr;
-    SolverRacePlot *m_race = nullptr;
-    LabPathPlot *m_pathPlot = nullptr;
-    QLabel *m_pathNote = nullptr;
 
     QWidget *m_controls = nullptr;
     QStackedWidget *m_stack = nullptr;
@@ -174,8 +146,6 @@ private:
     Panel m_presented = Operators;
 
     QTimer *m_animation = nullptr;
-    QTimer *m_raceTimer = nullptr;
-    QTimer *m_recompute = nullptr; ///< coalesces slider moves for the race and the path
 };
 
 } // namespace sparsenas

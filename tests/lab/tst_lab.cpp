@@ -7,6 +7,7 @@
 
 #include "labhelp.h"
 #include "labplots.h"
+#include "labregression.h"
 #include "labwindow.h"
 #include "mainwindow.h"
 
@@ -308,35 +309,36 @@ void tst_Lab::proximalMethodsGiveExactZerosSgdNone()
 {
     LabWindow w;
     w.setParams({0.5, 0.5, 1.0});
-    w.regenerate(7);
-    const auto &pr = w.problem();
+    w.regression()->regenerate(7);
+    const auto &pr = w.regression()->problem();
     QCOMPARE(pr.features, 12);
     QCOMPARE(int(std::count(pr.truth.begin(), pr.truth.end(), 0.0)), 5);
-    w.restartRace();
-    const double start = w.solver(lab::Method::Hapg).objective();
-    w.advanceRace(300);
-    QCOMPARE(w.raceSteps(), 300);
+    w.regression()->restartRace();
+    const double start = w.regression()->solver(lab::Method::Hapg).objective();
+    w.regression()->advanceRace(300);
+    QCOMPARE(w.regression()->raceSteps(), 300);
     for (lab::Method m : {lab::Method::Hapg, lab::Method::AdamHapg, lab::Method::Ista}) {
-        const auto &s = w.solver(m);
-        QVERIFY2(s.exactZeros() >= 3, qPrintable(LabWindow::methodName(m)));
+        const auto &s = w.regression()->solver(m);
+        QVERIFY2(s.exactZeros() >= 3, qPrintable(LabRegression::methodName(m)));
         // The planted zero group (features 9-11) is removed as a whole.
         const auto c = s.coefficients();
         for (int k = 9; k < 12; ++k)
-            QVERIFY2(c[size_t(k)] == 0.0, qPrintable(LabWindow::methodName(m)));
+            QVERIFY2(c[size_t(k)] == 0.0, qPrintable(LabRegression::methodName(m)));
         QVERIFY(s.objective() < start);
     }
     for (lab::Method m : {lab::Method::Sgd, lab::Method::Adam}) {
-        QCOMPARE(w.solver(m).exactZeros(), 0);
-        QVERIFY(w.solver(m).objective() < start);
+        QCOMPARE(w.regression()->solver(m).exactZeros(), 0);
+        QVERIFY(w.regression()->solver(m).objective() < start);
     }
     // The plot shows the counts.
-    const auto *zeros = w.racePlot()->zerosGraph(int(lab::Method::Hapg));
+    const auto *zeros = w.regression()->racePlot()->zerosGraph(int(lab::Method::Hapg));
     QCOMPARE(zeros->dataCount(), 301);
-    QCOMPARE(int((zeros->data()->constEnd() - 1)->value), w.solver(lab::Method::Hapg).exactZeros());
+    QCOMPARE(int((zeros->data()->constEnd() - 1)->value),
+             w.regression()->solver(lab::Method::Hapg).exactZeros());
 
     // HAPG and ISTA reach the same minimiser (the problem is convex): their objectives agree.
-    QVERIFY(std::abs(w.solver(lab::Method::Hapg).objective() -
-                     w.solver(lab::Method::Ista).objective()) < 1e-3);
+    QVERIFY(std::abs(w.regression()->solver(lab::Method::Hapg).objective() -
+                     w.regression()->solver(lab::Method::Ista).objective()) < 1e-3);
 }
 
 void tst_Lab::lambdaMaxClosedForms()
@@ -366,8 +368,8 @@ void tst_Lab::regularizationPathEntries()
 {
     LabWindow w;
     w.setParams({0.5, 0.5, 1.0});
-    w.regenerate(5);
-    const auto &path = w.path();
+    w.regression()->regenerate(5);
+    const auto &path = w.regression()->path();
     QVERIFY(path.lambdas.size() >= 10);
     QCOMPARE(path.lambdas.front(), path.lambdaMax);
     for (double v : path.coefficients.front())
@@ -384,11 +386,17 @@ void tst_Lab::regularizationPathEntries()
     }
     // The strong group enters; the plot marks every entry.
     QVERIFY(path.entry[0] >= 0 && path.entry[1] >= 0 && path.entry[2] >= 0);
-    QCOMPARE(w.pathPlot()->entryMarkers(), entered);
-    QCOMPARE(w.pathPlot()->pathCount(), 12);
+    QCOMPARE(w.regression()->pathPlot()->entryMarkers(), entered);
+    QCOMPARE(w.regression()->pathPlot()->pathCount(), 12);
+    // The lab's alpha slider reaches the path (after the 250 ms that coalesce slider moves).
+    const double lambdaMax03 = lab::lambdaMax(w.regression()->problem(), 0.3);
+    QVERIFY(std::abs(path.lambdaMax - lambdaMax03) > 1e-6);
+    w.setParams({0.5, 0.3, 1.0});
+    QTRY_VERIFY(std::abs(w.regression()->path().lambdaMax - lambdaMax03) <= 1e-12 * lambdaMax03);
+    QCOMPARE(w.regression()->alpha(), 0.3);
     // Smaller lambda, a smaller objective's penalty share: the last point fits the data better.
-    QVERIFY(lab::regressionLoss(w.problem(), path.coefficients.back()) <
-            lab::regressionLoss(w.problem(), path.coefficients[1]));
+    QVERIFY(lab::regressionLoss(w.regression()->problem(), path.coefficients.back()) <
+            lab::regressionLoss(w.regression()->problem(), path.coefficients[1]));
 }
 
 void tst_Lab::presentationMode()
@@ -398,7 +406,7 @@ void tst_Lab::presentationMode()
     w.show();
     QVERIFY(QTest::qWaitForWindowExposed(&w));
     const double normalFont = w.proxPlot()->xAxis->tickLabelFont().pointSizeF();
-    const double normalPen = w.racePlot()->objectiveGraph(0)->pen().widthF();
+    const double normalPen = w.regression()->racePlot()->objectiveGraph(0)->pen().widthF();
     QVERIFY(!w.isPresentation());
 
     QTest::keyClick(&w, Qt::Key_F11);
@@ -411,7 +419,7 @@ void tst_Lab::presentationMode()
     QVERIFY(!w.panel(LabWindow::UnitBalls)->isVisible());
     // At least 1.2 times (1.8 on a 1080-pixel-high screen).
     QVERIFY(w.proxPlot()->xAxis->tickLabelFont().pointSizeF() >= 1.19 * normalFont);
-    QVERIFY(w.racePlot()->objectiveGraph(0)->pen().widthF() >= 1.35 * normalPen);
+    QVERIFY(w.regression()->racePlot()->objectiveGraph(0)->pen().widthF() >= 1.35 * normalPen);
     QCOMPARE(w.palette().color(QPalette::Window), QColor(Qt::white));
     QCOMPARE(w.palette().color(QPalette::WindowText), QColor(Qt::black));
 
@@ -440,7 +448,7 @@ void tst_Lab::presentationMode()
     for (int p = 0; p < LabWindow::PanelCount; ++p)
         QVERIFY(qobject_cast<QSplitter *>(w.panel(LabWindow::Panel(p))->parentWidget()));
     QCOMPARE(w.proxPlot()->xAxis->tickLabelFont().pointSizeF(), normalFont);
-    QCOMPARE(w.racePlot()->objectiveGraph(0)->pen().widthF(), normalPen);
+    QCOMPARE(w.regression()->racePlot()->objectiveGraph(0)->pen().widthF(), normalPen);
     // The regression tab is shown: the path was the last panel presented.
     QVERIFY(w.panel(LabWindow::Path)->isVisible());
 }
