@@ -104,6 +104,7 @@ void LabRegression::createRacePanel(QWidget *parent)
         m_recompute->start();
     });
     m_raceLambdaValue = new QLabel(panel);
+    m_raceLambdaValue->setToolTip(tr("The λ and α the race uses; the path plot marks this λ"));
     row->addWidget(regen);
     row->addWidget(m_run);
     row->addWidget(restart);
@@ -141,6 +142,7 @@ void LabRegression::createPathPanel(QWidget *parent)
                               "race's λ."));
     m_pathNote = new QLabel(panel);
     m_pathNote->setWordWrap(true);
+    m_pathNote->setToolTip(tr("λ_max and how many coefficients the path brings in"));
     layout->addWidget(m_pathPlot, 1);
     layout->addWidget(m_pathNote);
 }

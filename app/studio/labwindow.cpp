@@ -302,6 +302,7 @@ QWidget *LabWindow::createOperatorsPanel()
     resetButton->setToolTip(tr("Back to one step on the vector"));
     connect(resetButton, &QPushButton::clicked, this, &LabWindow::resetOperators);
     m_stepLabel = new QLabel(panel);
+    m_stepLabel->setToolTip(tr("How many times each operator has been applied"));
     m_opSummary = new QLabel(panel);
     m_opSummary->setWordWrap(true);
     m_opSummary->setToolTip(tr("Counted on the composition (Eq. 5): weights and groups exactly "
