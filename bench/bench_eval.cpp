@@ -7,7 +7,8 @@
 // the parameter count and the peak resident memory of the process.
 //
 // usage: bench_eval [--genotype DARTS_V2] [--channels 36] [--layers 20] [--batch 96]
-//                   [--drop-path 0.2] [--steps 3] [--warmup 1] [--threads 2]
+//                   [--drop-path 0.2] [--steps 3] [--warmup 1] [--threads 2] [--recompute 0|1]
+// --recompute 1: evaluation.recompute_cells (activation recomputation per cell).
 
 #include "sparsenas/base/genotypesource.h"
 #include "sparsenas/evalnetwork.h"
@@ -27,7 +28,7 @@ int main(int argc, char **argv)
     std::string genotype = "DARTS_V2";
     int64_t channels = 36, layers = 20, batch = 96;
     double dropPath = 0.2;
-    int steps = 3, warmup = 1, threads = 2;
+    int steps = 3, warmup = 1, threads = 2, recompute = 0;
     for (int i = 1; i < argc; ++i) {
         const std::string a = argv[i];
         if (i + 1 >= argc) {
@@ -53,6 +54,8 @@ int main(int argc, char **argv)
                 warmup = std::stoi(v);
             else if (a == "--threads")
                 threads = std::stoi(v);
+            else if (a == "--recompute")
+                recompute = std::stoi(v);
             else
                 throw std::invalid_argument("unknown option");
         } catch (const std::exception &) {
@@ -66,6 +69,7 @@ int main(int argc, char **argv)
     c.channels = channels;
     c.layers = layers;
     c.auxiliary = true;
+    c.recomputeCells = recompute != 0;
     sparsenas::EvalNetwork net(sparsenas::loadGenotype(genotype), c);
     net->train();
     net->setDropPath(dropPath);
@@ -100,6 +104,7 @@ int main(int argc, char **argv)
         {"layers", layers},
         {"batch", batch},
         {"threads", threads},
+        {"recompute_cells", recompute != 0},
         {"params", net->parameterCount()},
         {"median_s", times[times.size() / 2]},
         {"min_s", times.front()},

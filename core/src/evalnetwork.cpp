@@ -7,6 +7,7 @@
 #include "kernels/kernels.h"
 
 #include <algorithm>
+#include <functional>
 #include <stdexcept>
 
 namespace sparsenas {
@@ -271,6 +272,101 @@ EvalNetworkImpl::EvalNetworkImpl(const Genotype &genotype, const EvalNetworkConf
     m_multiplyAdds += cPrev * config.numClasses;
 }
 
+namespace {
+
+using torch::autograd::AutogradContext;
+using torch::autograd::variable_list;
+
+/// One cell as one autograd node that keeps only its inputs (activation recomputation): the
+/// forward pass runs the cell without a graph; the backward pass runs it again with one, from
+/// the same inputs, drop-path masks and batch statistics, and differentiates that. The second
+/// run must not move the BatchNorm running statistics again: they are put back afterwards.
+/// The cell's parameters are inputs of the node, so that their gradients reach them.
+struct RecomputedCell : torch::autograd::Function<RecomputedCell>
+{
+    static variable_list forward(AutogradContext *ctx, const torch::Tensor &s0,
+                                 const torch::Tensor &s1, at::TensorList params, EvalCellImpl *cell,
+                                 double dropProb,
+                                 const std::function<torch::Tensor(int64_t)> *masks)
+    {
+        ctx->save_for_backward({s0, s1});
+        ctx->saved_data["cell"] = int64_t(reinterpret_cast<intptr_t>(cell));
+        ctx->saved_data["drop"] = dropProb;
+        ctx->saved_data["params"] = int64_t(params.size());
+        // The drop-path masks this pass draws, in order, for the second pass.
+        c10::List<torch::Tensor> drawn;
+        const auto record = [&](int64_t batch) {
+            auto keep = (*masks)(batch);
+            drawn.push_back(keep);
+            return keep;
+        };
+        auto out = cell->forward(s0, s1, dropProb, record);
+        ctx->saved_data["masks"] = drawn;
+        return {out};
+    }
+
+    static variable_list backward(AutogradContext *ctx, variable_list grads)
+    {
+        const auto saved = ctx->get_saved_variables();
+        auto *cell = reinterpret_cast<EvalCellImpl *>(intptr_t(ctx->saved_data["cell"].toInt()));
+        const double dropProb = ctx->saved_data["drop"].toDouble();
+        const auto masks = ctx->saved_data["masks"].toTensorList();
+        const int64_t numParams = ctx->saved_data["params"].toInt();
+        torch::Tensor s0 = saved[0].detach().requires_grad_(saved[0].requires_grad());
+        torch::Tensor s1 = saved[1].detach().requires_grad_(saved[1].requires_grad());
+        // The running statistics as the forward pass left them.
+        std::vector<torch::Tensor> buffers, kept;
+        for (auto &b : cell->buffers()) {
+            buffers.push_back(b);
+            kept.push_back(b.clone());
+        }
+        size_t next = 0;
+        const auto replay = [&](int64_t) { return masks.get(next++); };
+        torch::Tensor out;
+        {
+            torch::AutoGradMode enable(true);
+            out = cell->forward(s0, s1, dropProb, replay);
+        }
+        // Put back after the gradients: the graph's BatchNorm nodes hold the buffers and check
+        // that nothing changed them before they ran.
+        const auto restore = [&] {
+            torch::NoGradGuard noGrad;
+            for (size_t k = 0; k < buffers.size(); ++k)
+                buffers[k].copy_(kept[k]);
+        };
+        std::vector<torch::Tensor> inputs, params = cell->parameters();
+        std::vector<int> where; // 0: s0, 1: s1, 2 + k: parameter k
+        if (s0.requires_grad()) {
+            inputs.push_back(s0);
+            where.push_back(0);
+        }
+        if (s1.requires_grad()) {
+            inputs.push_back(s1);
+            where.push_back(1);
+        }
+        for (size_t k = 0; k < params.size(); ++k) {
+            if (params[k].requires_grad()) {
+                inputs.push_back(params[k]);
+                where.push_back(2 + int(k));
+            }
+        }
+        // One gradient per input of apply(): s0, s1, each parameter, then the three others.
+        variable_list result(size_t(2 + numParams + 3));
+        if (inputs.empty() || !out.requires_grad()) {
+            restore();
+            return result;
+        }
+        const auto g = torch::autograd::grad({out}, inputs, {grads[0]}, /*retain_graph=*/false,
+                                             /*create_graph=*/false, /*allow_unused=*/true);
+        restore();
+        for (size_t k = 0; k < g.size(); ++k)
+            result[size_t(where[k])] = g[k];
+        return result;
+    }
+};
+
+} // namespace
+
 EvalOutput EvalNetworkImpl::forward(const torch::Tensor &x)
 {
     EvalOutput out;
@@ -289,8 +385,18 @@ EvalOutput EvalNetworkImpl::forward(const torch::Tensor &x)
         }
         return torch::tensor(keep).to(x.device());
     };
+    const bool recompute = m_config.recomputeCells && is_training() &&
+                           torch::GradMode::is_enabled();
+    const std::function<torch::Tensor(int64_t)> maskFn = masks;
     for (size_t l = 0; l < m_cells.size(); ++l) {
-        auto s = m_cells[l]->forward(s0, s1, m_dropPath, masks);
+        torch::Tensor s;
+        if (recompute && !m_cells[l]->collapsed) {
+            const auto params = m_cells[l]->parameters();
+            s = RecomputedCell::apply(s0, s1, at::TensorList(params), m_cells[l].get(), m_dropPath,
+                                      &maskFn)[0];
+        } else {
+            s = m_cells[l]->forward(s0, s1, m_dropPath, masks);
+        }
         s0 = s1;
         s1 = s;
         if (int64_t(l) == m_auxCell && m_auxFeatures && is_training()) {

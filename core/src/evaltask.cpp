@@ -97,6 +97,7 @@ void EvalTask::setUp(TaskContext &context)
     nc.stemMultiplier = c.space.stemMultiplier;
     nc.auxiliary = c.evaluation.auxiliary;
     nc.scaleByWeights = c.evaluation.scaleByWeights;
+    nc.recomputeCells = c.evaluation.recomputeCells;
     nc.height = p.train.height();
     nc.width = p.train.width();
     torch::manual_seed(c.search.seed);

@@ -241,6 +241,73 @@ private Q_SLOTS:
                  int64_t(16 * 128 + 256 + 128 * 768 * 4 + 1536 + 768 * 5 + 5));
     }
 
+    void recomputedCellsGiveTheSameStep()
+    {
+        // Activation recomputation must change nothing but memory and time: the same loss, the
+        // same gradients (float: 1e-5 relative, the second pass sums in the same order but the
+        // backward of the outer graph may not) and the same running statistics (the second
+        // pass must not move them again), with drop-path and the auxiliary head, for DARTS_V2
+        // and a mixed-path cell.
+        EvalNetworkConfig c;
+        c.inChannels = 3;
+        c.numClasses = 10;
+        c.channels = 6;
+        c.layers = 5;
+        c.height = c.width = 16;
+        c.auxiliary = true;
+        for (const Genotype &g : {loadGenotype("DARTS_V2"), tinyGenotype()}) {
+            torch::manual_seed(3);
+            EvalNetwork plain(g, c);
+            auto rc = c;
+            rc.recomputeCells = true;
+            EvalNetwork recomputed(g, rc);
+            recomputed->to(torch::kCPU);
+            {
+                torch::NoGradGuard noGrad;
+                const auto from = plain->parameters();
+                const auto to = recomputed->parameters();
+                QCOMPARE(from.size(), to.size());
+                for (size_t k = 0; k < from.size(); ++k)
+                    to[k].copy_(from[k]);
+            }
+            const auto x = torch::randn({6, 3, 16, 16});
+            const auto y = torch::randint(0, 10, {6}, torch::kLong);
+            std::vector<double> losses;
+            for (EvalNetwork *net : {&plain, &recomputed}) {
+                (*net)->train();
+                (*net)->setDropPath(0.3);
+                (*net)->setMaskSeed(11);
+                const auto out = (*net)->forward(x);
+                const auto loss = torch::cross_entropy_loss(out.logits, y) +
+                                  0.4 * torch::cross_entropy_loss(out.auxLogits, y);
+                loss.backward();
+                losses.push_back(loss.item<double>());
+            }
+            QCOMPARE(losses[0], losses[1]);
+            const auto a = plain->named_parameters(), b = recomputed->named_parameters();
+            int withGrad = 0;
+            for (const auto &item : a) {
+                const auto &ga = item.value().grad();
+                const auto &gb = b[item.key()].grad();
+                QVERIFY2(ga.defined() == gb.defined(), item.key().c_str());
+                if (!ga.defined())
+                    continue;
+                ++withGrad;
+                const double scale = std::max(1e-6, ga.abs().max().item<double>());
+                const double diff = (ga - gb).abs().max().item<double>();
+                QVERIFY2(diff <= 1e-5 * scale,
+                         qPrintable(QStringLiteral("%1: gradients differ by %2 (largest %3)")
+                                        .arg(QString::fromStdString(item.key()))
+                                        .arg(diff)
+                                        .arg(scale)));
+            }
+            QVERIFY(withGrad > 20);
+            const auto bufA = plain->named_buffers(), bufB = recomputed->named_buffers();
+            for (const auto &item : bufA)
+                QVERIFY2(torch::equal(item.value(), bufB[item.key()]), item.key().c_str());
+        }
+    }
+
     void dartsTextBothDialects()
     {
         const Genotype flat = loadGenotype("DARTS_V1");

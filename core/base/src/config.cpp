@@ -318,6 +318,7 @@ RunConfig parse(const json &j, std::vector<std::string> &errors)
         s.number("drop_path", c.evaluation.dropPath, 0.0, 0.95);
         s.integer("cutout", c.evaluation.cutout, 0, 4096);
         s.boolean("scale_by_weights", c.evaluation.scaleByWeights);
+        s.boolean("recompute_cells", c.evaluation.recomputeCells);
         if (c.task == TaskKind::Evaluate && c.evaluation.genotype.empty())
             s.error("genotype", "is required for an evaluation (a built-in name such as "
                                 "DARTS_V2, a search's run directory, a genotype.json or a "
@@ -438,7 +439,8 @@ json toJson(const RunConfig &c)
           {"auxiliary_weight", c.evaluation.auxiliaryWeight},
           {"drop_path", c.evaluation.dropPath},
           {"cutout", c.evaluation.cutout},
-          {"scale_by_weights", c.evaluation.scaleByWeights}}},
+          {"scale_by_weights", c.evaluation.scaleByWeights},
+          {"recompute_cells", c.evaluation.recomputeCells}}},
     };
 }
 

@@ -31,6 +31,9 @@ struct EvalNetworkConfig
     /// Multiply every operation by its learned A (a constant): off by default, as the paper
     /// trains the derived cell as an ordinary network.
     bool scaleByWeights = false;
+    /// In training with gradients: keep only each cell's inputs in the forward pass and run
+    /// the cell again in the backward pass (activation recomputation). Same results.
+    bool recomputeCells = false;
     /// Image size, for the multiply-adds and the auxiliary head's pooling.
     int64_t height = 32, width = 32;
 };

@@ -113,6 +113,10 @@ struct EvaluationConfig
     double dropPath = 0.2; ///< raised linearly from 0 to this over the epochs
     int64_t cutout = 16;   ///< side of the square; 0 turns cutout off
     bool scaleByWeights = false;
+    /// Keep only each cell's inputs during the forward pass and compute the cell again in the
+    /// backward pass (activation recomputation): a fraction of the memory for about a third
+    /// more time per step; the same values, gradients and statistics (docs/method.md).
+    bool recomputeCells = false;
 };
 
 struct RunConfig
