@@ -60,7 +60,10 @@ private:
     std::chrono::steady_clock::time_point m_lastPrint;
 };
 
-/// A few lines on the derived cells: alive nodes, paths, and the edges with their signed A.
+/// Paths listed per cell by summarizeGenotype (the strongest by |A|; the others are counted).
+constexpr size_t kSummaryPaths = 12;
+/// A few lines on the derived cells: alive nodes, paths, and the edges with their signed A (at
+/// most kSummaryPaths per cell).
 std::string summarizeGenotype(const Genotype &g);
 std::string formatDuration(double seconds);
 

@@ -5,6 +5,7 @@
 // by SIGINT and resumed.
 
 #include "sparsenas/base/genotype.h"
+#include "sparsenas/base/runformat.h"
 #include "sparsenas/base/runlock.h"
 
 #include "../common/runfiles.h"
@@ -226,6 +227,7 @@ private Q_SLOTS:
     void evaluateParamsCompare();
     void searchEndToEnd();
     void deriveMatchesGenotype();
+    void deriveSummaryFitsTheScreen();
     void exportWritesFiles();
     void exportTextsOtherCodeLoads();
     void topKIsDartsReading();
@@ -309,6 +311,20 @@ void tst_Cli::initTestCase()
     }
     const std::string genotype = toJson(deriveGenotype(cells)).dump(2);
     QVERIFY(writeAll(tmp(QStringLiteral("genotype.json")), QByteArray::fromStdString(genotype)));
+
+    // The A matrices of a cell early in a search: 4 nodes, 4 ops, no zero (56 paths a cell).
+    json dense = {{"cells", json::array()}};
+    for (const char *type : {"normal", "reduce"}) {
+        CellWeights w;
+        w.type = type;
+        w.nodes = 4;
+        w.ops = {"none", "max_pool_3x3", "skip_connect", "sep_conv_3x3", "dil_conv_3x3"};
+        for (int i = 0; i < numEdges(w.nodes) * int(w.ops.size()); ++i)
+            w.weights.push_back(0.01f * float(1 + i % 37) * (i % 3 == 0 ? -1.0f : 1.0f));
+        dense["cells"].push_back(toJson(w));
+    }
+    QVERIFY(writeAll(tmp(QStringLiteral("dense-weights.json")),
+                     QByteArray::fromStdString(dense.dump())));
 }
 
 void tst_Cli::help()
@@ -702,6 +718,28 @@ void tst_Cli::deriveMatchesGenotype()
     const Result f = sparsenas({QStringLiteral("derive"), m_run, QStringLiteral("-o"), out});
     QVERIFY2(f.code == 0, qPrintable(f.describe()));
     QCOMPARE(QString::fromUtf8(readAll(out)), r.out);
+}
+
+void tst_Cli::deriveSummaryFitsTheScreen()
+{
+    // Early in a search every path survives (56 a cell here, 98 with DARTS's 8 ops): the
+    // summary lists each cell's strongest paths and counts the rest, rather than scrolling
+    // everything above it off the screen. The JSON keeps every path.
+    const Result r =
+        sparsenas({QStringLiteral("derive"), tmp(QStringLiteral("dense-weights.json"))});
+    QVERIFY2(r.code == 0, qPrintable(r.describe()));
+    const Genotype g = genotypeFromJson(json::parse(r.out.toStdString()));
+    QCOMPARE(g.cell("normal")->edges.size(), size_t(56));
+    QVERIFY2(r.err.contains(QStringLiteral("normal cell: 4 of 4 nodes (0, 1, 2, 3), 56 paths\n")),
+             qPrintable(r.err));
+    QVERIFY2(r.err.count(QStringLiteral("... and 44 weaker paths")) == 2, qPrintable(r.err));
+    QVERIFY2(r.err.count(QStringLiteral(" -> ")) == 2 * 12, qPrintable(r.err));
+    // The strongest paths are the ones listed, with their sign: -0.37 (weight 36, op
+    // max_pool_3x3) and +0.35 (weight 34), not +0.01 (weight 37).
+    QVERIFY2(r.err.contains(QStringLiteral(" -0.37\n")) &&
+                 r.err.contains(QStringLiteral(" +0.35\n")) &&
+                 !r.err.contains(QStringLiteral(" +0.01\n")),
+             qPrintable(r.err));
 }
 
 void tst_Cli::exportWritesFiles()
