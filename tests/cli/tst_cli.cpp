@@ -1269,6 +1269,18 @@ void tst_Cli::ablationWritesTableAndFigure()
     QVERIFY2(badLambdas.code == 2 && badLambdas.err.contains(QStringLiteral("--lambdas")),
              qPrintable(badLambdas.describe()));
     QVERIFY(!QFileInfo::exists(tmp(QStringLiteral("ablation-bad"))));
+
+    // Ten runs: the counter is padded, so that the columns after it stay aligned.
+    const Result ten = sparsenas(
+        {QStringLiteral("ablation"), QStringLiteral("--methods"), QStringLiteral("sgd/sgl"),
+         QStringLiteral("--lambdas"), QStringLiteral("-3,-2,10"), QStringLiteral("--seeds"),
+         QStringLiteral("1"), QStringLiteral("--epochs"), QStringLiteral("1"), QStringLiteral("-o"),
+         tmp(QStringLiteral("ablation-ten"))},
+        300000);
+    QVERIFY2(ten.code == 0, qPrintable(ten.describe()));
+    QVERIFY2(ten.err.contains(QStringLiteral("\n[ 9/10] sgd/sgl ")) &&
+                 ten.err.contains(QStringLiteral("\n[10/10] sgd/sgl ")),
+             qPrintable(ten.describe()));
 }
 
 void tst_Cli::studioAnswersHelpAndVersionWithoutDisplay()
