@@ -24,6 +24,7 @@
 #include <csignal>
 #include <ctime>
 #include <filesystem>
+#include <fstream>
 #include <iostream>
 
 #include <fcntl.h>
@@ -337,6 +338,27 @@ int cmdCompare(const std::vector<std::string> &paths, const std::vector<std::str
     return 0;
 }
 
+/// The warnings and errors in the log file at `path` from byte `from` on, as the progress printer
+/// shows the engine's.
+void printLogWarnings(const std::string &path, uintmax_t from)
+{
+    std::ifstream in(path, std::ios::binary);
+    if (!in || !in.seekg(std::streamoff(from)))
+        return;
+    const size_t width = isatty(STDERR_FILENO) ? terminalColumns(STDERR_FILENO) - 1 : 0;
+    std::string line;
+    while (std::getline(in, line)) {
+        // "YYYY-mm-dd HH:MM:SS [level] text" (docs/run-format.md, log.txt)
+        for (const char *level : {"warning", "error"}) {
+            const std::string tag = std::string(" [") + level + "] ";
+            const auto at = line.find(tag);
+            if (at == 19)
+                std::cerr << wrapWords(level + (": " + line.substr(at + tag.size())), width)
+                          << "\n";
+        }
+    }
+}
+
 int cmdResume(const std::string &runDir, std::vector<std::string> sets, const std::string &device,
               int threads, bool quiet)
 {
@@ -373,7 +395,14 @@ int cmdResume(const std::string &runDir, std::vector<std::string> sets, const st
         }
         writeFileAtomic(path, toJson(config).dump(2) + "\n");
     }
+    // What the resume itself has to say (a damaged checkpoint skipped for the one before it, a
+    // damaged latest.json) goes to the run's log before the engine has an observer: it is shown
+    // here too, not only in log.txt.
+    const std::string logPath = RunDirectory(runDir).file("log.txt");
+    std::error_code ec;
+    const auto logSize = fs::file_size(logPath, ec);
     auto engine = SearchEngine::resume(runDir);
+    printLogWarnings(logPath, ec ? 0 : logSize);
     return runEngine(*engine, quiet);
 }
 

@@ -237,6 +237,7 @@ private Q_SLOTS:
     void ablationWritesTableAndFigure();
     void studioAnswersHelpAndVersionWithoutDisplay();
     void interruptAndResume();
+    void resumeSaysWhichCheckpointItSkipped();
     void secondWriterRefusedAndDoubleInterruptSaysStopped();
     void killAtEveryMomentResumesExactly_data();
     void killAtEveryMomentResumesExactly();
@@ -1384,6 +1385,34 @@ void tst_Cli::interruptAndResume()
     QCOMPARE(jsonLines(run + QStringLiteral("/snapshots.jsonl")).size(), size_t(3));
     QVERIFY(QFileInfo::exists(run + QStringLiteral("/genotype.json")));
     qInfo("interrupt and resume took %.1f s", double(timer.elapsed()) / 1000.0);
+}
+
+void tst_Cli::resumeSaysWhichCheckpointItSkipped()
+{
+    // A finished tiny run (checkpoints at steps 12 and 18 kept) whose newest checkpoint is then
+    // damaged: resume continues from the one before, and says so on the console, not only in
+    // log.txt (the engine writes it there before the console is listening).
+    const QString config = tmp(QStringLiteral("tiny-skip.json"));
+    QVERIFY(writeAll(config, kTinyConfig));
+    const QString run = tmp(QStringLiteral("skip-run"));
+    const Result first = sparsenas({QStringLiteral("search"), QStringLiteral("-c"), config,
+                                    QStringLiteral("--out"), run, QStringLiteral("-q")},
+                                   300000);
+    QVERIFY2(first.code == 0, qPrintable(first.describe()));
+    const QString newest = run + QStringLiteral("/checkpoints/ckpt-000000018.pt");
+    QVERIFY2(QFileInfo::exists(newest), qPrintable(listing(run).join(QLatin1Char(' '))));
+    QByteArray bytes = readAll(newest);
+    QVERIFY(writeAll(newest, bytes.left(bytes.size() / 2)));
+
+    const Result r = sparsenas({QStringLiteral("resume"), run, QStringLiteral("-q")}, 300000);
+    QVERIFY2(r.code == 0, qPrintable(r.describe()));
+    QVERIFY2(r.err.contains(QStringLiteral("warning: ")) &&
+                 r.err.contains(QStringLiteral("ckpt-000000018.pt")) &&
+                 r.err.contains(QStringLiteral("continuing from")) &&
+                 r.err.contains(QStringLiteral("ckpt-000000012.pt")),
+             qPrintable(r.describe()));
+    QVERIFY2(readAll(run + QStringLiteral("/log.txt")).contains("continuing from"),
+             readAll(run + QStringLiteral("/log.txt")).constData());
 }
 
 void tst_Cli::secondWriterRefusedAndDoubleInterruptSaysStopped()
