@@ -26,6 +26,8 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <sstream>
+#include <type_traits>
 
 #include <fcntl.h>
 #include <unistd.h>
@@ -141,6 +143,30 @@ std::string defaultOutDir(const std::string &name)
     return (fs::path("runs") / (name + "-" + stamp)).string();
 }
 
+/// CLI11's Range with a message that tells a value that is not a number from one out of range
+/// (Range says "not in range" for both, and prints 10.000000 for 10), and that refuses NaN. The
+/// help shows it as Range does ("INT in [0 - 4096]").
+template <typename T>
+CLI::Validator inRange(T lo, T hi)
+{
+    std::ostringstream desc;
+    desc << CLI::detail::type_name<T>() << " in [" << lo << " - " << hi << "]";
+    return CLI::Validator(
+        [lo, hi](std::string &input) -> std::string {
+            T v{};
+            if (!CLI::detail::lexical_cast(input, v))
+                return "'" + input + "' is not " +
+                       (std::is_integral<T>::value ? "a whole number" : "a number");
+            if (!(v >= lo && v <= hi)) {
+                std::ostringstream m;
+                m << input << " is not in range " << lo << " to " << hi;
+                return m.str();
+            }
+            return std::string();
+        },
+        desc.str());
+}
+
 int runEngine(SearchEngine &engine, bool quiet)
 {
     const bool evaluation = engine.config().task == TaskKind::Evaluate;
@@ -201,8 +227,13 @@ json assembleConfigJson(const std::string &configPath, const std::string &preset
     if (!j.is_object())
         throw ConfigError(*origin + ": config: must be a JSON object");
     j.merge_patch(patch);
-    for (const auto &s : sets)
+    for (const auto &s : sets) {
         applyConfigOverride(j, s);
+        // An invalid value is more often the --set's than the file's: both are named.
+        *origin += " --set " + s;
+    }
+    if (!sets.empty())
+        origin->insert(origin->find(" --set "), " with");
     if (!device.empty())
         j["search"]["device"] = device;
     if (threads > 0)
@@ -323,8 +354,7 @@ int cmdCompare(const std::vector<std::string> &paths, const std::vector<std::str
     for (const auto &out : outs) {
         const auto ext = fs::path(out).extension().string();
         if (ext != ".csv" && ext != ".md" && ext != ".tex")
-            throw std::runtime_error("cannot tell the format of '" + out +
-                                     "' (use .csv, .md or .tex)");
+            throw ConfigError("cannot tell the format of '" + out + "' (use .csv, .md or .tex)");
     }
     const auto rows = compareEvaluations(findEvaluations(paths));
     std::cout << comparisonText(rows);
@@ -375,6 +405,8 @@ int cmdResume(const std::string &runDir, std::vector<std::string> sets, const st
         json j = toJson(dir.loadConfig());
         const auto &safe = resumeSafeFields();
         for (const auto &s : sets) {
+            if (s.find('=') == std::string::npos || s.front() == '=')
+                throw ConfigError("--set expects section.key=value, got '" + s + "'");
             const auto field = s.substr(0, s.find('='));
             if (std::find(safe.begin(), safe.end(), field) == safe.end()) {
                 std::string list;
@@ -621,7 +653,7 @@ int main(int argc, char **argv)
     search->add_option("--set", sets, "override a field, e.g. --set search.epochs=3");
     search->add_option("--device", device, "cpu or cuda")->check(CLI::IsMember({"cpu", "cuda"}));
     search->add_option("--threads", threads, "CPU threads, 0 for all cores (default)")
-        ->check(CLI::Range(0, 4096));
+        ->check(inRange(0, 4096));
     search->add_flag("-q,--quiet", quiet, "no progress line");
 
     auto *resume = app.add_subcommand("resume", "continue a stopped or killed run");
@@ -630,7 +662,7 @@ int main(int argc, char **argv)
                        "change a resume-safe field, e.g. --set arch.lambda_step=0.005");
     resume->add_option("--device", device, "cpu or cuda")->check(CLI::IsMember({"cpu", "cuda"}));
     resume->add_option("--threads", threads, "CPU threads (default: the run's setting)")
-        ->check(CLI::Range(0, 4096));
+        ->check(inRange(0, 4096));
     resume->add_flag("-q,--quiet", quiet, "no progress line");
 
     auto *derive = app.add_subcommand("derive", "derive the genotype from a run or saved A");
@@ -642,7 +674,7 @@ int main(int argc, char **argv)
         ->add_option("--top-k", topK,
                      "DARTS-style reading: keep the strongest op per edge and the K strongest "
                      "edges per node (by |A|)")
-        ->check(CLI::Range(1, 1000));
+        ->check(inRange(1, 1000));
 
     auto *exportCmd = app.add_subcommand(
         "export", "export a genotype as JSON, DARTS or pt.darts text, DOT, SVG, PDF or PNG");
@@ -662,8 +694,8 @@ int main(int argc, char **argv)
     exportCmd
         ->add_option("--top-k", topK,
                      "export the DARTS-style reading of the run's A (see derive --top-k)")
-        ->check(CLI::Range(1, 1000));
-    exportCmd->add_option("--dpi", dpi, "PNG resolution")->check(CLI::Range(10.0, 2400.0));
+        ->check(inRange(1, 1000));
+    exportCmd->add_option("--dpi", dpi, "PNG resolution")->check(inRange(10.0, 2400.0));
     exportCmd->add_option("--cell", cellType, "only this cell type (normal or reduce)");
     exportCmd->add_option("--font", font, "font name for the diagram");
     exportCmd->add_flag("--no-weights", noWeights, "leave the weights off the edges");
@@ -685,10 +717,10 @@ int main(int argc, char **argv)
                          "seed-<n> folder per seed in it");
     evaluate->add_option("--set", sets, "override a field, e.g. --set search.epochs=3");
     evaluate->add_option("--seeds", seeds, "train this many times, seeds from search.seed on")
-        ->check(CLI::Range(1, 1000));
+        ->check(inRange(1, 1000));
     evaluate->add_option("--device", device, "cpu or cuda")->check(CLI::IsMember({"cpu", "cuda"}));
     evaluate->add_option("--threads", threads, "CPU threads, 0 for all cores (default)")
-        ->check(CLI::Range(0, 4096));
+        ->check(inRange(0, 4096));
     evaluate->add_flag("-q,--quiet", quiet, "no progress line");
 
     int64_t channels = 36, layers = 20, classes = 10, inChannels = 3, image = 32;
@@ -697,13 +729,13 @@ int main(int argc, char **argv)
         "params", "parameters and multiply-adds of a genotype's network, without training");
     params->add_option("genotype", source, "run directory, genotype file or built-in name")
         ->required();
-    params->add_option("--channels", channels, "C (default 36)")->check(CLI::Range(2, 4096));
-    params->add_option("--layers", layers, "cells (default 20)")->check(CLI::Range(1, 256));
-    params->add_option("--classes", classes, "classes (default 10)")->check(CLI::Range(1, 100000));
+    params->add_option("--channels", channels, "C (default 36)")->check(inRange(2, 4096));
+    params->add_option("--layers", layers, "cells (default 20)")->check(inRange(1, 256));
+    params->add_option("--classes", classes, "classes (default 10)")->check(inRange(1, 100000));
     params->add_option("--in-channels", inChannels, "image channels (default 3)")
-        ->check(CLI::Range(1, 64));
+        ->check(inRange(1, 64));
     params->add_option("--image", image, "image side in pixels (default 32)")
-        ->check(CLI::Range(1, 4096));
+        ->check(inRange(1, 4096));
     params->add_flag("--auxiliary", auxiliary, "also count the auxiliary head");
 
     std::vector<std::string> runs;
@@ -731,9 +763,9 @@ int main(int argc, char **argv)
                       "sweep folder (default runs/sweep-<name>-<time>); the same "
                       "command on it again continues the sweep");
     sweep->add_option("-j,--jobs", jobs, "searches at once (default: as many as the cores allow)")
-        ->check(CLI::Range(1, 256));
+        ->check(inRange(1, 256));
     sweep->add_option("--threads", threads, "CPU threads per search (default: cores / jobs)")
-        ->check(CLI::Range(1, 4096));
+        ->check(inRange(1, 4096));
     std::string sweepEvaluate;
     sweep->add_option("--evaluate", sweepEvaluate,
                       "after each point's search, train its derived cell on its own with this "
@@ -755,11 +787,11 @@ int main(int argc, char **argv)
     ablation->add_option("--lambdas", lambdas,
                          "log10(lambda) from,to,count (default -5,-3.7,8, as the paper)");
     ablation->add_option("--seeds", ablationCmd.seeds, "runs per setting (default 3)")
-        ->check(CLI::Range(1, 100));
+        ->check(inRange(1, 100));
     ablation->add_option("--epochs", ablationCmd.epochs, "epochs per run (default 100)")
-        ->check(CLI::Range(1, 100000));
+        ->check(inRange(1, 100000));
     ablation->add_option("--alpha", ablationCmd.alpha, "SGL's alpha (default 0.5)")
-        ->check(CLI::Range(0.0, 1.0));
+        ->check(inRange(0.0, 1.0));
     bool momentum = false;
     ablation->add_flag("--momentum", momentum,
                        "HAPG and AdamHAPG with the momentum of Eq. 7-8 (diverges on this "
@@ -767,11 +799,28 @@ int main(int argc, char **argv)
     ablation->add_option("-o,--out", out,
                          "folder for ablation.csv, fig3.svg, fig3.pdf "
                          "(default runs/ablation-<time>)");
+    ablation->add_option("--threads", threads, "CPU threads (default 1: the network is small)")
+        ->check(inRange(1, 4096));
 
     auto *presets = app.add_subcommand("presets", "list the shipped presets, or print one");
     presets->add_option("name", preset, "preset to print as JSON");
 
     auto *info = app.add_subcommand("info", "LibTorch, threads, CUDA and BLAS of this build");
+
+    // CLI11 answers a mistyped subcommand with "A subcommand is required": name it instead.
+    if (argc > 1 && argv[1][0] != '-') {
+        std::string names;
+        bool known = false;
+        for (const auto *sub : app.get_subcommands([](CLI::App *) { return true; })) {
+            known = known || sub->get_name() == argv[1];
+            names += (names.empty() ? "" : ", ") + sub->get_name();
+        }
+        if (!known) {
+            std::cerr << "sparsenas: unknown subcommand '" << argv[1] << "' (subcommands: " << names
+                      << ")\nRun with --help for more information.\n";
+            return 2;
+        }
+    }
 
     try {
         app.parse(argc, argv);

@@ -483,8 +483,39 @@ void tst_Cli::badInput_data()
     QTest::newRow("derive of a folder that is not a run")
         << QStringList{QStringLiteral("derive"), QStringLiteral("@notarun")} << 1
         << list({"notarun"}) << QStringLiteral("@notarun");
-    QTest::newRow("unknown subcommand") << QStringList{QStringLiteral("frobnicate")} << 2
-                                        << list({"subcommand"}) << QStringLiteral("@runs");
+    QTest::newRow("unknown subcommand")
+        << QStringList{QStringLiteral("frobnicate")} << 2
+        << list({"unknown subcommand 'frobnicate'", "search, resume"}) << QStringLiteral("@runs");
+    QTest::newRow("--threads that is not a number")
+        << QStringList{s,      QStringLiteral("--threads"),   QStringLiteral("two"),
+                       outOpt, QStringLiteral("@r-threads2"), q}
+        << 2 << list({"--threads", "'two' is not a whole number"}) << QStringLiteral("@r-threads2");
+    QTest::newRow("--dpi out of range")
+        << QStringList{QStringLiteral("export"), QStringLiteral("@genotype.json"),
+                       QStringLiteral("-o"),     QStringLiteral("@dpi.png"),
+                       QStringLiteral("--dpi"),  QStringLiteral("5")}
+        << 2 << list({"--dpi", "5 is not in range 10 to 2400"}) << QStringLiteral("@dpi.png");
+    QTest::newRow("--dpi nan")
+        << QStringList{QStringLiteral("export"), QStringLiteral("@genotype.json"),
+                       QStringLiteral("-o"),     QStringLiteral("@dpi.png"),
+                       QStringLiteral("--dpi"),  QStringLiteral("nan")}
+        << 2 << list({"--dpi", "nan is not in range"}) << QStringLiteral("@dpi.png");
+    QTest::newRow("--set of a wrong value names the --set")
+        << QStringList{s,      QStringLiteral("--set"),     QStringLiteral("search.epochs=abc"),
+                       outOpt, QStringLiteral("@r-setabc"), q}
+        << 2
+        << list({"preset digits-quick with --set search.epochs=abc:",
+                 "search.epochs: must be an integer"})
+        << QStringLiteral("@r-setabc");
+    QTest::newRow("resume --set without a value")
+        << QStringList{QStringLiteral("resume"), QStringLiteral("@nocheckpoint"),
+                       QStringLiteral("--set"), QStringLiteral("epochs"), q}
+        << 2 << list({"--set expects section.key=value, got 'epochs'"})
+        << QStringLiteral("@nocheckpoint");
+    QTest::newRow("ablation --threads 0")
+        << QStringList{QStringLiteral("ablation"), QStringLiteral("--threads"), QStringLiteral("0"),
+                       outOpt, QStringLiteral("@r-ablation")}
+        << 2 << list({"--threads", "0 is not in range 1 to 4096"}) << QStringLiteral("@r-ablation");
     QTest::newRow("no subcommand")
         << QStringList{} << 2 << list({"subcommand"}) << QStringLiteral("@runs");
 }
@@ -592,7 +623,7 @@ void tst_Cli::evaluateParamsCompare()
     QVERIFY(QFileInfo::exists(tex));
     r = sparsenas({QStringLiteral("compare"), out, QStringLiteral("-o"),
                    m_tmp.filePath(QStringLiteral("table.xls"))});
-    QCOMPARE(r.code, 1);
+    QCOMPARE(r.code, 2); // a usage error, as export's unknown extension
     QVERIFY2(r.err.contains(QStringLiteral("use .csv, .md or .tex")), qPrintable(r.describe()));
     r = sparsenas(
         {QStringLiteral("compare"), m_tmp.filePath(QStringLiteral("eval/seed-0/checkpoints"))});
@@ -1241,7 +1272,8 @@ void tst_Cli::ablationWritesTableAndFigure()
         sparsenas({QStringLiteral("ablation"), QStringLiteral("--methods"),
                    QStringLiteral("sgd/sgl,adam_hapg/lasso"), QStringLiteral("--lambdas"),
                    QStringLiteral("-3,-2.5,2"), QStringLiteral("--seeds"), QStringLiteral("2"),
-                   QStringLiteral("--epochs"), QStringLiteral("5"), QStringLiteral("-o"), dir},
+                   QStringLiteral("--epochs"), QStringLiteral("5"), QStringLiteral("--threads"),
+                   QStringLiteral("1"), QStringLiteral("-o"), dir},
                   300000);
     QVERIFY2(r.code == 0, qPrintable(r.describe()));
     const QList<QByteArray> csv =
