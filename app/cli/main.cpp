@@ -167,6 +167,62 @@ CLI::Validator inRange(T lo, T hi)
         desc.str());
 }
 
+/// Why `path`, a folder without config.json, is not a run directory, and what it is instead.
+std::string notARunDirectory(const std::string &path)
+{
+    std::error_code ec;
+    const fs::path p(path);
+    if (fs::exists(p / "sweep.json", ec)) {
+        std::string point;
+        for (fs::directory_iterator it(p, ec), end; !ec && it != end; it.increment(ec)) {
+            std::error_code missing;
+            if (fs::exists(it->path() / "config.json", missing) &&
+                (point.empty() || it->path().string() < point))
+                point = it->path().string();
+        }
+        return "'" + path + "' is a sweep folder, not a run directory: each of its points is one" +
+               (point.empty() ? std::string() : " ('" + point + "', ...)") +
+               "; the same `sparsenas sweep` command continues the sweep";
+    }
+    if (fs::exists(p / "ablation.csv", ec))
+        return "'" + path +
+               "' is the folder of an ablation (ablation.csv, fig3.svg), not a run directory";
+    return "'" + path + "' is not a run directory (no config.json)";
+}
+
+/// True for the run directory of an evaluation (task "evaluate": a fixed genotype trained, no
+/// architecture weights A).
+bool isEvaluationRun(const RunDirectory &dir)
+{
+    try {
+        return dir.loadConfig().task == TaskKind::Evaluate;
+    } catch (const std::exception &) {
+        return false; // a damaged config.json is said by whatever reads the run next
+    }
+}
+
+/// Throws unless `dir` is the run directory of a search, which has the A matrices (`what`: the
+/// command, for the message).
+void requireSearchRun(const RunDirectory &dir, const std::string &what)
+{
+    if (!dir.exists())
+        throw std::runtime_error(notARunDirectory(dir.path()));
+    if (isEvaluationRun(dir))
+        throw std::runtime_error("'" + dir.path() +
+                                 "' is an evaluation run: it trains a fixed genotype and has no " +
+                                 "architecture weights A for " + what +
+                                 " to read; its genotype is '" + dir.file("genotype.json") +
+                                 "' (`sparsenas export " + dir.path() + " -o cell.svg` draws it)");
+}
+
+/// Refuses an output path that is a folder before anything is written ("-" is standard output).
+void checkOutputFile(const std::string &out)
+{
+    std::error_code ec;
+    if (out != "-" && fs::is_directory(out, ec))
+        throw ConfigError("-o " + out + ": is a folder; give a file name");
+}
+
 int runEngine(SearchEngine &engine, bool quiet)
 {
     const bool evaluation = engine.config().task == TaskKind::Evaluate;
@@ -280,6 +336,21 @@ int cmdEvaluate(const std::string &source, const std::string &configPath, const 
     if (fs::exists(source, ec))
         spec = fs::absolute(source).lexically_normal().string();
     loadGenotype(spec); // a bad genotype is said before any directory is made
+    {
+        // A search's settings (a search preset, a search run's config.json) would train the
+        // network with the supernet's size and learning rates: refused rather than made an
+        // evaluation. A config file that names no task is taken as one.
+        std::string origin;
+        const json base = assembleConfigJson(configPath, preset, "digits-eval", json::object(), {},
+                                             "", 0, &origin);
+        const json task = base.contains("task") ? base["task"]
+                                                : json(configPath.empty() ? "search" : "evaluate");
+        if (task.is_string() && task != "evaluate")
+            throw ConfigError(origin + ": task \"" + task.get<std::string>() +
+                              "\", not an evaluation; evaluate trains with an evaluation preset "
+                              "(digits-eval, fashion-mnist-eval, cifar10-eval, cifar100-eval) "
+                              "or a config file whose task is \"evaluate\"");
+    }
     const json patch = {{"task", "evaluate"}, {"evaluation", {{"genotype", spec}}}};
     RunConfig config =
         assembleConfig(configPath, preset, "digits-eval", patch, sets, device, threads);
@@ -355,6 +426,7 @@ int cmdCompare(const std::vector<std::string> &paths, const std::vector<std::str
         const auto ext = fs::path(out).extension().string();
         if (ext != ".csv" && ext != ".md" && ext != ".tex")
             throw ConfigError("cannot tell the format of '" + out + "' (use .csv, .md or .tex)");
+        checkOutputFile(out);
     }
     const auto rows = compareEvaluations(findEvaluations(paths));
     std::cout << comparisonText(rows);
@@ -399,6 +471,8 @@ int cmdResume(const std::string &runDir, std::vector<std::string> sets, const st
         sets.push_back("search.device=" + device);
     if (threads > 0)
         sets.push_back("search.threads=" + std::to_string(threads));
+    if (!RunDirectory(runDir).exists())
+        throw std::runtime_error(notARunDirectory(runDir));
     if (!sets.empty()) {
         const RunDirectory dir(runDir);
         const std::string path = dir.file("config.json");
@@ -449,9 +523,17 @@ json parseJsonFile(const std::string &path)
 
 std::vector<CellWeights> weightsFrom(const std::string &source)
 {
-    if (fs::is_directory(source))
-        return RunDirectory(source).lastArchWeights();
+    if (fs::is_directory(source)) {
+        const RunDirectory dir(source);
+        requireSearchRun(dir, "derive");
+        return dir.lastArchWeights();
+    }
     const json j = parseJsonFile(source);
+    if (j.is_object() && j.value("format", "") == "sparsenas-genotype")
+        throw std::runtime_error("'" + source +
+                                 "' is a derived genotype, not A matrices: derive reads a run "
+                                 "directory or a line of snapshots.jsonl (`sparsenas export " +
+                                 source + " -o FILE` converts a genotype)");
     std::vector<CellWeights> cells;
     const json &list = j.contains("cells") ? j["cells"] : j;
     if (!list.is_array())
@@ -485,6 +567,7 @@ Genotype genotypeFrom(const std::string &source, int topK)
         const RunDirectory dir(source);
         if (topK == 0 && fs::exists(dir.file("genotype.json")))
             return genotypeFromJson(parseJsonFile(dir.file("genotype.json")));
+        requireSearchRun(dir, "--top-k");
         return deriveGenotype(topPathsOf(dir.lastArchWeights(), topK));
     }
     const auto j = parseJsonFile(source);
@@ -511,6 +594,8 @@ void writeTextOut(const std::string &out, const std::string &text)
 
 int cmdDerive(const std::string &source, const std::string &out, int topK)
 {
+    if (!out.empty())
+        checkOutputFile(out);
     const auto genotype = deriveGenotype(topPathsOf(weightsFrom(source), topK));
     writeTextOut(out.empty() ? "-" : out, toJson(genotype).dump(2) + "\n");
     if (topK > 0)
@@ -556,6 +641,8 @@ int cmdExport(const std::string &source, const std::vector<std::string> &outs, d
         formats.push_back(exportFormat(out, format));
     if (std::count(outs.begin(), outs.end(), "-") > 1)
         throw ConfigError("-o - is given more than once; standard output takes one export");
+    for (const auto &out : outs)
+        checkOutputFile(out);
     const auto genotype = genotypeFrom(source, topK);
     DotStyle style;
     style.showWeights = !noWeights;
@@ -857,6 +944,11 @@ int main(int argc, char **argv)
                 std::string name = o.base.value("name", std::string("search"));
                 out = defaultOutDir("sweep-" + name);
             }
+            // A sweep folder holds run directories; it is not one (nor goes into one).
+            if (RunDirectory(out).exists())
+                throw ConfigError("'" + out +
+                                  "' is a run directory (config.json); a sweep needs a folder of "
+                                  "its own: choose another --out");
             o.out = out;
             o.jobs = jobs;
             o.threads = threads;

@@ -4,6 +4,7 @@
 // with the digits-quick preset as shipped, derive / export of its result, and a search stopped
 // by SIGINT and resumed.
 
+#include "sparsenas/base/config.h"
 #include "sparsenas/base/genotype.h"
 #include "sparsenas/base/runformat.h"
 #include "sparsenas/base/runlock.h"
@@ -313,6 +314,20 @@ void tst_Cli::initTestCase()
     const std::string genotype = toJson(deriveGenotype(cells)).dump(2);
     QVERIFY(writeAll(tmp(QStringLiteral("genotype.json")), QByteArray::fromStdString(genotype)));
 
+    // A sweep folder (sweep.json and a point, each a run directory) and an evaluation's run
+    // directory: folders of other kinds than a search's run directory.
+    QVERIFY(QDir(m_tmp.path()).mkpath(QStringLiteral("asweep/1-alpha=0.3")));
+    QVERIFY(writeAll(tmp(QStringLiteral("asweep/sweep.json")), "{}\n"));
+    QVERIFY(writeAll(tmp(QStringLiteral("asweep/1-alpha=0.3/config.json")), "{}\n"));
+    QVERIFY(QDir(m_tmp.path()).mkdir(QStringLiteral("evalrun")));
+    RunConfig evaluation = presetConfig("digits-eval");
+    evaluation.evaluation.genotype = "DARTS_V2";
+    QVERIFY(writeAll(tmp(QStringLiteral("evalrun/config.json")),
+                     QByteArray::fromStdString(toJson(evaluation).dump(2))));
+    QVERIFY(writeAll(tmp(QStringLiteral("evalrun/snapshots.jsonl")), ""));
+    QVERIFY(writeAll(tmp(QStringLiteral("evalrun/genotype.json")),
+                     QByteArray::fromStdString(genotype)));
+
     // The A matrices of a cell early in a search: 4 nodes, 4 ops, no zero (56 paths a cell).
     json dense = {{"cells", json::array()}};
     for (const char *type : {"normal", "reduce"}) {
@@ -511,6 +526,60 @@ void tst_Cli::badInput_data()
         << QStringList{QStringLiteral("resume"), QStringLiteral("@nocheckpoint"),
                        QStringLiteral("--set"), QStringLiteral("epochs"), q}
         << 2 << list({"--set expects section.key=value, got 'epochs'"})
+        << QStringLiteral("@nocheckpoint");
+    QTest::newRow("derive of a genotype file")
+        << QStringList{QStringLiteral("derive"), QStringLiteral("@genotype.json")} << 1
+        << list({"genotype.json' is a derived genotype, not A matrices", "export"})
+        << QStringLiteral("@genotype.json");
+    QTest::newRow("derive of an evaluation run")
+        << QStringList{QStringLiteral("derive"), QStringLiteral("@evalrun")} << 1
+        << list({"evalrun' is an evaluation run", "evalrun/genotype.json"})
+        << QStringLiteral("@evalrun");
+    QTest::newRow("export --top-k of an evaluation run")
+        << QStringList{QStringLiteral("export"),  QStringLiteral("@evalrun"),
+                       QStringLiteral("--top-k"), QStringLiteral("2"),
+                       QStringLiteral("-o"),      QStringLiteral("@evalrun-topk.json")}
+        << 1 << list({"evalrun' is an evaluation run"}) << QStringLiteral("@evalrun-topk.json");
+    QTest::newRow("derive of a sweep folder")
+        << QStringList{QStringLiteral("derive"), QStringLiteral("@asweep")} << 1
+        << list({"asweep' is a sweep folder", "asweep/1-alpha=0.3"}) << QStringLiteral("@asweep");
+    QTest::newRow("resume of a sweep folder")
+        << QStringList{QStringLiteral("resume"), QStringLiteral("@asweep"), q} << 1
+        << list({"asweep' is a sweep folder", "sparsenas sweep"}) << QStringLiteral("@asweep");
+    QTest::newRow("export to a folder")
+        << QStringList{QStringLiteral("export"),   QStringLiteral("@genotype.json"),
+                       QStringLiteral("--format"), QStringLiteral("json"),
+                       QStringLiteral("-o"),       QStringLiteral("@notarun")}
+        << 2 << list({"notarun: is a folder"}) << QStringLiteral("@notarun");
+    QTest::newRow("derive to a folder")
+        << QStringList{QStringLiteral("derive"), QStringLiteral("@dense-weights.json"),
+                       QStringLiteral("-o"), QStringLiteral("@notarun")}
+        << 2 << list({"notarun: is a folder"}) << QStringLiteral("@notarun");
+    QTest::newRow("evaluate with a search preset")
+        << QStringList{QStringLiteral("evaluate"),
+                       QStringLiteral("DARTS_V2"),
+                       QStringLiteral("--preset"),
+                       QStringLiteral("digits-quick"),
+                       QStringLiteral("--set"),
+                       QStringLiteral("search.epochs=1"),
+                       QStringLiteral("--set"),
+                       QStringLiteral("dataset.limit=100"),
+                       outOpt,
+                       QStringLiteral("@r-evalsearch"),
+                       q}
+        << 2 << list({"preset digits-quick: task \"search\", not an evaluation", "digits-eval"})
+        << QStringLiteral("@r-evalsearch");
+    QTest::newRow("sweep into a run directory")
+        << QStringList{QStringLiteral("sweep"),
+                       QStringLiteral("--grid"),
+                       QStringLiteral("arch.alpha=0.3"),
+                       QStringLiteral("--set"),
+                       QStringLiteral("search.epochs=1"),
+                       QStringLiteral("--set"),
+                       QStringLiteral("dataset.limit=100"),
+                       outOpt,
+                       QStringLiteral("@nocheckpoint")}
+        << 2 << list({"nocheckpoint' is a run directory", "another --out"})
         << QStringLiteral("@nocheckpoint");
     QTest::newRow("ablation --threads 0")
         << QStringList{QStringLiteral("ablation"), QStringLiteral("--threads"), QStringLiteral("0"),
