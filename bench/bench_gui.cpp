@@ -7,7 +7,10 @@
 //              the time until the GUI thread runs it (what a click or a key press waits for);
 //   drain      the time one 40 ms drain spends handing snapshots to the views;
 //   replot     the time of each QCustomPlot replot (QCustomPlot::replotTime), per plot;
-//   per snapshot  (all drain + all replot time) / snapshots.
+//   per snapshot  (all drain + all replot time) / snapshots;
+//   events     every event the GUI thread delivers, timed (QApplication::notify, outermost
+//              only): the time per kind (receiver class and event type, or the queued slot's
+//              receiver) and the slowest single events, to find what blocks the loop.
 // Prints one JSON object. Options: --epochs N, --batch N, --nodes N, --threads N, --platform P
 // (default offscreen unless QT_QPA_PLATFORM is set).
 
@@ -26,6 +29,7 @@
 #include <QCommandLineParser>
 #include <QElapsedTimer>
 #include <QTemporaryDir>
+#include <QThread>
 #include <QTimer>
 
 #include <nlohmann/json.hpp>
@@ -34,7 +38,9 @@
 #include <atomic>
 #include <chrono>
 #include <cstdio>
+#include <map>
 #include <mutex>
+#include <string>
 #include <thread>
 #include <vector>
 
@@ -42,6 +48,85 @@ using namespace sparsenas;
 using nlohmann::json;
 
 namespace {
+
+/// Times every event the GUI thread delivers (the outermost notify only: nested deliveries are
+/// part of the one that triggered them).
+class TimedApplication : public QApplication
+{
+public:
+    using QApplication::QApplication;
+
+    struct Slow
+    {
+        double ms = 0;
+        std::string what;
+    };
+
+    bool notify(QObject *receiver, QEvent *event) override
+    {
+        if (!m_timing || QThread::currentThread() != thread())
+            return QApplication::notify(receiver, event);
+        if (m_depth++ > 0) {
+            const bool r = QApplication::notify(receiver, event);
+            --m_depth;
+            return r;
+        }
+        // Before delivery: the event may delete its receiver (DeferredDelete) or itself.
+        const int type = int(event->type());
+        const char *className = receiver->metaObject()->className();
+        // A dock relaid out: which one (its title), to find whose contents keep changing size.
+        std::string dock;
+        if (type == QEvent::LayoutRequest && receiver->isWidgetType() &&
+            receiver->inherits("QDockWidget"))
+            dock = " [" + static_cast<QWidget *>(receiver)->windowTitle().toStdString() + "]";
+        const auto t0 = std::chrono::steady_clock::now();
+        const bool r = QApplication::notify(receiver, event);
+        const double ms =
+            std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0)
+                .count();
+        --m_depth;
+        std::string what = className + dock;
+        what += type == QEvent::MetaCall        ? " (queued call)"
+                : type == QEvent::Timer         ? " (timer)"
+                : type == QEvent::Paint         ? " (paint)"
+                : type == QEvent::UpdateRequest ? " (update request)"
+                : type == QEvent::LayoutRequest ? " (layout)"
+                                                : " (event " + std::to_string(type) + ")";
+        auto &kind = m_kinds[what];
+        kind.first += ms;
+        kind.second += 1;
+        if (ms >= 4.0)
+            m_slow.push_back({ms, what});
+        return r;
+    }
+
+    void startTiming() { m_timing = true; }
+    json report() const
+    {
+        std::vector<std::pair<std::string, std::pair<double, int>>> kinds(m_kinds.begin(),
+                                                                          m_kinds.end());
+        std::sort(kinds.begin(), kinds.end(),
+                  [](const auto &a, const auto &b) { return a.second.first > b.second.first; });
+        json byKind = json::array();
+        for (size_t i = 0; i < kinds.size() && i < 12; ++i)
+            byKind.push_back({{"what", kinds[i].first},
+                              {"total_ms", kinds[i].second.first},
+                              {"count", kinds[i].second.second}});
+        auto slow = m_slow;
+        std::sort(slow.begin(), slow.end(),
+                  [](const Slow &a, const Slow &b) { return a.ms > b.ms; });
+        json worst = json::array();
+        for (size_t i = 0; i < slow.size() && i < 15; ++i)
+            worst.push_back({{"ms", slow[i].ms}, {"what", slow[i].what}});
+        return json{{"by_kind", byKind}, {"slowest", worst}, {"over_4ms", slow.size()}};
+    }
+
+private:
+    bool m_timing = false;
+    int m_depth = 0;
+    std::map<std::string, std::pair<double, int>> m_kinds;
+    std::vector<Slow> m_slow;
+};
 
 json stats(std::vector<double> v)
 {
@@ -65,7 +150,7 @@ int main(int argc, char *argv[])
 {
     if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
-    QApplication app(argc, argv);
+    TimedApplication app(argc, argv);
     QApplication::setOrganizationName(QStringLiteral("SparseNAS-bench"));
     QApplication::setApplicationName(QStringLiteral("bench_gui"));
 
@@ -151,6 +236,7 @@ int main(int argc, char *argv[])
                      });
     QTimer::singleShot(0, &w, [&] {
         wall.start();
+        app.startTiming();
         if (!w.startSearch())
             QCoreApplication::exit(1);
     });
@@ -184,7 +270,8 @@ int main(int argc, char *argv[])
                    {"latency_ms", stats(latencies)},
                    {"drain_ms", stats(drains)},
                    {"replot_ms", replot},
-                   {"gui_ms_per_snapshot", snapshots > 0 ? busy / double(snapshots) : 0.0}};
+                   {"gui_ms_per_snapshot", snapshots > 0 ? busy / double(snapshots) : 0.0},
+                   {"events", app.report()}};
     std::printf("%s\n", out.dump().c_str());
     return 0;
 }

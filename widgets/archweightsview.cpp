@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "archweightsview.h"
 
+#include "statustext.h"
+
 #include "cellheatmap.h"
 
 #include <QBoxLayout>
@@ -50,11 +52,13 @@ ArchWeightsView::ArchWeightsView(QWidget *parent) : QWidget(parent)
                                "colours stay comparable over time"));
     m_showValues = new QCheckBox(tr("Show values"), this);
     m_showValues->setToolTip(tr("Write each architecture weight into its cell"));
-    m_status = new QLabel(tr("No run"), this);
+    // It changes every step, so a StatusText: it repaints without relaying out the window.
+    m_status = new StatusText(1, this);
+    m_status->setText(tr("No run"));
     m_status->setForegroundRole(QPalette::PlaceholderText);
     // Where the dock is narrow (a 1024 px screen) the status gives way to the check boxes,
     // cut at the right; the steering panel and the status bar say where the run is too.
-    m_status->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    m_status->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Fixed);
     m_status->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
 
     auto *tools = new QHBoxLayout;

@@ -12,6 +12,8 @@ class QPainter;
 
 namespace sparsenas {
 
+class StatusText;
+
 class CellHeatmap;
 
 /// The "Architecture weights" dock view: a CellHeatmap of the normal and one of the reduction
@@ -72,7 +74,7 @@ private:
     CellHeatmap *m_reduce = nullptr;
     QLabel *m_normalTitle = nullptr;
     QLabel *m_reduceTitle = nullptr;
-    QLabel *m_status = nullptr;
+    StatusText *m_status = nullptr;
     QCheckBox *m_lockScale = nullptr;
     QCheckBox *m_showValues = nullptr;
     QBoxLayout *m_cellsLayout = nullptr;

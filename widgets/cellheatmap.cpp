@@ -135,7 +135,12 @@ void CellHeatmap::setWeights(const CellSnapshot &cell)
     m_hoverEdge = m_hoverOp = -1;
     if (m_highlightEdge >= edgeCount() || m_highlightOp >= opCount())
         m_highlightEdge = m_highlightOp = -1;
-    updateGeometry();
+    const QSize min = minimumSizeHint(), hint = sizeHint();
+    if (min != m_reportedMin || hint != m_reportedHint) {
+        m_reportedMin = min;
+        m_reportedHint = hint;
+        updateGeometry();
+    }
     update();
 }
 

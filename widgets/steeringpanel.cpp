@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "steeringpanel.h"
 
+#include "statustext.h"
+
 #include <QDoubleSpinBox>
 #include <QGridLayout>
 #include <QLabel>
@@ -13,8 +15,12 @@ SteeringPanel::SteeringPanel(QWidget *parent) : QWidget(parent)
 {
     auto *column = new QVBoxLayout(this);
     column->setContentsMargins(4, 4, 4, 4);
-    m_progress = new QLabel(tr("No search running."), this);
-    m_progress->setWordWrap(true);
+    // Its text changes every step: a StatusText (two lines, wrapped within the dock's width)
+    // repaints without relaying out the dock and, through it, the main window.
+    m_progress = new StatusText(2, this);
+    m_progress->setText(tr("No search running."));
+    m_progress->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Fixed);
+    m_progress->setAlignment(Qt::AlignLeft | Qt::AlignTop);
     column->addWidget(m_progress);
 
     auto *grid = new QGridLayout;

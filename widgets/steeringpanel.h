@@ -14,6 +14,8 @@ class QPushButton;
 
 namespace sparsenas {
 
+class StatusText;
+
 class SteeringPanel : public QWidget
 {
     Q_OBJECT
@@ -53,7 +55,7 @@ private:
     QDoubleSpinBox *m_lambda = nullptr, *m_alpha = nullptr, *m_step = nullptr;
     QPushButton *m_applyLambda = nullptr, *m_applyAlpha = nullptr, *m_applyStep = nullptr;
     QLabel *m_curLambda = nullptr, *m_curAlpha = nullptr, *m_curStep = nullptr;
-    QLabel *m_progress = nullptr;
+    StatusText *m_progress = nullptr;
     bool m_live = false;
     bool m_updating = false; ///< setValue from showCurrent, not the user
 };

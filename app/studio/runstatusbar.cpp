@@ -52,6 +52,14 @@ std::optional<double> EtaEstimator::secondsLeft(const Snapshot &s) const
 RunStatusBar::RunStatusBar(QStatusBar *bar) : QObject(bar), m_bar(bar)
 {
     m_eta = new QLabel(bar);
+    // The estimate changes every drain; a label whose width followed its text would relay out
+    // the whole main window each time (the status bar is part of its layout). Wide enough for
+    // "ETA 1:23:45" in this language, and no wider or narrower with the text.
+    m_eta->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
+    // Fixed in both directions: a widget free in either asks for a layout on every change.
+    m_eta->setFixedSize(
+        m_eta->fontMetrics().horizontalAdvance(tr("ETA %1").arg(QStringLiteral("10:00:00"))) + 8,
+        m_eta->fontMetrics().height() + 4);
     m_progress = new QProgressBar(bar);
     m_progress->setMaximumWidth(220);
     m_progress->setTextVisible(true);

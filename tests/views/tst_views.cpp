@@ -16,6 +16,7 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QVBoxLayout>
 #include <QXmlStreamReader>
 
 #include <set>
@@ -79,6 +80,7 @@ private Q_SLOTS:
     void heatmapScaleAndRepaint();
     void viewTakesLatestCells();
     void viewClickAndHighlight();
+    void viewStepsDoNotRelayOut();
     void viewExports_data();
     void viewExports();
     void viewExportFailures();
@@ -329,6 +331,46 @@ void tst_Views::viewClickAndHighlight()
     QVERIFY(normal->isScaleLocked() && reduce->isScaleLocked());
     view.setShowValues(true);
     QVERIFY(normal->showValues() && reduce->showValues());
+}
+
+void tst_Views::viewStepsDoNotRelayOut()
+{
+    // A new A of the same shape every step changes nothing the layout uses: the view must not
+    // ask its parent for a new layout (each one climbed to the main window: 170 main-window
+    // layouts in bench_gui's 17 s run, up to 27 ms each).
+    struct LayoutCounter : QObject
+    {
+        int requests = 0;
+        bool eventFilter(QObject *, QEvent *event) override
+        {
+            requests += event->type() == QEvent::LayoutRequest ? 1 : 0;
+            return false;
+        }
+    } counter;
+    QWidget dock;
+    auto *layout = new QVBoxLayout(&dock);
+    auto *view = new ArchWeightsView(&dock);
+    layout->addWidget(view);
+    dock.resize(1100, 480);
+    Snapshot first;
+    first.step = 1;
+    first.cells = {makeCell("normal", 0.02f), makeCell("reduce", 0.05f)};
+    view->addSnapshots({first});
+    dock.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dock));
+    QCoreApplication::processEvents();
+    dock.installEventFilter(&counter);
+    for (int step = 2; step < 8; ++step) {
+        Snapshot s;
+        s.step = step;
+        s.epoch = step / 3;
+        s.cells = {makeCell("normal", 0.02f * float(step)),
+                   makeCell("reduce", 0.01f * float(step))};
+        view->addSnapshots({s});
+        QCoreApplication::processEvents();
+    }
+    QCOMPARE(counter.requests, 0);
+    QCOMPARE(view->heatmap(QStringLiteral("normal"))->cell().weights.at(5, 1), 0.02f * 7.0f);
 }
 
 void tst_Views::viewExports_data()
