@@ -167,6 +167,70 @@ CLI::Validator inRange(T lo, T hi)
         desc.str());
 }
 
+/// `text` broken at spaces into lines of at most `width` characters (a longer word stays whole);
+/// its own line breaks are kept.
+std::string wrapText(const std::string &text, size_t width)
+{
+    std::string out;
+    std::istringstream lines(text);
+    std::string paragraph;
+    bool firstLine = true;
+    while (std::getline(lines, paragraph)) {
+        out += firstLine ? "" : "\n";
+        firstLine = false;
+        std::istringstream words(paragraph);
+        std::string word, line;
+        while (words >> word) {
+            if (!line.empty() && line.size() + 1 + word.size() > width) {
+                out += line + "\n";
+                line.clear();
+            }
+            line += (line.empty() ? "" : " ") + word;
+        }
+        out += line;
+    }
+    return out;
+}
+
+/// CLI11's help with every description broken into lines that fit 80 columns (CLI11 2.1 writes
+/// each on one line, up to 220 characters): an 80-column terminal would break them at column 0,
+/// through the column of option names. The manual page joins the lines again.
+class HelpFormatter : public CLI::Formatter
+{
+public:
+    static constexpr size_t kWidth = 79;
+    std::string make_option(const CLI::Option *opt, bool positional) const override
+    {
+        // As CLI11 lays it out, but with at least two spaces between an option and its
+        // description, where the manual page's generator tells them apart (a name of 27
+        // characters got one): a longer name has its description start on the next line.
+        const size_t column = get_column_width();
+        std::string out = "  " + make_option_name(opt, positional) + make_option_opts(opt);
+        const std::string desc = wrapText(make_option_desc(opt), kWidth - column);
+        if (!desc.empty()) {
+            out += out.size() + 2 > column ? "\n" + std::string(column, ' ')
+                                           : std::string(column - out.size(), ' ');
+            for (const char c : desc)
+                out += c == '\n' ? "\n" + std::string(column, ' ') : std::string(1, c);
+        }
+        return out + "\n";
+    }
+    std::string make_subcommand(const CLI::App *sub) const override
+    {
+        std::stringstream out;
+        CLI::detail::format_help(out, sub->get_display_name(true),
+                                 wrapText(sub->get_description(), kWidth - get_column_width()),
+                                 get_column_width());
+        return out.str();
+    }
+    std::string make_description(const CLI::App *app) const override
+    {
+        const std::string desc = CLI::Formatter::make_description(app);
+        const bool newline = !desc.empty() && desc.back() == '\n';
+        return wrapText(desc, kWidth) + (newline ? "\n" : "");
+    }
+};
+
 /// Why `path`, a folder without config.json, is not a run directory, and what it is instead.
 std::string notARunDirectory(const std::string &path)
 {
@@ -720,6 +784,7 @@ int main(int argc, char **argv)
 {
     CLI::App app{"SparseNAS: Neural Architecture Search as a sparse supernet (headless)",
                  "sparsenas"};
+    app.formatter(std::make_shared<HelpFormatter>()); // before the subcommands, which copy it
     app.require_subcommand(1);
     app.set_version_flag("-V,--version", "sparsenas " + std::string(SPARSENAS_VERSION) +
                                              " (LibTorch " + torchVersion() + ", " +
@@ -790,10 +855,12 @@ int main(int argc, char **argv)
     int seeds = 1;
     auto *evaluate = app.add_subcommand(
         "evaluate", "train a genotype's network on its own and report its test accuracy");
+    // "built-in name (...)" stays on the first line of the wrapped help: the shell completions
+    // take the names from there (packaging/cmake/GenerateCliDocs.cmake).
     evaluate
         ->add_option("genotype", source,
-                     "a search's run directory, genotype.json, DARTS-notation text file, or a "
-                     "built-in name (DARTS_V1, DARTS_V2)")
+                     "a built-in name (DARTS_V1, DARTS_V2), a search's run directory, a "
+                     "genotype.json or a DARTS-notation text file")
         ->required();
     evaluate->add_option("-c,--config", configPath, "JSON config file")->check(CLI::ExistingFile);
     evaluate->add_option("-p,--preset", preset,

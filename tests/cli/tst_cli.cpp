@@ -350,6 +350,25 @@ void tst_Cli::help()
     for (const char *cmd : {"search", "resume", "derive", "export", "presets", "info"})
         QVERIFY2(r.out.contains(QLatin1String(cmd)), qPrintable(r.describe()));
 
+    // Every help fits an 80-column terminal: a longer line would wrap at column 0, through the
+    // column of option names. The descriptions go on over lines of their own.
+    for (const QString &cmd :
+         {QString(), QStringLiteral("search"), QStringLiteral("resume"), QStringLiteral("derive"),
+          QStringLiteral("export"), QStringLiteral("evaluate"), QStringLiteral("params"),
+          QStringLiteral("compare"), QStringLiteral("sweep"), QStringLiteral("ablation"),
+          QStringLiteral("presets"), QStringLiteral("info")}) {
+        const Result h = sparsenas(cmd.isEmpty() ? QStringList{QStringLiteral("--help")}
+                                                 : QStringList{cmd, QStringLiteral("--help")});
+        QVERIFY2(h.code == 0, qPrintable(h.describe()));
+        for (const QString &line : h.out.split(QLatin1Char('\n')))
+            QVERIFY2(line.size() <= 79, qPrintable(cmd + QStringLiteral(": ") + line));
+    }
+    // ... in the description's column, where the manual page's generator joins them again.
+    const Result ablation = sparsenas({QStringLiteral("ablation"), QStringLiteral("--help")});
+    static const QRegularExpression continued(
+        QStringLiteral("\n {30}Lasso and with Group Lasso\\)\n"));
+    QVERIFY2(continued.match(ablation.out).hasMatch(), qPrintable(ablation.out));
+
     for (const char *flag : {"--version", "-V"}) {
         const Result v = sparsenas({QLatin1String(flag)});
         QVERIFY2(v.code == 0, qPrintable(v.describe()));
