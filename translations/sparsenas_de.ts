@@ -4,7 +4,7 @@
 <context>
     <name>sparsenas::ArchWeightsView</name>
     <message>
-        <location filename="../widgets/archweightsview.cpp" line="+37"/>
+        <location filename="../widgets/archweightsview.cpp" line="+39"/>
         <source>Cannot write &quot;%1&quot;: %2</source>
         <translation>„%1“ kann nicht geschrieben werden: %2</translation>
     </message>
@@ -29,7 +29,7 @@
         <translation>Jedes Architekturgewicht in sein Feld schreiben</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <location line="+90"/>
         <source>No run</source>
         <translation>Kein Lauf</translation>
@@ -269,7 +269,7 @@
 <context>
     <name>sparsenas::CellHeatmap</name>
     <message>
-        <location filename="../widgets/cellheatmap.cpp" line="+274"/>
+        <location filename="../widgets/cellheatmap.cpp" line="+279"/>
         <location line="+280"/>
         <source>= 0</source>
         <translation>= 0</translation>
@@ -1432,6 +1432,474 @@
     </message>
 </context>
 <context>
+    <name>sparsenas::LabHelpDialog</name>
+    <message>
+        <location filename="../widgets/labhelp.cpp" line="+36"/>
+        <location line="+15"/>
+        <source>Sparsity explained</source>
+        <translation>Sparsität erklärt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The search makes the architecture weights A sparse: a weight that is exactly zero removes its operation from the cell. These are the equations of the paper that the teaching lab shows, computed by the same functions the search runs.</source>
+        <translation>Die Suche macht die Architekturgewichte A dünn besetzt: Ein Gewicht, das exakt null ist, entfernt seine Operation aus der Zelle. Dies sind die Gleichungen des Papers, die das Lehrlabor zeigt, berechnet von denselben Funktionen, die die Suche ausführt.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The penalty and what α trades</source>
+        <translation>Die Strafe und was α abwägt</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>λ sets how strong the penalty is. α shares it between the two parts. The first part (Lasso, α = 1) acts on each weight alone and removes single paths. The second part (Group Lasso, α = 0) acts on whole groups, here all the weights into one node, and removes a group at once or keeps all of it. In between, the Sparse Group Lasso removes whole nodes and, inside the nodes that stay, single paths. The factor √|g| makes large groups pay for their size.</source>
+        <translation>λ legt fest, wie stark die Strafe ist. α teilt sie zwischen den beiden Teilen auf. Der erste Teil (Lasso, α = 1) wirkt auf jedes Gewicht einzeln und entfernt einzelne Pfade. Der zweite Teil (Group Lasso, α = 0) wirkt auf ganze Gruppen, hier alle Gewichte in einen Knoten, und entfernt eine Gruppe auf einmal oder behält sie ganz. Dazwischen entfernt das Sparse Group Lasso ganze Knoten und, in den verbleibenden Knoten, einzelne Pfade. Der Faktor √|g| lässt große Gruppen für ihre Größe bezahlen.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>In the lab&apos;s 2-D picture, one group of two weights, the unit ball of Ω is α‖x‖₁ + (1 − α)√2‖x‖₂ = 1: the Lasso&apos;s diamond at α = 1, the Group Lasso&apos;s circle of radius 1/√2 at α = 0, and a rounded diamond in between. Its corners on the axes are why single weights become zero.</source>
+        <translation>Im 2-D-Bild des Labors, einer Gruppe aus zwei Gewichten, ist die Einheitskugel von Ω durch α‖x‖₁ + (1 − α)√2‖x‖₂ = 1 gegeben: die Raute des Lasso bei α = 1, der Kreis des Group Lasso mit Radius 1/√2 bei α = 0 und eine abgerundete Raute dazwischen. Ihre Ecken auf den Achsen sind der Grund, warum einzelne Gewichte null werden.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>One proximal step</source>
+        <translation>Ein proximaler Schritt</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>η is the step size and (t)₊ = max(t, 0). Soft-thresholding (Eq. 9) moves every weight towards zero by η λ α and sets it to exactly zero if it was closer than that. Group shrinkage (Eq. 10) shortens each group by η λ (1 − α) √|g| and sets the whole group to zero if it was shorter. Their composition (Eq. 5) is the exact proximal operator of the SGL penalty.</source>
+        <translation>η ist die Schrittweite und (t)₊ = max(t, 0). Soft-Thresholding (Gl. 9) bewegt jedes Gewicht um η λ α auf null zu und setzt es exakt auf null, wenn es näher daran lag. Gruppenschrumpfung (Gl. 10) verkürzt jede Gruppe um η λ (1 − α) √|g| und setzt die ganze Gruppe auf null, wenn sie kürzer war. Ihre Verkettung (Gl. 5) ist der exakte proximale Operator der SGL-Strafe.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Why exact zeros appear with proximal steps and not with SGD</source>
+        <translation>Warum exakte Nullen mit proximalen Schritten entstehen und nicht mit SGD</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The proximal operator maps a whole interval, |zᵢ| ≤ η λ α, to exactly 0, and a whole ball of groups to the zero group: the shaded regions of the 2-D picture. A gradient step that lands anywhere in them gives an exact zero, and the next steps keep it there as long as the gradient stays smaller than the threshold.</source>
+        <translation>Der proximale Operator bildet ein ganzes Intervall, |zᵢ| ≤ η λ α, auf exakt 0 ab und eine ganze Kugel von Gruppen auf die Nullgruppe: die schattierten Bereiche des 2-D-Bildes. Ein Gradientenschritt, der irgendwo darin landet, ergibt eine exakte Null, und die nächsten Schritte halten sie dort, solange der Gradient kleiner als die Schwelle bleibt.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>SGD and Adam instead add a subgradient of the penalty, λ α sgn(A) plus the group part, to the loss gradient. Near zero that term pushes a weight across zero and back: it oscillates around zero with an amplitude of about the step times λ and, in floating point, practically never lands on 0.0. Its weights become small, never removed, and a threshold chosen afterwards would decide what is removed.</source>
+        <translation>SGD und Adam addieren stattdessen einen Subgradienten der Strafe, λ α sgn(A) plus den Gruppenanteil, zum Gradienten des Verlusts. Nahe null schiebt dieser Term ein Gewicht über null und zurück: Es schwingt mit einer Amplitude von etwa Schrittweite mal λ um null und landet in Gleitkommaarithmetik praktisch nie auf 0.0. Die Gewichte werden klein, aber nie entfernt, und erst eine nachträglich gewählte Schwelle würde entscheiden, was entfernt wird.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Dead nodes</source>
+        <translation>Tote Knoten</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A node of the cell is dead when every weight into it is exactly zero: its whole group was removed. It receives nothing, so its output is zero and the paths that leave it carry nothing either. The derived cell drops it, and the search no longer needs to compute it.</source>
+        <translation>Ein Knoten der Zelle ist tot, wenn jedes Gewicht in ihn exakt null ist: Seine ganze Gruppe wurde entfernt. Er empfängt nichts, also ist seine Ausgabe null, und auch die Pfade, die von ihm ausgehen, tragen nichts. Die abgeleitete Zelle lässt ihn weg, und die Suche muss ihn nicht mehr berechnen.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Why a removed node may come back under AdamHAPG</source>
+        <translation>Warum ein entfernter Knoten unter AdamHAPG zurückkehren kann</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A zero stays zero only while the gradient step cannot leave the zero region. Under HAPG that means |∇L| ≤ λ α for each weight: the comparison is with the current gradient. AdamHAPG takes the step z = A − ηᵢ m̂ᵢ with a step size ηᵢ = lr / (√v̂ᵢ + ε) per weight, and the group part uses the median of ηᵢ over the group. The step follows the running average m̂ of past gradients and the sizes change from step to step, so when the rest of the cell changes and the node becomes useful again, its gradient grows, the step lands outside the zero region and the node returns. The momentum of Eq. 7-8 can carry a weight out of zero as well.</source>
+        <translation>Eine Null bleibt nur null, solange der Gradientenschritt den Nullbereich nicht verlassen kann. Unter HAPG heißt das |∇L| ≤ λ α für jedes Gewicht: Verglichen wird mit dem aktuellen Gradienten. AdamHAPG macht den Schritt z = A − ηᵢ m̂ᵢ mit einer Schrittweite ηᵢ = lr / (√v̂ᵢ + ε) je Gewicht, und der Gruppenanteil verwendet den Median der ηᵢ über die Gruppe. Der Schritt folgt dem gleitenden Mittel m̂ vergangener Gradienten, und die Schrittweiten ändern sich von Schritt zu Schritt: Wenn sich der Rest der Zelle ändert und der Knoten wieder nützlich wird, wächst sein Gradient, der Schritt landet außerhalb des Nullbereichs und der Knoten kehrt zurück. Auch das Momentum aus Gl. 7-8 kann ein Gewicht aus der Null tragen.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>What the lab shows</source>
+        <translation>Was das Labor zeigt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Loss + penalty: the objective the optimizers minimise, at the point each reports (the sparse iterate for HAPG, AdamHAPG and ISTA). Exact zeros: coefficients equal to 0.0, counted without any threshold. ISTA is HAPG without the momentum of Eq. 7-8. λ_max: the smallest λ at which all coefficients are zero. The regularization path solves the problem for each λ from λ_max down; a circle marks where a coefficient enters.</source>
+        <translation>Verlust + Strafe: die Zielfunktion, die die Optimierer minimieren, an dem Punkt, den jeder meldet (die dünn besetzte Iterierte bei HAPG, AdamHAPG und ISTA). Exakte Nullen: Koeffizienten gleich 0.0, ohne jede Schwelle gezählt. ISTA ist HAPG ohne das Momentum aus Gl. 7-8. λ_max: das kleinste λ, bei dem alle Koeffizienten null sind. Der Regularisierungspfad löst das Problem für jedes λ von λ_max abwärts; ein Kreis markiert, wo ein Koeffizient eintritt.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>AdamHAPG runs here without the momentum of Eq. 7-8, as in the optimizer ablation: with it, it diverges on this problem. Its group step is the median of its weights&apos; steps, so it may remove a group, such as one with a single nonzero coefficient, that the SGL minimiser keeps.</source>
+        <translation>AdamHAPG läuft hier ohne das Momentum aus Gl. 7-8, wie in der Optimierer-Ablation: Mit ihm divergiert es bei diesem Problem. Sein Gruppenschritt ist der Median der Schritte seiner Gewichte, daher kann es eine Gruppe entfernen, etwa eine mit einem einzigen von null verschiedenen Koeffizienten, die der SGL-Minimierer behält.</translation>
+    </message>
+</context>
+<context>
+    <name>sparsenas::LabPathPlot</name>
+    <message>
+        <location filename="../widgets/labplots.cpp" line="+558"/>
+        <source>λ (decreasing →)</source>
+        <translation>λ (abnehmend →)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>coefficient</source>
+        <translation>Koeffizient</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>enters the model</source>
+        <translation>tritt ins Modell ein</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>group %1</source>
+        <translation>Gruppe %1</translation>
+    </message>
+</context>
+<context>
+    <name>sparsenas::LabRegression</name>
+    <message>
+        <location filename="../app/studio/labregression.cpp" line="+73"/>
+        <source>Re&amp;generate</source>
+        <translation>&amp;Neu erzeugen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A new planted problem: 12 coefficients in 4 groups of 3 (one strong group, one with a single nonzero, one weak, one zero), 60 noisy samples</source>
+        <translation>Ein neues vorgegebenes Problem: 12 Koeffizienten in 4 Gruppen zu 3 (eine starke Gruppe, eine mit einem einzigen von null verschiedenen, eine schwache, eine Nullgruppe), 60 verrauschte Stichproben</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>R&amp;un</source>
+        <translation>&amp;Starten</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Run the five optimizers side by side, a full gradient step each per tick</source>
+        <translation>Die fünf Optimierer nebeneinander laufen lassen, je ein voller Gradientenschritt pro Takt</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Res&amp;tart</source>
+        <translation>Neu&amp;beginnen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Start every optimizer again from zero</source>
+        <translation>Jeden Optimierer wieder bei null beginnen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>λ / λ_max:</source>
+        <translation>λ / λ_max:</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The race&apos;s λ as a share of λ_max, the smallest λ at which every coefficient is zero (α is the one above)</source>
+        <translation>Das λ des Vergleichs als Anteil von λ_max, dem kleinsten λ, bei dem jeder Koeffizient null ist (α ist das von oben)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The λ and α the race uses; the path plot marks this λ</source>
+        <translation>Das λ und α, die der Vergleich verwendet; der Pfad markiert dieses λ</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Top: loss + penalty at the point each optimizer reports. Bottom: its coefficients that are exactly 0.0. HAPG, AdamHAPG and ISTA take proximal steps and reach exact zeros; SGD and Adam (dashed) follow a subgradient and do not.</source>
+        <translation>Oben: Verlust + Strafe an dem Punkt, den jeder Optimierer meldet. Unten: seine Koeffizienten, die exakt 0.0 sind. HAPG, AdamHAPG und ISTA machen proximale Schritte und erreichen exakte Nullen; SGD und Adam (gestrichelt) folgen einem Subgradienten und tun es nicht.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Exact zeros per optimizer at the last step, and how many the planted truth has</source>
+        <translation>Exakte Nullen je Optimierer beim letzten Schritt und wie viele die vorgegebene Wahrheit hat</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Every coefficient of the SGL solution against λ, from λ_max (all zero) down to λ_max / 100, solved by ISTA for each λ. A circle marks where a coefficient enters; the dashed line is the race&apos;s λ.</source>
+        <translation>Jeder Koeffizient der SGL-Lösung über λ, von λ_max (alle null) bis λ_max / 100, für jedes λ mit ISTA gelöst. Ein Kreis markiert, wo ein Koeffizient eintritt; die gestrichelte Linie ist das λ des Vergleichs.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>λ_max and how many coefficients the path brings in</source>
+        <translation>λ_max und wie viele Koeffizienten der Pfad aufnimmt</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>AdamHAPG (without momentum)</source>
+        <translation>AdamHAPG (ohne Momentum)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>ISTA (HAPG without momentum)</source>
+        <translation>ISTA (HAPG ohne Momentum)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>SGD (subgradient)</source>
+        <translation>SGD (Subgradient)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Adam (subgradient)</source>
+        <translation>Adam (Subgradient)</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>α = %1, λ_max = %2: %3 of %4 coefficients enter before λ_max / 100</source>
+        <translation>α = %1, λ_max = %2: %3 von %4 Koeffizienten treten vor λ_max / 100 ein</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>λ = %1, α = %2</source>
+        <translation>λ = %1, α = %2</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>After %1 steps, exact zeros: %2 (planted: %3)</source>
+        <translation>Nach %1 Schritten, exakte Nullen: %2 (vorgegeben: %3)</translation>
+    </message>
+</context>
+<context>
+    <name>sparsenas::LabWindow</name>
+    <message>
+        <location filename="../app/studio/labwindow.cpp" line="+47"/>
+        <source>One strong group, one weak group, one mixed</source>
+        <translation>Eine starke Gruppe, eine schwache, eine gemischte</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Many small weights</source>
+        <translation>Viele kleine Gewichte</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Groups of different sizes</source>
+        <translation>Gruppen verschiedener Größe</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>One weight dominates each group</source>
+        <translation>Ein Gewicht dominiert jede Gruppe</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Teaching lab — SparseNAS Studio</source>
+        <translation>Lehrlabor — SparseNAS Studio</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>&amp;Prox explorer</source>
+        <translation>&amp;Prox-Explorer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Regression</source>
+        <translation>&amp;Regression</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The proximal operators on a small grouped vector, and the 2-D picture of one group of two weights</source>
+        <translation>Die proximalen Operatoren auf einem kleinen gruppierten Vektor und das 2-D-Bild einer Gruppe aus zwei Gewichten</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A planted sparse-group regression solved by five optimizers, and its regularization path</source>
+        <translation>Eine Regression mit vorgegebener dünn besetzter Gruppenstruktur, gelöst von fünf Optimierern, und ihr Regularisierungspfad</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Previous panel (Page Up)</source>
+        <translation>Vorherige Ansicht (Bild auf)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Next panel (Page Down)</source>
+        <translation>Nächste Ansicht (Bild ab)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Leave presentation (Esc)</source>
+        <translation>Präsentation verlassen (Esc)</translation>
+    </message>
+    <message>
+        <location line="+63"/>
+        <source>Pre&amp;set:</source>
+        <translation>&amp;Vorlage:</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Example vectors, each split into groups</source>
+        <translation>Beispielvektoren, jeweils in Gruppen aufgeteilt</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Vector:</source>
+        <translation>V&amp;ektor:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The weights z, groups separated by &quot;|&quot;, values by spaces, e.g. &quot;2 -1.5 | 0.3 0.2&quot;. Press Enter to apply.</source>
+        <translation>Die Gewichte z, Gruppen durch „|“ getrennt, Werte durch Leerzeichen, z. B. „2 -1.5 | 0.3 0.2“. Mit der Eingabetaste übernehmen.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>λ: the strength of the penalty. Larger λ, larger thresholds, more exact zeros.</source>
+        <translation>λ: die Stärke der Strafe. Größeres λ, größere Schwellen, mehr exakte Nullen.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>α: the share of the penalty on single weights (Lasso, α = 1) against whole groups (Group Lasso, α = 0).</source>
+        <translation>α: der Anteil der Strafe auf einzelnen Gewichten (Lasso, α = 1) gegenüber ganzen Gruppen (Group Lasso, α = 0).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>η: the step size. The prox of a step of size η thresholds by η times the penalty&apos;s weights.</source>
+        <translation>η: die Schrittweite. Der Prox eines Schritts der Größe η schneidet mit η mal den Gewichten der Strafe ab.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Presentation (F11)</source>
+        <translation>Präsentation (F11)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Full screen for a projector: larger fonts and lines, high-contrast colours, one panel at a time. Esc leaves, Page Up / Page Down change the panel.</source>
+        <translation>Vollbild für einen Projektor: größere Schrift und Linien, kontrastreiche Farben, eine Ansicht auf einmal. Esc beendet, Bild auf / Bild ab wechseln die Ansicht.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Explain…</source>
+        <translation>Erklären…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The equations and what they mean (F1)</source>
+        <translation>Die Gleichungen und was sie bedeuten (F1)</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Soft-thresholding (Eq. 9)</source>
+        <translation>Soft-Thresholding (Gl. 9)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Group shrinkage alone (Eq. 10)</source>
+        <translation>Gruppenschrumpfung allein (Gl. 10)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>SGL prox: group shrinkage after soft-thresholding (Eq. 5)</source>
+        <translation>SGL-Prox: Gruppenschrumpfung nach Soft-Thresholding (Gl. 5)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Each weight moves towards zero by η λ α; a weight closer to zero than that becomes exactly zero (circle). Dashed: before the step.</source>
+        <translation>Jedes Gewicht rückt um η λ α auf null zu; ein Gewicht, das näher an null liegt, wird exakt null (Kreis). Gestrichelt: vor dem Schritt.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Each group is shortened by η λ (1 − α) √|g|; a group shorter than that becomes exactly zero as a whole. Dashed: before the step.</source>
+        <translation>Jede Gruppe wird um η λ (1 − α) √|g| verkürzt; eine kürzere Gruppe wird als Ganzes exakt null. Gestrichelt: vor dem Schritt.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The proximal operator of the SGL penalty: single weights and whole groups can become exactly zero. Dashed: before the step.</source>
+        <translation>Der proximale Operator der SGL-Strafe: Einzelne Gewichte und ganze Gruppen können exakt null werden. Gestrichelt: vor dem Schritt.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>S&amp;tep</source>
+        <translation>&amp;Schritt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Apply each operator once more to its own result</source>
+        <translation>Jeden Operator noch einmal auf sein eigenes Ergebnis anwenden</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Animate</source>
+        <translation>&amp;Animieren</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Step repeatedly: with proximal steps alone (no gradient) every weight reaches exactly zero in finitely many steps</source>
+        <translation>Wiederholt Schritte machen: Mit proximalen Schritten allein (ohne Gradient) erreicht jedes Gewicht in endlich vielen Schritten exakt null</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>R&amp;eset</source>
+        <translation>&amp;Zurücksetzen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Back to one step on the vector</source>
+        <translation>Zurück zu einem Schritt auf dem Vektor</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>How many times each operator has been applied</source>
+        <translation>Wie oft jeder Operator angewendet wurde</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Counted on the composition (Eq. 5): weights and groups exactly zero, and the penalty Ω before and after</source>
+        <translation>Gezählt an der Verkettung (Gl. 5): exakt null gewordene Gewichte und Gruppen, und die Strafe Ω davor und danach</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>The point z (one group of two weights) and its image under one prox step with the λ, α and η above</source>
+        <translation>Der Punkt z (eine Gruppe aus zwei Gewichten) und sein Bild unter einem Prox-Schritt mit λ, α und η von oben</translation>
+    </message>
+    <message>
+        <location line="+139"/>
+        <source>threshold η λ α = %1</source>
+        <translation>Schwelle η λ α = %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>group thresholds η λ (1 − α) √|g| = %1</source>
+        <translation>Gruppenschwellen η λ (1 − α) √|g| = %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>step %1</source>
+        <translation>Schritt %1</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Eq. 5: %1 of %2 weights and %3 of %4 groups exactly zero; Ω %5 → %6</source>
+        <translation>Gl. 5: %1 von %2 Gewichten und %3 von %4 Gruppen exakt null; Ω %5 → %6</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>the whole group becomes exactly zero</source>
+        <translation>die ganze Gruppe wird exakt null</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>one weight becomes exactly zero, the group stays</source>
+        <translation>ein Gewicht wird exakt null, die Gruppe bleibt</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>both weights shrink and stay nonzero</source>
+        <translation>beide Gewichte schrumpfen und bleiben von null verschieden</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>z = (%1, %2) → prox(z) = (%3, %4): %5</source>
+        <translation>z = (%1, %2) → prox(z) = (%3, %4): %5</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Proximal operators (Eq. 9, 10, 5)</source>
+        <translation>Proximale Operatoren (Gl. 9, 10, 5)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unit balls and one prox step</source>
+        <translation>Einheitskugeln und ein Prox-Schritt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Optimizers side by side</source>
+        <translation>Optimierer im Vergleich</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Regularization path</source>
+        <translation>Regularisierungspfad</translation>
+    </message>
+</context>
+<context>
     <name>sparsenas::LogView</name>
     <message>
         <location filename="../widgets/logview.cpp" line="+36"/>
@@ -1600,7 +2068,7 @@
 <context>
     <name>sparsenas::MainWindow</name>
     <message>
-        <location filename="../app/studio/mainwindow.cpp" line="+116"/>
+        <location filename="../app/studio/mainwindow.cpp" line="+117"/>
         <source>Configuration</source>
         <translation>Konfiguration</translation>
     </message>
@@ -1735,17 +2203,33 @@
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
+        <source>&amp;Lab</source>
+        <translation>La&amp;bor</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Prox explorer…</source>
+        <translation>&amp;Prox-Explorer…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+3"/>
+        <source>Sparsity &amp;explained…</source>
+        <translation>Sparsität &amp;erklärt…</translation>
+    </message>
+    <message>
+        <location line="-1"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>&amp;About SparseNAS Studio</source>
         <translation>&amp;Über SparseNAS Studio</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+58"/>
         <location line="+7"/>
         <source>Invalid configuration</source>
         <translation>Ungültige Konfiguration</translation>
@@ -1778,22 +2262,22 @@
         <translation>%1 nach %2 abgezweigt</translation>
     </message>
     <message>
-        <location line="-184"/>
+        <location line="-202"/>
         <source>Resume run</source>
         <translation>Lauf fortsetzen</translation>
     </message>
     <message>
-        <location line="+293"/>
+        <location line="+311"/>
         <source>Cannot resume</source>
         <translation>Fortsetzen nicht möglich</translation>
     </message>
     <message>
-        <location line="-287"/>
+        <location line="-305"/>
         <source>Open run directory</source>
         <translation>Laufverzeichnis öffnen</translation>
     </message>
     <message>
-        <location line="+208"/>
+        <location line="+226"/>
         <source>Cannot evaluate</source>
         <translation>Evaluieren nicht möglich</translation>
     </message>
@@ -1913,9 +2397,48 @@
     </message>
 </context>
 <context>
+    <name>sparsenas::ProxBarsPlot</name>
+    <message>
+        <location filename="../widgets/labplots.cpp" line="-526"/>
+        <source>before the step</source>
+        <translation>vor dem Schritt</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>exactly zero</source>
+        <translation>exakt null</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+40"/>
+        <source>element</source>
+        <translation>Element</translation>
+    </message>
+    <message>
+        <location line="-39"/>
+        <source>value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <location line="+53"/>
+        <source>element %1, group %2: %3 → %4</source>
+        <translation>Element %1, Gruppe %2: %3 → %4</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>exactly zero: the weight is removed</source>
+        <translation>exakt null: Das Gewicht ist entfernt</translation>
+    </message>
+    <message>
+        <location line="+57"/>
+        <source>group %1</source>
+        <translation>Gruppe %1</translation>
+    </message>
+</context>
+<context>
     <name>sparsenas::RegPathView</name>
     <message>
-        <location filename="../widgets/regpathview.cpp" line="+40"/>
+        <location filename="../widgets/regpathview.cpp" line="+41"/>
         <source>Cell:</source>
         <translation>Zelle:</translation>
     </message>
@@ -1931,19 +2454,19 @@
     </message>
     <message>
         <location line="-7"/>
-        <location line="+182"/>
-        <location line="+476"/>
+        <location line="+220"/>
+        <location line="+477"/>
         <source>λ</source>
         <translation>λ</translation>
     </message>
     <message>
-        <location line="-658"/>
-        <location line="+658"/>
+        <location line="-697"/>
+        <location line="+697"/>
         <source>Step</source>
         <translation>Schritt</translation>
     </message>
     <message>
-        <location line="-645"/>
+        <location line="-684"/>
         <source>Colour:</source>
         <translation>Farbe:</translation>
     </message>
@@ -1983,12 +2506,12 @@
         <translation>Kante %1</translation>
     </message>
     <message>
-        <location line="+120"/>
+        <location line="+158"/>
         <source>Architecture weight A</source>
         <translation>Architekturgewicht A</translation>
     </message>
     <message>
-        <location line="+352"/>
+        <location line="+353"/>
         <source>Selected: %1, %2</source>
         <translation>Ausgewählt: %1, %2</translation>
     </message>
@@ -2121,12 +2644,13 @@
 <context>
     <name>sparsenas::RunStatusBar</name>
     <message>
-        <location filename="../app/studio/runstatusbar.cpp" line="+91"/>
+        <location filename="../app/studio/runstatusbar.cpp" line="+99"/>
         <source>epoch %1/%2</source>
         <translation>Epoche %1/%2</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-38"/>
+        <location line="+40"/>
         <source>ETA %1</source>
         <translation>Restzeit %1</translation>
     </message>
@@ -2195,10 +2719,33 @@
     </message>
 </context>
 <context>
+    <name>sparsenas::SolverRacePlot</name>
+    <message>
+        <location filename="../widgets/labplots.cpp" line="+250"/>
+        <source>loss + penalty</source>
+        <translation>Verlust + Strafe</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>exact zeros</source>
+        <translation>exakte Nullen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>step</source>
+        <translation>Schritt</translation>
+    </message>
+    <message>
+        <location line="+53"/>
+        <source>planted zeros: %1</source>
+        <translation>vorgegebene Nullen: %1</translation>
+    </message>
+</context>
+<context>
     <name>sparsenas::SteeringPanel</name>
     <message>
-        <location filename="../widgets/steeringpanel.cpp" line="+16"/>
-        <location line="+72"/>
+        <location filename="../widgets/steeringpanel.cpp" line="+21"/>
+        <location line="+73"/>
         <source>No search running.</source>
         <translation>Keine Suche aktiv.</translation>
     </message>
@@ -2564,6 +3111,74 @@ Die Suche ist pausiert. Kehren Sie zum letzten Checkpoint zurück und senken Sie
         <location line="+10"/>
         <source>PDF output could not be started</source>
         <translation>PDF-Ausgabe konnte nicht gestartet werden</translation>
+    </message>
+</context>
+<context>
+    <name>sparsenas::UnitBallPlot</name>
+    <message>
+        <location filename="../widgets/labplots.cpp" line="-270"/>
+        <source>prox: x₁ = 0</source>
+        <translation>Prox: x₁ = 0</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>prox: x₂ = 0</source>
+        <translation>Prox: x₂ = 0</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>prox: x = 0 (group)</source>
+        <translation>Prox: x = 0 (Gruppe)</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>point z</source>
+        <translation>Punkt z</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>prox(z), one step</source>
+        <translation>prox(z), ein Schritt</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Click or drag to move the point z. The arrow is one prox step (Eq. 5). Shaded: the points the prox maps to an exact zero. The SGL unit ball is α‖x‖₁ + (1 − α)√2‖x‖₂ = 1 (one group of two weights).</source>
+        <translation>Klicken oder ziehen, um den Punkt z zu verschieben. Der Pfeil ist ein Prox-Schritt (Gl. 5). Schattiert: die Punkte, die der Prox auf eine exakte Null abbildet. Die SGL-Einheitskugel ist α‖x‖₁ + (1 − α)√2‖x‖₂ = 1 (eine Gruppe aus zwei Gewichten).</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Lasso: ‖x‖₁ = 1</source>
+        <translation>Lasso: ‖x‖₁ = 1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Group Lasso: √2‖x‖₂ = 1</source>
+        <translation>Group Lasso: √2‖x‖₂ = 1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>SGL, α = %1</source>
+        <translation>SGL, α = %1</translation>
+    </message>
+    <message>
+        <location line="+130"/>
+        <source>here one prox step sets x₁ to exactly 0</source>
+        <translation>hier setzt ein Prox-Schritt x₁ exakt auf 0</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>here one prox step sets x₂ to exactly 0</source>
+        <translation>hier setzt ein Prox-Schritt x₂ exakt auf 0</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>here one prox step removes the whole group (x = 0)</source>
+        <translation>hier entfernt ein Prox-Schritt die ganze Gruppe (x = 0)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>here one prox step shrinks the point but keeps both coordinates</source>
+        <translation>hier schrumpft ein Prox-Schritt den Punkt, behält aber beide Koordinaten</translation>
     </message>
 </context>
 <context>

@@ -4,7 +4,7 @@
 <context>
     <name>sparsenas::ArchWeightsView</name>
     <message>
-        <location filename="../widgets/archweightsview.cpp" line="+37"/>
+        <location filename="../widgets/archweightsview.cpp" line="+39"/>
         <source>Cannot write &quot;%1&quot;: %2</source>
         <translation>无法写入“%1”：%2</translation>
     </message>
@@ -29,7 +29,7 @@
         <translation>在每个方格中标注其架构权重</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <location line="+90"/>
         <source>No run</source>
         <translation>无运行</translation>
@@ -269,7 +269,7 @@
 <context>
     <name>sparsenas::CellHeatmap</name>
     <message>
-        <location filename="../widgets/cellheatmap.cpp" line="+274"/>
+        <location filename="../widgets/cellheatmap.cpp" line="+279"/>
         <location line="+280"/>
         <source>= 0</source>
         <translation>= 0</translation>
@@ -1430,6 +1430,474 @@
     </message>
 </context>
 <context>
+    <name>sparsenas::LabHelpDialog</name>
+    <message>
+        <location filename="../widgets/labhelp.cpp" line="+36"/>
+        <location line="+15"/>
+        <source>Sparsity explained</source>
+        <translation>稀疏性解释</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The search makes the architecture weights A sparse: a weight that is exactly zero removes its operation from the cell. These are the equations of the paper that the teaching lab shows, computed by the same functions the search runs.</source>
+        <translation>搜索使架构权重 A 变得稀疏：恰好为零的权重会将其操作从单元中移除。以下是教学实验室所展示的论文公式，由搜索所用的同一组函数计算。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The penalty and what α trades</source>
+        <translation>惩罚项与 α 的权衡</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>λ sets how strong the penalty is. α shares it between the two parts. The first part (Lasso, α = 1) acts on each weight alone and removes single paths. The second part (Group Lasso, α = 0) acts on whole groups, here all the weights into one node, and removes a group at once or keeps all of it. In between, the Sparse Group Lasso removes whole nodes and, inside the nodes that stay, single paths. The factor √|g| makes large groups pay for their size.</source>
+        <translation>λ 决定惩罚的强度。α 在两部分之间分配惩罚。第一部分（Lasso，α = 1）单独作用于每个权重，移除单条路径。第二部分（组 Lasso，α = 0）作用于整个组（这里是进入一个节点的所有权重），要么一次移除整个组，要么将其全部保留。介于两者之间时，稀疏组 Lasso 会移除整个节点，并在保留的节点内移除单条路径。因子 √|g| 让大的组为其规模付出代价。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>In the lab&apos;s 2-D picture, one group of two weights, the unit ball of Ω is α‖x‖₁ + (1 − α)√2‖x‖₂ = 1: the Lasso&apos;s diamond at α = 1, the Group Lasso&apos;s circle of radius 1/√2 at α = 0, and a rounded diamond in between. Its corners on the axes are why single weights become zero.</source>
+        <translation>在实验室的二维图中（一个由两个权重组成的组），Ω 的单位球为 α‖x‖₁ + (1 − α)√2‖x‖₂ = 1：α = 1 时为 Lasso 的菱形，α = 0 时为组 Lasso 半径 1/√2 的圆，介于两者之间时为圆角菱形。它在坐标轴上的角点正是单个权重变为零的原因。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>One proximal step</source>
+        <translation>一次近端步</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>η is the step size and (t)₊ = max(t, 0). Soft-thresholding (Eq. 9) moves every weight towards zero by η λ α and sets it to exactly zero if it was closer than that. Group shrinkage (Eq. 10) shortens each group by η λ (1 − α) √|g| and sets the whole group to zero if it was shorter. Their composition (Eq. 5) is the exact proximal operator of the SGL penalty.</source>
+        <translation>η 为步长，(t)₊ = max(t, 0)。软阈值（式 9）将每个权重向零移动 η λ α，若其离零更近则恰好置为零。组收缩（式 10）将每个组缩短 η λ (1 − α) √|g|，若组更短则将整个组置为零。二者的复合（式 5）正是 SGL 惩罚的精确近端算子。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Why exact zeros appear with proximal steps and not with SGD</source>
+        <translation>为什么近端步会产生精确零而 SGD 不会</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The proximal operator maps a whole interval, |zᵢ| ≤ η λ α, to exactly 0, and a whole ball of groups to the zero group: the shaded regions of the 2-D picture. A gradient step that lands anywhere in them gives an exact zero, and the next steps keep it there as long as the gradient stays smaller than the threshold.</source>
+        <translation>近端算子把整个区间 |zᵢ| ≤ η λ α 映射为恰好 0，并把一整个球内的组映射为零组：即二维图中的阴影区域。落在其中任何位置的梯度步都会得到精确零，只要梯度仍小于阈值，后续的步就会让它保持为零。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>SGD and Adam instead add a subgradient of the penalty, λ α sgn(A) plus the group part, to the loss gradient. Near zero that term pushes a weight across zero and back: it oscillates around zero with an amplitude of about the step times λ and, in floating point, practically never lands on 0.0. Its weights become small, never removed, and a threshold chosen afterwards would decide what is removed.</source>
+        <translation>而 SGD 和 Adam 是把惩罚的次梯度（λ α sgn(A) 加上组部分）加到损失梯度上。在零附近，这一项会把权重推过零再推回来：它以约为步长乘以 λ 的幅度在零附近振荡，在浮点运算中几乎从不恰好落在 0.0 上。其权重会变小，但从不被移除，只有事后选定的阈值才会决定移除什么。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Dead nodes</source>
+        <translation>死节点</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A node of the cell is dead when every weight into it is exactly zero: its whole group was removed. It receives nothing, so its output is zero and the paths that leave it carry nothing either. The derived cell drops it, and the search no longer needs to compute it.</source>
+        <translation>当进入单元某节点的所有权重都恰好为零时（即其整个组被移除），该节点为死节点。它接收不到任何输入，因此输出为零，从它出发的路径也不携带任何信息。导出的单元会去掉它，搜索也不再需要计算它。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Why a removed node may come back under AdamHAPG</source>
+        <translation>为什么在 AdamHAPG 下被移除的节点可能恢复</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A zero stays zero only while the gradient step cannot leave the zero region. Under HAPG that means |∇L| ≤ λ α for each weight: the comparison is with the current gradient. AdamHAPG takes the step z = A − ηᵢ m̂ᵢ with a step size ηᵢ = lr / (√v̂ᵢ + ε) per weight, and the group part uses the median of ηᵢ over the group. The step follows the running average m̂ of past gradients and the sizes change from step to step, so when the rest of the cell changes and the node becomes useful again, its gradient grows, the step lands outside the zero region and the node returns. The momentum of Eq. 7-8 can carry a weight out of zero as well.</source>
+        <translation>只有当梯度步无法离开零区域时，零才会保持为零。在 HAPG 下，这意味着每个权重满足 |∇L| ≤ λ α：比较的是当前梯度。AdamHAPG 的步为 z = A − ηᵢ m̂ᵢ，每个权重的步长为 ηᵢ = lr / (√v̂ᵢ + ε)，组部分使用组内 ηᵢ 的中位数。该步跟随过去梯度的滑动平均 m̂，且步长逐步变化：当单元的其余部分发生变化、该节点重新变得有用时，其梯度增大，步落在零区域之外，节点便会恢复。式 7-8 的动量也可能把权重带离零。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>What the lab shows</source>
+        <translation>实验室展示的内容</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Loss + penalty: the objective the optimizers minimise, at the point each reports (the sparse iterate for HAPG, AdamHAPG and ISTA). Exact zeros: coefficients equal to 0.0, counted without any threshold. ISTA is HAPG without the momentum of Eq. 7-8. λ_max: the smallest λ at which all coefficients are zero. The regularization path solves the problem for each λ from λ_max down; a circle marks where a coefficient enters.</source>
+        <translation>损失 + 惩罚：优化器最小化的目标，在各自报告的点上取值（HAPG、AdamHAPG 和 ISTA 为稀疏迭代点）。精确零：等于 0.0 的系数，不使用任何阈值计数。ISTA 即不带式 7-8 动量的 HAPG。λ_max：所有系数都为零的最小 λ。正则化路径从 λ_max 开始向下对每个 λ 求解问题；圆圈标出系数进入模型的位置。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>AdamHAPG runs here without the momentum of Eq. 7-8, as in the optimizer ablation: with it, it diverges on this problem. Its group step is the median of its weights&apos; steps, so it may remove a group, such as one with a single nonzero coefficient, that the SGL minimiser keeps.</source>
+        <translation>此处 AdamHAPG 不带式 7-8 的动量运行，与优化器消融实验相同：带动量时它在此问题上发散。其组步长为组内各权重步长的中位数，因此它可能移除 SGL 最小化解会保留的组，例如只有一个非零系数的组。</translation>
+    </message>
+</context>
+<context>
+    <name>sparsenas::LabPathPlot</name>
+    <message>
+        <location filename="../widgets/labplots.cpp" line="+558"/>
+        <source>λ (decreasing →)</source>
+        <translation>λ（递减 →）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>coefficient</source>
+        <translation>系数</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>enters the model</source>
+        <translation>进入模型</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>group %1</source>
+        <translation>组 %1</translation>
+    </message>
+</context>
+<context>
+    <name>sparsenas::LabRegression</name>
+    <message>
+        <location filename="../app/studio/labregression.cpp" line="+73"/>
+        <source>Re&amp;generate</source>
+        <translation>重新生成(&amp;G)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A new planted problem: 12 coefficients in 4 groups of 3 (one strong group, one with a single nonzero, one weak, one zero), 60 noisy samples</source>
+        <translation>新的预设问题：12 个系数分为 4 组、每组 3 个（一个强组、一个只有单个非零系数的组、一个弱组、一个零组），60 个带噪声的样本</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>R&amp;un</source>
+        <translation>运行(&amp;U)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Run the five optimizers side by side, a full gradient step each per tick</source>
+        <translation>并排运行五个优化器，每个时钟周期各执行一次完整梯度步</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Res&amp;tart</source>
+        <translation>重新开始(&amp;T)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Start every optimizer again from zero</source>
+        <translation>让每个优化器从零重新开始</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>λ / λ_max:</source>
+        <translation>λ / λ_max：</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The race&apos;s λ as a share of λ_max, the smallest λ at which every coefficient is zero (α is the one above)</source>
+        <translation>比较所用的 λ，以 λ_max 的比例表示；λ_max 是所有系数都为零的最小 λ（α 取上方的值）</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The λ and α the race uses; the path plot marks this λ</source>
+        <translation>比较所用的 λ 和 α；路径图标出该 λ</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Top: loss + penalty at the point each optimizer reports. Bottom: its coefficients that are exactly 0.0. HAPG, AdamHAPG and ISTA take proximal steps and reach exact zeros; SGD and Adam (dashed) follow a subgradient and do not.</source>
+        <translation>上：各优化器所报告点处的损失 + 惩罚。下：其恰好为 0.0 的系数个数。HAPG、AdamHAPG 和 ISTA 采用近端步，能达到精确零；SGD 和 Adam（虚线）沿次梯度下降，达不到。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Exact zeros per optimizer at the last step, and how many the planted truth has</source>
+        <translation>各优化器在最后一步的精确零个数，以及预设真值中的零个数</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Every coefficient of the SGL solution against λ, from λ_max (all zero) down to λ_max / 100, solved by ISTA for each λ. A circle marks where a coefficient enters; the dashed line is the race&apos;s λ.</source>
+        <translation>SGL 解的每个系数随 λ 的变化，从 λ_max（全为零）到 λ_max / 100，每个 λ 均由 ISTA 求解。圆圈标出系数进入模型的位置；虚线为比较所用的 λ。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>λ_max and how many coefficients the path brings in</source>
+        <translation>λ_max 以及路径引入的系数个数</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>AdamHAPG (without momentum)</source>
+        <translation>AdamHAPG（无动量）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>ISTA (HAPG without momentum)</source>
+        <translation>ISTA（无动量的 HAPG）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>SGD (subgradient)</source>
+        <translation>SGD（次梯度）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Adam (subgradient)</source>
+        <translation>Adam（次梯度）</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>α = %1, λ_max = %2: %3 of %4 coefficients enter before λ_max / 100</source>
+        <translation>α = %1，λ_max = %2：%4 个系数中有 %3 个在 λ_max / 100 之前进入模型</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>λ = %1, α = %2</source>
+        <translation>λ = %1，α = %2</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>After %1 steps, exact zeros: %2 (planted: %3)</source>
+        <translation>%1 步后的精确零：%2（预设：%3）</translation>
+    </message>
+</context>
+<context>
+    <name>sparsenas::LabWindow</name>
+    <message>
+        <location filename="../app/studio/labwindow.cpp" line="+47"/>
+        <source>One strong group, one weak group, one mixed</source>
+        <translation>一个强组、一个弱组、一个混合组</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Many small weights</source>
+        <translation>许多小权重</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Groups of different sizes</source>
+        <translation>大小不同的组</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>One weight dominates each group</source>
+        <translation>每组由一个权重主导</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Teaching lab — SparseNAS Studio</source>
+        <translation>教学实验室 — SparseNAS Studio</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>&amp;Prox explorer</source>
+        <translation>近端算子探索器(&amp;P)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Regression</source>
+        <translation>回归(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The proximal operators on a small grouped vector, and the 2-D picture of one group of two weights</source>
+        <translation>作用于小型分组向量的近端算子，以及一个由两个权重组成的组的二维图</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A planted sparse-group regression solved by five optimizers, and its regularization path</source>
+        <translation>由五个优化器求解的预设稀疏组回归问题及其正则化路径</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Previous panel (Page Up)</source>
+        <translation>上一个面板（Page Up）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Next panel (Page Down)</source>
+        <translation>下一个面板（Page Down）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Leave presentation (Esc)</source>
+        <translation>退出演示（Esc）</translation>
+    </message>
+    <message>
+        <location line="+63"/>
+        <source>Pre&amp;set:</source>
+        <translation>预设(&amp;S)：</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Example vectors, each split into groups</source>
+        <translation>示例向量，每个都划分为若干组</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Vector:</source>
+        <translation>向量(&amp;V)：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The weights z, groups separated by &quot;|&quot;, values by spaces, e.g. &quot;2 -1.5 | 0.3 0.2&quot;. Press Enter to apply.</source>
+        <translation>权重 z，组之间用“|”分隔，数值之间用空格分隔，例如“2 -1.5 | 0.3 0.2”。按回车键应用。</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>λ: the strength of the penalty. Larger λ, larger thresholds, more exact zeros.</source>
+        <translation>λ：惩罚的强度。λ 越大，阈值越大，精确零越多。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>α: the share of the penalty on single weights (Lasso, α = 1) against whole groups (Group Lasso, α = 0).</source>
+        <translation>α：惩罚作用于单个权重（Lasso，α = 1）与作用于整个组（组 Lasso，α = 0）之间的比例。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>η: the step size. The prox of a step of size η thresholds by η times the penalty&apos;s weights.</source>
+        <translation>η：步长。步长为 η 的近端算子以 η 乘以惩罚权重作为阈值。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Presentation (F11)</source>
+        <translation>演示（F11）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Full screen for a projector: larger fonts and lines, high-contrast colours, one panel at a time. Esc leaves, Page Up / Page Down change the panel.</source>
+        <translation>投影仪全屏：更大的字体和线条、高对比度颜色，一次显示一个面板。Esc 退出，Page Up / Page Down 切换面板。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Explain…</source>
+        <translation>解释…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The equations and what they mean (F1)</source>
+        <translation>公式及其含义（F1）</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Soft-thresholding (Eq. 9)</source>
+        <translation>软阈值（式 9）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Group shrinkage alone (Eq. 10)</source>
+        <translation>仅组收缩（式 10）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>SGL prox: group shrinkage after soft-thresholding (Eq. 5)</source>
+        <translation>SGL 近端算子：软阈值之后的组收缩（式 5）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Each weight moves towards zero by η λ α; a weight closer to zero than that becomes exactly zero (circle). Dashed: before the step.</source>
+        <translation>每个权重向零移动 η λ α；离零更近的权重恰好变为零（圆圈）。虚线：步之前。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Each group is shortened by η λ (1 − α) √|g|; a group shorter than that becomes exactly zero as a whole. Dashed: before the step.</source>
+        <translation>每个组缩短 η λ (1 − α) √|g|；比这更短的组整体恰好变为零。虚线：步之前。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The proximal operator of the SGL penalty: single weights and whole groups can become exactly zero. Dashed: before the step.</source>
+        <translation>SGL 惩罚的近端算子：单个权重和整个组都可能恰好变为零。虚线：步之前。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>S&amp;tep</source>
+        <translation>单步(&amp;T)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Apply each operator once more to its own result</source>
+        <translation>将每个算子再作用一次于其自身结果</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Animate</source>
+        <translation>动画(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Step repeatedly: with proximal steps alone (no gradient) every weight reaches exactly zero in finitely many steps</source>
+        <translation>重复执行单步：仅用近端步（无梯度）时，每个权重都会在有限步内恰好到达零</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>R&amp;eset</source>
+        <translation>重置(&amp;E)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Back to one step on the vector</source>
+        <translation>回到对向量执行一步的状态</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>How many times each operator has been applied</source>
+        <translation>每个算子已被应用的次数</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Counted on the composition (Eq. 5): weights and groups exactly zero, and the penalty Ω before and after</source>
+        <translation>基于复合算子（式 5）统计：恰好为零的权重和组，以及步前后的惩罚 Ω</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>The point z (one group of two weights) and its image under one prox step with the λ, α and η above</source>
+        <translation>点 z（一个由两个权重组成的组）及其在上方 λ、α、η 下经过一次近端步后的像</translation>
+    </message>
+    <message>
+        <location line="+139"/>
+        <source>threshold η λ α = %1</source>
+        <translation>阈值 η λ α = %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>group thresholds η λ (1 − α) √|g| = %1</source>
+        <translation>组阈值 η λ (1 − α) √|g| = %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>step %1</source>
+        <translation>第 %1 步</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Eq. 5: %1 of %2 weights and %3 of %4 groups exactly zero; Ω %5 → %6</source>
+        <translation>式 5：%2 个权重中有 %1 个、%4 个组中有 %3 个恰好为零；Ω %5 → %6</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>the whole group becomes exactly zero</source>
+        <translation>整个组恰好变为零</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>one weight becomes exactly zero, the group stays</source>
+        <translation>一个权重恰好变为零，组保留</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>both weights shrink and stay nonzero</source>
+        <translation>两个权重都收缩并保持非零</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>z = (%1, %2) → prox(z) = (%3, %4): %5</source>
+        <translation>z = (%1, %2) → prox(z) = (%3, %4)：%5</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Proximal operators (Eq. 9, 10, 5)</source>
+        <translation>近端算子（式 9、10、5）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unit balls and one prox step</source>
+        <translation>单位球与一次近端步</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Optimizers side by side</source>
+        <translation>优化器并排比较</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Regularization path</source>
+        <translation>正则化路径</translation>
+    </message>
+</context>
+<context>
     <name>sparsenas::LogView</name>
     <message>
         <location filename="../widgets/logview.cpp" line="+36"/>
@@ -1598,7 +2066,7 @@
 <context>
     <name>sparsenas::MainWindow</name>
     <message>
-        <location filename="../app/studio/mainwindow.cpp" line="+116"/>
+        <location filename="../app/studio/mainwindow.cpp" line="+117"/>
         <source>Configuration</source>
         <translation>配置</translation>
     </message>
@@ -1733,17 +2201,33 @@
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
+        <source>&amp;Lab</source>
+        <translation>实验室(&amp;L)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Prox explorer…</source>
+        <translation>近端算子探索器(&amp;P)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+3"/>
+        <source>Sparsity &amp;explained…</source>
+        <translation>稀疏性解释(&amp;E)…</translation>
+    </message>
+    <message>
+        <location line="-1"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>&amp;About SparseNAS Studio</source>
         <translation>关于 SparseNAS Studio(&amp;A)</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+58"/>
         <location line="+7"/>
         <source>Invalid configuration</source>
         <translation>配置无效</translation>
@@ -1776,22 +2260,22 @@
         <translation>已将 %1 分叉到 %2</translation>
     </message>
     <message>
-        <location line="-184"/>
+        <location line="-202"/>
         <source>Resume run</source>
         <translation>恢复运行</translation>
     </message>
     <message>
-        <location line="+293"/>
+        <location line="+311"/>
         <source>Cannot resume</source>
         <translation>无法恢复</translation>
     </message>
     <message>
-        <location line="-287"/>
+        <location line="-305"/>
         <source>Open run directory</source>
         <translation>打开运行目录</translation>
     </message>
     <message>
-        <location line="+208"/>
+        <location line="+226"/>
         <source>Cannot evaluate</source>
         <translation>无法评估</translation>
     </message>
@@ -1911,9 +2395,48 @@
     </message>
 </context>
 <context>
+    <name>sparsenas::ProxBarsPlot</name>
+    <message>
+        <location filename="../widgets/labplots.cpp" line="-526"/>
+        <source>before the step</source>
+        <translation>步之前</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>exactly zero</source>
+        <translation>恰好为零</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+40"/>
+        <source>element</source>
+        <translation>元素</translation>
+    </message>
+    <message>
+        <location line="-39"/>
+        <source>value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <location line="+53"/>
+        <source>element %1, group %2: %3 → %4</source>
+        <translation>元素 %1，组 %2：%3 → %4</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>exactly zero: the weight is removed</source>
+        <translation>恰好为零：该权重被移除</translation>
+    </message>
+    <message>
+        <location line="+57"/>
+        <source>group %1</source>
+        <translation>组 %1</translation>
+    </message>
+</context>
+<context>
     <name>sparsenas::RegPathView</name>
     <message>
-        <location filename="../widgets/regpathview.cpp" line="+40"/>
+        <location filename="../widgets/regpathview.cpp" line="+41"/>
         <source>Cell:</source>
         <translation>单元：</translation>
     </message>
@@ -1929,19 +2452,19 @@
     </message>
     <message>
         <location line="-7"/>
-        <location line="+182"/>
-        <location line="+476"/>
+        <location line="+220"/>
+        <location line="+477"/>
         <source>λ</source>
         <translation>λ</translation>
     </message>
     <message>
-        <location line="-658"/>
-        <location line="+658"/>
+        <location line="-697"/>
+        <location line="+697"/>
         <source>Step</source>
         <translation>步</translation>
     </message>
     <message>
-        <location line="-645"/>
+        <location line="-684"/>
         <source>Colour:</source>
         <translation>颜色：</translation>
     </message>
@@ -1981,12 +2504,12 @@
         <translation>边 %1</translation>
     </message>
     <message>
-        <location line="+120"/>
+        <location line="+158"/>
         <source>Architecture weight A</source>
         <translation>架构权重 A</translation>
     </message>
     <message>
-        <location line="+352"/>
+        <location line="+353"/>
         <source>Selected: %1, %2</source>
         <translation>已选择：%1，%2</translation>
     </message>
@@ -2119,12 +2642,13 @@
 <context>
     <name>sparsenas::RunStatusBar</name>
     <message>
-        <location filename="../app/studio/runstatusbar.cpp" line="+91"/>
+        <location filename="../app/studio/runstatusbar.cpp" line="+99"/>
         <source>epoch %1/%2</source>
         <translation>轮次 %1/%2</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-38"/>
+        <location line="+40"/>
         <source>ETA %1</source>
         <translation>预计剩余 %1</translation>
     </message>
@@ -2193,10 +2717,33 @@
     </message>
 </context>
 <context>
+    <name>sparsenas::SolverRacePlot</name>
+    <message>
+        <location filename="../widgets/labplots.cpp" line="+250"/>
+        <source>loss + penalty</source>
+        <translation>损失 + 惩罚</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>exact zeros</source>
+        <translation>精确零</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>step</source>
+        <translation>步</translation>
+    </message>
+    <message>
+        <location line="+53"/>
+        <source>planted zeros: %1</source>
+        <translation>预设零：%1</translation>
+    </message>
+</context>
+<context>
     <name>sparsenas::SteeringPanel</name>
     <message>
-        <location filename="../widgets/steeringpanel.cpp" line="+16"/>
-        <location line="+72"/>
+        <location filename="../widgets/steeringpanel.cpp" line="+21"/>
+        <location line="+73"/>
         <source>No search running.</source>
         <translation>没有正在运行的搜索。</translation>
     </message>
@@ -2562,6 +3109,74 @@ The search is paused. Roll back to the last checkpoint and lower λ or its step 
         <location line="+10"/>
         <source>PDF output could not be started</source>
         <translation>无法启动 PDF 输出</translation>
+    </message>
+</context>
+<context>
+    <name>sparsenas::UnitBallPlot</name>
+    <message>
+        <location filename="../widgets/labplots.cpp" line="-270"/>
+        <source>prox: x₁ = 0</source>
+        <translation>近端：x₁ = 0</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>prox: x₂ = 0</source>
+        <translation>近端：x₂ = 0</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>prox: x = 0 (group)</source>
+        <translation>近端：x = 0（整组）</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>point z</source>
+        <translation>点 z</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>prox(z), one step</source>
+        <translation>prox(z)，一步</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Click or drag to move the point z. The arrow is one prox step (Eq. 5). Shaded: the points the prox maps to an exact zero. The SGL unit ball is α‖x‖₁ + (1 − α)√2‖x‖₂ = 1 (one group of two weights).</source>
+        <translation>单击或拖动以移动点 z。箭头表示一次近端步（式 5）。阴影：近端算子映射为精确零的点。SGL 单位球为 α‖x‖₁ + (1 − α)√2‖x‖₂ = 1（一个由两个权重组成的组）。</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Lasso: ‖x‖₁ = 1</source>
+        <translation>Lasso：‖x‖₁ = 1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Group Lasso: √2‖x‖₂ = 1</source>
+        <translation>组 Lasso：√2‖x‖₂ = 1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>SGL, α = %1</source>
+        <translation>SGL，α = %1</translation>
+    </message>
+    <message>
+        <location line="+130"/>
+        <source>here one prox step sets x₁ to exactly 0</source>
+        <translation>此处一次近端步将 x₁ 恰好置为 0</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>here one prox step sets x₂ to exactly 0</source>
+        <translation>此处一次近端步将 x₂ 恰好置为 0</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>here one prox step removes the whole group (x = 0)</source>
+        <translation>此处一次近端步移除整个组（x = 0）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>here one prox step shrinks the point but keeps both coordinates</source>
+        <translation>此处一次近端步收缩该点但保留两个坐标</translation>
     </message>
 </context>
 <context>
