@@ -637,7 +637,9 @@ void LabWindow::showHelp(QWidget *parent)
         // Read from the back of the room too: as large as the presentation's text.
         if (auto *lab = qobject_cast<LabWindow *>(parent); lab && lab->isPresentation()) {
             dialog->browser()->setFont(lab->centralWidget()->font());
-            dialog->resize(dialog->size() * 1.4);
+            // Larger, but within the screen (a 1024 x 700 projector).
+            const QSize avail = lab->screen()->availableGeometry().size() * 0.9;
+            dialog->resize((dialog->size() * 1.4).boundedTo(avail));
         }
     }
     dialog->show();
