@@ -708,6 +708,15 @@ void tst_Cli::evaluateParamsCompare()
     QVERIFY(lines[0].startsWith(QStringLiteral("genotype,source,dataset,channels,layers")));
     QVERIFY2(lines[1].startsWith(QStringLiteral("DARTS_V1,DARTS_V1,digits,4,3,4/4,8/8,")),
              qPrintable(lines[1]));
+    // Numbers as their shortest round-trip decimals (a 17-digit 1.3222339999999999 was written
+    // for 1.322234), as pandas and a person read them back.
+    const QStringList fields = lines[1].split(QLatin1Char(','));
+    for (int k : {7, 8, 12, 13, 14}) {
+        bool ok = false;
+        const double v = fields.value(k).toDouble(&ok);
+        QVERIFY2(ok, qPrintable(lines[1]));
+        QCOMPARE(fields[k], QString::number(v, 'g', QLocale::FloatingPointShortest));
+    }
     QVERIFY(QFileInfo::exists(tex));
     r = sparsenas({QStringLiteral("compare"), out, QStringLiteral("-o"),
                    m_tmp.filePath(QStringLiteral("table.xls"))});

@@ -6,6 +6,7 @@
 #include "sparsenas/base/rundirectory.h"
 
 #include <algorithm>
+#include <charconv>
 #include <cmath>
 #include <cstdio>
 #include <filesystem>
@@ -280,20 +281,36 @@ std::string comparisonText(const std::vector<ComparisonRow> &rows)
     return os.str();
 }
 
+namespace {
+
+/// The shortest decimal that reads back as `v` (1.322234, not 1.3222339999999999); empty for a
+/// value that is not finite.
+std::string csvNumber(double v)
+{
+    if (!std::isfinite(v))
+        return {};
+    char buf[32];
+    const auto res = std::to_chars(buf, buf + sizeof buf, v);
+    return res.ec == std::errc() ? std::string(buf, res.ptr) : std::to_string(v);
+}
+
+} // namespace
+
 std::string comparisonCsv(const std::vector<ComparisonRow> &rows)
 {
     std::ostringstream os;
     os << "genotype,source,dataset,channels,layers,alive_nodes,paths,params_m,multiply_adds_m,"
           "search_seconds,seeds,unfinished,test_acc_mean,test_acc_std,train_seconds\n";
-    os.precision(17);
     for (const auto &r : rows) {
         os << csvField(r.genotype) << "," << csvField(r.source) << "," << csvField(r.dataset) << ","
            << r.channels << "," << r.layers << "," << csvField(r.nodes) << "," << csvField(r.paths)
-           << "," << r.paramsMillions << "," << r.multiplyAddsMillions << ",";
+           << "," << csvNumber(r.paramsMillions) << "," << csvNumber(r.multiplyAddsMillions) << ",";
         if (r.searchSeconds)
-            os << *r.searchSeconds;
-        os << "," << r.seeds << "," << r.unfinished << "," << r.testAccMean << "," << r.testAccStd
-           << "," << r.trainSeconds << "\n";
+            os << csvNumber(*r.searchSeconds);
+        // One seed has no spread: its standard deviation is empty (NaN to pandas), not 0.
+        os << "," << r.seeds << "," << r.unfinished << "," << csvNumber(r.testAccMean) << ","
+           << (r.seeds > 1 ? csvNumber(r.testAccStd) : std::string()) << ","
+           << csvNumber(r.trainSeconds) << "\n";
     }
     return os.str();
 }
