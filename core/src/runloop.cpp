@@ -72,7 +72,9 @@ RunResult RunLoop::run()
                       true);
     }
     return finish(RunState::Finished,
-                  "finished after " + std::to_string(m_task->epochs()) + " epochs", true);
+                  "finished after " + std::to_string(m_task->epochs()) +
+                      (m_task->epochs() == 1 ? " epoch" : " epochs"),
+                  true);
 }
 
 void RunLoop::runEpochs()

@@ -972,7 +972,7 @@ void tst_Studio::engineMessagesAreTranslated()
     installStudioTranslations(QLocale(QStringLiteral("de")));
     const auto back = qScopeGuard(&removeTranslators);
     QCOMPARE(presentEngineMessage(english), QStringLiteral("nach 3 Epochen beendet"));
-    QCOMPARE(presentEngineMessage(QStringLiteral("finished after 1 epochs")),
+    QCOMPARE(presentEngineMessage(QStringLiteral("finished after 1 epoch")),
              QStringLiteral("nach 1 Epoche beendet"));
     QCOMPARE(presentEngineMessage(QStringLiteral("paused at step 12")),
              QStringLiteral("bei Schritt 12 pausiert"));
