@@ -18,6 +18,7 @@
 #include "mainwindow.h"
 #include "plotexport.h"
 #include "regpathview.h"
+#include "runsession.h"
 #include "searchcontroller.h"
 #include "survivalview.h"
 
@@ -164,13 +165,18 @@ int main(int argc, char *argv[])
                                    QStringLiteral("N"), QStringLiteral("4"));
     const QCommandLineOption threads(QStringLiteral("threads"), QStringLiteral("Engine threads"),
                                      QStringLiteral("N"), QStringLiteral("1"));
-    parser.addOptions({epochs, batch, nodes, threads});
+    const QCommandLineOption drainMs(QStringLiteral("drain-ms"),
+                                     QStringLiteral("The studio's coalescing delay (ms)"),
+                                     QStringLiteral("MS"), QStringLiteral("0"));
+    parser.addOptions({epochs, batch, nodes, threads, drainMs});
     parser.process(app);
 
     configureThreads(parser.value(threads).toInt());
     QTemporaryDir tmp;
     MainWindow w;
     w.setInteractive(false);
+    if (parser.value(drainMs).toInt() > 0)
+        w.session()->setDrainInterval(parser.value(drainMs).toInt());
     w.setRunsRoot(tmp.path());
     w.resize(1500, 940);
     w.show();

@@ -32,6 +32,10 @@ public:
     explicit RunSession(QObject *parent = nullptr);
     ~RunSession() override;
 
+    /// The coalescing delay: updates that arrive within it are drained together (default
+    /// 40 ms; bench_gui's --drain-ms compares others).
+    void setDrainInterval(int ms) { m_drainTimer.setInterval(ms); }
+
     /// A new search with `config` in `runDir`. False with *error if one is running.
     bool startNew(const RunConfig &config, const QString &runDir, QString *error = nullptr);
     /// A new run in `runDir` from `checkpoint` (of any run) with `config`'s settings.
