@@ -153,13 +153,15 @@ int runAblationCommand(const AblationCommand &c)
                 results.push_back(r);
                 writeFileAtomic(csvPath, csvOf(results));
                 char line[200];
-                std::snprintf(line, sizeof line,
-                              "[%*zu/%zu] %-16s log10(lambda) %5.2f seed %d: val %.1f%%, %lld "
-                              "features, %lld neurons, %.1f%% zeros, %.1f s\n",
-                              int(std::to_string(total).size()), ++done, total,
-                              methodName(optimizer, penalty).c_str(), l10, seed, 100 * r.valAcc,
-                              static_cast<long long>(r.features), static_cast<long long>(r.neurons),
-                              100 * r.elementSparsity, r.seconds);
+                std::snprintf(
+                    line, sizeof line,
+                    "[%*zu/%zu] %-16s log10(lambda) %5.2f seed %d: val %.1f%%, %lld "
+                    "%s, %lld %s, %.1f%% zeros, %.1f s\n",
+                    int(std::to_string(total).size()), ++done, total,
+                    methodName(optimizer, penalty).c_str(), l10, seed, 100 * r.valAcc,
+                    static_cast<long long>(r.features), r.features == 1 ? "feature" : "features",
+                    static_cast<long long>(r.neurons), r.neurons == 1 ? "neuron" : "neurons",
+                    100 * r.elementSparsity, r.seconds);
                 std::cerr << line;
             }
         }
