@@ -3,7 +3,6 @@
 
 #include "sparsenas/base/errors.h"
 #include "sparsenas/base/fileutil.h"
-#include "sparsenas/base/jsontext.h"
 #include "sparsenas/base/rundirectory.h"
 #include "sparsenas/base/runformat.h"
 #include "sparsenas/base/runlock.h"
@@ -148,39 +147,45 @@ std::string sweepRecordMismatch(const json &stored, const json &wanted)
 
 namespace {
 
-/// The evaluation's state, test accuracy and parameter count, when the point has one.
+/// A run directory's state as a sweep reports it: status.json's, except that a run nobody
+/// writes any more (killed) or without a readable status is "stopped". `*message` gets
+/// status.json's message, or why the directory could not be read.
+std::string runStateOf(const std::string &runDir, std::string *message)
+{
+    try {
+        const RunDirectory dir(runDir);
+        const auto st = dir.readStatus();
+        if (!st)
+            return "stopped";
+        *message = st->message;
+        if ((st->state == RunState::Running || st->state == RunState::Paused) &&
+            !RunLock::holder(runDir))
+            return "stopped"; // killed: nobody writes it any more
+        return toString(st->state);
+    } catch (const std::exception &e) {
+        *message = e.what();
+        return "stopped";
+    }
+}
+
+/// The point's evaluation, when it has one: its state, and from evaluation.json its parameter
+/// count and, once finished, its test accuracy.
 void readSweepEvaluation(const std::string &evalDir, SweepRow &row)
 {
     std::error_code ec;
     if (!fs::exists(fs::path(evalDir) / "config.json", ec))
         return;
-    row.evalState = "stopped";
+    std::string ignored;
+    row.evalState = runStateOf(evalDir, &ignored);
     try {
-        const RunDirectory dir(evalDir);
-        if (const auto st = dir.readStatus()) {
-            row.evalState = toString(st->state);
-            if ((st->state == RunState::Running || st->state == RunState::Paused) &&
-                !RunLock::holder(evalDir))
-                row.evalState = "stopped";
+        if (const auto result = RunDirectory(evalDir).readEvaluation()) {
+            row.paramsM = double(result->parameters) / 1e6;
+            if (result->finished)
+                row.testAcc = result->testAcc;
         }
     } catch (const std::exception &) {
+        // a damaged evaluation.json: the summary goes on without its numbers
     }
-    const auto resultPath = (fs::path(evalDir) / "evaluation.json").string();
-    if (!fs::exists(resultPath, ec))
-        return;
-    JsonTextProblem problem;
-    const auto result = parseJsonText(readFile(resultPath), &problem);
-    if (!result || !result->is_object())
-        return;
-    const auto number = [&](const char *key) {
-        const auto it = result->find(key);
-        return it != result->end() && it->is_number() ? it->get<double>() : -1.0;
-    };
-    if (const double params = number("parameters"); params >= 0)
-        row.paramsM = params / 1e6;
-    const auto finished = result->find("finished");
-    if (finished != result->end() && finished->is_boolean() && finished->get<bool>())
-        row.testAcc = number("test_acc");
 }
 
 } // namespace
@@ -193,21 +198,7 @@ SweepRow readSweepRow(const std::string &runDir, const SweepPoint &point)
     std::error_code ec;
     if (!fs::exists(fs::path(runDir) / "config.json", ec))
         return row;
-    try {
-        const RunDirectory dir(runDir);
-        if (const auto st = dir.readStatus()) {
-            row.state = toString(st->state);
-            row.message = st->message;
-            if ((st->state == RunState::Running || st->state == RunState::Paused) &&
-                !RunLock::holder(runDir))
-                row.state = "stopped"; // killed: nobody writes it any more
-        } else {
-            row.state = "stopped";
-        }
-    } catch (const std::exception &e) {
-        row.state = "stopped";
-        row.message = e.what();
-    }
+    row.state = runStateOf(runDir, &row.message);
     for (const auto &line : readAllLines((fs::path(runDir) / "metrics.jsonl").string())) {
         if (!line.ok())
             continue;
@@ -260,6 +251,16 @@ std::string aliveOf(const SweepRow &r, const std::string &type, bool nodes)
     return "";
 }
 
+/// A CSV number to 6 significant digits; empty for the "not known" marker (< 0).
+std::string sixDigits(double v)
+{
+    if (v < 0)
+        return "";
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.6g", v);
+    return buf;
+}
+
 std::string secondsText(double s)
 {
     char buf[32];
@@ -284,21 +285,13 @@ std::string sweepCsv(const std::vector<SweepAxis> &axes, const std::vector<Sweep
         out << csvField(r.point.name);
         for (const auto &v : r.point.values)
             out << ',' << csvField(v);
-        char acc[32] = "", zeros[32] = "";
-        if (r.valAcc >= 0)
-            std::snprintf(acc, sizeof acc, "%.6g", r.valAcc);
-        if (r.elementSparsity >= 0)
-            std::snprintf(zeros, sizeof zeros, "%.6g", r.elementSparsity);
-        out << ',' << r.state << ',' << r.epochsDone << ',' << acc << ',' << zeros;
+        out << ',' << r.state << ',' << r.epochsDone << ',' << sixDigits(r.valAcc) << ','
+            << sixDigits(r.elementSparsity);
         for (const auto &t : types)
             out << ',' << aliveOf(r, t, true) << ',' << aliveOf(r, t, false);
-        char params[32] = "", test[32] = "";
-        if (r.paramsM >= 0)
-            std::snprintf(params, sizeof params, "%.6g", r.paramsM);
-        if (r.testAcc >= 0)
-            std::snprintf(test, sizeof test, "%.6g", r.testAcc);
-        out << ',' << (r.epochsDone > 0 ? secondsText(r.seconds) : "") << ',' << params << ','
-            << test << ',' << csvField(r.message) << '\n';
+        out << ',' << (r.epochsDone > 0 ? secondsText(r.seconds) : "") << ','
+            << sixDigits(r.paramsM) << ',' << sixDigits(r.testAcc) << ',' << csvField(r.message)
+            << '\n';
     }
     return out.str();
 }
