@@ -167,31 +167,6 @@ CLI::Validator inRange(T lo, T hi)
         desc.str());
 }
 
-/// `text` broken at spaces into lines of at most `width` characters (a longer word stays whole);
-/// its own line breaks are kept.
-std::string wrapText(const std::string &text, size_t width)
-{
-    std::string out;
-    std::istringstream lines(text);
-    std::string paragraph;
-    bool firstLine = true;
-    while (std::getline(lines, paragraph)) {
-        out += firstLine ? "" : "\n";
-        firstLine = false;
-        std::istringstream words(paragraph);
-        std::string word, line;
-        while (words >> word) {
-            if (!line.empty() && line.size() + 1 + word.size() > width) {
-                out += line + "\n";
-                line.clear();
-            }
-            line += (line.empty() ? "" : " ") + word;
-        }
-        out += line;
-    }
-    return out;
-}
-
 /// CLI11's help with every description broken into lines that fit 80 columns (CLI11 2.1 writes
 /// each on one line, up to 220 characters): an 80-column terminal would break them at column 0,
 /// through the column of option names. The manual page joins the lines again.

@@ -68,21 +68,47 @@ std::string wrapFields(const std::vector<LineField> &fields, size_t width, size_
     return out;
 }
 
-std::string wrapWords(const std::string &text, size_t width)
+namespace {
+
+/// The words of `text` in lines of at most `width` characters (a longer word stays whole on a
+/// line of its own); lines after the first start with `indent`.
+std::string wrapWordsWithIndent(const std::string &text, size_t width, const std::string &indent)
 {
-    if (width < 20 || text.size() <= width)
-        return text;
     std::string out, line;
     std::istringstream words(text);
     std::string word;
     while (words >> word) {
-        if (!line.empty() && line.size() + 1 + word.size() > width) {
+        const bool lineHasWords = line.size() > (out.empty() ? 0 : indent.size());
+        if (lineHasWords && line.size() + 1 + word.size() > width) {
             out += line + "\n";
-            line = "  ";
+            line = indent;
         }
-        line += (line.empty() || line == "  " ? "" : " ") + word;
+        line += (line.size() > (out.empty() ? 0 : indent.size()) ? " " : "") + word;
     }
     return out + line;
+}
+
+} // namespace
+
+std::string wrapWords(const std::string &text, size_t width)
+{
+    if (width < 20 || text.size() <= width)
+        return text;
+    return wrapWordsWithIndent(text, width, "  ");
+}
+
+std::string wrapText(const std::string &text, size_t width)
+{
+    std::string out;
+    std::istringstream lines(text);
+    std::string paragraph;
+    bool firstLine = true;
+    while (std::getline(lines, paragraph)) {
+        out += firstLine ? "" : "\n";
+        firstLine = false;
+        out += wrapWordsWithIndent(paragraph, width, "");
+    }
+    return out;
 }
 
 size_t terminalColumns(int fd)

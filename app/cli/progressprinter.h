@@ -29,6 +29,9 @@ std::string wrapFields(const std::vector<LineField> &fields, size_t width, size_
 /// `text` broken at spaces into lines of at most `width` characters (a longer word stays whole),
 /// continued with two spaces of indent; as it is for a width under 20.
 std::string wrapWords(const std::string &text, size_t width);
+/// `text` broken at spaces into lines of at most `width` characters (a longer word stays
+/// whole), without indent; its own line breaks are kept (the help's descriptions).
+std::string wrapText(const std::string &text, size_t width);
 /// Columns of the terminal on `fd` (COLUMNS, then 80 when it cannot be asked).
 size_t terminalColumns(int fd);
 /// True for a terminal that understands control sequences (not a pipe, not TERM=dumb).
