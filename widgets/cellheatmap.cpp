@@ -135,10 +135,11 @@ void CellHeatmap::setWeights(const CellSnapshot &cell)
     m_hoverEdge = m_hoverOp = -1;
     if (m_highlightEdge >= edgeCount() || m_highlightOp >= opCount())
         m_highlightEdge = m_highlightOp = -1;
-    const QSize min = minimumSizeHint(), hint = sizeHint();
-    if (min != m_reportedMin || hint != m_reportedHint) {
+    // sizeHint() is the minimum plus a share per op and edge, both of which the minimum holds
+    // too: comparing the minimum is enough.
+    const QSize min = minimumSizeHint();
+    if (min != m_reportedMin) {
         m_reportedMin = min;
-        m_reportedHint = hint;
         updateGeometry();
     }
     update();

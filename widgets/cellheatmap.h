@@ -117,9 +117,9 @@ private:
     int m_highlightEdge = -1;
     int m_highlightOp = -1;
     int m_hoverEdge = -1;
-    /// The size hints last reported to the layout (minimum, preferred): a new A of the same
-    /// shape changes neither, and a needless updateGeometry() relays out the whole window.
-    QSize m_reportedMin, m_reportedHint;
+    /// The minimum size last reported to the layout: a new A of the same shape keeps it, and a
+    /// needless updateGeometry() relays out the whole window.
+    QSize m_reportedMin;
     int m_hoverOp = -1;
 };
 
