@@ -4,6 +4,7 @@
 #include "progressprinter.h"
 
 #include "sparsenas/ablation.h"
+#include "sparsenas/base/ablationtable.h"
 #include "sparsenas/base/errors.h"
 #include "sparsenas/base/figure.h"
 #include "sparsenas/base/fileutil.h"
@@ -15,7 +16,6 @@
 #include <cstdio>
 #include <filesystem>
 #include <iostream>
-#include <map>
 #include <sstream>
 
 namespace fs = std::filesystem;
@@ -36,22 +36,21 @@ std::string methodName(ArchOptimizerKind o, PenaltyKind p)
     return nameOf(o) + "/" + nameOf(p);
 }
 
-std::string csvOf(const std::vector<AblationResult> &results)
+AblationRow rowOf(const AblationResult &r)
 {
-    std::ostringstream out;
-    out << "optimizer,penalty,log10_lambda,lambda,seed,val_acc,features,neurons,"
-           "element_sparsity,train_loss,seconds\n";
-    char buf[320];
-    for (const auto &r : results) {
-        std::snprintf(buf, sizeof buf, "%s,%s,%.6g,%.6g,%llu,%.6g,%lld,%lld,%.6g,%.6g,%.3f\n",
-                      nameOf(r.setting.optimizer).c_str(), nameOf(r.setting.penalty).c_str(),
-                      std::log10(r.setting.lambda), r.setting.lambda,
-                      static_cast<unsigned long long>(r.setting.seed), r.valAcc,
-                      static_cast<long long>(r.features), static_cast<long long>(r.neurons),
-                      r.elementSparsity, r.trainLoss, r.seconds);
-        out << buf;
-    }
-    return out.str();
+    AblationRow row;
+    row.optimizer = nameOf(r.setting.optimizer);
+    row.penalty = nameOf(r.setting.penalty);
+    row.log10Lambda = std::log10(r.setting.lambda);
+    row.lambda = r.setting.lambda;
+    row.seed = r.setting.seed;
+    row.valAcc = r.valAcc;
+    row.features = r.features;
+    row.neurons = r.neurons;
+    row.elementSparsity = r.elementSparsity;
+    row.trainLoss = r.trainLoss;
+    row.seconds = r.seconds;
+    return row;
 }
 
 } // namespace
@@ -139,7 +138,7 @@ int runAblationCommand(const AblationCommand &c)
     sigaction(SIGINT, &sa, &oldInt);
 
     const std::string csvPath = (fs::path(c.out) / "ablation.csv").string();
-    std::vector<AblationResult> results;
+    std::vector<AblationRow> results;
     size_t done = 0;
     for (const auto &[optimizer, penalty] : c.methods) {
         for (double l10 : log10s) {
@@ -150,8 +149,8 @@ int runAblationCommand(const AblationCommand &c)
                 s.lambda = std::pow(10.0, l10);
                 s.seed = uint64_t(seed);
                 const AblationResult r = runAblation(s, options, train, val);
-                results.push_back(r);
-                writeFileAtomic(csvPath, csvOf(results));
+                results.push_back(rowOf(r));
+                writeFileAtomic(csvPath, ablationCsv(results));
                 char line[200];
                 std::snprintf(
                     line, sizeof line,
@@ -169,56 +168,10 @@ int runAblationCommand(const AblationCommand &c)
     sigaction(SIGINT, &oldInt, nullptr);
 
     // Fig. 3's four panels: per method, the mean over seeds and the min-max band.
-    Figure fig;
-    fig.columns = 4;
-    fig.panelWidth = 250;
-    fig.panelHeight = 230;
-    const char *titles[] = {"stand-alone validation accuracy", "selected input features",
-                            "remaining hidden neurons", "element sparsity"};
-    const char *yLabels[] = {"accuracy (%)", "features (of 64)", "neurons (of 60)",
-                             "zero weights (%)"};
-    for (int panel = 0; panel < 4; ++panel) {
-        FigurePanel p;
-        p.title = titles[panel];
-        p.xLabel = "log10(lambda)";
-        p.yLabel = yLabels[panel];
-        if (panel == 1)
-            p.yMin = 0, p.yMax = 64;
-        if (panel == 2)
-            p.yMin = 0, p.yMax = 60;
-        if (panel == 3)
-            p.yMin = 0, p.yMax = 100;
-        for (size_t m = 0; m < c.methods.size(); ++m) {
-            FigureSeries s;
-            s.name = methodName(c.methods[m].first, c.methods[m].second);
-            s.color = figureColor(m);
-            s.dashed = c.methods[m].second != PenaltyKind::SparseGroupLasso;
-            for (double l10 : log10s) {
-                std::vector<double> v;
-                for (const auto &r : results) {
-                    if (r.setting.optimizer != c.methods[m].first ||
-                        r.setting.penalty != c.methods[m].second ||
-                        std::fabs(std::log10(r.setting.lambda) - l10) > 1e-9)
-                        continue;
-                    v.push_back(panel == 0   ? 100 * r.valAcc
-                                : panel == 1 ? double(r.features)
-                                : panel == 2 ? double(r.neurons)
-                                             : 100 * r.elementSparsity);
-                }
-                if (v.empty())
-                    continue;
-                double sum = 0;
-                for (double x : v)
-                    sum += x;
-                s.x.push_back(l10);
-                s.y.push_back(sum / double(v.size()));
-                s.lo.push_back(*std::min_element(v.begin(), v.end()));
-                s.hi.push_back(*std::max_element(v.begin(), v.end()));
-            }
-            p.series.push_back(std::move(s));
-        }
-        fig.panels.push_back(std::move(p));
-    }
+    std::vector<std::string> order;
+    for (const auto &[optimizer, penalty] : c.methods)
+        order.push_back(methodName(optimizer, penalty));
+    const Figure fig = ablationFigure(results, order);
     writeFileAtomic((fs::path(c.out) / "fig3.svg").string(), renderFigure(fig, "svg"));
     writeFileAtomic((fs::path(c.out) / "fig3.pdf").string(), renderFigure(fig, "pdf"));
 

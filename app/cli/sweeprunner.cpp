@@ -6,11 +6,9 @@
 #include "sparsenas/base/config.h"
 #include "sparsenas/base/errors.h"
 #include "sparsenas/base/fileutil.h"
-#include "sparsenas/base/genotypesource.h"
 #include "sparsenas/base/jsontext.h"
 #include "sparsenas/base/runlock.h"
-#include "sparsenas/dataset.h"
-#include "sparsenas/evalnetwork.h"
+#include "sparsenas/sweepparams.h"
 
 #include <algorithm>
 #include <atomic>
@@ -116,51 +114,6 @@ bool searchDone(const SweepRow &r)
 bool evaluationDone(const SweepRow &r)
 {
     return r.evalState == "finished" || r.evalState == "failed";
-}
-
-/// The evaluation preset whose network size the parameter column uses.
-std::string sizePreset(const SweepOptions &o, const RunConfig &search)
-{
-    if (!o.evaluatePreset.empty())
-        return o.evaluatePreset;
-    const auto names = presetNames();
-    const std::string own = nameOf(search.dataset.name) + "-eval";
-    return std::find(names.begin(), names.end(), own) != names.end() ? own : "cifar10-eval";
-}
-
-/// Fills each row's parameter count that its evaluation did not give: the derived genotype's
-/// evaluation network at `preset`'s size, for the point's data set (its channels and classes).
-void countParameters(std::vector<SweepRow> &rows, const std::vector<RunConfig> &configs,
-                     const fs::path &out, const SweepOptions &o)
-{
-    std::map<std::string, std::pair<int64_t, int64_t>> shapes; // data set -> channels, classes
-    for (size_t i = 0; i < rows.size(); ++i) {
-        if (rows[i].paramsM >= 0)
-            continue;
-        const auto genotypePath = out / rows[i].point.name / "genotype.json";
-        std::error_code ec;
-        if (!fs::exists(genotypePath, ec))
-            continue;
-        try {
-            const RunConfig size = presetConfig(sizePreset(o, configs[i]));
-            const std::string key = toJson(configs[i])["dataset"].dump();
-            if (!shapes.count(key)) {
-                const Dataset test = loadDataset(configs[i].dataset, /*train=*/false);
-                shapes[key] = {test.channels(), test.numClasses};
-            }
-            EvalNetworkConfig nc;
-            nc.channels = size.space.channels;
-            nc.layers = size.space.layers;
-            nc.stemMultiplier = size.space.stemMultiplier;
-            nc.inChannels = shapes[key].first;
-            nc.numClasses = shapes[key].second;
-            const EvalNetwork net(loadGenotype(genotypePath.string()), nc);
-            rows[i].paramsM = double(net->parameterCount()) / 1e6;
-        } catch (const std::exception &e) {
-            std::cerr << "sweep: " << rows[i].point.name << ": no parameter count: " << e.what()
-                      << "\n";
-        }
-    }
 }
 
 } // namespace
@@ -364,7 +317,10 @@ int runSweep(const SweepOptions &o)
 
     for (size_t i = 0; i < points.size(); ++i)
         rows[i] = readSweepRow((out / points[i].name).string(), points[i]);
-    countParameters(rows, runConfigs, out, o);
+    std::vector<std::string> problems;
+    countSweepParameters(rows, out.string(), o.evaluatePreset, nullptr, &problems);
+    for (const auto &p : problems)
+        std::cerr << "sweep: no parameter count for " << p << "\n";
     writeFileAtomic((out / "summary.csv").string(), sweepCsv(o.axes, rows));
     writeFileAtomic((out / "summary.md").string(), sweepMarkdown(o.axes, rows));
     const Figure curves = sweepCurvesFigure(rows);

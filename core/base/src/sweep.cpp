@@ -128,6 +128,42 @@ json sweepRecord(const json &baseConfig, const std::vector<SweepAxis> &axes)
     return {{"format", "sparsenas-sweep"}, {"v", 1}, {"base", baseConfig}, {"grid", grid}};
 }
 
+std::vector<SweepAxis> sweepAxesOf(const json &record)
+{
+    if (!record.is_object() || record.value("format", "") != "sparsenas-sweep")
+        throw FormatError("not a sweep record (format is not \"sparsenas-sweep\")");
+    const auto grid = record.find("grid");
+    if (grid == record.end() || !grid->is_array() || grid->empty())
+        throw FormatError("grid: missing or not a list of axes");
+    std::vector<SweepAxis> axes;
+    for (size_t i = 0; i < grid->size(); ++i) {
+        const json &a = (*grid)[i];
+        const std::string where = "grid[" + std::to_string(i) + "]";
+        if (!a.is_object() || !a.contains("field") || !a["field"].is_string() ||
+            a["field"].get<std::string>().empty())
+            throw FormatError(where + ".field: missing or not a field name");
+        if (!a.contains("values") || !a["values"].is_array() || a["values"].empty())
+            throw FormatError(where + ".values: missing or not a list of values");
+        SweepAxis axis;
+        axis.field = a["field"].get<std::string>();
+        for (const auto &v : a["values"]) {
+            if (!v.is_string())
+                throw FormatError(where + ".values: " + v.dump() + " is not a string");
+            axis.values.push_back(v.get<std::string>());
+        }
+        axes.push_back(std::move(axis));
+    }
+    return axes;
+}
+
+const json &sweepBaseOf(const json &record)
+{
+    const auto base = record.is_object() ? record.find("base") : record.end();
+    if (!record.is_object() || base == record.end() || !base->is_object())
+        throw FormatError("base: missing or not a configuration");
+    return *base;
+}
+
 std::string sweepRecordMismatch(const json &stored, const json &wanted)
 {
     if (!stored.is_object() || stored.value("format", "") != "sparsenas-sweep")

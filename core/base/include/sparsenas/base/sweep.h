@@ -41,6 +41,11 @@ std::vector<SweepPoint> sweepPoints(const std::vector<SweepAxis> &axes);
 
 /// sweep.json: what makes two sweeps the same (the base configuration and the grid).
 nlohmann::json sweepRecord(const nlohmann::json &baseConfig, const std::vector<SweepAxis> &axes);
+/// The grid of a sweep record (sweep.json, as sweepRecord writes it). Throws FormatError naming
+/// what is missing or malformed.
+std::vector<SweepAxis> sweepAxesOf(const nlohmann::json &record);
+/// The base configuration of a sweep record; throws FormatError when it has none.
+const nlohmann::json &sweepBaseOf(const nlohmann::json &record);
 /// Why `stored` (a sweep.json) is not the sweep `wanted` describes, or "" when it is.
 std::string sweepRecordMismatch(const nlohmann::json &stored, const nlohmann::json &wanted);
 
