@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "cellgraphview.h"
 
+#include "statustext.h"
 #include "svgview.h"
 
 #include <QAction>
@@ -391,12 +392,16 @@ struct CellGraphView::Pane
     QString type;
     QWidget *widget = nullptr;
     QLabel *title = nullptr;
-    QLabel *summary = nullptr;
+    /// "4 of 4 nodes, 98 paths": changes with every derivation, so it repaints and asks for no
+    /// layout (a QLabel relaid out the dock and the main window each time: bench_gui's trace).
+    StatusText *summary = nullptr;
     SvgView *view = nullptr;
     bool hasCell = false;
     CellWeights weights; ///< what `cell` was derived from; cellToDot's supernet for showDead
     CellGenotype cell;
-    QLabel *hiddenNote = nullptr; ///< "12 paths with |A| < 0.1 not drawn · show all"
+    /// "12 hidden (|A| < 0.1) · show all": a StatusText, so a new count repaints the line and
+    /// asks for no layout (a QLabel relaid out the dock, and with it the main window).
+    StatusText *hiddenNote = nullptr;
     QString lastDot;
     quint64 newestRequest = 0;
     int hidden = 0;
@@ -499,7 +504,7 @@ CellGraphView::Pane *CellGraphView::ensurePane(const QString &cellType)
     QFont bold = p->title->font();
     bold.setBold(true);
     p->title->setFont(bold);
-    p->summary = new QLabel(p->widget);
+    p->summary = new StatusText(1, p->widget);
     p->summary->setObjectName(QStringLiteral("summary_") + cellType);
     p->summary->setForegroundRole(QPalette::PlaceholderText);
     // Side by side in a narrow dock, the summaries must not widen it: they are cut instead.
@@ -507,13 +512,12 @@ CellGraphView::Pane *CellGraphView::ensurePane(const QString &cellType)
     p->view = new SvgView(p->widget);
     p->view->setObjectName(QStringLiteral("svg_") + cellType);
     p->view->setPlaceholderText(tr("Waiting for the first derivation…"));
-    p->hiddenNote = new QLabel(p->widget);
+    p->hiddenNote = new StatusText(1, p->widget); // a narrow dock elides it; the link stays
     p->hiddenNote->setObjectName(QStringLiteral("hidden_") + cellType);
     p->hiddenNote->setForegroundRole(QPalette::PlaceholderText);
-    p->hiddenNote->setTextFormat(Qt::RichText);
-    p->hiddenNote->setWordWrap(true); // a narrow dock keeps its width: the note wraps
+    p->hiddenNote->setLink(tr("show all"));
     p->hiddenNote->setVisible(false);
-    connect(p->hiddenNote, &QLabel::linkActivated, this, &CellGraphView::showAllPaths);
+    connect(p->hiddenNote, &StatusText::linkActivated, this, &CellGraphView::showAllPaths);
 
     auto *header = new QHBoxLayout;
     header->addWidget(p->title);
@@ -724,9 +728,7 @@ void CellGraphView::request(Pane &p)
     // What the threshold leaves out is said under the drawing, with the way back.
     if (p.hidden > 0) {
         const QString threshold = QString::number(double(m_drawing.minAbs), 'g', 3);
-        p.hiddenNote->setText(
-            tr("%1 hidden (|A| < %2)").arg(p.hidden).arg(threshold).toHtmlEscaped() +
-            QStringLiteral(" · <a href=\"all\">%1</a>").arg(tr("show all")));
+        p.hiddenNote->setText(tr("%1 hidden (|A| < %2)").arg(p.hidden).arg(threshold));
         p.hiddenNote->setToolTip(tr("Paths weaker than the threshold are not drawn; \"show "
                                     "all\" draws every path, one edge each"));
     }
@@ -741,7 +743,7 @@ void CellGraphView::request(Pane &p)
 void CellGraphView::updateSummary(Pane &p)
 {
     if (!p.hasCell) {
-        p.summary->clear();
+        p.summary->setText(QString());
         p.summary->setToolTip(QString());
         return;
     }

@@ -8,6 +8,7 @@
 #include "cellheatmap.h"
 #include "colormaps.h"
 #include "logview.h"
+#include "statustext.h"
 
 #include <QAbstractItemModel>
 #include <QFile>
@@ -81,6 +82,7 @@ private Q_SLOTS:
     void viewTakesLatestCells();
     void viewClickAndHighlight();
     void viewStepsDoNotRelayOut();
+    void statusTextLinkNeedsNoLayout();
     void viewExports_data();
     void viewExports();
     void viewExportFailures();
@@ -371,6 +373,56 @@ void tst_Views::viewStepsDoNotRelayOut()
     }
     QCOMPARE(counter.requests, 0);
     QCOMPARE(view->heatmap(QStringLiteral("normal"))->cell().weights.at(5, 1), 0.02f * 7.0f);
+}
+
+void tst_Views::statusTextLinkNeedsNoLayout()
+{
+    // The cell graph's "n hidden (|A| < t) · show all": a new count repaints the line and asks
+    // its parent for no layout (as a rich-text QLabel did, each time the count changed); the link
+    // stays whole where the text is elided, and a click or Enter activates it.
+    struct LayoutCounter : QObject
+    {
+        int requests = 0;
+        bool eventFilter(QObject *, QEvent *event) override
+        {
+            requests += event->type() == QEvent::LayoutRequest ? 1 : 0;
+            return false;
+        }
+    } counter;
+    QWidget dock;
+    auto *layout = new QVBoxLayout(&dock);
+    auto *note = new StatusText(1, &dock);
+    note->setLink(QStringLiteral("show all"));
+    layout->addWidget(note);
+    layout->addStretch(1);
+    dock.resize(220, 80);
+    note->setText(QStringLiteral("3 hidden (|A| < 0.1)"));
+    dock.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dock));
+    QCoreApplication::processEvents();
+    dock.installEventFilter(&counter);
+    for (int hidden = 4; hidden < 200; hidden *= 3) {
+        note->setText(QStringLiteral("%1 hidden (|A| < 0.1), a long explanation that needs eliding")
+                          .arg(hidden));
+        QCoreApplication::processEvents();
+    }
+    QCOMPARE(counter.requests, 0);
+
+    note->repaint();
+    const QFontMetrics fm = note->fontMetrics();
+    QCOMPARE(note->linkRect().width(), fm.horizontalAdvance(QStringLiteral("show all")));
+    QVERIFY2(note->linkRect().right() <= note->contentsRect().right(),
+             qPrintable(QStringLiteral("%1 > %2")
+                            .arg(note->linkRect().right())
+                            .arg(note->contentsRect().right())));
+    QSignalSpy activated(note, &StatusText::linkActivated);
+    QTest::mouseClick(note, Qt::LeftButton, {}, QPoint(note->linkRect().left() - 30, 5));
+    QCOMPARE(activated.count(), 0); // the text is not the link
+    QTest::mouseClick(note, Qt::LeftButton, {}, note->linkRect().center());
+    QCOMPARE(activated.count(), 1);
+    note->setFocus();
+    QTest::keyClick(note, Qt::Key_Return);
+    QCOMPARE(activated.count(), 2);
 }
 
 void tst_Views::viewExports_data()
