@@ -126,6 +126,9 @@ PlotToolRow addPlotWithToolRow(QWidget *owner, const QStringList &xModes)
     r.row->addWidget(r.fit);
     layout->addLayout(r.row);
     r.plot = new QCustomPlot(owner);
+    // Each line in one drawPolyline call rather than a drawLine per segment: the live views
+    // replot several times a second with thousands of points.
+    r.plot->setPlottingHint(QCP::phFastPolylines, true);
     layout->addWidget(r.plot, 1);
     return r;
 }
