@@ -41,8 +41,13 @@ QStringList opHeaderLines(const QString &op)
         if (sizeToken.match(t).hasMatch())
             sizes << QString(t).replace(QLatin1Char('x'), QChar(0x00D7));
     }
-    return sizes.isEmpty() ? QStringList{tokens.first()}
-                           : QStringList{tokens.first(), sizes.join(QLatin1Char(' '))};
+    // Built with << rather than two braced lists in a ?: (GCC 12 took their temporaries for
+    // dangling pointers: -Wdangling-pointer).
+    QStringList lines;
+    lines << tokens.first();
+    if (!sizes.isEmpty())
+        lines << sizes.join(QLatin1Char(' '));
+    return lines;
 }
 
 // The header when a column is too narrow for opHeaderLines: a letter and the kernel size
