@@ -13,8 +13,10 @@
 //   events     every event the GUI thread delivers, timed (QApplication::notify, outermost
 //              only): the time per kind (receiver class and event type, or the queued slot's
 //              receiver) and the slowest single events, to find what blocks the loop.
-// Prints one JSON object. Options: --epochs N, --batch N, --nodes N, --threads N, --platform P
-// (default offscreen unless QT_QPA_PLATFORM is set).
+// Prints one JSON object. Options: --epochs N, --batch N, --nodes N, --threads N, --drain-ms MS,
+// --history N (follow a run that already holds N steps while it grows, the engine's cores
+// loaded by a real search; measured once the history is shown, its load time reported as
+// history_load_ms), --platform P (default offscreen unless QT_QPA_PLATFORM is set).
 
 #include "curvesview.h"
 #include "mainwindow.h"
@@ -26,11 +28,16 @@
 
 #include "configform.h"
 
+#include "sparsenas/base/fileutil.h"
+#include "sparsenas/base/runformat.h"
+#include "sparsenas/base/runlock.h"
 #include "sparsenas/searchengine.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QDir>
 #include <QElapsedTimer>
+#include <QProcess>
 #include <QTemporaryDir>
 #include <QThread>
 #include <QTimer>
@@ -42,6 +49,7 @@
 #include <atomic>
 #include <chrono>
 #include <cstdio>
+#include <filesystem>
 #include <map>
 #include <mutex>
 #include <string>
@@ -148,6 +156,123 @@ json stats(std::vector<double> v)
                 {"sum", sum}};
 }
 
+/// A run directory that already holds many steps, for --history: a real one-epoch search of the
+/// bench's configuration (by the sparsenas command next to this program) gives the lines, which
+/// are repeated with new step and epoch numbers; the directory is locked and marked running, so
+/// the studio follows it as it follows a search run from a terminal.
+struct HistoryRun
+{
+    std::string dir;
+    std::vector<json> steps; ///< the seed's step lines
+    json epoch;              ///< the seed's epoch line
+    int64_t next = 1;        ///< the next step number to write
+    RunLock lock;
+
+    static std::string program()
+    {
+        return QDir(QCoreApplication::applicationDirPath())
+            .filePath(QStringLiteral("sparsenas"))
+            .toStdString();
+    }
+
+    std::string stepLine(int64_t k) const
+    {
+        const int64_t per = int64_t(steps.size());
+        json line = steps[size_t((k - 1) % per)];
+        line["step"] = k;
+        line["epoch"] = (k - 1) / per + 1;
+        line["step_in_epoch"] = (k - 1) % per + 1;
+        line["epochs"] = 1000000;
+        std::string text = jsonLine(line) + "\n";
+        if ((k % per) == 0) {
+            json e = epoch;
+            e["epoch"] = k / per;
+            e["step"] = k;
+            text += jsonLine(e) + "\n";
+        }
+        return text;
+    }
+
+    bool prepare(const QString &root, const json &config, int count, std::string *error)
+    {
+        const QString configPath = QDir(root).filePath(QStringLiteral("history-config.json"));
+        json seedConfig = config;
+        seedConfig["search"]["epochs"] = 1;
+        writeFileAtomic(configPath.toStdString(), seedConfig.dump());
+        const QString seed = QDir(root).filePath(QStringLiteral("history-seed"));
+        QProcess p;
+        p.start(QString::fromStdString(program()),
+                {QStringLiteral("search"), QStringLiteral("-c"), configPath, QStringLiteral("-o"),
+                 seed, QStringLiteral("--quiet")});
+        if (!p.waitForFinished(600000) || p.exitCode() != 0) {
+            *error = "the seed search failed: " + p.readAllStandardError().toStdString();
+            return false;
+        }
+        for (const auto &line :
+             readAllLines(QDir(seed).filePath(QStringLiteral("metrics.jsonl")).toStdString())) {
+            if (!line.ok())
+                continue;
+            if (metricsLineType(line.value) == MetricsLineType::Step)
+                steps.push_back(line.value);
+            else if (metricsLineType(line.value) == MetricsLineType::Epoch && epoch.is_null())
+                epoch = line.value;
+        }
+        if (steps.empty() || epoch.is_null()) {
+            *error = "the seed search wrote no step or epoch line";
+            return false;
+        }
+        dir = QDir(root).filePath(QStringLiteral("history")).toStdString();
+        std::filesystem::create_directories(dir);
+        for (const char *f : {"config.json", "snapshots.jsonl"})
+            std::filesystem::copy_file(QDir(seed).filePath(QString::fromLatin1(f)).toStdString(),
+                                       dir + "/" + f);
+        std::string metrics;
+        for (next = 1; next <= count; ++next)
+            metrics += stepLine(next);
+        writeFileAtomic(dir + "/metrics.jsonl", metrics);
+        RunStatus status;
+        status.state = RunState::Running;
+        status.step = count;
+        status.epoch = count / int64_t(steps.size());
+        status.pid = int64_t(QCoreApplication::applicationPid());
+        status.message = "bench_gui history";
+        writeFileAtomic(dir + "/status.json", jsonLine(toJson(status)) + "\n");
+        lock = RunLock::acquire(dir, "bench_gui --history");
+        return true;
+    }
+
+    /// The engine's load: the bench's search in a directory of its own.
+    bool startLoad(QProcess *load, const QString &root, const json &config, std::string *error)
+    {
+        const QString configPath = QDir(root).filePath(QStringLiteral("load-config.json"));
+        writeFileAtomic(configPath.toStdString(), config.dump());
+        load->start(QString::fromStdString(program()),
+                    {QStringLiteral("search"), QStringLiteral("-c"), configPath,
+                     QStringLiteral("-o"), QDir(root).filePath(QStringLiteral("load")),
+                     QStringLiteral("--quiet")});
+        if (!load->waitForStarted(10000)) {
+            *error = "cannot start the load search: " + load->errorString().toStdString();
+            return false;
+        }
+        return true;
+    }
+
+    /// Appends a step every 150 ms (the live bench's pace) until `running` is false.
+    void grow(const std::atomic<bool> &running)
+    {
+        std::FILE *f = std::fopen((dir + "/metrics.jsonl").c_str(), "ab");
+        if (!f)
+            return;
+        while (running) {
+            const std::string text = stepLine(next++);
+            std::fwrite(text.data(), 1, text.size(), f);
+            std::fflush(f);
+            std::this_thread::sleep_for(std::chrono::milliseconds(150));
+        }
+        std::fclose(f);
+    }
+};
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -171,7 +296,12 @@ int main(int argc, char *argv[])
     const QCommandLineOption drainMs(QStringLiteral("drain-ms"),
                                      QStringLiteral("The studio's coalescing delay (ms)"),
                                      QStringLiteral("MS"), QStringLiteral("0"));
-    parser.addOptions({epochs, batch, nodes, threads, drainMs});
+    const QCommandLineOption history(
+        QStringLiteral("history"),
+        QStringLiteral("Follow a run that already holds N steps (a long search opened in the "
+                       "studio) while it grows, with a real search loading the cores"),
+        QStringLiteral("N"), QStringLiteral("0"));
+    parser.addOptions({epochs, batch, nodes, threads, drainMs, history});
     parser.process(app);
 
     configureThreads(parser.value(threads).toInt());
@@ -193,7 +323,7 @@ int main(int argc, char *argv[])
     QCoreApplication::processEvents();
     const double firstPaintMs = double(firstPaint.nsecsElapsed()) / 1e6;
     // Small supernet, full DARTS op set: many snapshots per second with 14 x 8 matrices.
-    w.configForm()->setConfigJson(
+    const json benchConfig =
         json{{"name", "bench-gui"},
              {"dataset", {{"name", "digits"}, {"limit", 512}}},
              {"space", {{"channels", 4}, {"layers", 3}, {"nodes", parser.value(nodes).toInt()}}},
@@ -202,7 +332,8 @@ int main(int argc, char *argv[])
               {{"epochs", parser.value(epochs).toInt()},
                {"batch_size", parser.value(batch).toInt()},
                {"seed", 1},
-               {"threads", parser.value(threads).toInt()}}}});
+               {"threads", parser.value(threads).toInt()}}}};
+    w.configForm()->setConfigJson(benchConfig);
     if (!w.configForm()->isValid()) {
         std::fprintf(stderr, "bench_gui: %s\n",
                      qPrintable(w.configForm()->problems().join(QLatin1Char('\n'))));
@@ -218,10 +349,39 @@ int main(int argc, char *argv[])
                          [&, i] { replots[i].push_back(plots[i]->replotTime(false)); });
     }
     int64_t snapshots = 0;
+    int64_t snapshotsShown = 0; // all drains, the history's included
     QObject::connect(&w, &MainWindow::updatesApplied, &w, [&](double ms, int n) {
         drains.push_back(ms);
         perDrainSnapshots.push_back(n);
+        snapshotsShown += n;
     });
+
+    // --history N: a run directory that already holds N steps, opened and followed while a
+    // writer appends a step at the live search's pace; a real search (another directory) keeps
+    // the engine's cores busy meanwhile. Measured from when the history is on screen.
+    const int historySteps = parser.value(history).toInt();
+    HistoryRun historyRun;
+    double historyLoadMs = 0;
+    if (historySteps > 0) {
+        std::string error;
+        if (!historyRun.prepare(tmp.path(), benchConfig, historySteps, &error)) {
+            std::fprintf(stderr, "bench_gui: %s\n", error.c_str());
+            return 2;
+        }
+        QElapsedTimer load;
+        load.start();
+        if (!w.openRunDirectory(QString::fromStdString(historyRun.dir))) {
+            std::fprintf(stderr, "bench_gui: cannot open the history run\n");
+            return 2;
+        }
+        while (snapshotsShown < historySteps && load.elapsed() < 300000)
+            QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
+        historyLoadMs = double(load.nsecsElapsed()) / 1e6;
+        drains.clear();
+        perDrainSnapshots.clear();
+        for (auto &r : replots)
+            r.clear();
+    }
 
     // The probe: a thread that asks the GUI thread to run something every 5 ms.
     std::mutex mutex;
@@ -252,16 +412,34 @@ int main(int argc, char *argv[])
                                           qPrintable(message));
                          QTimer::singleShot(200, &app, &QCoreApplication::quit);
                      });
+    QProcess load;
+    std::thread writer;
+    std::atomic<bool> writing{true};
     QTimer::singleShot(0, &w, [&] {
         wall.start();
         app.startTiming();
-        if (!w.startSearch())
+        if (historySteps == 0) {
+            if (!w.startSearch())
+                QCoreApplication::exit(1);
+            return;
+        }
+        std::string error;
+        if (!historyRun.startLoad(&load, tmp.path(), benchConfig, &error)) {
+            std::fprintf(stderr, "bench_gui: %s\n", error.c_str());
             QCoreApplication::exit(1);
+            return;
+        }
+        QObject::connect(&load, &QProcess::finished, &app,
+                         [&] { QTimer::singleShot(200, &app, &QCoreApplication::quit); });
+        writer = std::thread([&] { historyRun.grow(writing); });
     });
     const int rc = QApplication::exec();
     const double seconds = double(wall.elapsed()) / 1000.0;
     probing = false;
     probe.join();
+    writing = false;
+    if (writer.joinable())
+        writer.join();
     if (rc != 0)
         return rc;
 
@@ -287,6 +465,8 @@ int main(int argc, char *argv[])
                    {"snapshots_per_drain", stats(perDrainSnapshots)},
                    {"latency_ms", stats(latencies)},
                    {"first_paint_ms", firstPaintMs},
+                   {"history_steps", historySteps},
+                   {"history_load_ms", historyLoadMs},
                    {"drain_ms", stats(drains)},
                    {"replot_ms", replot},
                    {"gui_ms_per_snapshot", snapshots > 0 ? busy / double(snapshots) : 0.0},
