@@ -2,6 +2,355 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>sparsenas::AblationPanel</name>
+    <message>
+        <location filename="../app/studio/ablationpanel.cpp" line="+129"/>
+        <source>Optimizer / penalty pairs, one line each in the figure. Checked at first: the paper&apos;s six (the four optimizers with SGL, HAPG with Lasso and with Group Lasso).</source>
+        <translation>Optimierer/Strafterm-Paare, je eine Linie in der Abbildung. Anfangs ausgewählt: die sechs des Papers (die vier Optimierer mit SGL, HAPG mit Lasso und mit Group Lasso).</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Methods</source>
+        <translation>Methoden</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>log10(lambda) of the first point (the paper: -5)</source>
+        <translation>log10(lambda) des ersten Punkts (im Paper: -5)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>log10(lambda) of the last point (the paper: -3.7)</source>
+        <translation>log10(lambda) des letzten Punkts (im Paper: -3.7)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lambdas, evenly spaced in log10 (the paper: at least 8)</source>
+        <translation>Anzahl der Lambdas, gleichmäßig in log10 verteilt (im Paper: mindestens 8)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>to</source>
+        <translation>bis</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>points</source>
+        <translation>Punkte</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+368"/>
+        <source>log10(λ)</source>
+        <translation>log10(λ)</translation>
+    </message>
+    <message>
+        <location line="-359"/>
+        <source>Runs per method and lambda; the figure shows their mean and the min-max band</source>
+        <translation>Läufe je Methode und Lambda; die Abbildung zeigt ihren Mittelwert und das Min-Max-Band</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Seeds</source>
+        <translation>Seeds</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Training epochs of every run</source>
+        <translation>Trainingsepochen jedes Laufs</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Epochs</source>
+        <translation>Epochen</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>SGL&apos;s alpha: 1 is the Lasso, 0 the Group Lasso (Lasso and Group Lasso runs ignore it)</source>
+        <translation>Alpha des SGL: 1 ist das Lasso, 0 das Group Lasso (Lasso- und Group-Lasso-Läufe ignorieren es)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Alpha</source>
+        <translation>Alpha</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>HAPG momentum (Eq. 7-8)</source>
+        <translation>HAPG-Momentum (Gl. 7-8)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Off by default: without a restart the momentum drives the small network back to chance after about 30 epochs (docs/ablation.md)</source>
+        <translation>Standardmäßig aus: ohne Neustart treibt das Momentum das kleine Netz nach etwa 30 Epochen auf Zufallsniveau zurück (docs/ablation.md)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Where ablation.csv (rewritten after every run), fig3.svg and fig3.pdf go</source>
+        <translation>Wohin ablation.csv (nach jedem Lauf neu geschrieben), fig3.svg und fig3.pdf kommen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>…</source>
+        <translation>…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose the folder</source>
+        <translation>Den Ordner wählen</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Folder</source>
+        <translation>Ordner</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Start</source>
+        <translation>Starten</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Run every method x lambda x seed in the background</source>
+        <translation>Jede Kombination aus Methode, Lambda und Seed im Hintergrund ausführen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stop</source>
+        <translation>Anhalten</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stop after the current run; the table and the figure keep the runs that finished</source>
+        <translation>Nach dem aktuellen Lauf anhalten; Tabelle und Abbildung behalten die fertigen Läufe</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Open…</source>
+        <translation>Öffnen…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show an earlier ablation&apos;s folder</source>
+        <translation>Den Ordner einer früheren Ablation anzeigen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export…</source>
+        <translation>Exportieren…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The table as CSV, or the figure as SVG, PDF or PNG, as sparsenas ablation writes them</source>
+        <translation>Die Tabelle als CSV oder die Abbildung als SVG, PDF oder PNG, wie sparsenas ablation sie schreibt</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>%v of %m runs</source>
+        <translation>%v von %m Läufen</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>The panels fill in as the runs finish</source>
+        <translation>Die Felder füllen sich, sobald die Läufe fertig sind</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Runs</source>
+        <translation>Läufe</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Output</source>
+        <translation>Ausgabe</translation>
+    </message>
+    <message>
+        <location line="+91"/>
+        <source>Check at least one method.</source>
+        <translation>Mindestens eine Methode auswählen.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>log10(λ): the first point (%1) is above the last (%2).</source>
+        <translation>log10(λ): der erste Punkt (%1) liegt über dem letzten (%2).</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Choose the folder.</source>
+        <translation>Den Ordner wählen.</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>The ablation is running.</source>
+        <translation>Die Ablation läuft.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1 holds an ablation already; starting replaces it.</source>
+        <translation>%1 enthält bereits eine Ablation; ein Start ersetzt sie.</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Replace the ablation?</source>
+        <translation>Die Ablation ersetzen?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 holds an ablation already. Run a new one there and replace its table and figure?</source>
+        <translation>%1 enthält bereits eine Ablation. Dort eine neue ausführen und ihre Tabelle und Abbildung ersetzen?</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>sparsenas ablation ended abnormally (crashed or killed).</source>
+        <translation>sparsenas ablation endete unerwartet (abgestürzt oder beendet).</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>sparsenas ablation exited with code %1: %2</source>
+        <translation>sparsenas ablation endete mit Code %1: %2</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>The ablation is running; stop it before opening another.</source>
+        <translation>Die Ablation läuft; vor dem Öffnen einer anderen anhalten.</translation>
+    </message>
+    <message>
+        <location line="+53"/>
+        <source>stand-alone validation accuracy</source>
+        <translation>Validierungsgenauigkeit (eigenständig)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>selected input features</source>
+        <translation>ausgewählte Eingabemerkmale</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>remaining hidden neurons</source>
+        <translation>verbleibende verdeckte Neuronen</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>element sparsity</source>
+        <translation>Elementsparsität</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>accuracy (%)</source>
+        <translation>Genauigkeit (%)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>features (of %1)</source>
+        <translation>Merkmale (von %1)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>neurons (of %1)</source>
+        <translation>Neuronen (von %1)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>zero weights (%)</source>
+        <translation>Nullgewichte (%)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Optimizer</source>
+        <translation>Optimierer</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Penalty</source>
+        <translation>Strafterm</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Seed</source>
+        <translation>Seed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Val. acc. %</source>
+        <translation>Val.-Gen. %</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Features</source>
+        <translation>Merkmale</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Neurons</source>
+        <translation>Neuronen</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Zeros %</source>
+        <translation>Nullen %</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Train loss</source>
+        <translation>Trainingsverlust</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Seconds</source>
+        <translation>Sekunden</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>%1 of %2 runs finished</source>
+        <translation>%1 von %2 Läufen fertig</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Finished %1 runs; ablation.csv, fig3.svg and fig3.pdf are in %2.</source>
+        <translation>%1 Läufe fertig; ablation.csv, fig3.svg und fig3.pdf liegen in %2.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Stopped after %1 of %2 runs; the table and the figure hold those.</source>
+        <translation>Nach %1 von %2 Läufen angehalten; Tabelle und Abbildung enthalten diese.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Runs in %1: %2</source>
+        <translation>Läufe in %1: %2</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>%1: choose .csv, .svg, .pdf or .png</source>
+        <translation>%1: .csv, .svg, .pdf oder .png wählen</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Ablation folder</source>
+        <translation>Ablationsordner</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Open ablation folder</source>
+        <translation>Ablationsordner öffnen</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Export ablation</source>
+        <translation>Ablation exportieren</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Figure PDF (*.pdf);;Figure SVG (*.svg);;Figure PNG (*.png);;Table CSV (*.csv)</source>
+        <translation>Abbildung PDF (*.pdf);;Abbildung SVG (*.svg);;Abbildung PNG (*.png);;Tabelle CSV (*.csv)</translation>
+    </message>
+</context>
+<context>
     <name>sparsenas::ArchWeightsView</name>
     <message>
         <location filename="../widgets/archweightsview.cpp" line="+39"/>
@@ -118,7 +467,7 @@
 <context>
     <name>sparsenas::CellGraphView</name>
     <message>
-        <location filename="../widgets/cellgraphview.cpp" line="+31"/>
+        <location filename="../widgets/cellgraphview.cpp" line="+32"/>
         <source>Normal cell</source>
         <translation>Normalzelle</translation>
     </message>
@@ -133,7 +482,7 @@
         <translation>%1-Zelle</translation>
     </message>
     <message>
-        <location line="+372"/>
+        <location line="+376"/>
         <source>Show weights</source>
         <translation>Gewichte anzeigen</translation>
     </message>
@@ -189,12 +538,12 @@
     </message>
     <message>
         <location line="+4"/>
-        <location line="+370"/>
+        <location line="+367"/>
         <source>Pop out</source>
         <translation>Herauslösen</translation>
     </message>
     <message>
-        <location line="-369"/>
+        <location line="-366"/>
         <source>Show the cells in a window of their own, or back in the dock</source>
         <translation>Die Zellen in einem eigenen Fenster zeigen oder zurück ins Dock holen</translation>
     </message>
@@ -204,24 +553,24 @@
         <translation>Warten auf die erste Ableitung…</translation>
     </message>
     <message>
-        <location line="+154"/>
+        <location line="+153"/>
         <source>Graphviz could not draw the cell:
 %1</source>
         <translation>Graphviz konnte die Zelle nicht zeichnen:
 %1</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+64"/>
         <source>%1 hidden (|A| &lt; %2)</source>
         <translation>%1 ausgeblendet (|A| &lt; %2)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-213"/>
         <source>show all</source>
         <translation>alle zeigen</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+214"/>
         <source>Paths weaker than the threshold are not drawn; &quot;show all&quot; draws every path, one edge each</source>
         <translation>Pfade unter der Schwelle werden nicht gezeichnet; „alle zeigen“ zeichnet jeden Pfad als eigene Kante</translation>
     </message>
@@ -269,7 +618,7 @@
 <context>
     <name>sparsenas::CellHeatmap</name>
     <message>
-        <location filename="../widgets/cellheatmap.cpp" line="+279"/>
+        <location filename="../widgets/cellheatmap.cpp" line="+285"/>
         <location line="+280"/>
         <source>= 0</source>
         <translation>= 0</translation>
@@ -314,6 +663,29 @@
         <location line="+147"/>
         <source>A</source>
         <translation>A</translation>
+    </message>
+</context>
+<context>
+    <name>sparsenas::CliJob</name>
+    <message>
+        <location filename="../app/studio/clijob.cpp" line="+29"/>
+        <source>SPARSENAS_CLI is %1, which is not an executable program.</source>
+        <translation>SPARSENAS_CLI ist %1, kein ausführbares Programm.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>The sparsenas command was not found next to the studio (%1) nor on PATH; install it with the studio, or set SPARSENAS_CLI to its path.</source>
+        <translation>Der Befehl sparsenas wurde weder neben dem Studio (%1) noch im PATH gefunden; mit dem Studio installieren oder SPARSENAS_CLI auf seinen Pfad setzen.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>A command is still running: %1</source>
+        <translation>Ein Befehl läuft noch: %1</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Cannot start %1: %2</source>
+        <translation>%1 kann nicht gestartet werden: %2</translation>
     </message>
 </context>
 <context>
@@ -1083,6 +1455,46 @@
         <location line="+3"/>
         <source>reduction</source>
         <translation>Reduktion</translation>
+    </message>
+</context>
+<context>
+    <name>sparsenas::ExperimentsWindow</name>
+    <message>
+        <location filename="../app/studio/experimentswindow.cpp" line="+17"/>
+        <source>Sweeps and ablation — SparseNAS Studio</source>
+        <translation>Sweeps und Ablation — SparseNAS Studio</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+29"/>
+        <source>Supernet sweep</source>
+        <translation>Supernetz-Sweep</translation>
+    </message>
+    <message>
+        <location line="-28"/>
+        <location line="+30"/>
+        <source>Optimizer ablation (Fig. 3)</source>
+        <translation>Optimierer-Ablation (Abb. 3)</translation>
+    </message>
+    <message>
+        <location line="-29"/>
+        <source>Searches over a grid of config fields (paper Table 4, Fig. 4)</source>
+        <translation>Suchen über ein Gitter von Konfigurationsfeldern (Paper Tabelle 4, Abb. 4)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>SGD, Adam, HAPG and AdamHAPG with Lasso, Group Lasso and SGL on a small network (paper Fig. 3)</source>
+        <translation>SGD, Adam, HAPG und AdamHAPG mit Lasso, Group Lasso und SGL an einem kleinen Netz (Paper Abb. 3)</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Supernet sweep (running)</source>
+        <translation>Supernetz-Sweep (läuft)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Optimizer ablation (running)</source>
+        <translation>Optimierer-Ablation (läuft)</translation>
     </message>
 </context>
 <context>
@@ -2068,7 +2480,7 @@
 <context>
     <name>sparsenas::MainWindow</name>
     <message>
-        <location filename="../app/studio/mainwindow.cpp" line="+117"/>
+        <location filename="../app/studio/mainwindow.cpp" line="+118"/>
         <source>Configuration</source>
         <translation>Konfiguration</translation>
     </message>
@@ -2213,7 +2625,17 @@
         <translation>&amp;Prox-Explorer…</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>Supernet &amp;sweep…</source>
+        <translation>Supernetz-&amp;Sweep…</translation>
+    </message>
+    <message>
         <location line="+2"/>
+        <source>&amp;Optimizer ablation (Fig. 3)…</source>
+        <translation>&amp;Optimierer-Ablation (Abb. 3)…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <location line="+3"/>
         <source>Sparsity &amp;explained…</source>
         <translation>Sparsität &amp;erklärt…</translation>
@@ -2229,7 +2651,17 @@
         <translation>&amp;Über SparseNAS Studio</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+22"/>
+        <source>Cannot open the run</source>
+        <translation>Der Lauf kann nicht geöffnet werden</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A search runs in this window; stop it first, or open %1 from File ▸ Open run in another studio.</source>
+        <translation>In diesem Fenster läuft eine Suche; zuerst anhalten oder %1 über Datei ▸ Lauf öffnen in einem anderen Studio öffnen.</translation>
+    </message>
+    <message>
+        <location line="+61"/>
         <location line="+7"/>
         <source>Invalid configuration</source>
         <translation>Ungültige Konfiguration</translation>
@@ -2262,22 +2694,22 @@
         <translation>%1 nach %2 abgezweigt</translation>
     </message>
     <message>
-        <location line="-202"/>
+        <location line="-232"/>
         <source>Resume run</source>
         <translation>Lauf fortsetzen</translation>
     </message>
     <message>
-        <location line="+311"/>
+        <location line="+341"/>
         <source>Cannot resume</source>
         <translation>Fortsetzen nicht möglich</translation>
     </message>
     <message>
-        <location line="-305"/>
+        <location line="-335"/>
         <source>Open run directory</source>
         <translation>Laufverzeichnis öffnen</translation>
     </message>
     <message>
-        <location line="+226"/>
+        <location line="+256"/>
         <source>Cannot evaluate</source>
         <translation>Evaluieren nicht möglich</translation>
     </message>
@@ -3111,6 +3543,364 @@ Die Suche ist pausiert. Kehren Sie zum letzten Checkpoint zurück und senken Sie
         <location line="+10"/>
         <source>PDF output could not be started</source>
         <translation>PDF-Ausgabe konnte nicht gestartet werden</translation>
+    </message>
+</context>
+<context>
+    <name>sparsenas::SweepPanel</name>
+    <message>
+        <location filename="../app/studio/sweeppanel.cpp" line="+139"/>
+        <source>What every point starts from: a search preset, a configuration file, or the base of an opened sweep. The grid and the settings below change it.</source>
+        <translation>Wovon jeder Punkt ausgeht: eine Suchvorlage, eine Konfigurationsdatei oder die Basis eines geöffneten Sweeps. Gitter und Einstellungen darunter ändern sie.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>File…</source>
+        <translation>Datei…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Start every point from a JSON configuration file instead</source>
+        <translation>Jeden Punkt stattdessen von einer JSON-Konfigurationsdatei aus starten</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Base</source>
+        <translation>Basis</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>One config field per line with the values it takes, e.g. arch.alpha=0.3,0.5,0.7. Every combination is one search; the first line varies slowest.</source>
+        <translation>Ein Konfigurationsfeld pro Zeile mit seinen Werten, z. B. arch.alpha=0.3,0.5,0.7. Jede Kombination ist eine Suche; die erste Zeile ändert sich am langsamsten.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Grid</source>
+        <translation>Gitter</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Settings for every point, one field=value per line (as --set)</source>
+        <translation>Einstellungen für jeden Punkt, ein Feld=Wert pro Zeile (wie --set)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>as the cores allow</source>
+        <translation>so viele die Kerne erlauben</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Searches at once; the threads of each are chosen so that the cores are not oversubscribed</source>
+        <translation>Gleichzeitige Suchen; die Threads jeder Suche werden so gewählt, dass die Kerne nicht überbelegt sind</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Parallel searches</source>
+        <translation>Parallele Suchen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>no evaluation</source>
+        <translation>keine Evaluierung</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Train each point&apos;s derived cell on its own after its search and add its test accuracy to the summary</source>
+        <translation>Die abgeleitete Zelle jedes Punkts nach seiner Suche eigenständig trainieren und ihre Testgenauigkeit in die Zusammenfassung aufnehmen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Evaluate</source>
+        <translation>Evaluieren</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The sweep folder: one run directory per point, sweep.json and the summary. Starting a sweep in its own folder again continues it.</source>
+        <translation>Der Sweep-Ordner: ein Laufverzeichnis pro Punkt, sweep.json und die Zusammenfassung. Ein erneuter Start im selben Ordner setzt den Sweep fort.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>…</source>
+        <translation>…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose the sweep folder</source>
+        <translation>Den Sweep-Ordner wählen</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Folder</source>
+        <translation>Ordner</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Start</source>
+        <translation>Starten</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Run the sweep; in a folder that holds it already, continue it (finished points are not run again)</source>
+        <translation>Den Sweep ausführen; in einem Ordner, der ihn schon enthält, fortsetzen (fertige Punkte laufen nicht erneut)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Stop</source>
+        <translation>Anhalten</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stop every running search after its checkpoint; Start continues</source>
+        <translation>Jede laufende Suche nach ihrem Checkpoint anhalten; Starten setzt fort</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open…</source>
+        <translation>Öffnen…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Follow a sweep folder, also one running from a terminal</source>
+        <translation>Einem Sweep-Ordner folgen, auch einem, der in einem Terminal läuft</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export…</source>
+        <translation>Exportieren…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The summary as CSV or Markdown, or the curves as SVG, PDF or PNG, as sparsenas sweep writes them</source>
+        <translation>Die Zusammenfassung als CSV oder Markdown oder die Kurven als SVG, PDF oder PNG, wie sparsenas sweep sie schreibt</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Double-click a point to open its search in the main window</source>
+        <translation>Doppelklick auf einen Punkt öffnet seine Suche im Hauptfenster</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Each point&apos;s validation accuracy appears here after its first epoch</source>
+        <translation>Die Validierungsgenauigkeit jedes Punkts erscheint hier nach seiner ersten Epoche</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>What sparsenas sweep says; each search&apos;s own output is in the sweep folder&apos;s &lt;point&gt;.log</source>
+        <translation>Was sparsenas sweep ausgibt; die Ausgabe jeder Suche steht in &lt;Punkt&gt;.log im Sweep-Ordner</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>file %1</source>
+        <translation>Datei %1</translation>
+    </message>
+    <message>
+        <location line="+51"/>
+        <source>Choose the base of the sweep: a preset or a configuration file.</source>
+        <translation>Die Basis des Sweeps wählen: eine Vorlage oder eine Konfigurationsdatei.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The grid is empty: give at least one line field=value,value,...</source>
+        <translation>Das Gitter ist leer: mindestens eine Zeile Feld=Wert,Wert,... angeben</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Grid line %1: %2</source>
+        <translation>Gitterzeile %1: %2</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Grid: %1</source>
+        <translation>Gitter: %1</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Settings line %1 (%2): expected field=value, e.g. search.epochs=10</source>
+        <translation>Einstellungszeile %1 (%2): Feld=Wert erwartet, z. B. search.epochs=10</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Choose the sweep folder.</source>
+        <translation>Den Sweep-Ordner wählen.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 is a run directory; a sweep needs a folder of its own.</source>
+        <translation>%1 ist ein Laufverzeichnis; ein Sweep braucht einen eigenen Ordner.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>The sweep is running.</source>
+        <translation>Der Sweep läuft.</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>sparsenas sweep ended abnormally (crashed or killed).</source>
+        <translation>sparsenas sweep endete unerwartet (abgestürzt oder beendet).</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>sparsenas sweep exited with code %1: %2</source>
+        <translation>sparsenas sweep endete mit Code %1: %2</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>The sweep is running; stop it before opening another.</source>
+        <translation>Der Sweep läuft; vor dem Öffnen eines anderen anhalten.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>%1 is not a sweep folder: %2</source>
+        <translation>%1 ist kein Sweep-Ordner: %2</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>base of %1</source>
+        <translation>Basis von %1</translation>
+    </message>
+    <message>
+        <location line="+98"/>
+        <source>Validation accuracy during the search</source>
+        <translation>Validierungsgenauigkeit während der Suche</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>epoch</source>
+        <translation>Epoche</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>validation accuracy (%)</source>
+        <translation>Validierungsgenauigkeit (%)</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Point</source>
+        <translation>Punkt</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Epochs</source>
+        <translation>Epochen</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Val. acc. %</source>
+        <translation>Val.-Gen. %</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Zeros %</source>
+        <translation>Nullen %</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 nodes / paths</source>
+        <translation>%1 Knoten / Pfade</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Search s</source>
+        <translation>Suche s</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Params M</source>
+        <translation>Param. M</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Test acc. %</source>
+        <translation>Testgen. %</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>evaluation %1</source>
+        <translation>Evaluierung %1</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>Points: %1 · finished %2 · running %3 · failed %4 · waiting or stopped %5</source>
+        <translation>Punkte: %1 · fertig %2 · laufend %3 · fehlgeschlagen %4 · wartend oder angehalten %5</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>%1: choose .csv, .md, .svg, .pdf or .png</source>
+        <translation>%1: .csv, .md, .svg, .pdf oder .png wählen</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Base configuration</source>
+        <translation>Basiskonfiguration</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>JSON configuration (*.json)</source>
+        <translation>JSON-Konfiguration (*.json)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Sweep folder</source>
+        <translation>Sweep-Ordner</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Open sweep folder</source>
+        <translation>Sweep-Ordner öffnen</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Export sweep</source>
+        <translation>Sweep exportieren</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Summary CSV (*.csv);;Summary Markdown (*.md);;Curves SVG (*.svg);;Curves PDF (*.pdf);;Curves PNG (*.png)</source>
+        <translation>Zusammenfassung CSV (*.csv);;Zusammenfassung Markdown (*.md);;Kurven SVG (*.svg);;Kurven PDF (*.pdf);;Kurven PNG (*.png)</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>finished</source>
+        <translation>fertig</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>failed</source>
+        <translation>fehlgeschlagen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>stopped</source>
+        <translation>angehalten</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>running</source>
+        <translation>läuft</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>paused</source>
+        <translation>pausiert</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>not started</source>
+        <translation>nicht gestartet</translation>
     </message>
 </context>
 <context>

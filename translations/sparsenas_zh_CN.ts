@@ -2,6 +2,355 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>sparsenas::AblationPanel</name>
+    <message>
+        <location filename="../app/studio/ablationpanel.cpp" line="+129"/>
+        <source>Optimizer / penalty pairs, one line each in the figure. Checked at first: the paper&apos;s six (the four optimizers with SGL, HAPG with Lasso and with Group Lasso).</source>
+        <translation>优化器/惩罚项组合，每个在图中为一条线。默认勾选论文中的六种（四种优化器配 SGL，HAPG 配 Lasso 和 Group Lasso）。</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Methods</source>
+        <translation>方法</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>log10(lambda) of the first point (the paper: -5)</source>
+        <translation>第一个点的 log10(lambda)（论文：-5）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>log10(lambda) of the last point (the paper: -3.7)</source>
+        <translation>最后一个点的 log10(lambda)（论文：-3.7）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lambdas, evenly spaced in log10 (the paper: at least 8)</source>
+        <translation>lambda 的个数，在 log10 上均匀分布（论文：至少 8 个）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>points</source>
+        <translation>个点</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+368"/>
+        <source>log10(λ)</source>
+        <translation>log10(λ)</translation>
+    </message>
+    <message>
+        <location line="-359"/>
+        <source>Runs per method and lambda; the figure shows their mean and the min-max band</source>
+        <translation>每种方法和 lambda 的运行次数；图中显示其均值和最小-最大范围带</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Seeds</source>
+        <translation>种子数</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Training epochs of every run</source>
+        <translation>每次运行的训练轮次数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Epochs</source>
+        <translation>轮次数</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>SGL&apos;s alpha: 1 is the Lasso, 0 the Group Lasso (Lasso and Group Lasso runs ignore it)</source>
+        <translation>SGL 的 alpha：1 为 Lasso，0 为 Group Lasso（Lasso 和 Group Lasso 的运行忽略此值）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Alpha</source>
+        <translation>Alpha</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>HAPG momentum (Eq. 7-8)</source>
+        <translation>HAPG 动量（式 7-8）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Off by default: without a restart the momentum drives the small network back to chance after about 30 epochs (docs/ablation.md)</source>
+        <translation>默认关闭：没有重启时，动量会在约 30 个轮次后使小网络退回到随机水平（docs/ablation.md）</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Where ablation.csv (rewritten after every run), fig3.svg and fig3.pdf go</source>
+        <translation>ablation.csv（每次运行后重写）、fig3.svg 和 fig3.pdf 的存放位置</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>…</source>
+        <translation>…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose the folder</source>
+        <translation>选择文件夹</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Folder</source>
+        <translation>文件夹</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Start</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Run every method x lambda x seed in the background</source>
+        <translation>在后台运行所有 方法 × lambda × 种子 组合</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stop after the current run; the table and the figure keep the runs that finished</source>
+        <translation>在当前运行结束后停止；表格和图保留已完成的运行</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Open…</source>
+        <translation>打开…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show an earlier ablation&apos;s folder</source>
+        <translation>显示先前消融实验的文件夹</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The table as CSV, or the figure as SVG, PDF or PNG, as sparsenas ablation writes them</source>
+        <translation>将表格导出为 CSV，或将图导出为 SVG、PDF 或 PNG，与 sparsenas ablation 写出的相同</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>%v of %m runs</source>
+        <translation>%v / %m 次运行</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>The panels fill in as the runs finish</source>
+        <translation>各子图随运行完成逐步填充</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Runs</source>
+        <translation>运行</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Output</source>
+        <translation>输出</translation>
+    </message>
+    <message>
+        <location line="+91"/>
+        <source>Check at least one method.</source>
+        <translation>请至少勾选一种方法。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>log10(λ): the first point (%1) is above the last (%2).</source>
+        <translation>log10(λ)：第一个点（%1）大于最后一个点（%2）。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Choose the folder.</source>
+        <translation>请选择文件夹。</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>The ablation is running.</source>
+        <translation>消融实验正在运行。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1 holds an ablation already; starting replaces it.</source>
+        <translation>%1 中已有消融实验；开始将替换它。</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Replace the ablation?</source>
+        <translation>替换消融实验？</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 holds an ablation already. Run a new one there and replace its table and figure?</source>
+        <translation>%1 中已有消融实验。要在此运行新的实验并替换其表格和图吗？</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>sparsenas ablation ended abnormally (crashed or killed).</source>
+        <translation>sparsenas ablation 异常结束（崩溃或被终止）。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>sparsenas ablation exited with code %1: %2</source>
+        <translation>sparsenas ablation 以代码 %1 退出：%2</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>The ablation is running; stop it before opening another.</source>
+        <translation>消融实验正在运行；打开其他实验前请先停止。</translation>
+    </message>
+    <message>
+        <location line="+53"/>
+        <source>stand-alone validation accuracy</source>
+        <translation>独立验证准确率</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>selected input features</source>
+        <translation>选中的输入特征</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>remaining hidden neurons</source>
+        <translation>剩余隐藏神经元</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>element sparsity</source>
+        <translation>元素稀疏度</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>accuracy (%)</source>
+        <translation>准确率（%）</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>features (of %1)</source>
+        <translation>特征（共 %1）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>neurons (of %1)</source>
+        <translation>神经元（共 %1）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>zero weights (%)</source>
+        <translation>零权重（%）</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Optimizer</source>
+        <translation>优化器</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Penalty</source>
+        <translation>惩罚项</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Seed</source>
+        <translation>随机种子</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Val. acc. %</source>
+        <translation>验证准确率 %</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Features</source>
+        <translation>特征</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Neurons</source>
+        <translation>神经元</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Zeros %</source>
+        <translation>零值 %</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Train loss</source>
+        <translation>训练损失</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Seconds</source>
+        <translation>秒</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>%1 of %2 runs finished</source>
+        <translation>已完成 %1 / %2 次运行</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Finished %1 runs; ablation.csv, fig3.svg and fig3.pdf are in %2.</source>
+        <translation>已完成 %1 次运行；ablation.csv、fig3.svg 和 fig3.pdf 位于 %2。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Stopped after %1 of %2 runs; the table and the figure hold those.</source>
+        <translation>在 %1 / %2 次运行后停止；表格和图包含这些运行。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Runs in %1: %2</source>
+        <translation>%1 中的运行：%2</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>%1: choose .csv, .svg, .pdf or .png</source>
+        <translation>%1：请选择 .csv、.svg、.pdf 或 .png</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Ablation folder</source>
+        <translation>消融实验文件夹</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Open ablation folder</source>
+        <translation>打开消融实验文件夹</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Export ablation</source>
+        <translation>导出消融实验</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Figure PDF (*.pdf);;Figure SVG (*.svg);;Figure PNG (*.png);;Table CSV (*.csv)</source>
+        <translation>图 PDF (*.pdf);;图 SVG (*.svg);;图 PNG (*.png);;表格 CSV (*.csv)</translation>
+    </message>
+</context>
+<context>
     <name>sparsenas::ArchWeightsView</name>
     <message>
         <location filename="../widgets/archweightsview.cpp" line="+39"/>
@@ -118,7 +467,7 @@
 <context>
     <name>sparsenas::CellGraphView</name>
     <message>
-        <location filename="../widgets/cellgraphview.cpp" line="+31"/>
+        <location filename="../widgets/cellgraphview.cpp" line="+32"/>
         <source>Normal cell</source>
         <translation>普通单元</translation>
     </message>
@@ -133,7 +482,7 @@
         <translation>%1 单元</translation>
     </message>
     <message>
-        <location line="+372"/>
+        <location line="+376"/>
         <source>Show weights</source>
         <translation>显示权重</translation>
     </message>
@@ -189,12 +538,12 @@
     </message>
     <message>
         <location line="+4"/>
-        <location line="+370"/>
+        <location line="+367"/>
         <source>Pop out</source>
         <translation>弹出</translation>
     </message>
     <message>
-        <location line="-369"/>
+        <location line="-366"/>
         <source>Show the cells in a window of their own, or back in the dock</source>
         <translation>在单独的窗口中显示单元，或放回停靠区</translation>
     </message>
@@ -204,24 +553,24 @@
         <translation>正在等待首次推导…</translation>
     </message>
     <message>
-        <location line="+154"/>
+        <location line="+153"/>
         <source>Graphviz could not draw the cell:
 %1</source>
         <translation>Graphviz 无法绘制该单元：
 %1</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+64"/>
         <source>%1 hidden (|A| &lt; %2)</source>
         <translation>已隐藏 %1 条（|A| &lt; %2）</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-213"/>
         <source>show all</source>
         <translation>全部显示</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+214"/>
         <source>Paths weaker than the threshold are not drawn; &quot;show all&quot; draws every path, one edge each</source>
         <translation>低于阈值的路径不绘制；“全部显示”将每条路径各画为一条边</translation>
     </message>
@@ -269,7 +618,7 @@
 <context>
     <name>sparsenas::CellHeatmap</name>
     <message>
-        <location filename="../widgets/cellheatmap.cpp" line="+279"/>
+        <location filename="../widgets/cellheatmap.cpp" line="+285"/>
         <location line="+280"/>
         <source>= 0</source>
         <translation>= 0</translation>
@@ -314,6 +663,29 @@
         <location line="+147"/>
         <source>A</source>
         <translation>A</translation>
+    </message>
+</context>
+<context>
+    <name>sparsenas::CliJob</name>
+    <message>
+        <location filename="../app/studio/clijob.cpp" line="+29"/>
+        <source>SPARSENAS_CLI is %1, which is not an executable program.</source>
+        <translation>SPARSENAS_CLI 为 %1，这不是可执行程序。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>The sparsenas command was not found next to the studio (%1) nor on PATH; install it with the studio, or set SPARSENAS_CLI to its path.</source>
+        <translation>在 Studio 所在目录（%1）和 PATH 中都未找到 sparsenas 命令；请随 Studio 一起安装，或将 SPARSENAS_CLI 设为其路径。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>A command is still running: %1</source>
+        <translation>仍有命令在运行：%1</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Cannot start %1: %2</source>
+        <translation>无法启动 %1：%2</translation>
     </message>
 </context>
 <context>
@@ -1081,6 +1453,46 @@
         <location line="+3"/>
         <source>reduction</source>
         <translation>缩减</translation>
+    </message>
+</context>
+<context>
+    <name>sparsenas::ExperimentsWindow</name>
+    <message>
+        <location filename="../app/studio/experimentswindow.cpp" line="+17"/>
+        <source>Sweeps and ablation — SparseNAS Studio</source>
+        <translation>参数扫描与消融实验 — SparseNAS Studio</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+29"/>
+        <source>Supernet sweep</source>
+        <translation>超网络参数扫描</translation>
+    </message>
+    <message>
+        <location line="-28"/>
+        <location line="+30"/>
+        <source>Optimizer ablation (Fig. 3)</source>
+        <translation>优化器消融实验（图 3）</translation>
+    </message>
+    <message>
+        <location line="-29"/>
+        <source>Searches over a grid of config fields (paper Table 4, Fig. 4)</source>
+        <translation>在配置字段网格上的搜索（论文表 4、图 4）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>SGD, Adam, HAPG and AdamHAPG with Lasso, Group Lasso and SGL on a small network (paper Fig. 3)</source>
+        <translation>SGD、Adam、HAPG 和 AdamHAPG 配合 Lasso、Group Lasso 和 SGL 在小网络上的对比（论文图 3）</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Supernet sweep (running)</source>
+        <translation>超网络参数扫描（运行中）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Optimizer ablation (running)</source>
+        <translation>优化器消融实验（运行中）</translation>
     </message>
 </context>
 <context>
@@ -2066,7 +2478,7 @@
 <context>
     <name>sparsenas::MainWindow</name>
     <message>
-        <location filename="../app/studio/mainwindow.cpp" line="+117"/>
+        <location filename="../app/studio/mainwindow.cpp" line="+118"/>
         <source>Configuration</source>
         <translation>配置</translation>
     </message>
@@ -2211,7 +2623,17 @@
         <translation>近端算子探索器(&amp;P)…</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>Supernet &amp;sweep…</source>
+        <translation>超网络参数扫描(&amp;S)…</translation>
+    </message>
+    <message>
         <location line="+2"/>
+        <source>&amp;Optimizer ablation (Fig. 3)…</source>
+        <translation>优化器消融实验（图 3）(&amp;O)…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <location line="+3"/>
         <source>Sparsity &amp;explained…</source>
         <translation>稀疏性解释(&amp;E)…</translation>
@@ -2227,7 +2649,17 @@
         <translation>关于 SparseNAS Studio(&amp;A)</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+22"/>
+        <source>Cannot open the run</source>
+        <translation>无法打开运行</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A search runs in this window; stop it first, or open %1 from File ▸ Open run in another studio.</source>
+        <translation>此窗口中有搜索正在运行；请先停止，或在另一个 Studio 中通过 文件 ▸ 打开运行 打开 %1。</translation>
+    </message>
+    <message>
+        <location line="+61"/>
         <location line="+7"/>
         <source>Invalid configuration</source>
         <translation>配置无效</translation>
@@ -2260,22 +2692,22 @@
         <translation>已将 %1 分叉到 %2</translation>
     </message>
     <message>
-        <location line="-202"/>
+        <location line="-232"/>
         <source>Resume run</source>
         <translation>恢复运行</translation>
     </message>
     <message>
-        <location line="+311"/>
+        <location line="+341"/>
         <source>Cannot resume</source>
         <translation>无法恢复</translation>
     </message>
     <message>
-        <location line="-305"/>
+        <location line="-335"/>
         <source>Open run directory</source>
         <translation>打开运行目录</translation>
     </message>
     <message>
-        <location line="+226"/>
+        <location line="+256"/>
         <source>Cannot evaluate</source>
         <translation>无法评估</translation>
     </message>
@@ -3109,6 +3541,364 @@ The search is paused. Roll back to the last checkpoint and lower λ or its step 
         <location line="+10"/>
         <source>PDF output could not be started</source>
         <translation>无法启动 PDF 输出</translation>
+    </message>
+</context>
+<context>
+    <name>sparsenas::SweepPanel</name>
+    <message>
+        <location filename="../app/studio/sweeppanel.cpp" line="+139"/>
+        <source>What every point starts from: a search preset, a configuration file, or the base of an opened sweep. The grid and the settings below change it.</source>
+        <translation>每个点的起点：搜索预设、配置文件或已打开扫描的基础配置。下方的网格和设置会修改它。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>File…</source>
+        <translation>文件…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Start every point from a JSON configuration file instead</source>
+        <translation>改为从 JSON 配置文件开始每个点</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Base</source>
+        <translation>基础</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>One config field per line with the values it takes, e.g. arch.alpha=0.3,0.5,0.7. Every combination is one search; the first line varies slowest.</source>
+        <translation>每行一个配置字段及其取值，例如 arch.alpha=0.3,0.5,0.7。每种组合为一次搜索；第一行变化最慢。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Grid</source>
+        <translation>网格</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Settings for every point, one field=value per line (as --set)</source>
+        <translation>适用于每个点的设置，每行一个 字段=值（同 --set）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>as the cores allow</source>
+        <translation>按核心数自动</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Searches at once; the threads of each are chosen so that the cores are not oversubscribed</source>
+        <translation>同时进行的搜索数；每个搜索的线程数会自动选择以免核心超额占用</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Parallel searches</source>
+        <translation>并行搜索</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>no evaluation</source>
+        <translation>不评估</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Train each point&apos;s derived cell on its own after its search and add its test accuracy to the summary</source>
+        <translation>在每个点搜索完成后单独训练其导出的单元，并将测试准确率加入汇总</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Evaluate</source>
+        <translation>评估</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The sweep folder: one run directory per point, sweep.json and the summary. Starting a sweep in its own folder again continues it.</source>
+        <translation>扫描文件夹：每个点一个运行目录、sweep.json 和汇总。在同一文件夹中再次开始将继续该扫描。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>…</source>
+        <translation>…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose the sweep folder</source>
+        <translation>选择扫描文件夹</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Folder</source>
+        <translation>文件夹</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Start</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Run the sweep; in a folder that holds it already, continue it (finished points are not run again)</source>
+        <translation>运行扫描；若文件夹中已有该扫描则继续（已完成的点不会重新运行）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stop every running search after its checkpoint; Start continues</source>
+        <translation>在检查点之后停止所有正在运行的搜索；点击开始可继续</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open…</source>
+        <translation>打开…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Follow a sweep folder, also one running from a terminal</source>
+        <translation>跟踪一个扫描文件夹，包括在终端中运行的扫描</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The summary as CSV or Markdown, or the curves as SVG, PDF or PNG, as sparsenas sweep writes them</source>
+        <translation>将汇总导出为 CSV 或 Markdown，或将曲线导出为 SVG、PDF 或 PNG，与 sparsenas sweep 写出的相同</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Double-click a point to open its search in the main window</source>
+        <translation>双击某个点可在主窗口中打开其搜索</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Each point&apos;s validation accuracy appears here after its first epoch</source>
+        <translation>每个点的验证准确率将在其第一个轮次后显示在此</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>What sparsenas sweep says; each search&apos;s own output is in the sweep folder&apos;s &lt;point&gt;.log</source>
+        <translation>sparsenas sweep 的输出；每个搜索自身的输出位于扫描文件夹的 &lt;点&gt;.log 中</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>file %1</source>
+        <translation>文件 %1</translation>
+    </message>
+    <message>
+        <location line="+51"/>
+        <source>Choose the base of the sweep: a preset or a configuration file.</source>
+        <translation>请选择扫描的基础：预设或配置文件。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The grid is empty: give at least one line field=value,value,...</source>
+        <translation>网格为空：请至少给出一行 字段=值,值,...</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Grid line %1: %2</source>
+        <translation>网格第 %1 行：%2</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Grid: %1</source>
+        <translation>网格：%1</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Settings line %1 (%2): expected field=value, e.g. search.epochs=10</source>
+        <translation>设置第 %1 行（%2）：应为 字段=值，例如 search.epochs=10</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Choose the sweep folder.</source>
+        <translation>请选择扫描文件夹。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 is a run directory; a sweep needs a folder of its own.</source>
+        <translation>%1 是运行目录；扫描需要单独的文件夹。</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>The sweep is running.</source>
+        <translation>扫描正在运行。</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>sparsenas sweep ended abnormally (crashed or killed).</source>
+        <translation>sparsenas sweep 异常结束（崩溃或被终止）。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>sparsenas sweep exited with code %1: %2</source>
+        <translation>sparsenas sweep 以代码 %1 退出：%2</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>The sweep is running; stop it before opening another.</source>
+        <translation>扫描正在运行；打开其他扫描前请先停止。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>%1 is not a sweep folder: %2</source>
+        <translation>%1 不是扫描文件夹：%2</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>base of %1</source>
+        <translation>%1 的基础配置</translation>
+    </message>
+    <message>
+        <location line="+98"/>
+        <source>Validation accuracy during the search</source>
+        <translation>搜索过程中的验证准确率</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>epoch</source>
+        <translation>轮次</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>validation accuracy (%)</source>
+        <translation>验证准确率（%）</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Point</source>
+        <translation>点</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Epochs</source>
+        <translation>轮次数</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Val. acc. %</source>
+        <translation>验证准确率 %</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Zeros %</source>
+        <translation>零值 %</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 nodes / paths</source>
+        <translation>%1 节点 / 路径</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Search s</source>
+        <translation>搜索秒数</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Params M</source>
+        <translation>参数量 M</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Test acc. %</source>
+        <translation>测试准确率 %</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>evaluation %1</source>
+        <translation>评估 %1</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>Points: %1 · finished %2 · running %3 · failed %4 · waiting or stopped %5</source>
+        <translation>点数：%1 · 已完成 %2 · 运行中 %3 · 失败 %4 · 等待或已停止 %5</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>%1: choose .csv, .md, .svg, .pdf or .png</source>
+        <translation>%1：请选择 .csv、.md、.svg、.pdf 或 .png</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Base configuration</source>
+        <translation>基础配置</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>JSON configuration (*.json)</source>
+        <translation>JSON 配置 (*.json)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Sweep folder</source>
+        <translation>扫描文件夹</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Open sweep folder</source>
+        <translation>打开扫描文件夹</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Export sweep</source>
+        <translation>导出扫描</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Summary CSV (*.csv);;Summary Markdown (*.md);;Curves SVG (*.svg);;Curves PDF (*.pdf);;Curves PNG (*.png)</source>
+        <translation>汇总 CSV (*.csv);;汇总 Markdown (*.md);;曲线 SVG (*.svg);;曲线 PDF (*.pdf);;曲线 PNG (*.png)</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>finished</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>stopped</source>
+        <translation>已停止</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>running</source>
+        <translation>运行中</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>paused</source>
+        <translation>已暂停</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>not started</source>
+        <translation>未开始</translation>
     </message>
 </context>
 <context>

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "mainwindow.h"
 
+#include "experimentswindow.h"
 #include "graphvizservice.h"
 #include "labwindow.h"
 #include "recentruns.h"
@@ -264,6 +265,10 @@ void MainWindow::createMenus()
     // The teaching lab: its own window, made when first asked for.
     QMenu *lab = menuBar()->addMenu(tr("&Lab"));
     lab->addAction(tr("&Prox explorer…"), this, &MainWindow::showLab);
+    lab->addAction(tr("Supernet &sweep…"), this,
+                   [this] { showExperiments(ExperimentsWindow::Sweep); });
+    lab->addAction(tr("&Optimizer ablation (Fig. 3)…"), this,
+                   [this] { showExperiments(ExperimentsWindow::Ablation); });
     auto explain = [this] { LabWindow::showHelp(this); };
     lab->addAction(tr("Sparsity &explained…"), this, explain);
 
@@ -281,6 +286,32 @@ void MainWindow::showLab()
     m_lab->show();
     m_lab->raise();
     m_lab->activateWindow();
+}
+
+void MainWindow::showExperiments(int tab)
+{
+    if (!m_experiments) {
+        m_experiments = new ExperimentsWindow(m_runsRoot, this);
+        m_experiments->setWindowFlag(Qt::Window);
+        connect(m_experiments, &ExperimentsWindow::openRunRequested, this,
+                [this](const QString &dir) {
+                    if (m_session->isActive()) {
+                        warn(tr("Cannot open the run"),
+                             tr("A search runs in this window; stop it first, or open %1 "
+                                "from File ▸ Open run in another studio.")
+                                 .arg(QDir::toNativeSeparators(dir)));
+                        return;
+                    }
+                    if (openRunDirectory(dir)) {
+                        raise();
+                        activateWindow();
+                    }
+                });
+    }
+    m_experiments->showTab(ExperimentsWindow::Tab(tab));
+    m_experiments->show();
+    m_experiments->raise();
+    m_experiments->activateWindow();
 }
 
 void MainWindow::readSettings()

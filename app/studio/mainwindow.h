@@ -26,6 +26,7 @@ class CellGraphView;
 class ConfigForm;
 class CurvesView;
 class GraphvizService;
+class ExperimentsWindow;
 class LabWindow;
 class LogView;
 class RecentRuns;
@@ -92,6 +93,10 @@ public:
     /// Lab ▸ Prox explorer: the teaching lab's window (made when first shown), or null.
     LabWindow *labWindow() const { return m_lab; }
     void showLab();
+    /// Lab ▸ Supernet sweep / Optimizer ablation: their window (made when first shown), or null.
+    ExperimentsWindow *experimentsWindow() const { return m_experiments; }
+    /// Shows the sweeps-and-ablation window at tab `tab` (ExperimentsWindow::Tab).
+    void showExperiments(int tab);
     /// The run shown (live or followed); empty if none.
     QString runDirectory() const;
     /// The newest architecture weights shown (what the cell graph and exports use).
@@ -192,6 +197,7 @@ private:
     ComparisonView *m_comparison = nullptr;
     QDockWidget *m_comparisonDock = nullptr;
     LabWindow *m_lab = nullptr;
+    ExperimentsWindow *m_experiments = nullptr;
 
     RunActions *m_actions = nullptr;
     RunStatusBar *m_status = nullptr;
