@@ -40,12 +40,12 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+368"/>
+        <location line="+358"/>
         <source>log10(λ)</source>
         <translation>log10(λ)</translation>
     </message>
     <message>
-        <location line="-359"/>
+        <location line="-349"/>
         <source>Runs per method and lambda; the figure shows their mean and the min-max band</source>
         <translation>Läufe je Methode und Lambda; die Abbildung zeigt ihren Mittelwert und das Min-Max-Band</translation>
     </message>
@@ -200,17 +200,7 @@
         <translation>%1 enthält bereits eine Ablation. Dort eine neue ausführen und ihre Tabelle und Abbildung ersetzen?</translation>
     </message>
     <message>
-        <location line="+23"/>
-        <source>sparsenas ablation ended abnormally (crashed or killed).</source>
-        <translation>sparsenas ablation endete unerwartet (abgestürzt oder beendet).</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>sparsenas ablation exited with code %1: %2</source>
-        <translation>sparsenas ablation endete mit Code %1: %2</translation>
-    </message>
-    <message>
-        <location line="+13"/>
+        <location line="+32"/>
         <source>The ablation is running; stop it before opening another.</source>
         <translation>Die Ablation läuft; vor dem Öffnen einer anderen anhalten.</translation>
     </message>
@@ -686,6 +676,16 @@
         <location line="+30"/>
         <source>Cannot start %1: %2</source>
         <translation>%1 kann nicht gestartet werden: %2</translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <source>%1 ended abnormally (crashed or killed).</source>
+        <translation>%1 endete unerwartet (abgestürzt oder beendet).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 exited with code %2: %3</source>
+        <translation>%1 endete mit Code %2: %3</translation>
     </message>
 </context>
 <context>
@@ -3738,17 +3738,7 @@ Die Suche ist pausiert. Kehren Sie zum letzten Checkpoint zurück und senken Sie
         <translation>Der Sweep läuft.</translation>
     </message>
     <message>
-        <location line="+45"/>
-        <source>sparsenas sweep ended abnormally (crashed or killed).</source>
-        <translation>sparsenas sweep endete unerwartet (abgestürzt oder beendet).</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>sparsenas sweep exited with code %1: %2</source>
-        <translation>sparsenas sweep endete mit Code %1: %2</translation>
-    </message>
-    <message>
-        <location line="+13"/>
+        <location line="+54"/>
         <source>The sweep is running; stop it before opening another.</source>
         <translation>Der Sweep läuft; vor dem Öffnen eines anderen anhalten.</translation>
     </message>

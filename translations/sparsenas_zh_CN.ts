@@ -40,12 +40,12 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+368"/>
+        <location line="+358"/>
         <source>log10(λ)</source>
         <translation>log10(λ)</translation>
     </message>
     <message>
-        <location line="-359"/>
+        <location line="-349"/>
         <source>Runs per method and lambda; the figure shows their mean and the min-max band</source>
         <translation>每种方法和 lambda 的运行次数；图中显示其均值和最小-最大范围带</translation>
     </message>
@@ -200,17 +200,7 @@
         <translation>%1 中已有消融实验。要在此运行新的实验并替换其表格和图吗？</translation>
     </message>
     <message>
-        <location line="+23"/>
-        <source>sparsenas ablation ended abnormally (crashed or killed).</source>
-        <translation>sparsenas ablation 异常结束（崩溃或被终止）。</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>sparsenas ablation exited with code %1: %2</source>
-        <translation>sparsenas ablation 以代码 %1 退出：%2</translation>
-    </message>
-    <message>
-        <location line="+13"/>
+        <location line="+32"/>
         <source>The ablation is running; stop it before opening another.</source>
         <translation>消融实验正在运行；打开其他实验前请先停止。</translation>
     </message>
@@ -686,6 +676,16 @@
         <location line="+30"/>
         <source>Cannot start %1: %2</source>
         <translation>无法启动 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <source>%1 ended abnormally (crashed or killed).</source>
+        <translation>%1 异常结束（崩溃或被终止）。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 exited with code %2: %3</source>
+        <translation>%1 以代码 %2 退出：%3</translation>
     </message>
 </context>
 <context>
@@ -3736,17 +3736,7 @@ The search is paused. Roll back to the last checkpoint and lower λ or its step 
         <translation>扫描正在运行。</translation>
     </message>
     <message>
-        <location line="+45"/>
-        <source>sparsenas sweep ended abnormally (crashed or killed).</source>
-        <translation>sparsenas sweep 异常结束（崩溃或被终止）。</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>sparsenas sweep exited with code %1: %2</source>
-        <translation>sparsenas sweep 以代码 %1 退出：%2</translation>
-    </message>
-    <message>
-        <location line="+13"/>
+        <location line="+54"/>
         <source>The sweep is running; stop it before opening another.</source>
         <translation>扫描正在运行；打开其他扫描前请先停止。</translation>
     </message>

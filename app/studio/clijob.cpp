@@ -122,6 +122,20 @@ QString CliJob::commandLine() const
     return words.join(QLatin1Char(' '));
 }
 
+QString CliJob::failureText(int exitCode, bool crashed) const
+{
+    const QString command = QStringLiteral("sparsenas ") + m_args.value(0);
+    if (crashed)
+        return tr("%1 ended abnormally (crashed or killed).").arg(command);
+    if (exitCode == 0 || exitCode == 130)
+        return QString();
+    const QStringList last = m_lines.mid(std::max<qsizetype>(0, m_lines.size() - 3));
+    return tr("%1 exited with code %2: %3")
+        .arg(command)
+        .arg(exitCode)
+        .arg(last.join(QLatin1Char('\n')));
+}
+
 void CliJob::readOutput()
 {
     if (!m_process)

@@ -43,6 +43,10 @@ public:
     /// Everything the command wrote (standard output and error merged), the last 4000 lines.
     QStringList output() const { return m_lines; }
 
+    /// How the command ended when it failed, for the panel's status line: "" after success (0)
+    /// or a stop (130); else that it crashed, or its exit code and its last three lines.
+    QString failureText(int exitCode, bool crashed) const;
+
     static constexpr int stopGraceMs = 30000;
 
 Q_SIGNALS:

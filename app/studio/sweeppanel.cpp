@@ -456,17 +456,7 @@ void SweepPanel::stop()
 
 void SweepPanel::jobFinished(int exitCode, bool crashed)
 {
-    if (crashed) {
-        m_lastError = tr("sparsenas sweep ended abnormally (crashed or killed).");
-    } else if (exitCode != 0 && exitCode != 130) {
-        QStringList last;
-        const QStringList lines = m_job->output();
-        for (qsizetype i = lines.size(); i-- > 0 && last.size() < 3;)
-            last.prepend(lines[i]);
-        m_lastError = tr("sparsenas sweep exited with code %1: %2")
-                          .arg(exitCode)
-                          .arg(last.join(QLatin1Char('\n')));
-    }
+    m_lastError = m_job->failureText(exitCode, crashed);
     m_baseDir.reset();
     refresh();
     updateButtons();
