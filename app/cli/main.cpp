@@ -11,6 +11,7 @@
 #include "sparsenas/base/genotypesource.h"
 #include "sparsenas/base/graphvizrenderer.h"
 #include "sparsenas/base/jsontext.h"
+#include "sparsenas/base/printable.h"
 #include "sparsenas/base/rundirectory.h"
 #include "sparsenas/base/runformat.h"
 #include "sparsenas/evalnetwork.h"
@@ -262,6 +263,27 @@ void checkOutputFile(const std::string &out)
         throw ConfigError("-o " + out + ": is a folder; give a file name");
 }
 
+/// "sparsenas: " and `message` on standard error, input it quotes made printable (a file that
+/// is not UTF-8 must not garble the terminal), fitted to the terminal's width.
+void printError(const std::string &message)
+{
+    const size_t width = isatty(STDERR_FILENO) ? terminalColumns(STDERR_FILENO) - 1 : 0;
+    std::istringstream lines(printable("sparsenas: " + message, true));
+    std::string line;
+    while (std::getline(lines, line)) {
+        // A line of a list ("  arch.alpha: ...") keeps its indent, also where it wraps.
+        const size_t indent = std::min(line.find_first_not_of(' '), line.size());
+        const std::string pad(indent, ' ');
+        const std::string text =
+            wrapWords(line.substr(indent), width > indent ? width - indent : 0);
+        for (size_t at = 0; at <= text.size();) {
+            const size_t end = std::min(text.find('\n', at), text.size());
+            std::cerr << pad << text.substr(at, end - at) << "\n";
+            at = end + 1;
+        }
+    }
+}
+
 int runEngine(SearchEngine &engine, bool quiet)
 {
     const bool evaluation = engine.config().task == TaskKind::Evaluate;
@@ -279,7 +301,7 @@ int runEngine(SearchEngine &engine, bool quiet)
     std::signal(SIGTERM, SIG_DFL);
 
     if (result.state == RunState::Failed) {
-        std::cerr << "sparsenas: error: " << result.message << "\n";
+        printError("error: " + result.message);
         return 1;
     }
     if (evaluation) {
@@ -374,6 +396,11 @@ int cmdEvaluate(const std::string &source, const std::string &configPath, const 
     std::error_code ec;
     if (fs::exists(source, ec))
         spec = fs::absolute(source).lexically_normal().string();
+    // The run's config.json names it, and JSON holds UTF-8 text only.
+    if (!isUtf8(spec))
+        throw ConfigError(printable(spec) +
+                          ": the path is not UTF-8 text, which the run's config.json cannot "
+                          "hold; rename it");
     loadGenotype(spec); // a bad genotype is said before any directory is made
     {
         // A search's settings (a search preset, a search run's config.json) would train the
@@ -760,6 +787,10 @@ int main(int argc, char **argv)
     CLI::App app{"SparseNAS: Neural Architecture Search as a sparse supernet (headless)",
                  "sparsenas"};
     app.formatter(std::make_shared<HelpFormatter>()); // before the subcommands, which copy it
+    // A usage error quotes the argument: printable, like every other message.
+    app.failure_message([](const CLI::App *a, const CLI::Error &e) {
+        return printable(CLI::FailureMessage::simple(a, e), true);
+    });
     app.require_subcommand(1);
     app.set_version_flag("-V,--version", "sparsenas " + std::string(SPARSENAS_VERSION) +
                                              " (LibTorch " + torchVersion() + ", " +
@@ -945,8 +976,8 @@ int main(int argc, char **argv)
             names += (names.empty() ? "" : ", ") + sub->get_name();
         }
         if (!known) {
-            std::cerr << "sparsenas: unknown subcommand '" << argv[1] << "' (subcommands: " << names
-                      << ")\nRun with --help for more information.\n";
+            printError("unknown subcommand '" + std::string(argv[1]) + "' (subcommands: " + names +
+                       ")\nRun with --help for more information.");
             return 2;
         }
     }
@@ -1033,16 +1064,16 @@ int main(int argc, char **argv)
         if (info->parsed())
             return cmdInfo();
     } catch (const ConfigError &e) {
-        std::cerr << "sparsenas: " << e.what() << "\n";
+        printError(e.what());
         return 2;
     } catch (const GenotypeError &e) {
-        std::cerr << "sparsenas: " << e.what() << "\n";
+        printError(e.what());
         return 2;
     } catch (const RunBusyError &e) {
-        std::cerr << "sparsenas: error: " << e.what() << "\n";
+        printError(std::string("error: ") + e.what());
         return 3;
     } catch (const std::exception &e) {
-        std::cerr << "sparsenas: error: " << e.what() << "\n";
+        printError(std::string("error: ") + e.what());
         return 1;
     }
     return 0;

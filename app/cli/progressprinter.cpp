@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "progressprinter.h"
 
+#include "sparsenas/base/printable.h"
+
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
@@ -254,7 +256,9 @@ void ProgressPrinter::onMessage(MessageLevel level, const std::string &text)
     if (level == MessageLevel::Error || (m_quiet && level == MessageLevel::Info))
         return;
     clearLine();
-    m_out << wrapWords((level == MessageLevel::Info ? "" : toString(level) + ": ") + text, width())
+    m_out << wrapWords(
+                 printable((level == MessageLevel::Info ? "" : toString(level) + ": ") + text),
+                 width())
           << "\n"
           << std::flush;
 }

@@ -224,6 +224,7 @@ private Q_SLOTS:
     void presets();
     void badInput_data();
     void badInput();
+    void bytesThatAreNotUtf8AreShownEscaped();
     void cudaOnCpuOnlyBuild();
     void evaluateParamsCompare();
     void searchEndToEnd();
@@ -627,6 +628,57 @@ void tst_Cli::badInput()
         QVERIFY2(r.err.contains(m),
                  qPrintable(QStringLiteral("no '%1' on stderr; ").arg(m) + r.describe()));
     QCOMPARE(listing(watched), before);
+}
+
+void tst_Cli::bytesThatAreNotUtf8AreShownEscaped()
+{
+    // A config whose name holds the bytes ff fe (as a UTF-16 file starts): the parser's message
+    // quotes what it read last. It keeps file, line and column (byte 11 of line 1) and shows
+    // the byte as \xff: written raw, it garbled the terminal line.
+    const QString config = tmp(QStringLiteral("not-utf8.json"));
+    QVERIFY(writeAll(config, "{\"name\": \"\xff\xfe\"}\n"));
+    const Result r = sparsenas({QStringLiteral("search"), QStringLiteral("-c"), config,
+                                QStringLiteral("--out"), tmp(QStringLiteral("r-utf8"))});
+    QCOMPARE(r.code, 2);
+    QCOMPARE(r.err, QStringLiteral("sparsenas: %1:1:11: field name: not valid JSON: syntax error "
+                                   "while parsing value - invalid string: ill-formed UTF-8 byte; "
+                                   "last read: '\"\\xff'\n")
+                        .arg(config));
+    QVERIFY(!QFileInfo::exists(tmp(QStringLiteral("r-utf8"))));
+
+    // Arguments reach the program as bytes (a shell passes $'\xff' on as it is): a --set
+    // value, an unknown subcommand and an option's value are quoted escaped too, and a path
+    // that the run's config.json (JSON, UTF-8 only) could not hold is refused before anything
+    // is made (it failed with nlohmann's type_error.316, a half-made run directory left).
+    const auto viaShell = [&](const QString &script) {
+        QProcess p;
+        prepare(p, QStringLiteral("/bin/sh"), {QStringLiteral("-c"), script, m_bin}, m_tmp.path());
+        p.start();
+        p.waitForFinished(60000);
+        return std::make_pair(p.exitCode(), QString::fromUtf8(p.readAllStandardError()));
+    };
+    auto [code, err] = viaShell(
+        QStringLiteral("exec \"$0\" search --set \"$(printf 'name=run\\377')\" --out r-utf8"));
+    QCOMPARE(code, 2);
+    QCOMPARE(err, QStringLiteral("sparsenas: --set name=run\\xff: not UTF-8 text\n"));
+    std::tie(code, err) = viaShell(QStringLiteral("exec \"$0\" \"$(printf 'sea\\377rch')\""));
+    QCOMPARE(code, 2);
+    QVERIFY2(err.startsWith(QStringLiteral("sparsenas: unknown subcommand 'sea\\xffrch' "
+                                           "(subcommands: search, ")),
+             qPrintable(err));
+    std::tie(code, err) = viaShell(
+        QStringLiteral("exec \"$0\" search --threads \"$(printf '\\033[2J')\" --out r-utf8"));
+    QCOMPARE(code, 2);
+    QVERIFY2(err.startsWith(QStringLiteral("--threads: '\\x1b[2J' is not a whole number")),
+             qPrintable(err));
+    std::tie(code, err) = viaShell(
+        QStringLiteral("cp genotype.json \"$(printf 'g\\377.json')\" && "
+                       "exec \"$0\" evaluate \"$(printf 'g\\377.json')\" --out r-utf8 -q"));
+    QCOMPARE(code, 2);
+    QCOMPARE(err, QStringLiteral("sparsenas: %1/g\\xff.json: the path is not UTF-8 text, which "
+                                 "the run's config.json cannot hold; rename it\n")
+                      .arg(m_tmp.path()));
+    QVERIFY(!QFileInfo::exists(tmp(QStringLiteral("r-utf8"))));
 }
 
 void tst_Cli::cudaOnCpuOnlyBuild()

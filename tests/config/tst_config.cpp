@@ -4,6 +4,7 @@
 
 #include "sparsenas/base/config.h"
 #include "sparsenas/base/memoryestimate.h"
+#include "sparsenas/base/printable.h"
 #include "sparsenas/base/sweep.h"
 
 #include <QtTest>
@@ -66,6 +67,9 @@ private Q_SLOTS:
     void textWithWrongFieldNamesOrigin();
     void loadConfigFileMissing();
     void loadConfigFileSyntaxError();
+    void bytesThatAreNotUtf8AreEscaped();
+    void printableEscapesWhatATerminalMustNotGet_data();
+    void printableEscapesWhatATerminalMustNotGet();
     void hugeNumbersAreNamed();
     void memoryEstimate();
     void overridesSetFields();
@@ -353,6 +357,75 @@ void tst_Config::loadConfigFileSyntaxError()
     QVERIFY(thrown);
     QVERIFY2(msg2.startsWith(path), qPrintable(msg2));
     QVERIFY2(msg2.contains(QStringLiteral("search.epochs")), qPrintable(msg2));
+}
+
+void tst_Config::bytesThatAreNotUtf8AreEscaped()
+{
+    // A config of bytes ff fe (UTF-16's byte-order mark, or any file that is not UTF-8): the
+    // parser quotes what it read last. The message keeps file, line and column (the ff is byte
+    // 11 of line 1) and shows the byte as \xff, not raw.
+    QTemporaryDir tmp;
+    QVERIFY(tmp.isValid());
+    const QString path = tmp.filePath(QStringLiteral("utf16.json"));
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write("{\"name\": \"\xff\xfe\"}\n");
+    f.close();
+    bool thrown = false;
+    const std::string msg =
+        configErrorOf([&] { loadConfigFile(path.toStdString()); }, &thrown).toStdString();
+    QVERIFY(thrown);
+    QCOMPARE(msg, path.toStdString() +
+                      ":1:11: field name: not valid JSON: syntax error while parsing value - "
+                      "invalid string: ill-formed UTF-8 byte; last read: '\"\\xff'");
+
+    // A --set value that is not UTF-8 cannot go into a JSON config: said, escaped.
+    json j = json::object();
+    thrown = false;
+    const std::string set =
+        configErrorOf([&] { applyConfigOverride(j, "name=run\xff\xfe"); }, &thrown).toStdString();
+    QVERIFY(thrown);
+    QCOMPARE(set, std::string("--set name=run\\xff\\xfe: not UTF-8 text"));
+}
+
+void tst_Config::printableEscapesWhatATerminalMustNotGet_data()
+{
+    QTest::addColumn<QByteArray>("text");
+    QTest::addColumn<QByteArray>("shown");
+    QTest::addColumn<bool>("utf8");
+    QTest::newRow("ASCII") << QByteArray("weights.lr: 0.5") << QByteArray("weights.lr: 0.5")
+                           << true;
+    QTest::newRow("UTF-8 of 2, 3 and 4 bytes")
+        << QByteArray("Gr\xc3\xbc\xc3\x9f \xe2\x9c\x93 \xf0\x9f\x98\x80")
+        << QByteArray("Gr\xc3\xbc\xc3\x9f \xe2\x9c\x93 \xf0\x9f\x98\x80") << true;
+    QTest::newRow("bytes ff fe") << QByteArray("a\xff\xfe") << QByteArray("a\\xff\\xfe") << false;
+    QTest::newRow("ESC, DEL, tab, line break")
+        << QByteArray("\x1b[31mred\x7f\t\n") << QByteArray("\\x1b[31mred\\x7f\\x09\\x0a") << true;
+    QTest::newRow("C1 control CSI (U+009B)") << QByteArray("a\xc2\x9b"
+                                                           "2J")
+                                             << QByteArray("a\\xc2\\x9b"
+                                                           "2J")
+                                             << true;
+    QTest::newRow("overlong slash") << QByteArray("\xc0\xaf") << QByteArray("\\xc0\\xaf") << false;
+    QTest::newRow("surrogate") << QByteArray("\xed\xa0\x80") << QByteArray("\\xed\\xa0\\x80")
+                               << false;
+    QTest::newRow("cut-off sequence")
+        << QByteArray("\xe2\x82") << QByteArray("\\xe2\\x82") << false;
+    QTest::newRow("above U+10FFFF")
+        << QByteArray("\xf4\x90\x80\x80") << QByteArray("\\xf4\\x90\\x80\\x80") << false;
+}
+
+void tst_Config::printableEscapesWhatATerminalMustNotGet()
+{
+    QFETCH(QByteArray, text);
+    QFETCH(QByteArray, shown);
+    QFETCH(bool, utf8);
+    const std::string in(text.constData(), size_t(text.size()));
+    QCOMPARE(QByteArray::fromStdString(printable(in)), shown);
+    QCOMPARE(isUtf8(in), utf8);
+    // A message of several lines keeps its line breaks when asked to.
+    QCOMPARE(QByteArray::fromStdString(printable("one\ntwo\xff", true)),
+             QByteArray("one\ntwo\\xff"));
 }
 
 void tst_Config::hugeNumbersAreNamed()

@@ -4,6 +4,7 @@
 #include "sparsenas/base/fileutil.h"
 #include "sparsenas/base/jsontext.h"
 #include "sparsenas/base/names.h"
+#include "sparsenas/base/printable.h"
 
 #include <algorithm>
 #include <cmath>
@@ -19,7 +20,8 @@ namespace {
 
 std::string show(const json &v)
 {
-    std::string s = v.dump();
+    // A string from a --set need not be UTF-8: shown, not thrown on (printable() escapes it).
+    std::string s = v.dump(-1, ' ', false, json::error_handler_t::replace);
     return s.size() > 40 ? s.substr(0, 37) + "..." : s;
 }
 
@@ -512,6 +514,9 @@ void applyConfigOverride(json &config, const std::string &assignment)
     if (eq == std::string::npos || eq == 0)
         throw ConfigError("--set expects section.key=value, got '" + assignment + "'");
     const std::string key = assignment.substr(0, eq), text = assignment.substr(eq + 1);
+    // A config is JSON, whose strings are UTF-8 (a file that is not could not be written).
+    if (!isUtf8(assignment))
+        throw ConfigError("--set " + printable(assignment) + ": not UTF-8 text");
     json value;
     JsonTextProblem problem;
     if (auto parsed = parseJsonText(text, &problem)) {

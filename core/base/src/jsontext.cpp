@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "sparsenas/base/jsontext.h"
 
+#include "sparsenas/base/printable.h"
+
 #include <algorithm>
 #include <vector>
 
@@ -103,8 +105,10 @@ private:
 
 std::string JsonTextProblem::describe(const std::string &origin) const
 {
-    return origin + ":" + std::to_string(line) + ":" + std::to_string(column) + ": " +
-           (field.empty() ? std::string() : "field " + field + ": ") + what;
+    // The parser quotes what it last read: raw bytes of a file that is not UTF-8 (or holds
+    // control characters) would garble the terminal, so they are written as \xNN.
+    return printable(origin + ":" + std::to_string(line) + ":" + std::to_string(column) + ": " +
+                     (field.empty() ? std::string() : "field " + field + ": ") + what);
 }
 
 std::optional<json> parseJsonText(const std::string &text, JsonTextProblem *problem)

@@ -20,7 +20,8 @@ struct JsonTextProblem
     std::string field;      ///< the field being read, e.g. "weights.lr"; empty at the top level
     std::string what;       ///< e.g. "the number 1e999 is out of range"
 
-    /// "origin:line:column: field weights.lr: the number 1e999 is out of range".
+    /// "origin:line:column: field weights.lr: the number 1e999 is out of range", every byte
+    /// that is not printable UTF-8 (in the origin or the text quoted) written as \xNN.
     std::string describe(const std::string &origin) const;
 };
 
