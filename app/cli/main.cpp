@@ -901,8 +901,10 @@ int main(int argc, char **argv)
     std::vector<std::string> runs;
     auto *compare = app.add_subcommand(
         "compare", "table of evaluations: size, cost and test accuracy over seeds");
+    // A path that does not exist is a usage error (exit 2), as for every other subcommand.
     compare->add_option("runs", runs, "evaluation run directories, or folders holding them")
-        ->required();
+        ->required()
+        ->check(CLI::ExistingPath);
     compare->add_option("-o,--out", outs, "also write the table: .csv, .md or .tex");
 
     std::vector<std::string> grid;

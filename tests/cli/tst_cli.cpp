@@ -438,7 +438,8 @@ void tst_Cli::badInput_data()
     QTest::newRow("missing config file")
         << QStringList{s,      QStringLiteral("-c"),         QStringLiteral("@no-such.json"),
                        outOpt, QStringLiteral("@r-missing"), q}
-        << 2 << list({"no-such.json"}) << QStringLiteral("@r-missing");
+        << 2 << list({"--config: File does not exist:", "no-such.json"})
+        << QStringLiteral("@r-missing");
     QTest::newRow("--set of an unknown field")
         << QStringList{s,      QStringLiteral("--set"),  QStringLiteral("search.epocs=3"),
                        outOpt, QStringLiteral("@r-set"), q}
@@ -478,9 +479,38 @@ void tst_Cli::badInput_data()
         << QStringList{s,      QStringLiteral("--threads"),  QStringLiteral("-3"),
                        outOpt, QStringLiteral("@r-threads"), q}
         << 2 << list({"--threads", "-3", "not in range 0 to 4096"}) << QStringLiteral("@r-threads");
+    // A path that does not exist is a usage error, exit 2, for every subcommand that takes one.
     QTest::newRow("resume of a missing folder")
         << QStringList{QStringLiteral("resume"), QStringLiteral("@no-such-run"), q} << 2
-        << list({"no-such-run"}) << QStringLiteral("@no-such-run");
+        << list({"run: Directory does not exist:", "no-such-run"})
+        << QStringLiteral("@no-such-run");
+    QTest::newRow("compare of a missing folder")
+        << QStringList{QStringLiteral("compare"), QStringLiteral("@genotype.json"),
+                       QStringLiteral("@no-such-evals")}
+        << 2 << list({"runs: Path does not exist:", "no-such-evals"})
+        << QStringLiteral("@no-such-evals");
+    QTest::newRow("evaluate of a missing genotype file")
+        << QStringList{QStringLiteral("evaluate"), QStringLiteral("@no-such-genotype.json"),
+                       QStringLiteral("-o"), QStringLiteral("@r-evalmissing"), q}
+        << 2 << list({"no-such-genotype.json: no such file or run directory"})
+        << QStringLiteral("@r-evalmissing");
+    QTest::newRow("evaluate with a missing config file")
+        << QStringList{QStringLiteral("evaluate"), QStringLiteral("DARTS_V2"),
+                       QStringLiteral("-c"),       QStringLiteral("@no-such.json"),
+                       QStringLiteral("-o"),       QStringLiteral("@r-evalconfig")}
+        << 2 << list({"--config: File does not exist:", "no-such.json"})
+        << QStringLiteral("@r-evalconfig");
+    QTest::newRow("params of a missing genotype file")
+        << QStringList{QStringLiteral("params"), QStringLiteral("@no-such-genotype.json")} << 2
+        << list({"no-such-genotype.json: no such file or run directory"})
+        << QStringLiteral("@no-such-genotype.json");
+    QTest::newRow("sweep with a missing config file")
+        << QStringList{QStringLiteral("sweep"),          QStringLiteral("-c"),
+                       QStringLiteral("@no-such.json"),  QStringLiteral("--grid"),
+                       QStringLiteral("arch.alpha=0.3"), QStringLiteral("-o"),
+                       QStringLiteral("@r-sweepconfig")}
+        << 2 << list({"--config: File does not exist:", "no-such.json"})
+        << QStringLiteral("@r-sweepconfig");
     QTest::newRow("export to an unknown extension")
         << QStringList{QStringLiteral("export"), QStringLiteral("@genotype.json"),
                        QStringLiteral("-o"), QStringLiteral("@cells.xyz")}
@@ -507,14 +537,16 @@ void tst_Cli::badInput_data()
     QTest::newRow("export of a missing file")
         << QStringList{QStringLiteral("export"), QStringLiteral("@no-such-genotype.json"),
                        QStringLiteral("-o"), QStringLiteral("@cells.svg")}
-        << 0 << list({"no-such-genotype.json"}) << QStringLiteral("@cells.svg");
+        << 2 << list({"source: Path does not exist:", "no-such-genotype.json"})
+        << QStringLiteral("@cells.svg");
     QTest::newRow("export of a file that is not JSON")
         << QStringList{QStringLiteral("export"), QStringLiteral("@bad-syntax.json"),
                        QStringLiteral("-o"), QStringLiteral("@cells.svg")}
         << 1 << list({"bad-syntax.json"}) << QStringLiteral("@cells.svg");
     QTest::newRow("derive of a non-existent path")
-        << QStringList{QStringLiteral("derive"), QStringLiteral("@no-such-path")} << 0
-        << list({"no-such-path"}) << QStringLiteral("@no-such-path");
+        << QStringList{QStringLiteral("derive"), QStringLiteral("@no-such-path")} << 2
+        << list({"source: Path does not exist:", "no-such-path"})
+        << QStringLiteral("@no-such-path");
     QTest::newRow("derive of a folder that is not a run")
         << QStringList{QStringLiteral("derive"), QStringLiteral("@notarun")} << 1
         << list({"notarun"}) << QStringLiteral("@notarun");
