@@ -157,6 +157,15 @@ size_t ProgressPrinter::width() const
     return m_tty ? terminalColumns(STDERR_FILENO) - 1 : 0;
 }
 
+size_t ProgressPrinter::liveWidth() const
+{
+    // The cursor stays at the end of the live line, where the terminal echoes a Ctrl-C as "^C":
+    // two columns for it and one to spare, or the "C" wraps onto a line of its own (which the
+    // next redraw clears) and the line is left ending in "^".
+    const size_t columns = terminalColumns(STDERR_FILENO);
+    return columns > kLiveLineReserve + 20 ? columns - kLiveLineReserve : width();
+}
+
 static std::string aliveText(const std::vector<CellSnapshot> &cells)
 {
     std::ostringstream ss;
@@ -212,7 +221,7 @@ void ProgressPrinter::onSnapshot(const Snapshot &s)
                   {"zeros " + fixed(100 * s.elementSparsity, 0) + "%", "", 2},
                   {"ETA " + eta, eta, 0}};
     }
-    m_out << "\r\033[K" << fitLine(fields, width()) << std::flush;
+    m_out << "\r\033[K" << fitLine(fields, liveWidth()) << std::flush;
     m_lineOpen = true;
 }
 

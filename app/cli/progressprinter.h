@@ -36,6 +36,9 @@ std::string wrapText(const std::string &text, size_t width);
 size_t terminalColumns(int fd);
 /// True for a terminal that understands control sequences (not a pipe, not TERM=dumb).
 bool isLiveTerminal(int fd);
+/// Columns of the terminal the live progress line leaves free: the terminal echoes Ctrl-C as
+/// "^C" after it.
+constexpr size_t kLiveLineReserve = 3;
 
 /// The CLI's observer: one live progress line (rewritten in place on a terminal, fitted to its
 /// width; none on a pipe or a dumb terminal), the engine's messages, and the epoch summaries
@@ -53,7 +56,10 @@ public:
 
 private:
     void clearLine();
+    /// Of a line that ends with a line break (0: no limit).
     size_t width() const;
+    /// Of the live line, after which the cursor waits (narrower: see kLiveLineReserve).
+    size_t liveWidth() const;
     std::ostream &m_out;
     bool m_quiet;
     bool m_tty;  ///< a terminal: lines fit its width

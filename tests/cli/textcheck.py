@@ -14,8 +14,9 @@ pty COLUMNS command...
     Runs the command on a pseudo-terminal COLUMNS wide (TERM=$CHECK_TERM, default xterm) and
     prints as JSON the widest progress line it drew (a text between carriage returns and
     newlines that starts with "epoch ", "ep " or, continuing one, ten spaces; control sequences
-    removed), how many it drew,
-    how often it redrew a line in place, and the command's exit code.
+    removed), how many it drew, the widest live line (drawn after "\r ESC[K" and left without
+    a newline, the cursor after it), how often it redrew a line in place, and the command's
+    exit code.
 """
 import collections
 import fcntl
@@ -96,7 +97,11 @@ def run_on_pty(columns, command):
     progress = [l for l in lines
                 if l.startswith("epoch ") or l.startswith("ep ") or l.startswith(" " * 10)]
     widest = max(progress, key=len) if progress else ""
+    live = [p.decode("utf-8", "replace") for p in data.split(b"\r\x1b[K")[1:] if b"\n" not in p]
+    live = [re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", l).split("\r")[0] for l in live]
+    widest_live = max(live, key=len) if live else ""
     print(json.dumps({"widest": len(widest), "line": widest, "progress_lines": len(progress),
+                      "widest_live": len(widest_live), "live_line": widest_live,
                       "code": os.waitstatus_to_exitcode(status),
                       "redraws": data.count(b"\r\x1b[K")}))
 
