@@ -458,6 +458,11 @@ int cmdParams(const std::string &source, int64_t channels, int64_t layers, int64
     nc.height = nc.width = image;
     nc.auxiliary = auxiliary;
     const EvalNetwork net(g, nc);
+    // Counted, a network its images are too small for would look like any other.
+    if (const int64_t least = net->minimumImageSide(); image < least)
+        throw ConfigError("--image: " + std::to_string(image) + " is too small: " + label +
+                          " with " + std::to_string(layers) + " cells takes images of at least " +
+                          std::to_string(least) + "x" + std::to_string(least) + " pixels");
     const auto group = [](int64_t n) {
         std::string s = std::to_string(n), out;
         for (size_t i = 0; i < s.size(); ++i) {

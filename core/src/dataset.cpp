@@ -284,15 +284,27 @@ std::string defaultFashionMnistDir()
     return "/usr/share/datasets/fashion-mnist";
 }
 
-void checkImagesFitTheSpace(const Dataset &data, const SpaceConfig &space)
+int reductionCells(int64_t layers)
 {
     int reductions = 0;
-    for (int l = 0; l < space.layers; ++l)
-        reductions += space.layers >= 3 && (l == space.layers / 3 || l == 2 * space.layers / 3);
+    for (int64_t l = 0; l < layers; ++l)
+        reductions += layers >= 3 && (l == layers / 3 || l == 2 * layers / 3);
+    return reductions;
+}
+
+int64_t minimumImageSide(int64_t layers)
+{
+    const int reductions = reductionCells(layers);
+    return reductions == 0 ? 1 : (int64_t(1) << (reductions - 1)) + 1;
+}
+
+void checkImagesFitTheSpace(const Dataset &data, const SpaceConfig &space)
+{
+    const int reductions = reductionCells(space.layers);
     if (reductions == 0)
         return;
     const int64_t side = std::min(data.height(), data.width());
-    const int64_t needed = (int64_t(1) << (reductions - 1)) + 1;
+    const int64_t needed = minimumImageSide(space.layers);
     if (side < needed)
         throw DataError(
             "the images of " + data.name + " are " + std::to_string(data.height()) + "x" +

@@ -218,6 +218,12 @@ EvalNetworkImpl::EvalNetworkImpl(const Genotype &genotype, const EvalNetworkConf
     cCurr = c;
     bool reductionPrev = false;
     int64_t cAux = 0, hAux = 0;
+    int reductionsDone = 0;
+    // A factorized reduce reading the image after `k` reductions (each halving it, rounding
+    // up) needs it 2x2 there: an image side of at least 2^k + 1.
+    const auto factorizedReduceAfter = [&](int k) {
+        m_minimumSide = std::max(m_minimumSide, (int64_t(1) << k) + 1);
+    };
     for (int64_t l = 0; l < config.layers; ++l) {
         const bool reduction = config.layers >= 3 &&
                                (l == config.layers / 3 || l == 2 * config.layers / 3);
@@ -227,6 +233,15 @@ EvalNetworkImpl::EvalNetworkImpl(const Genotype &genotype, const EvalNetworkConf
         auto cell = register_module(
             "cell" + std::to_string(l),
             EvalCell(g, cPrevPrev, cPrev, cCurr, reduction, reductionPrev, config.scaleByWeights));
+        if (reduction && cell->collapsed)
+            factorizedReduceAfter(reductionsDone);
+        for (const auto &e : cell->edges) {
+            if (reduction && e.op == "skip_connect" && e.source < 2)
+                factorizedReduceAfter(reductionsDone);
+        }
+        if (reductionPrev && !cell->collapsed && cell->usesInput0)
+            factorizedReduceAfter(reductionsDone - 1); // c_{k-2}: the last reduction's input
+        reductionsDone += reduction ? 1 : 0;
         // Multiply-adds: preprocessing at the cell's input, then the ops.
         int64_t macs = 0;
         const int64_t hOut = reduction ? half(h) : h, wOut = reduction ? half(w) : w;

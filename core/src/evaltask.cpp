@@ -10,6 +10,7 @@
 
 #include <torch/torch.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <filesystem>
@@ -83,7 +84,6 @@ void EvalTask::setUp(TaskContext &context)
     // The test images are normalised with the training set's statistics.
     p.test.mean = p.train.mean;
     p.test.stddev = p.train.stddev;
-    checkImagesFitTheSpace(p.train, c.space);
     std::vector<int64_t> all(size_t(p.train.size()));
     for (size_t i = 0; i < all.size(); ++i)
         all[i] = int64_t(i);
@@ -102,6 +102,13 @@ void EvalTask::setUp(TaskContext &context)
     nc.width = p.train.width();
     torch::manual_seed(c.search.seed);
     p.model = EvalNetwork(p.genotype, nc);
+    // This network's own bound (it may take smaller images than the search space's bound).
+    if (const int64_t least = p.model->minimumImageSide(); std::min(nc.height, nc.width) < least)
+        throw DataError("the images of " + p.train.name + " are " + std::to_string(nc.height) +
+                        "x" + std::to_string(nc.width) + " pixels, too small for this network (" +
+                        std::to_string(c.space.layers) +
+                        " cells, space.layers): it takes at least " + std::to_string(least) + "x" +
+                        std::to_string(least) + " (docs/method.md, \"Smallest image\")");
     p.model->to(p.device);
     const auto &w = c.weights;
     p.optimizer = std::make_unique<torch::optim::SGD>(

@@ -511,6 +511,14 @@ void tst_Cli::badInput_data()
                        QStringLiteral("@r-sweepconfig")}
         << 2 << list({"--config: File does not exist:", "no-such.json"})
         << QStringLiteral("@r-sweepconfig");
+    // Counted, a network its images are too small for would look like any other.
+    QTest::newRow("params --image below the network's smallest")
+        << QStringList{QStringLiteral("params"), QStringLiteral("DARTS_V2"),
+                       QStringLiteral("--image"), QStringLiteral("2")}
+        << 2
+        << list({"sparsenas: --image: 2 is too small: DARTS_V2 with 20 cells takes images of at "
+                 "least 3x3 pixels\n"})
+        << QStringLiteral("@runs");
     QTest::newRow("export to an unknown extension")
         << QStringList{QStringLiteral("export"), QStringLiteral("@genotype.json"),
                        QStringLiteral("-o"), QStringLiteral("@cells.xyz")}
@@ -745,6 +753,20 @@ void tst_Cli::evaluateParamsCompare()
     QVERIFY2(r.out.contains(QStringLiteral("parameters: 3,349,342 (3.349 M")), qPrintable(r.out));
     QVERIFY2(r.out.contains(QStringLiteral("multiply-adds: 528,359,040 per image")),
              qPrintable(r.out));
+    // The smallest images it takes: 3x3 with 20 cells (a factorized reduce after the first
+    // reduction), 2x2 with 3 (its two reductions follow each other; docs/method.md).
+    r = sparsenas({QStringLiteral("params"), QStringLiteral("DARTS_V2"), QStringLiteral("--image"),
+                   QStringLiteral("3")});
+    QVERIFY2(r.code == 0, qPrintable(r.describe()));
+    r = sparsenas({QStringLiteral("params"), QStringLiteral("DARTS_V2"), QStringLiteral("--layers"),
+                   QStringLiteral("3"), QStringLiteral("--image"), QStringLiteral("2")});
+    QVERIFY2(r.code == 0, qPrintable(r.describe()));
+    r = sparsenas({QStringLiteral("params"), QStringLiteral("DARTS_V2"), QStringLiteral("--layers"),
+                   QStringLiteral("3"), QStringLiteral("--image"), QStringLiteral("1")});
+    QCOMPARE(r.code, 2);
+    QCOMPARE(r.err, QStringLiteral("sparsenas: --image: 1 is too small: DARTS_V2 with 3 cells "
+                                   "takes images of at least 2x2 pixels\n"));
+    QCOMPARE(r.out, QString());
 
     // A genotype that cannot be built: exit 2, its file, line and column, nothing made.
     const QString bad = m_tmp.filePath(QStringLiteral("bad-genotype.txt"));

@@ -16,6 +16,7 @@
 #include "sparsenas/base/fileutil.h"
 #include "sparsenas/base/genotypesource.h"
 #include "sparsenas/base/rundirectory.h"
+#include "sparsenas/dataset.h"
 #include "sparsenas/evalnetwork.h"
 #include "sparsenas/searchengine.h"
 
@@ -239,6 +240,84 @@ private Q_SLOTS:
         // channels): 16*128 + 256 + 128*768*4 + 1536 + 768*5 + 5.
         QCOMPARE(net->auxiliaryParameterCount(),
                  int64_t(16 * 128 + 256 + 128 * 768 * 4 + 1536 + 768 * 5 + 5));
+    }
+
+    void smallestImageTheNetworkTakes()
+    {
+        // Worked out in docs/method.md ("Smallest image"): each reduction halves the image,
+        // rounding up, and a factorized reduce needs 2x2 at its input (its second convolution
+        // reads the grid shifted by one pixel). Whatever the cells hold, two reductions (3
+        // cells and more) need 3x3 (3 -> 2 -> 1), none 1x1.
+        QCOMPARE(minimumImageSide(20), int64_t(3));
+        QCOMPARE(minimumImageSide(3), int64_t(3));
+        QCOMPARE(minimumImageSide(2), int64_t(1));
+        QCOMPARE(minimumImageSide(1), int64_t(1));
+        // A given network needs only what its factorized reduces need: each case's bound is the
+        // smallest side at which a training step (auxiliary head included) runs; one pixel
+        // less fails inside LibTorch.
+        Genotype collapsedReduce = loadGenotype("DARTS_V2");
+        for (CellGenotype &cell : collapsedReduce.cells) {
+            if (cell.type == "reduce") {
+                cell.aliveNodes.clear();
+                cell.edges.clear();
+                cell.concat.clear();
+                cell.usedInputs.clear();
+            }
+        }
+        const auto text = [](const char *reduceOp) {
+            return genotypeFromDartsText(std::string("Genotype(normal=[[('sep_conv_3x3', 1)]], "
+                                                     "normal_concat=[2], reduce=[[('") +
+                                             reduceOp + "', 1)]], reduce_concat=[2])",
+                                         "case");
+        };
+        struct Case
+        {
+            const char *what;
+            Genotype genotype;
+            int64_t layers;
+            int64_t least;
+        };
+        const std::vector<Case> cases = {
+            // Its normal cell reads c_{k-2}: after each reduction, a factorized reduce of the
+            // reduction's input; after the second one, that input is the image halved once.
+            {"DARTS_V2, 20 cells", loadGenotype("DARTS_V2"), 20, 3},
+            {"DARTS_V2, 4 cells", loadGenotype("DARTS_V2"), 4, 3},
+            // Cells 1 and 2 reduce: only cell 2 reads c_{k-2}, the unhalved image.
+            {"DARTS_V2, 3 cells", loadGenotype("DARTS_V2"), 3, 2},
+            // A skip_connect from c_{k-1} in the reduction cell: at the second reduction.
+            {"skip_connect in the reduction cell", text("skip_connect"), 8, 3},
+            // A collapsed reduction cell is a factorized reduce of c_{k-1}.
+            {"collapsed reduction cell", collapsedReduce, 8, 3},
+            // Neither cell reads c_{k-2}, the reduction only pools: no factorized reduce.
+            {"no factorized reduce", text("max_pool_3x3"), 8, 1},
+            {"no reduction", loadGenotype("DARTS_V2"), 2, 1},
+        };
+        const auto step = [](const Genotype &g, int64_t layers, int64_t side) {
+            EvalNetworkConfig c;
+            c.inChannels = 1;
+            c.channels = 4;
+            c.layers = layers;
+            c.height = c.width = side;
+            c.auxiliary = true;
+            EvalNetwork net(g, c);
+            net->train();
+            const EvalOutput out = net->forward(torch::randn({4, 1, side, side}));
+            auto loss = out.logits.sum();
+            if (out.auxLogits.defined())
+                loss = loss + out.auxLogits.sum();
+            loss.backward();
+            return net->minimumImageSide();
+        };
+        for (const Case &k : cases) {
+            int64_t least = 0;
+            const std::string at = err([&] { least = step(k.genotype, k.layers, k.least); });
+            QVERIFY2(at.empty(), (std::string(k.what) + ": " + at).c_str());
+            QVERIFY2(least == k.least,
+                     (std::string(k.what) + ": " + std::to_string(least)).c_str());
+            QVERIFY(least <= minimumImageSide(k.layers));
+            if (k.least > 1)
+                QVERIFY2(!err([&] { step(k.genotype, k.layers, k.least - 1); }).empty(), k.what);
+        }
     }
 
     void recomputedCellsGiveTheSameStep()

@@ -63,10 +63,21 @@ Dataset digitsPart(const Dataset &all, bool train);
 /// part. Throws DataError naming the file or folder.
 Dataset loadDataset(const DatasetConfig &config, bool train);
 
-/// Every reduction cell halves the image (rounding up), and its factorized reduce needs at least
-/// 2 x 2 pixels to halve: LibTorch would otherwise fail deep inside a convolution. Reductions
-/// sit at layers / 3 and 2 layers / 3 (supernet and evaluation network alike); R of them need a
-/// side of at least 2^(R-1) + 1. Throws DataError saying so.
+/// The reduction cells of a network of `layers` cells: at layers / 3 and 2 layers / 3 from 3
+/// cells on (supernet and evaluation network alike), none below.
+int reductionCells(int64_t layers);
+/// The smallest image side that a network of `layers` cells takes whatever its cells hold (the
+/// supernet holds every operation). Every reduction cell halves the image (rounding up: its 3x3
+/// and 5x5 operations and pools are padded, and take even 1 x 1), and FactorizedReduce (a
+/// reduction's skip_connect, a collapsed reduction cell, the next cell's preprocessing of
+/// c_{k-2}) needs at least 2 x 2 at its input: its second convolution reads the grid shifted by
+/// one pixel, which is empty at 1 x 1, and LibTorch then fails deep inside a convolution. So R
+/// reductions need 2^(R-1) + 1 (3 for the usual two), no reduction 1. The stem is a padded 3x3
+/// convolution; the auxiliary head pools adaptively to 2 x 2 unless it gets DARTS's 8 x 8:
+/// neither adds a bound. EvalNetworkImpl::minimumImageSide is a given genotype's.
+int64_t minimumImageSide(int64_t layers);
+/// Throws DataError naming the images' size and the minimum (minimumImageSide) if they are too
+/// small for the network of `space`.
 void checkImagesFitTheSpace(const Dataset &data, const SpaceConfig &space);
 
 /// Default folder of Debian's dataset-fashion-mnist package.

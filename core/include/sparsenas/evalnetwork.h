@@ -102,6 +102,12 @@ public:
     int64_t multiplyAdds() const { return m_multiplyAdds; }
     /// Cell types that collapsed (no surviving node) and became a pass-through.
     const std::vector<std::string> &collapsedCells() const { return m_collapsed; }
+    /// The smallest image side this network takes: a factorized reduce (a reduction's
+    /// skip_connect from a cell input, a collapsed reduction cell, c_{k-2} preprocessed after a
+    /// reduction) needs 2x2 at its input, so 3 where one meets the image after the first
+    /// reduction, 2 where one meets it before, else 1 (docs/method.md, "Smallest image"). At
+    /// most minimumImageSide(layers) (dataset.h), the bound for every genotype.
+    int64_t minimumImageSide() const { return m_minimumSide; }
 
 private:
     EvalNetworkConfig m_config;
@@ -115,6 +121,7 @@ private:
     double m_dropPath = 0;
     uint64_t m_maskSeed = 0;
     int64_t m_multiplyAdds = 0;
+    int64_t m_minimumSide = 1;
     std::vector<std::string> m_collapsed;
 };
 TORCH_MODULE(EvalNetwork);
