@@ -7,14 +7,48 @@
 #include "sparsenas/checkpoint.h"
 #include "sparsenas/torchcompat.h"
 
+#include <algorithm>
 #include <chrono>
+#include <cstdio>
 #include <filesystem>
 #include <sstream>
+#include <vector>
 
 namespace sparsenas {
 
 using nlohmann::json;
 using Clock = std::chrono::steady_clock;
+
+double LossWatch::recentMedian() const
+{
+    std::vector<double> v(m_recent.begin(), m_recent.end());
+    std::nth_element(v.begin(), v.begin() + long(v.size() / 2), v.end());
+    return v[v.size() / 2];
+}
+
+bool LossWatch::againstFirstLoss() const
+{
+    return m_recent.size() < 10 || m_first <= recentMedian();
+}
+
+double LossWatch::reference() const
+{
+    return std::max(againstFirstLoss() ? m_first : recentMedian(), 1.0);
+}
+
+bool LossWatch::explodes(double loss, double factor) const
+{
+    return factor > 0 && !m_recent.empty() && loss > factor * reference();
+}
+
+void LossWatch::add(double loss)
+{
+    if (m_recent.empty()) // only before the first: the oldest go at 50
+        m_first = loss;
+    m_recent.push_back(loss);
+    if (m_recent.size() > 50)
+        m_recent.pop_front();
+}
 
 RunLoop::RunLoop(std::unique_ptr<Task> task, RunDirectory dir, RunConfig config, Start start,
                  std::string checkpoint)
@@ -86,6 +120,7 @@ void RunLoop::runEpochs()
             if (!handleCommands())
                 return;
             Snapshot s = m_task->step(m_at);
+            watchLoss(s.trainLoss); // before the step counts: a diverged step is not recorded
             ++m_at.globalStep;
             ++m_at.stepInEpoch;
             m_changedSinceCheckpoint = true;
@@ -174,6 +209,50 @@ void RunLoop::apply(const Command &c)
     }
 }
 
+void RunLoop::watchLoss(double trainLoss)
+{
+    if (m_lossWatch.explodes(trainLoss, m_config.search.divergenceFactor)) {
+        std::ostringstream ss;
+        ss << "the training loss jumped to " << trainLoss << ", more than "
+           << m_config.search.divergenceFactor << " times ";
+        if (!m_lossWatch.againstFirstLoss())
+            ss << "its recent median";
+        else if (m_lossWatch.firstLoss() >= 1)
+            ss << "its first loss, " << m_lossWatch.firstLoss();
+        else
+            ss << "1, the least a loss is held against";
+        ss << " (search.divergence_factor)";
+        throw RunHealthError(RunHealthError::Kind::Diverged, ss.str(), trainLoss);
+    }
+    m_lossWatch.add(trainLoss);
+}
+
+std::string RunLoop::whatWasKept(const std::string &checkpoint) const
+{
+    // An evaluation has nothing to steer: the same data and seed diverge again at the same
+    // step unless the learning rate is lower. The command on a line of its own, to be copied.
+    char lower[32];
+    std::snprintf(lower, sizeof lower, "%g", m_config.weights.lr / 10);
+    std::ostringstream ss;
+    if (checkpoint.empty() || m_checkpointStep < 0) {
+        ss << "The evaluation diverged before its first checkpoint: nothing was kept. To start "
+              "it again with a lower learning rate (weights.lr is "
+           << m_config.weights.lr << "):\n  ";
+    } else {
+        ss << "The evaluation diverged; its checkpoint ";
+        if (m_checkpointAt.stepInEpoch == 0)
+            ss << "after epoch " << m_checkpointAt.epoch;
+        else
+            ss << "in epoch " << (m_checkpointAt.epoch + 1);
+        ss << " (step " << m_checkpointAt.globalStep
+           << ") is kept, nothing after it. To go on from there with a lower learning rate "
+              "(weights.lr is "
+           << m_config.weights.lr << "):\n  ";
+    }
+    ss << "sparsenas resume " << m_dir.path() << " --set weights.lr=" << lower;
+    return ss.str();
+}
+
 bool RunLoop::recover(const RunHealthError &trouble, std::string *why)
 {
     std::ostringstream ss;
@@ -205,6 +284,11 @@ bool RunLoop::recover(const RunHealthError &trouble, std::string *why)
     try {
         ckpt = m_dir.latestCheckpoint();
     } catch (const std::exception &) {
+    }
+    if (m_config.task == TaskKind::Evaluate) {
+        // Rolled back and paused (the studio), it would only diverge again at the same step.
+        *why = ss.str() + whatWasKept(ckpt);
+        return false;
     }
     if (!m_pauseOnTrouble || ckpt.empty()) {
         ss << "The search diverged; nothing after the last checkpoint was kept. Lower the "
@@ -313,6 +397,7 @@ void RunLoop::saveCheckpoint()
     w.writeTo(path);
     m_dir.commitCheckpoint(path, m_config.checkpoint.keep);
     m_checkpointStep = m_at.globalStep;
+    m_checkpointAt = m_at;
     m_changedSinceCheckpoint = false;
     event(RunEventKind::Checkpoint, double(m_at.globalStep));
     if (m_observer)
@@ -336,11 +421,13 @@ void RunLoop::loadCheckpoint(const std::string &path, bool continueRun)
         }
     }
     m_task->load(reader, continueRun);
+    m_lossWatch.clear();
     if (continueRun) {
         m_at.epoch = meta.at("epoch").get<int64_t>();
         m_at.stepInEpoch = meta.at("step_in_epoch").get<int64_t>();
         m_at.globalStep = meta.at("global_step").get<int64_t>();
         m_checkpointStep = m_at.globalStep;
+        m_checkpointAt = m_at;
         m_changedSinceCheckpoint = false;
         m_dir.truncateAfter(m_at.globalStep, m_at.epoch);
         event(RunEventKind::Truncated, double(m_at.globalStep));

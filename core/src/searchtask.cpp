@@ -16,7 +16,6 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
-#include <deque>
 #include <sstream>
 
 namespace sparsenas {
@@ -62,33 +61,6 @@ struct EpochSums
     }
 };
 
-/// Divergence caught before it is saved: a training loss far above the recent ones.
-class LossWatch
-{
-public:
-    /// True if `loss` is more than `factor` times the median of the last losses (or of 1).
-    bool explodes(double loss, double factor) const
-    {
-        if (factor <= 0 || m_recent.size() < 10)
-            return false;
-        std::vector<double> v(m_recent.begin(), m_recent.end());
-        std::nth_element(v.begin(), v.begin() + long(v.size() / 2), v.end());
-        // Against a median of at least 1: late in a search the loss may be 0.01, and a batch at
-        // 2 is no divergence.
-        return loss > factor * std::max(v[v.size() / 2], 1.0);
-    }
-    void add(double loss)
-    {
-        m_recent.push_back(loss);
-        if (m_recent.size() > 50)
-            m_recent.pop_front();
-    }
-    void clear() { m_recent.clear(); }
-
-private:
-    std::deque<double> m_recent;
-};
-
 } // namespace
 
 struct SearchTask::Private
@@ -110,7 +82,6 @@ struct SearchTask::Private
     double lr = 0;
     std::vector<CellSnapshot> lastCells; ///< of the last step
     std::vector<bool> collapseReported;  ///< per cell type
-    LossWatch lossWatch;
     double lastValAcc = 0;
 
     /// search.freeze_zero_epochs, per cell type and entry (CPU, flat): whether A (look-ahead
@@ -258,14 +229,8 @@ Snapshot SearchTask::step(const RunPosition &at)
     const BatchObjective val = [&](BatchStats *st) {
         return crossEntropy(p.model->forward(xv), yv, st);
     };
+    // A training loss that exploded is the loop's to catch (RunLoop::watchLoss).
     const auto r = p.bilevel->run(train, val, p.lr);
-    if (p.lossWatch.explodes(r.trainLoss, c.search.divergenceFactor)) {
-        std::ostringstream ss;
-        ss << "the training loss jumped to " << r.trainLoss << ", more than "
-           << c.search.divergenceFactor << " times its recent median (search.divergence_factor)";
-        throw RunHealthError(RunHealthError::Kind::Diverged, ss.str(), r.trainLoss);
-    }
-    p.lossWatch.add(r.trainLoss);
     p.noteNonzeros();
 
     p.sums.trainLoss += r.trainLoss * r.train.count;
@@ -652,7 +617,6 @@ void SearchTask::load(const CheckpointReader &reader, bool continueRun)
     // already, but the new settings decide what freezes).
     p.loadFreeze(continueRun ? task.value("freeze", json()) : json());
     p.collapseReported.assign(p.arch.size(), false);
-    p.lossWatch.clear();
     p.lastCells = p.cellSnapshots();
 }
 

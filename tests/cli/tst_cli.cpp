@@ -239,6 +239,7 @@ private Q_SLOTS:
     void ablationWritesTableAndFigure();
     void studioAnswersHelpAndVersionWithoutDisplay();
     void interruptAndResume();
+    void evaluationThatDivergesFailsAndSaysWhy();
     void resumeSaysWhichCheckpointItSkipped();
     void secondWriterRefusedAndDoubleInterruptSaysStopped();
     void killAtEveryMomentResumesExactly_data();
@@ -1631,6 +1632,63 @@ void tst_Cli::interruptAndResume()
     QCOMPARE(jsonLines(run + QStringLiteral("/snapshots.jsonl")).size(), size_t(3));
     QVERIFY(QFileInfo::exists(run + QStringLiteral("/genotype.json")));
     qInfo("interrupt and resume took %.1f s", double(timer.elapsed()) / 1000.0);
+}
+
+void tst_Cli::evaluationThatDivergesFailsAndSaysWhy()
+{
+    // DARTS_V1, C=4, 3 cells, 200 images (4 steps an epoch) at the largest learning rate
+    // validation allows: its first loss is about 2.8 (chance on 10 classes), the second, after
+    // one step, about 285; with search.divergence_factor 10 that is a jump past 10 x the first
+    // loss. (Before, an evaluation watched only for a loss that was not finite: this one
+    // finished with a training loss of 1680 and a test loss of 52854.)
+    const QString run = tmp(QStringLiteral("diverged-eval"));
+    const QStringList tiny = {QStringLiteral("--set"), QStringLiteral("space.channels=4"),
+                              QStringLiteral("--set"), QStringLiteral("space.layers=3"),
+                              QStringLiteral("--set"), QStringLiteral("dataset.limit=200"),
+                              QStringLiteral("--set"), QStringLiteral("search.threads=1")};
+    Result r = sparsenas(QStringList{QStringLiteral("evaluate"), QStringLiteral("DARTS_V1"),
+                                     QStringLiteral("-o"), run, QStringLiteral("-q"),
+                                     QStringLiteral("--set"), QStringLiteral("weights.lr=10"),
+                                     QStringLiteral("--set"),
+                                     QStringLiteral("search.divergence_factor=10")} +
+                             tiny,
+                         300000);
+    QCOMPARE(r.code, 1);
+    static const QRegularExpression said(QStringLiteral(
+        "^sparsenas: error: (the training loss jumped to \\S+, more than 10 times its first "
+        "loss, \\S+ \\(search\\.divergence_factor\\) in epoch 1 at step 2\\. The evaluation "
+        "diverged before its first checkpoint: nothing was kept\\. To start it again with a "
+        "lower learning rate \\(weights\\.lr is 10\\):\n  sparsenas resume (.+) --set "
+        "weights\\.lr=1)\n$"));
+    const auto m = said.match(r.err);
+    QVERIFY2(m.hasMatch(), qPrintable(r.describe()));
+    QCOMPARE(m.captured(2), run);
+    QCOMPARE(r.out, QString());
+    QCOMPARE(stateOf(run), QStringLiteral("failed"));
+    const json status = readJson(run + QStringLiteral("/status.json"));
+    QCOMPARE(QString::fromStdString(status.value("message", "")), m.captured(1));
+    QVERIFY(!QFileInfo::exists(run + QStringLiteral("/evaluation.json")));
+    QVERIFY(readAll(run + QStringLiteral("/log.txt")).contains("The evaluation diverged"));
+
+    // With the default factor (100) the climb is caught too, at most a step later.
+    const QString byDefault = tmp(QStringLiteral("diverged-eval-default"));
+    r = sparsenas(QStringList{QStringLiteral("evaluate"), QStringLiteral("DARTS_V1"),
+                              QStringLiteral("-o"), byDefault, QStringLiteral("-q"),
+                              QStringLiteral("--set"), QStringLiteral("weights.lr=10")} +
+                      tiny,
+                  300000);
+    QVERIFY2(r.code == 1 && r.err.contains(QStringLiteral(" in epoch 1 at step ")) &&
+                 r.err.contains(QStringLiteral("The evaluation diverged")),
+             qPrintable(r.describe()));
+    QCOMPARE(stateOf(byDefault), QStringLiteral("failed"));
+
+    // The failed run starts again from its first step with a learning rate that trains.
+    r = sparsenas({QStringLiteral("resume"), run, QStringLiteral("-q"), QStringLiteral("--set"),
+                   QStringLiteral("weights.lr=0.05"), QStringLiteral("--set"),
+                   QStringLiteral("search.epochs=1")},
+                  300000);
+    QVERIFY2(r.code == 0, qPrintable(r.describe()));
+    QCOMPARE(stateOf(run), QStringLiteral("finished"));
 }
 
 void tst_Cli::resumeSaysWhichCheckpointItSkipped()

@@ -6,6 +6,7 @@
 #include "sparsenas/base/fileutil.h"
 #include "sparsenas/base/rundirectory.h"
 #include "sparsenas/checkpoint.h"
+#include "sparsenas/runloop.h"
 #include "sparsenas/searchengine.h"
 
 #include "../common/runfiles.h"
@@ -87,6 +88,32 @@ QString st(RunState s)
 {
     return QString::fromStdString(toString(s));
 }
+
+/// A task whose training losses are given: `losses[k]` is step k + 1's, 8 steps an epoch.
+/// Nothing to save but its place; for the loop's own handling of what a step reports.
+struct ScriptedTask : Task
+{
+    std::vector<double> losses;
+    int64_t epochCount = 2;
+    explicit ScriptedTask(std::vector<double> l) : losses(std::move(l)) {}
+    void setUp(TaskContext &) override {}
+    int64_t epochs() const override { return epochCount; }
+    int64_t stepsPerEpoch() const override { return 8; }
+    void enterEpoch(int64_t) override {}
+    Snapshot step(const RunPosition &at) override
+    {
+        Snapshot s;
+        s.trainLoss = losses.at(size_t(at.globalStep));
+        return s;
+    }
+    std::optional<RunHealthError> checkHealth() override { return std::nullopt; }
+    EpochSummary finishEpoch(const RunPosition &) override { return {}; }
+    std::optional<RunEventInfo> steer(const Command &) override { return std::nullopt; }
+    void describe(RunEventInfo &) const override {}
+    void save(CheckpointWriter &, json &) const override {}
+    void load(const CheckpointReader &, bool) override {}
+    void finish(RunResult &) override {}
+};
 
 } // namespace
 
@@ -228,6 +255,119 @@ private Q_SLOTS:
         QVERIFY2(r.message.find("NaN or infinite") != std::string::npos, r.message.c_str());
         QVERIFY(json::parse(readFile(dir("nan") + "/status.json"))["state"] == "failed");
         QVERIFY(readFile(dir("nan") + "/log.txt").find("diverged") != std::string::npos);
+    }
+
+    void lossWatchAgainstFirstLossAndRecentMedian()
+    {
+        // Worked out by hand: a loss diverged when it is more than the factor times the first
+        // loss or, once there are 10, the median of the last 50 if lower; either at least 1.
+        LossWatch w;
+        QVERIFY(!w.explodes(1e9, 100)); // nothing to hold it against yet
+        w.add(2.5);
+        QVERIFY(!w.explodes(250, 100)); // 100 x the first loss is no jump past it
+        QVERIFY(w.explodes(250.5, 100));
+        QVERIFY(w.againstFirstLoss());
+        QVERIFY(!w.explodes(1e9, 0)); // search.divergence_factor 0: off
+        // A loss that climbs step by step (10, 20, ... 100) becomes its own recent median
+        // (about 60): it is held against where it started, 2.5.
+        for (int i = 1; i <= 10; ++i)
+            w.add(10.0 * i);
+        QVERIFY(w.againstFirstLoss());
+        QCOMPARE(w.reference(), 2.5);
+        QVERIFY(w.explodes(251, 100));
+        // A run that learned: first 40, then 10 losses of 2: the recent median, 2, is lower.
+        w.clear();
+        w.add(40.0);
+        for (int i = 0; i < 10; ++i)
+            w.add(2.0);
+        QVERIFY(!w.againstFirstLoss());
+        QCOMPARE(w.reference(), 2.0);
+        QVERIFY(!w.explodes(200, 100));
+        QVERIFY(w.explodes(200.5, 100));
+        // The median, not the mean: 40, then 5 losses of 2 and 6 of 30 have median 30.
+        w.clear();
+        w.add(40.0);
+        for (int i = 0; i < 5; ++i)
+            w.add(2.0);
+        for (int i = 0; i < 6; ++i)
+            w.add(30.0);
+        QCOMPARE(w.reference(), 30.0);
+        // Late losses of 0.01 are held against 1: 99 is no divergence.
+        w.clear();
+        for (int i = 0; i < 10; ++i)
+            w.add(0.01);
+        QCOMPARE(w.reference(), 1.0);
+        QVERIFY(!w.explodes(99, 100));
+        QVERIFY(w.explodes(101, 100));
+    }
+
+    void explodingLossStopsEveryKindOfRun()
+    {
+        // A first loss of 3, eleven at 2, then 500 (more than 100 x the recent median 2) at
+        // step 13, in epoch 2 (8 steps an epoch; a checkpoint after epoch 1, at step 8). The
+        // loop itself watches the loss, for a search and an evaluation alike: both fail there,
+        // the step is not recorded, and the message says where, what was kept and how to go on.
+        std::vector<double> losses{3.0};
+        losses.resize(12, 2.0);
+        losses.push_back(500.0);
+        losses.resize(16, 2.0);
+        RunConfig c = presetConfig("digits-eval");
+        c.weights.lr = 0.05;
+        const std::string trouble = "the training loss jumped to 500, more than 100 times its "
+                                    "recent median (search.divergence_factor) in epoch 2 at "
+                                    "step 13. ";
+        for (const TaskKind kind : {TaskKind::Evaluate, TaskKind::Search}) {
+            c.task = kind;
+            const std::string path =
+                dir(kind == TaskKind::Evaluate ? "watch-eval" : "watch-search");
+            RunDirectory d(path);
+            d.create(c);
+            RunLoop loop(std::make_unique<ScriptedTask>(losses), d, c, RunLoop::Start::Fresh);
+            const RunResult r = loop.run();
+            QCOMPARE(st(r.state), st(RunState::Failed));
+            const std::string expected =
+                trouble +
+                (kind == TaskKind::Evaluate
+                     ? "The evaluation diverged; its checkpoint after epoch 1 (step 8) is kept, "
+                       "nothing after it. To go on from there with a lower learning rate "
+                       "(weights.lr is 0.05):\n  sparsenas resume " +
+                           path + " --set weights.lr=0.005"
+                     : std::string("The search diverged; nothing after the last checkpoint was "
+                                   "kept. Lower the learning rates or lambda and resume or fork "
+                                   "from it."));
+            QCOMPARE(QString::fromStdString(r.message), QString::fromStdString(expected));
+            const json status = json::parse(readFile(path + "/status.json"));
+            QCOMPARE(status["state"].get<std::string>(), std::string("failed"));
+            QCOMPARE(QString::fromStdString(status["message"].get<std::string>()),
+                     QString::fromStdString(expected));
+            int64_t lastStep = 0;
+            double diverged = 0;
+            for (const json &l : jsonLines(path + "/metrics.jsonl")) {
+                if (l.value("type", "") == "step")
+                    lastStep = l.at("step").get<int64_t>();
+                if (l.value("type", "") == "event" && l.value("what", "") == "diverged")
+                    diverged = l.at("value").get<double>();
+            }
+            QCOMPARE(lastStep, int64_t(12));
+            QCOMPARE(diverged, 500.0);
+        }
+        // Climbing within its first steps, before any checkpoint (the first epoch-end one
+        // comes after epoch 2 here), an evaluation is held against its first loss, keeps
+        // nothing and says so.
+        c.task = TaskKind::Evaluate;
+        c.checkpoint.everyEpochs = 2;
+        RunDirectory d(dir("watch-early"));
+        d.create(c);
+        std::vector<double> early{2.5, 30.0, 300.0};
+        early.resize(16, 2.0);
+        RunLoop climbing(std::make_unique<ScriptedTask>(early), d, c, RunLoop::Start::Fresh);
+        QCOMPARE(QString::fromStdString(climbing.run().message),
+                 QStringLiteral("the training loss jumped to 300, more than 100 times its first "
+                                "loss, 2.5 (search.divergence_factor) in epoch 1 at step 3. The "
+                                "evaluation diverged before its first checkpoint: nothing was "
+                                "kept. To start it again with a lower learning rate (weights.lr "
+                                "is 0.05):\n  sparsenas resume %1 --set weights.lr=0.005")
+                     .arg(QString::fromStdString(dir("watch-early"))));
     }
 
     void badDataFailsCleanly()

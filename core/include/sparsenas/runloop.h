@@ -8,6 +8,7 @@
 #include "sparsenas/base/rundirectory.h"
 #include "sparsenas/task.h"
 
+#include <deque>
 #include <functional>
 #include <memory>
 #include <string>
@@ -19,6 +20,37 @@ namespace sparsenas {
 /// Without one, the loop renders with Graphviz on its own thread.
 using DiagramRenderer = std::function<void(const std::string &dot, const std::string &format,
                                            const std::string &path, double dpi)>;
+
+/// Divergence caught before it is saved: a training loss far above where the run started or
+/// where it has been lately. The loop watches every task's steps with it
+/// (search.divergence_factor; docs/method.md, "Run health").
+class LossWatch
+{
+public:
+    /// True if `loss` is more than `factor` times reference(); never for `factor` <= 0 or
+    /// before a first loss was added.
+    bool explodes(double loss, double factor) const;
+    /// What a loss is held against: the first loss added (the network as it started) or, once
+    /// there are 10, the median of the last 50 if that is lower; at least 1 (late in a run the
+    /// loss may be 0.01, and a batch at 2 is no divergence). The first loss catches a loss that
+    /// climbs within a few steps, which would soon be its own recent median.
+    double reference() const;
+    /// True if reference() is the first loss (or 1), not the recent median.
+    bool againstFirstLoss() const;
+    double firstLoss() const { return m_first; }
+    /// Keeps the first and the last 50.
+    void add(double loss);
+    void clear()
+    {
+        m_recent.clear();
+        m_first = 0;
+    }
+
+private:
+    double recentMedian() const;
+    std::deque<double> m_recent;
+    double m_first = 0;
+};
 
 class RunLoop : private TaskContext
 {
@@ -64,6 +96,11 @@ private:
     void setState(RunState state, const std::string &text = {});
     void saveCheckpoint();
     void loadCheckpoint(const std::string &path, bool continueRun);
+    /// Throws RunHealthError for a step whose training loss exploded (LossWatch).
+    void watchLoss(double trainLoss);
+    /// What a failed run keeps and how to go on, after a divergence (`checkpoint`: the newest,
+    /// empty if none).
+    std::string whatWasKept(const std::string &checkpoint) const;
     void rollBack();
     RunResult finish(RunState state, const std::string &text, bool writeOutputs);
     /// genotype.svg / .pdf / .png, through the renderer (or Graphviz on this thread).
@@ -84,6 +121,8 @@ private:
     RunState m_state = RunState::Idle;
     RunPosition m_at;
     int64_t m_checkpointStep = -1; ///< global step of the newest checkpoint written
+    RunPosition m_checkpointAt;    ///< where that checkpoint resumes
+    LossWatch m_lossWatch;
     bool m_changedSinceCheckpoint = true;
     double m_smoothedStepSeconds = 0;
 };

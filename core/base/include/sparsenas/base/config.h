@@ -80,8 +80,9 @@ struct SearchConfig
     /// gradient is zero): Stop ends the run there (the studio pauses and offers a rollback),
     /// Continue goes on with a warning (batch runs that study the collapse).
     CollapsePolicy onCollapse = CollapsePolicy::Stop;
-    /// A training loss above this many times the median of the last 50 (or of 1) means the
-    /// search diverged; 0 turns the check off.
+    /// A training loss above this many times the run's first loss, or the median of the last
+    /// 50 if lower (either at least 1), means the run diverged, a search or an evaluation
+    /// (RunLoop's LossWatch); 0 turns the check off.
     double divergenceFactor = 100.0;
     /// Compute only what the sparse iterate needs (ops with A == 0 without their backward, ops
     /// on exactly-zero nodes not at all): the same numbers to the last bit, faster as the
