@@ -544,10 +544,11 @@ int cmdResume(const std::string &runDir, std::vector<std::string> sets, const st
         sets.push_back("search.threads=" + std::to_string(threads));
     if (!RunDirectory(runDir).exists())
         throw std::runtime_error(notARunDirectory(runDir));
+    const RunDirectory dir(runDir);
+    const std::string path = dir.file("config.json");
+    RunConfig config = dir.loadConfig();
     if (!sets.empty()) {
-        const RunDirectory dir(runDir);
-        const std::string path = dir.file("config.json");
-        json j = toJson(dir.loadConfig());
+        json j = toJson(config);
         const auto &safe = resumeSafeFields();
         for (const auto &s : sets) {
             if (s.find('=') == std::string::npos || s.front() == '=')
@@ -564,14 +565,35 @@ int cmdResume(const std::string &runDir, std::vector<std::string> sets, const st
             }
             applyConfigOverride(j, s);
         }
-        RunConfig config;
         try {
             config = configFromJson(j);
         } catch (const ConfigError &e) {
             throw ConfigError(path + " with the --set overrides: " + e.what());
         }
-        writeFileAtomic(path, toJson(config).dump(2) + "\n");
     }
+    // A run that finished, its last checkpoint intact, has nothing to continue: said, and the
+    // directory left as it is (nothing written, not even the lock). A run somebody is writing
+    // is refused below instead, naming the writer; more epochs continue it.
+    if (!RunLock::holder(runDir)) {
+        if (const auto done = finishedRun(runDir); done && config.search.epochs <= done->epochs) {
+            const size_t width = isatty(STDERR_FILENO) ? terminalColumns(STDERR_FILENO) - 1 : 0;
+            const std::string epochs = std::to_string(done->epochs);
+            std::cerr << wrapWords(printable(runDir + ": the run has already finished after " +
+                                             epochs + (done->epochs == 1 ? " epoch" : " epochs") +
+                                             "; nothing to resume" +
+                                             (sets.empty() ? ""
+                                                           : " (the settings given were not "
+                                                             "written)")),
+                                   width)
+                      << "\nTo train it longer, give it more epochs:\n  "
+                      << printable("sparsenas resume " + runDir +
+                                   " --set search.epochs=" + std::to_string(2 * done->epochs))
+                      << "\n";
+            return 0;
+        }
+    }
+    if (!sets.empty())
+        writeFileAtomic(path, toJson(config).dump(2) + "\n");
     // What the resume itself has to say (a damaged checkpoint skipped for the one before it, a
     // damaged latest.json) goes to the run's log before the engine has an observer: it is shown
     // here too, not only in log.txt.

@@ -80,6 +80,29 @@ std::string checkpointToResume(RunDirectory &dir)
 
 } // namespace
 
+std::optional<FinishedRun> finishedRun(const std::string &runDir)
+{
+    try {
+        const RunDirectory dir(runDir);
+        const auto status = dir.readStatus();
+        if (!status || status->state != RunState::Finished)
+            return std::nullopt;
+        const std::string path = dir.latestCheckpoint();
+        if (path.empty())
+            return std::nullopt;
+        const CheckpointReader reader(path, torch::kCPU); // verifies every record's CRC-32
+        const auto &meta = reader.meta();
+        // The run's last checkpoint resumes at the start of the epoch after the last one.
+        if (meta.value("epoch", int64_t(-1)) != status->epoch ||
+            meta.value("step_in_epoch", int64_t(-1)) != 0 ||
+            meta.value("global_step", int64_t(-1)) != status->step)
+            return std::nullopt;
+        return FinishedRun{status->epoch, status->step, path};
+    } catch (const std::exception &) {
+        return std::nullopt;
+    }
+}
+
 SearchEngine::SearchEngine(RunLock lock, std::unique_ptr<RunLoop> loop)
     : m_lock(std::move(lock)), m_loop(std::move(loop))
 {

@@ -25,6 +25,7 @@
 #include <vector>
 
 #include <signal.h>
+#include <sys/stat.h>
 #include <sys/types.h>
 #ifdef Q_OS_LINUX
 #include <sys/prctl.h>
@@ -118,6 +119,24 @@ QStringList listing(const QString &path)
     while (it.hasNext())
         out << QDir(path).relativeFilePath(it.next());
     out.sort();
+    return out;
+}
+
+/// Every file under `path` with its bytes and modification time (to the nanosecond), for
+/// telling whether a command left a folder exactly as it was.
+std::map<QString, std::pair<QByteArray, qint64>> fileStates(const QString &path)
+{
+    std::map<QString, std::pair<QByteArray, qint64>> out;
+    QDirIterator it(path, QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        const QString f = it.next();
+        struct stat st
+        {
+        };
+        ::stat(QFile::encodeName(f).constData(), &st);
+        out[QDir(path).relativeFilePath(f)] = {readAll(f), qint64(st.st_mtim.tv_sec) * 1000000000 +
+                                                               st.st_mtim.tv_nsec};
+    }
     return out;
 }
 
@@ -239,6 +258,7 @@ private Q_SLOTS:
     void ablationWritesTableAndFigure();
     void studioAnswersHelpAndVersionWithoutDisplay();
     void interruptAndResume();
+    void resumeOfAFinishedRunChangesNothing();
     void evaluationThatDivergesFailsAndSaysWhy();
     void resumeSaysWhichCheckpointItSkipped();
     void secondWriterRefusedAndDoubleInterruptSaysStopped();
@@ -1632,6 +1652,71 @@ void tst_Cli::interruptAndResume()
     QCOMPARE(jsonLines(run + QStringLiteral("/snapshots.jsonl")).size(), size_t(3));
     QVERIFY(QFileInfo::exists(run + QStringLiteral("/genotype.json")));
     qInfo("interrupt and resume took %.1f s", double(timer.elapsed()) / 1000.0);
+}
+
+void tst_Cli::resumeOfAFinishedRunChangesNothing()
+{
+    // A finished run, its last checkpoint intact: resume says so and how to train longer, and
+    // leaves every file as it was (not even a log line); more epochs continue it.
+    const QString config = tmp(QStringLiteral("tiny-finished.json"));
+    QVERIFY(writeAll(config, kTinyConfig));
+    const QString run = tmp(QStringLiteral("finished-run"));
+    Result r = sparsenas({QStringLiteral("search"), QStringLiteral("-c"), config,
+                          QStringLiteral("--out"), run, QStringLiteral("-q")},
+                         300000);
+    QVERIFY2(r.code == 0, qPrintable(r.describe()));
+    const auto before = fileStates(run);
+    QVERIFY(before.count(QStringLiteral("log.txt")) && before.count(QStringLiteral("run.lock")));
+    const QString said = QStringLiteral("%1: the run has already finished after 3 epochs; nothing "
+                                        "to resume%2\nTo train it longer, give it more epochs:\n"
+                                        "  sparsenas resume %1 --set search.epochs=6\n");
+    for (const QStringList &extra :
+         {QStringList{}, QStringList{QStringLiteral("-q")},
+          QStringList{QStringLiteral("--set"), QStringLiteral("arch.lambda_step=0.05"),
+                      QStringLiteral("--threads"), QStringLiteral("1")},
+          QStringList{QStringLiteral("--set"), QStringLiteral("search.epochs=3")},
+          QStringList{QStringLiteral("--set"), QStringLiteral("search.epochs=2")}}) {
+        QThread::msleep(20); // a file written again would show a later time
+        r = sparsenas(QStringList{QStringLiteral("resume"), run} + extra);
+        QVERIFY2(r.code == 0, qPrintable(r.describe()));
+        const bool settings = extra.size() > 1;
+        QCOMPARE(r.err, said.arg(run, settings ? QStringLiteral(" (the settings given were not "
+                                                                "written)")
+                                               : QString()));
+        QCOMPARE(r.out, QString());
+        QVERIFY2(fileStates(run) == before, qPrintable(extra.join(QLatin1Char(' '))));
+    }
+
+    // An evaluation is trained longer the same way (its epochs are search.epochs too).
+    const QString eval = tmp(QStringLiteral("finished-eval"));
+    r = sparsenas({QStringLiteral("evaluate"), QStringLiteral("DARTS_V1"), QStringLiteral("-o"),
+                   eval, QStringLiteral("-q"), QStringLiteral("--set"),
+                   QStringLiteral("space.channels=4"), QStringLiteral("--set"),
+                   QStringLiteral("space.layers=3"), QStringLiteral("--set"),
+                   QStringLiteral("search.epochs=1"), QStringLiteral("--set"),
+                   QStringLiteral("dataset.limit=200")},
+                  300000);
+    QVERIFY2(r.code == 0, qPrintable(r.describe()));
+    const auto evalBefore = fileStates(eval);
+    QThread::msleep(20);
+    r = sparsenas({QStringLiteral("resume"), eval});
+    QVERIFY2(r.code == 0, qPrintable(r.describe()));
+    QCOMPARE(r.err, QStringLiteral("%1: the run has already finished after 1 epoch; nothing to "
+                                   "resume\nTo train it longer, give it more epochs:\n  sparsenas "
+                                   "resume %1 --set search.epochs=2\n")
+                        .arg(eval));
+    QVERIFY(fileStates(eval) == evalBefore);
+
+    // More epochs: the run goes on from its last checkpoint to epoch 4, as one run.
+    r = sparsenas({QStringLiteral("resume"), run, QStringLiteral("--set"),
+                   QStringLiteral("search.epochs=4"), QStringLiteral("-q")},
+                  300000);
+    QVERIFY2(r.code == 0, qPrintable(r.describe()));
+    QCOMPARE(stateOf(run), QStringLiteral("finished"));
+    const auto epochs = linesOfType(jsonLines(run + QStringLiteral("/metrics.jsonl")), "epoch");
+    QCOMPARE(epochs.size(), size_t(4));
+    QCOMPARE(epochs.back().at("step").get<int64_t>(), int64_t(24));
+    QVERIFY(readAll(run + QStringLiteral("/log.txt")).contains("finished after 4 epochs"));
 }
 
 void tst_Cli::evaluationThatDivergesFailsAndSaysWhy()

@@ -14,9 +14,24 @@
 #include "sparsenas/systeminfo.h"
 
 #include <memory>
+#include <optional>
 #include <string>
 
 namespace sparsenas {
+
+/// A run whose end is on record: status.json says "finished" after `epochs` epochs (`step`
+/// steps), and the checkpoint that latest.json names is intact (its checksums verified) and
+/// was taken at that very point.
+struct FinishedRun
+{
+    int64_t epochs = 0;
+    int64_t step = 0;
+    std::string checkpoint;
+};
+/// The run in `runDir` if it provably finished; std::nullopt otherwise, and whenever any of it
+/// cannot be read: a damaged last checkpoint no longer proves the end (resume falls back to the
+/// one before and trains the rest again). Reads only: takes no lock and writes nothing.
+std::optional<FinishedRun> finishedRun(const std::string &runDir);
 
 class SearchEngine
 {
