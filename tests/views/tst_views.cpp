@@ -68,6 +68,17 @@ QImage grabOf(QWidget &w)
 
 } // namespace
 
+/// Counts the layout requests an object receives (install it as an event filter).
+struct LayoutCounter : QObject
+{
+    int requests = 0;
+    bool eventFilter(QObject *, QEvent *event) override
+    {
+        requests += event->type() == QEvent::LayoutRequest ? 1 : 0;
+        return false;
+    }
+};
+
 class tst_Views : public QObject
 {
     Q_OBJECT
@@ -340,15 +351,7 @@ void tst_Views::viewStepsDoNotRelayOut()
     // A new A of the same shape every step changes nothing the layout uses: the view must not
     // ask its parent for a new layout (each one climbed to the main window: 170 main-window
     // layouts in bench_gui's 17 s run, up to 27 ms each).
-    struct LayoutCounter : QObject
-    {
-        int requests = 0;
-        bool eventFilter(QObject *, QEvent *event) override
-        {
-            requests += event->type() == QEvent::LayoutRequest ? 1 : 0;
-            return false;
-        }
-    } counter;
+    LayoutCounter counter;
     QWidget dock;
     auto *layout = new QVBoxLayout(&dock);
     auto *view = new ArchWeightsView(&dock);
@@ -380,15 +383,7 @@ void tst_Views::statusTextLinkNeedsNoLayout()
     // The cell graph's "n hidden (|A| < t) · show all": a new count repaints the line and asks
     // its parent for no layout (as a rich-text QLabel did, each time the count changed); the link
     // stays whole where the text is elided, and a click or Enter activates it.
-    struct LayoutCounter : QObject
-    {
-        int requests = 0;
-        bool eventFilter(QObject *, QEvent *event) override
-        {
-            requests += event->type() == QEvent::LayoutRequest ? 1 : 0;
-            return false;
-        }
-    } counter;
+    LayoutCounter counter;
     QWidget dock;
     auto *layout = new QVBoxLayout(&dock);
     auto *note = new StatusText(1, &dock);
