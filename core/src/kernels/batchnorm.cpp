@@ -274,7 +274,11 @@ struct ScaledBnFunction : torch::autograd::Function<ScaledBnFunction>
         }
         auto [y, saveMean, saveInvstd] =
             at::native_batch_norm(x, {}, {}, runningMean, runningVar, training, momentum, eps);
-        ctx->save_for_backward({x, alpha, saveMean, saveInvstd, runningMean, runningVar});
+        // The running statistics only in eval mode, where the backward uses them: a batch cut
+        // into shards updates them again in its next shard's forward, before this backward.
+        ctx->save_for_backward({x, alpha, saveMean, saveInvstd,
+                                training ? torch::Tensor() : runningMean,
+                                training ? torch::Tensor() : runningVar});
         ctx->saved_data["training"] = training;
         ctx->saved_data["eps"] = eps;
         return y.mul_(alpha);

@@ -114,7 +114,10 @@ struct BnReluDwPwFunction : torch::autograd::Function<BnReluDwPwFunction>
     {
         torch::Tensor mean, invstd;
         const auto r = bnRelu(x, runningMean, runningVar, training, momentum, eps, &mean, &invstd);
-        ctx->save_for_backward({x, wDw, wPw, runningMean, runningVar, mean, invstd});
+        // The running statistics only in eval mode, where the backward uses them: a batch cut
+        // into shards updates them again in its next shard's forward, before this backward.
+        ctx->save_for_backward({x, wDw, wPw, training ? torch::Tensor() : runningMean,
+                                training ? torch::Tensor() : runningVar, mean, invstd});
         ctx->saved_data["training"] = training;
         ctx->saved_data["eps"] = eps;
         ctx->saved_data["pad"] = pad;
