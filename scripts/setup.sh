@@ -12,7 +12,7 @@ cd "$(dirname "$0")/.."
 PKGS=(build-essential cmake ninja-build pkg-config
       qt6-base-dev qt6-svg-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
       libqt6svg6 qt6-translations-l10n
-      libtorch-dev libopenblas0-openmp
+      libtorch-dev libopenblas0-openmp libgloo-dev
       libqcustomplot-dev libgraphviz-dev graphviz libcairo2-dev
       nlohmann-json3-dev libcli11-dev zlib1g-dev
       clang-format

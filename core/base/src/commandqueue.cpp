@@ -26,6 +26,38 @@ std::string toString(Command::Type type)
     return "?";
 }
 
+namespace {
+const std::pair<Command::Type, const char *> kCommandNames[] = {
+    {Command::Type::Pause, "pause"},       {Command::Type::Resume, "resume"},
+    {Command::Type::Stop, "stop"},         {Command::Type::Checkpoint, "checkpoint"},
+    {Command::Type::Rollback, "rollback"}, {Command::Type::SetLambda, "lambda"},
+    {Command::Type::SetAlpha, "alpha"},    {Command::Type::SetLambdaStep, "lambda_step"}};
+} // namespace
+
+std::string commandName(Command::Type type)
+{
+    for (const auto &[t, name] : kCommandNames) {
+        if (t == type)
+            return name;
+    }
+    return "?";
+}
+
+std::optional<Command::Type> commandTypeFromName(const std::string &name)
+{
+    for (const auto &[t, n] : kCommandNames) {
+        if (name == n)
+            return t;
+    }
+    return std::nullopt;
+}
+
+bool commandTakesValue(Command::Type type)
+{
+    return type == Command::Type::SetLambda || type == Command::Type::SetAlpha ||
+           type == Command::Type::SetLambdaStep;
+}
+
 void CommandQueue::push(Command command)
 {
     {
@@ -47,6 +79,15 @@ std::deque<Command> CommandQueue::waitAndTakeAll()
 {
     std::unique_lock<std::mutex> lock(m_mutex);
     m_cv.wait(lock, [this] { return !m_queue.empty(); });
+    std::deque<Command> out;
+    out.swap(m_queue);
+    return out;
+}
+
+std::deque<Command> CommandQueue::waitAndTakeAll(std::chrono::milliseconds timeout)
+{
+    std::unique_lock<std::mutex> lock(m_mutex);
+    m_cv.wait_for(lock, timeout, [this] { return !m_queue.empty(); });
     std::deque<Command> out;
     out.swap(m_queue);
     return out;

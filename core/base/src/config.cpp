@@ -304,6 +304,14 @@ RunConfig parse(const json &j, std::vector<std::string> &errors)
         s.number("divergence_factor", c.search.divergenceFactor, 0.0, 1e12);
         s.boolean("exploit_sparsity", c.search.exploitSparsity);
         s.integer("freeze_zero_epochs", c.search.freezeZeroEpochs, 0, 100000);
+        s.integer("batch_shards", c.search.batchShards, 0, 65536);
+        s.number("dist_timeout", c.search.distTimeout, 1.0, 86400.0);
+        if (c.search.batchShards > 0 && (c.search.batchSize % c.search.batchShards != 0 ||
+                                         c.search.batchSize / c.search.batchShards < 2))
+            s.error("batch_shards", "must divide search.batch_size (" +
+                                        std::to_string(c.search.batchSize) +
+                                        ") into shards of at least 2 images, got " +
+                                        std::to_string(c.search.batchShards));
         s.rejectUnknown();
     }
     {
@@ -433,7 +441,9 @@ json toJson(const RunConfig &c)
           {"on_collapse", nameOf(c.search.onCollapse)},
           {"divergence_factor", c.search.divergenceFactor},
           {"exploit_sparsity", c.search.exploitSparsity},
-          {"freeze_zero_epochs", c.search.freezeZeroEpochs}}},
+          {"freeze_zero_epochs", c.search.freezeZeroEpochs},
+          {"batch_shards", c.search.batchShards},
+          {"dist_timeout", c.search.distTimeout}}},
         {"checkpoint", {{"every_epochs", c.checkpoint.everyEpochs}, {"keep", c.checkpoint.keep}}},
         {"evaluation",
          {{"genotype", c.evaluation.genotype},
@@ -456,6 +466,8 @@ const std::vector<std::string> &resumeSafeFields()
                                                     "search.on_collapse",
                                                     "search.divergence_factor",
                                                     "search.freeze_zero_epochs",
+                                                    "search.batch_shards",
+                                                    "search.dist_timeout",
                                                     "arch.max_weight",
                                                     "weights.lr",
                                                     "weights.lr_min",

@@ -11,6 +11,8 @@
 #include "jsonnumbers.h"
 
 #include <algorithm>
+#include <chrono>
+#include <cmath>
 #include <ctime>
 #include <filesystem>
 #include <iomanip>
@@ -39,6 +41,8 @@ static std::string csvHeader();
 
 void RunDirectory::create(const RunConfig &config)
 {
+    if (!m_writable)
+        return;
     if (exists())
         throw RunError("'" + m_path +
                        "' already holds a run (config.json); resume it with "
@@ -65,6 +69,8 @@ RunConfig RunDirectory::loadConfig() const
 
 void RunDirectory::appendLine(const std::string &name, const std::string &line)
 {
+    if (!m_writable)
+        return;
     std::ofstream out(file(name), std::ios::app | std::ios::binary);
     if (!out)
         throw RunError("cannot append to '" + file(name) + "'");
@@ -156,6 +162,8 @@ void RunDirectory::appendLog(MessageLevel level, const std::string &message)
 void RunDirectory::writeStatus(RunState state, int64_t epoch, int64_t step,
                                const std::string &message)
 {
+    if (!m_writable)
+        return;
     RunStatus s;
     s.state = state;
     s.epoch = epoch;
@@ -199,6 +207,8 @@ std::optional<RunStatus> RunDirectory::readStatus() const
 
 void RunDirectory::writeEvaluation(const EvaluationResult &result) const
 {
+    if (!m_writable)
+        return;
     writeFileAtomic(file("evaluation.json"),
                     toJson(result).dump(2, ' ', false, json::error_handler_t::replace) + "\n");
 }
@@ -217,6 +227,8 @@ std::optional<EvaluationResult> RunDirectory::readEvaluation() const
 
 void RunDirectory::truncateAfter(int64_t step, int64_t epoch)
 {
+    if (!m_writable)
+        return;
     // Whatever the line type, a step and an epoch place it in the run; lines of a type this
     // version does not know are judged by their step. Kept lines are written as they were read
     // (each says by its "v" how it counts epochs).
@@ -269,6 +281,8 @@ std::string RunDirectory::newCheckpointPath(int64_t step) const
 
 void RunDirectory::commitCheckpoint(const std::string &path, int64_t keep)
 {
+    if (!m_writable)
+        return;
     writeFileAtomic((fs::path(checkpointDir()) / "latest.json").string(),
                     jsonLine(toJson(LatestCheckpoint{fs::path(path).filename().string()})) + "\n");
     killPoint("commit:" + fs::path(path).filename().string());
@@ -341,6 +355,8 @@ std::vector<CellWeights> RunDirectory::lastArchWeights() const
 
 RunDirectory::GenotypeTexts RunDirectory::writeGenotype(const Genotype &genotype) const
 {
+    if (!m_writable)
+        return {};
     writeFileAtomic(file("genotype.json"), toJson(genotype).dump(2) + "\n");
     writeFileAtomic(file("genotype.dot"), genotypeToDot(genotype));
     GenotypeTexts why;
@@ -368,6 +384,75 @@ std::vector<std::string> renderGenotypeDiagrams(const RunDirectory &dir, const G
         const auto path = dir.file(std::string("genotype.") + fmt);
         renderer.renderToFile(dot, fmt, path, std::string(fmt) == "png" ? pngDpi : 0.0);
         out.push_back(path);
+    }
+    return out;
+}
+
+void RunDirectory::postCommand(const Command &command) const
+{
+    // Named by the time it was posted (then the process and a counter), so that sorting the
+    // names gives the order; written atomically, so the run never reads half a command.
+    static int counter = 0;
+    const auto ns = std::chrono::duration_cast<std::chrono::nanoseconds>(
+                        std::chrono::system_clock::now().time_since_epoch())
+                        .count();
+    std::ostringstream name;
+    name << std::setw(20) << std::setfill('0') << ns << "-" << getpid() << "-" << counter++
+         << ".json";
+    const fs::path dir = fs::path(m_path) / "inbox";
+    std::error_code ec;
+    fs::create_directories(dir, ec);
+    if (ec)
+        throw RunError("cannot create '" + dir.string() + "': " + ec.message());
+    json j{{"command", commandName(command.type)}};
+    if (commandTakesValue(command.type))
+        j["value"] = command.value;
+    writeFileAtomic((dir / name.str()).string(), j.dump() + "\n");
+}
+
+std::vector<Command> RunDirectory::takePostedCommands(std::vector<std::string> *problems)
+{
+    std::vector<Command> out;
+    const fs::path dir = fs::path(m_path) / "inbox";
+    std::error_code ec;
+    if (!fs::is_directory(dir, ec))
+        return out;
+    std::vector<fs::path> files;
+    for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+        if (it->path().extension() == ".json")
+            files.push_back(it->path());
+    }
+    std::sort(files.begin(), files.end());
+    for (const auto &f : files) {
+        std::string problem;
+        try {
+            JsonTextProblem syntax;
+            const auto j = parseJsonText(readFile(f.string()), &syntax);
+            if (!j) {
+                problem = syntax.describe(f.string());
+            } else if (!j->is_object() || !j->contains("command") || !(*j)["command"].is_string()) {
+                problem = f.string() + ": \"command\" must name a command";
+            } else if (const auto type = commandTypeFromName((*j)["command"].get<std::string>());
+                       !type) {
+                problem =
+                    f.string() + ": unknown command '" + (*j)["command"].get<std::string>() + "'";
+            } else if (commandTakesValue(*type) &&
+                       (!j->contains("value") || !(*j)["value"].is_number() ||
+                        !std::isfinite((*j)["value"].get<double>()) ||
+                        (*j)["value"].get<double>() < 0)) {
+                problem = f.string() + ": \"value\" must be a number of at least 0";
+            } else {
+                Command c{*type};
+                if (commandTakesValue(*type))
+                    c.value = (*j)["value"].get<double>();
+                out.push_back(c);
+            }
+        } catch (const std::exception &e) {
+            problem = f.string() + ": " + e.what();
+        }
+        if (!problem.empty() && problems)
+            problems->push_back(problem);
+        fs::remove(f, ec);
     }
     return out;
 }

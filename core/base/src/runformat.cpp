@@ -313,28 +313,34 @@ MetricsLineType metricsLineType(const json &line)
 
 json toJson(const Snapshot &s)
 {
-    return withVersion(json{{"type", "step"},
-                            {"step", s.step},
-                            {"epoch", epochNumber(s.epoch)},
-                            {"epochs", s.epochs},
-                            {"step_in_epoch", s.stepInEpoch},
-                            {"steps_per_epoch", s.stepsPerEpoch},
-                            {"lambda", s.lambda},
-                            {"alpha", s.alpha},
-                            {"lambda_step", s.lambdaStep},
-                            {"weight_lr", s.weightLr},
-                            {"train_loss", readable(s.trainLoss)},
-                            {"train_acc", readable(s.trainAcc)},
-                            {"val_loss", readable(s.valLoss)},
-                            {"val_acc", readable(s.valAcc)},
-                            {"penalty", readable(s.penalty)},
-                            {"element_sparsity", readable(s.elementSparsity)},
-                            {"group_sparsity", readable(s.groupSparsity)},
-                            {"step_seconds", s.stepSeconds},
-                            {"arch_seconds", s.archSeconds},
-                            {"weight_seconds", s.weightSeconds},
-                            {"eta_seconds", s.etaSeconds},
-                            {"cells", countCells(s.cells)}});
+    json j{{"type", "step"},
+           {"step", s.step},
+           {"epoch", epochNumber(s.epoch)},
+           {"epochs", s.epochs},
+           {"step_in_epoch", s.stepInEpoch},
+           {"steps_per_epoch", s.stepsPerEpoch},
+           {"lambda", s.lambda},
+           {"alpha", s.alpha},
+           {"lambda_step", s.lambdaStep},
+           {"weight_lr", s.weightLr},
+           {"train_loss", readable(s.trainLoss)},
+           {"train_acc", readable(s.trainAcc)},
+           {"val_loss", readable(s.valLoss)},
+           {"val_acc", readable(s.valAcc)},
+           {"penalty", readable(s.penalty)},
+           {"element_sparsity", readable(s.elementSparsity)},
+           {"group_sparsity", readable(s.groupSparsity)},
+           {"step_seconds", s.stepSeconds},
+           {"arch_seconds", s.archSeconds},
+           {"weight_seconds", s.weightSeconds},
+           {"eta_seconds", s.etaSeconds},
+           {"cells", countCells(s.cells)}};
+    if (s.worldSize > 1) {
+        j["world_size"] = s.worldSize;
+        j["rank_step_seconds"] = s.rankStepSeconds;
+        j["comm_seconds"] = s.commSeconds;
+    }
+    return withVersion(std::move(j));
 }
 
 Snapshot stepFromJson(const json &j, const Snapshot &d, int cellNodes)
@@ -361,6 +367,21 @@ Snapshot stepFromJson(const json &j, const Snapshot &d, int cellNodes)
     s.archSeconds = optionalField(j, "arch_seconds", d.archSeconds);
     s.weightSeconds = optionalField(j, "weight_seconds", d.weightSeconds);
     s.etaSeconds = optionalField(j, "eta_seconds", d.etaSeconds);
+    s.worldSize = optionalField(j, "world_size", d.worldSize);
+    if (s.worldSize < 1)
+        throw FormatError("world_size must be at least 1, got " + std::to_string(s.worldSize));
+    if (j.contains("rank_step_seconds")) {
+        const auto &r = j["rank_step_seconds"];
+        if (!r.is_array() || int64_t(r.size()) != s.worldSize)
+            throw FormatError("rank_step_seconds must be a list of world_size (" +
+                              std::to_string(s.worldSize) + ") numbers");
+        for (const auto &v : r) {
+            if (!v.is_number())
+                throw FormatError("rank_step_seconds must hold numbers");
+            s.rankStepSeconds.push_back(v.get<double>());
+        }
+    }
+    s.commSeconds = optionalField(j, "comm_seconds", d.commSeconds);
     s.cells = countCellsFrom(j, d.cells, cellNodes);
     return s;
 }

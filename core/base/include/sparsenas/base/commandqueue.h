@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include <chrono>
 #include <condition_variable>
 #include <deque>
 #include <mutex>
+#include <optional>
 #include <string>
 
 namespace sparsenas {
@@ -25,6 +27,12 @@ struct Command
     double value = 0.0;
 };
 std::string toString(Command::Type type);
+/// The names of a posted command's file (RunDirectory::postCommand): pause, resume, stop,
+/// checkpoint, rollback, lambda, alpha, lambda_step.
+std::string commandName(Command::Type type);
+std::optional<Command::Type> commandTypeFromName(const std::string &name);
+/// Whether the command carries a value (lambda, alpha, lambda_step).
+bool commandTakesValue(Command::Type type);
 
 /// Thread-safe queue from any thread (the GUI) to the engine thread.
 class CommandQueue
@@ -44,6 +52,8 @@ public:
     std::deque<Command> takeAll();
     /// Blocks until a command arrives, then takes all of them.
     std::deque<Command> waitAndTakeAll();
+    /// The same, waiting at most `timeout`: empty if none came.
+    std::deque<Command> waitAndTakeAll(std::chrono::milliseconds timeout);
 
 private:
     std::mutex m_mutex;

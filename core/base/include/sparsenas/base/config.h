@@ -92,6 +92,14 @@ struct SearchConfig
     /// epochs is frozen: never computed again, its A pinned at zero and its weights left alone
     /// by the weight step. A departure from the paper (docs/method.md).
     int64_t freezeZeroEpochs = 0;
+    /// The batch is cut into this many equal shards, each forwarded on its own (its own batch-
+    /// norm statistics) and their gradients averaged; a data-parallel run's ranks share them
+    /// out (docs/distributed.md). 0: one shard per process, fixed when the run starts, so a
+    /// run resumed with fewer processes still computes the same steps.
+    int64_t batchShards = 0;
+    /// A data-parallel run's ranks give up on a rank that has not answered for this long
+    /// (seconds), and say which.
+    double distTimeout = 300;
 };
 
 struct CheckpointConfig

@@ -23,6 +23,7 @@
 // The lines and files themselves are written and read by runformat.h (the one owner of the
 // format); this class knows where they live and keeps them consistent.
 
+#include "sparsenas/base/commandqueue.h"
 #include "sparsenas/base/config.h"
 #include "sparsenas/base/runformat.h"
 #include "sparsenas/base/snapshot.h"
@@ -43,6 +44,10 @@ public:
 
     const std::string &path() const { return m_path; }
     std::string file(const std::string &name) const;
+    /// A data-parallel run's ranks other than 0 read the run directory but leave its writing to
+    /// rank 0 (docs/distributed.md): every method that writes does nothing when this is false.
+    void setWritable(bool writable) { m_writable = writable; }
+    bool writable() const { return m_writable; }
     bool exists() const; ///< holds a run (config.json present)
 
     /// Creates the folder for a new run and writes config.json. Throws RunError if it already
@@ -104,9 +109,18 @@ public:
     /// the reason returned for the log (no Graphviz: that has its own thread).
     GenotypeTexts writeGenotype(const Genotype &genotype) const;
 
+    /// Commands for the run from outside its process (`sparsenas steer`): one small JSON file
+    /// each in inbox/ ({"command": "lambda", "value": 0.3}), written atomically; the running
+    /// process takes them in the order they were posted (docs/run-format.md).
+    void postCommand(const Command &command) const;
+    /// Takes the posted commands, removing their files. A file that holds no command is removed
+    /// too, and said in `problems` (naming the file and what is wrong).
+    std::vector<Command> takePostedCommands(std::vector<std::string> *problems);
+
 private:
     void appendLine(const std::string &name, const std::string &line);
     std::string m_path;
+    bool m_writable = true;
 };
 
 /// Renders genotype.dot to genotype.svg / .pdf / .png in the run directory (call it from the

@@ -42,6 +42,12 @@ struct Snapshot
     double groupSparsity = 0;           ///< fraction of groups that are entirely zero
     double stepSeconds = 0, archSeconds = 0, weightSeconds = 0;
     double etaSeconds = 0;
+    /// A data-parallel run (docs/distributed.md): its processes, each one's time for this step
+    /// (rank order; the step's time is the slowest) and the time rank 0 spent in all-reduce.
+    /// One process: 1, empty, 0, and the step line has none of these fields.
+    int64_t worldSize = 1;
+    std::vector<double> rankStepSeconds;
+    double commSeconds = 0;
     std::vector<CellSnapshot> cells;
 };
 
