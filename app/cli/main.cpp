@@ -2,6 +2,7 @@
 // sparsenas: the headless command-line front end of the search engine.
 
 #include "ablationcommand.h"
+#include "launcher.h"
 #include "progressprinter.h"
 #include "sweeprunner.h"
 
@@ -14,6 +15,7 @@
 #include "sparsenas/base/printable.h"
 #include "sparsenas/base/rundirectory.h"
 #include "sparsenas/base/runformat.h"
+#include "sparsenas/distributed.h"
 #include "sparsenas/evalnetwork.h"
 #include "sparsenas/searchengine.h"
 
@@ -40,6 +42,9 @@ using namespace sparsenas;
 namespace {
 
 std::atomic<SearchEngine *> g_engine{nullptr};
+/// Who speaks on standard error: "sparsenas", or "sparsenas (rank 1 of 2)" in a data-parallel
+/// job.
+std::string g_who = "sparsenas";
 std::atomic<int> g_interrupts{0};
 // What a second Ctrl-C needs to say in status.json, prepared before the run: the handler may
 // only call async-signal-safe functions (open, write, rename, time, getpid), no allocation.
@@ -268,7 +273,7 @@ void checkOutputFile(const std::string &out)
 void printError(const std::string &message)
 {
     const size_t width = isatty(STDERR_FILENO) ? terminalColumns(STDERR_FILENO) - 1 : 0;
-    std::istringstream lines(printable("sparsenas: " + message, true));
+    std::istringstream lines(printable(g_who + ": " + message, true));
     std::string line;
     while (std::getline(lines, line)) {
         // A line of a list ("  arch.alpha: ...") keeps its indent, also where it wraps.
@@ -284,14 +289,19 @@ void printError(const std::string &message)
     }
 }
 
-int runEngine(SearchEngine &engine, bool quiet)
+int runEngine(SearchEngine &engine, bool quiet, const Communicator *comm = nullptr)
 {
+    // A data-parallel job's ranks other than 0 run silently (rank 0 shows the progress and
+    // writes the run directory, also a second Ctrl-C's status.json) and say only what failed.
+    const bool leader = !comm || comm->rank() == 0;
     const bool evaluation = engine.config().task == TaskKind::Evaluate;
-    ProgressPrinter printer(std::cerr, quiet, evaluation);
+    ProgressPrinter printer(std::cerr, quiet || !leader, evaluation);
     PositionKeeper keeper(printer);
     engine.setObserver(&keeper);
-    g_statusPath = (fs::path(engine.runDir()) / "status.json").string();
-    g_statusTemp = g_statusPath + ".tmp." + std::to_string(getpid());
+    if (leader) {
+        g_statusPath = (fs::path(engine.runDir()) / "status.json").string();
+        g_statusTemp = g_statusPath + ".tmp." + std::to_string(getpid());
+    }
     g_engine = &engine;
     std::signal(SIGINT, onSignal);
     std::signal(SIGTERM, onSignal);
@@ -304,6 +314,8 @@ int runEngine(SearchEngine &engine, bool quiet)
         printError("error: " + result.message);
         return 1;
     }
+    if (!leader)
+        return result.state == RunState::Stopped ? 130 : 0;
     if (evaluation) {
         const auto r = RunDirectory(engine.runDir()).readEvaluation();
         if (r) {
@@ -321,6 +333,88 @@ int runEngine(SearchEngine &engine, bool quiet)
     }
     std::cout << "run directory: " << engine.runDir() << "\n";
     return result.state == RunState::Stopped ? 130 : 0;
+}
+
+/// This process's place in a data-parallel job (docs/distributed.md): nullptr when it runs
+/// alone, else the job's communicator, joined once (an evaluation over several seeds runs them
+/// one after another in the same job).
+std::shared_ptr<Communicator> jobCommunicator(const RunConfig &config)
+{
+    static std::shared_ptr<Communicator> comm;
+    if (comm)
+        return comm;
+    const DistributedEnv env = distributedEnvironment();
+    if (env.worldSize == 1)
+        return nullptr;
+    g_who = "sparsenas (rank " + std::to_string(env.rank) + " of " + std::to_string(env.worldSize) +
+            ")";
+    comm = std::make_shared<Communicator>(
+        env, config.search.device == DeviceKind::Cuda,
+        std::chrono::milliseconds(int64_t(config.search.distTimeout * 1000)));
+    return comm;
+}
+
+/// What rank 0 tells the others about the run it starts (a key per run of the job): where it
+/// is and how it is configured, the checkpoint it continues from, that there is nothing to do,
+/// or why it could not start.
+std::string startKey()
+{
+    static int runs = 0;
+    return "start/" + std::to_string(runs++);
+}
+
+/// A rank other than 0: the run rank 0 started, to follow; nullptr if it has nothing to do.
+std::unique_ptr<SearchEngine> followRankZero(Communicator &comm)
+{
+    const json j = json::parse(comm.share(startKey(), {}));
+    if (j.contains("error"))
+        throw RunError("rank 0 could not start the run: " + j["error"].get<std::string>());
+    if (j.contains("nothing"))
+        return nullptr;
+    return SearchEngine::follow(configFromJson(j.at("config")), j.at("dir").get<std::string>(),
+                                j.value("checkpoint", std::string()));
+}
+
+/// Rank 0: `start` makes the engine; what it made (or why it could not) goes to the others.
+template <class Start>
+std::unique_ptr<SearchEngine> leadRun(Communicator &comm, Start &&start)
+{
+    const std::string key = startKey();
+    std::unique_ptr<SearchEngine> engine;
+    try {
+        engine = start();
+    } catch (const std::exception &e) {
+        comm.share(key, json{{"error", std::string(e.what())}}.dump());
+        throw;
+    }
+    if (!engine) {
+        comm.share(key, json{{"nothing", true}}.dump());
+        return nullptr;
+    }
+    comm.share(key, json{{"dir", engine->runDir()},
+                         {"config", toJson(engine->config())},
+                         {"checkpoint", engine->startCheckpoint()}}
+                        .dump());
+    return engine;
+}
+
+/// A new run of `config` in `out`: by this process alone, or as its rank of a job.
+int runNew(RunConfig config, const std::string &out, bool quiet)
+{
+    const auto comm = jobCommunicator(config);
+    if (!comm) {
+        SearchEngine engine(config, out);
+        return runEngine(engine, quiet);
+    }
+    // One shard per process, fixed in the run's config.json: resumed with fewer processes, the
+    // run computes the same steps.
+    if (config.search.batchShards == 0)
+        config.search.batchShards = comm->worldSize();
+    auto engine = comm->rank() == 0
+                      ? leadRun(*comm, [&] { return std::make_unique<SearchEngine>(config, out); })
+                      : followRankZero(*comm);
+    engine->setCommunicator(comm);
+    return runEngine(*engine, quiet, comm.get());
 }
 
 /// The run's configuration as JSON: a config file or a preset (`defaultPreset` when neither is
@@ -382,8 +476,7 @@ int cmdSearch(const std::string &configPath, const std::string &preset, std::str
         assembleConfig(configPath, preset, "digits-quick", json::object(), sets, device, threads);
     if (out.empty())
         out = defaultOutDir(config.name);
-    SearchEngine engine(config, out);
-    return runEngine(engine, quiet);
+    return runNew(config, out, quiet);
 }
 
 int cmdEvaluate(const std::string &source, const std::string &configPath, const std::string &preset,
@@ -432,15 +525,14 @@ int cmdEvaluate(const std::string &source, const std::string &configPath, const 
         const std::string dir =
             seeds == 1 ? out
                        : (fs::path(out) / ("seed-" + std::to_string(config.search.seed))).string();
-        if (seeds > 1)
+        if (seeds > 1 && distributedEnvironment().rank == 0)
             std::cerr << "seed " << config.search.seed << " (" << (k + 1) << " of " << seeds
                       << "): " << dir << "\n";
-        SearchEngine engine(config, dir);
-        code = runEngine(engine, quiet);
+        code = runNew(config, dir, quiet);
         if (code != 0)
             return code;
     }
-    if (seeds > 1)
+    if (seeds > 1 && distributedEnvironment().rank == 0)
         std::cout << "\n" << comparisonText(compareEvaluations(findEvaluations({out})));
     return code;
 }
@@ -571,38 +663,58 @@ int cmdResume(const std::string &runDir, std::vector<std::string> sets, const st
             throw ConfigError(path + " with the --set overrides: " + e.what());
         }
     }
-    // A run that finished, its last checkpoint intact, has nothing to continue: said, and the
-    // directory left as it is (nothing written, not even the lock). A run somebody is writing
-    // is refused below instead, naming the writer; more epochs continue it.
-    if (!RunLock::holder(runDir)) {
-        if (const auto done = finishedRun(runDir); done && config.search.epochs <= done->epochs) {
-            const size_t width = isatty(STDERR_FILENO) ? terminalColumns(STDERR_FILENO) - 1 : 0;
-            const std::string epochs = std::to_string(done->epochs);
-            std::cerr << wrapWords(printable(runDir + ": the run has already finished after " +
-                                             epochs + (done->epochs == 1 ? " epoch" : " epochs") +
-                                             "; nothing to resume" +
-                                             (sets.empty() ? ""
-                                                           : " (the settings given were not "
-                                                             "written)")),
-                                   width)
-                      << "\nTo train it longer, give it more epochs:\n  "
-                      << printable("sparsenas resume " + runDir +
-                                   " --set search.epochs=" + std::to_string(2 * done->epochs))
-                      << "\n";
+    // A data-parallel job's other ranks follow what rank 0 does with the run directory.
+    const auto comm = jobCommunicator(config);
+    if (comm && comm->rank() != 0) {
+        auto engine = followRankZero(*comm);
+        if (!engine)
             return 0;
-        }
+        engine->setCommunicator(comm);
+        return runEngine(*engine, quiet, comm.get());
     }
-    if (!sets.empty())
-        writeFileAtomic(path, toJson(config).dump(2) + "\n");
-    // What the resume itself has to say (a damaged checkpoint skipped for the one before it, a
-    // damaged latest.json) goes to the run's log before the engine has an observer: it is shown
-    // here too, not only in log.txt.
     const std::string logPath = RunDirectory(runDir).file("log.txt");
     std::error_code ec;
-    const auto logSize = fs::file_size(logPath, ec);
-    auto engine = SearchEngine::resume(runDir);
-    printLogWarnings(logPath, ec ? 0 : logSize);
-    return runEngine(*engine, quiet);
+    uintmax_t logSize = 0;
+    const auto start = [&]() -> std::unique_ptr<SearchEngine> {
+        // A run that finished, its last checkpoint intact, has nothing to continue: said, and
+        // the directory left as it is (nothing written, not even the lock). A run somebody is
+        // writing is refused below instead, naming the writer; more epochs continue it.
+        if (!RunLock::holder(runDir)) {
+            if (const auto done = finishedRun(runDir);
+                done && config.search.epochs <= done->epochs) {
+                const size_t width = isatty(STDERR_FILENO) ? terminalColumns(STDERR_FILENO) - 1 : 0;
+                const std::string epochs = std::to_string(done->epochs);
+                std::cerr << wrapWords(printable(runDir + ": the run has already finished after " +
+                                                 epochs +
+                                                 (done->epochs == 1 ? " epoch" : " epochs") +
+                                                 "; nothing to resume" +
+                                                 (sets.empty() ? ""
+                                                               : " (the settings given were not "
+                                                                 "written)")),
+                                       width)
+                          << "\nTo train it longer, give it more epochs:\n  "
+                          << printable("sparsenas resume " + runDir +
+                                       " --set search.epochs=" + std::to_string(2 * done->epochs))
+                          << "\n";
+                return nullptr;
+            }
+        }
+        if (!sets.empty())
+            writeFileAtomic(path, toJson(config).dump(2) + "\n");
+        // What the resume itself has to say (a damaged checkpoint skipped for the one before
+        // it, a damaged latest.json) goes to the run's log before the engine has an observer:
+        // it is shown here too, not only in log.txt.
+        const auto size = fs::file_size(logPath, ec);
+        logSize = ec ? 0 : size;
+        return SearchEngine::resume(runDir);
+    };
+    auto engine = comm ? leadRun(*comm, start) : start();
+    if (!engine)
+        return 0;
+    if (comm)
+        engine->setCommunicator(comm);
+    printLogWarnings(logPath, logSize);
+    return runEngine(*engine, quiet, comm.get());
 }
 
 json parseJsonFile(const std::string &path)
@@ -793,13 +905,45 @@ int cmdExport(const std::string &source, const std::vector<std::string> &outs, d
     return 0;
 }
 
+/// `sparsenas steer`: posts commands to a running run (RunDirectory::postCommand); the run
+/// takes them within half a second, a data-parallel run on all its ranks at the same step.
+int cmdSteer(const std::string &runDir, const std::vector<Command> &commands)
+{
+    if (!RunDirectory(runDir).exists())
+        throw std::runtime_error(notARunDirectory(runDir));
+    if (commands.empty())
+        throw ConfigError("steer: say what to do: --lambda, --alpha, --lambda-step, --pause, "
+                          "--resume, --checkpoint, --rollback or --stop");
+    const auto holder = RunLock::holder(runDir);
+    if (!holder)
+        throw RunError(runDir +
+                       ": no process is running this run, so nothing would take the command; "
+                       "resume it with its new settings instead (sparsenas resume " +
+                       runDir + " --set ...)");
+    const RunDirectory dir(runDir);
+    for (const auto &c : commands) {
+        dir.postCommand(c);
+        std::cout << "posted " << commandName(c.type);
+        if (commandTakesValue(c.type))
+            std::cout << " " << c.value;
+        std::cout << "\n";
+    }
+    std::cout << "to " << *holder << "\n";
+    return 0;
+}
+
 int cmdInfo()
 {
     std::cout << "sparsenas " << SPARSENAS_VERSION << "\n"
               << "LibTorch " << torchVersion() << "\n"
               << "threads: " << configureThreads(0) << " (all cores)\n"
               << "CUDA: " << (cudaAvailable() ? "available" : "not available") << "\n"
-              << "BLAS: " << blasInUse() << "\n"
+              << "BLAS: " << blasInUse() << "\n";
+    std::string backends;
+    for (const auto &b : distributedBackends())
+        backends += (backends.empty() ? "" : ", ") + b;
+    std::cout << "data parallel: " << (backends.empty() ? "not built in (no c10d Gloo)" : backends)
+              << "\n"
               << "presets:";
     for (const auto &p : presetNames())
         std::cout << " " << p;
@@ -991,6 +1135,36 @@ int main(int argc, char **argv)
     ablation->add_option("--threads", threads, "CPU threads (default 1: the network is small)")
         ->check(inRange(1, 4096));
 
+    double steerLambda = -1, steerAlpha = -1, steerLambdaStep = -1;
+    bool steerPause = false, steerResume = false, steerStop = false, steerCheckpoint = false,
+         steerRollback = false;
+    auto *steer = app.add_subcommand(
+        "steer", "send a running run a command: lambda, alpha, pause, resume, checkpoint, stop");
+    steer->add_option("run", source, "run directory")->required()->check(CLI::ExistingDirectory);
+    steer->add_option("--lambda", steerLambda, "set lambda")->check(inRange(0.0, 1e6));
+    steer->add_option("--alpha", steerAlpha, "set SGL's alpha")->check(inRange(0.0, 1.0));
+    steer->add_option("--lambda-step", steerLambdaStep, "set the lambda step")
+        ->check(inRange(0.0, 1e6));
+    steer->add_flag("--pause", steerPause, "pause before the next step");
+    steer->add_flag("--resume", steerResume, "go on after a pause");
+    steer->add_flag("--checkpoint", steerCheckpoint, "write a checkpoint now");
+    steer->add_flag("--rollback", steerRollback, "back to the last checkpoint, paused");
+    steer->add_flag("--stop", steerStop, "stop with a checkpoint (resume continues it)");
+
+    LaunchOptions launchOptions;
+    auto *launch = app.add_subcommand(
+        "launch", "run a search, evaluate or resume as N data-parallel processes on this machine");
+    launch->add_option("-n,--nproc", launchOptions.processes, "processes (default 2)")
+        ->check(inRange(1, 1024));
+    launch->add_option("--port", launchOptions.port, "MASTER_PORT (default: a free port)")
+        ->check(inRange(1, 65535));
+    launch
+        ->add_option("--grace", launchOptions.grace,
+                     "seconds the others get to stop by themselves after one failed (default "
+                     "330, more than search.dist_timeout's 300)")
+        ->check(inRange(0.0, 86400.0));
+    launch->prefix_command(); // what follows the options is the command each process runs
+
     auto *presets = app.add_subcommand("presets", "list the shipped presets, or print one");
     presets->add_option("name", preset, "preset to print as JSON");
 
@@ -1092,6 +1266,32 @@ int main(int argc, char **argv)
         }
         if (info->parsed())
             return cmdInfo();
+        if (steer->parsed()) {
+            std::vector<Command> commands;
+            if (steerLambdaStep >= 0)
+                commands.push_back({Command::Type::SetLambdaStep, steerLambdaStep});
+            if (steerLambda >= 0)
+                commands.push_back({Command::Type::SetLambda, steerLambda});
+            if (steerAlpha >= 0)
+                commands.push_back({Command::Type::SetAlpha, steerAlpha});
+            if (steerRollback)
+                commands.push_back({Command::Type::Rollback});
+            if (steerCheckpoint)
+                commands.push_back({Command::Type::Checkpoint});
+            if (steerPause)
+                commands.push_back({Command::Type::Pause});
+            if (steerResume)
+                commands.push_back({Command::Type::Resume});
+            if (steerStop)
+                commands.push_back({Command::Type::Stop});
+            return cmdSteer(source, commands);
+        }
+        if (launch->parsed()) {
+            launchOptions.command = launch->remaining();
+            if (!launchOptions.command.empty() && launchOptions.command.front() == "--")
+                launchOptions.command.erase(launchOptions.command.begin());
+            return launchProcesses(launchOptions);
+        }
     } catch (const ConfigError &e) {
         printError(e.what());
         return 2;

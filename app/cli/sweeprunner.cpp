@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "sweeprunner.h"
 
+#include "launcher.h"
+
 #include "progressprinter.h"
 
 #include "sparsenas/base/config.h"
@@ -41,13 +43,6 @@ std::atomic<int> g_sweepInterrupts{0};
 extern "C" void onSweepSignal(int)
 {
     g_sweepInterrupts.fetch_add(1);
-}
-
-std::string selfPath()
-{
-    std::error_code ec;
-    const auto p = fs::read_symlink("/proc/self/exe", ec);
-    return ec ? std::string("sparsenas") : p.string();
 }
 
 /// Starts `args` (argv[0] excluded) of this program with its output appended to `log`.

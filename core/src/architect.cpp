@@ -47,7 +47,9 @@ std::vector<torch::Tensor> secondOrderArchGrad(const BatchLoss &trainLoss, const
             saved.push_back(w.detach().clone());
     }
     // The one-step unrolled weights w' (Eq. 12).
-    const auto gTrain = gradsOf(trainLoss(), weights);
+    auto gTrain = gradsOf(trainLoss(), weights);
+    if (step.average)
+        step.average(gTrain);
     {
         torch::NoGradGuard guard;
         for (size_t k = 0; k < weights.size(); ++k) {
@@ -67,6 +69,8 @@ std::vector<torch::Tensor> secondOrderArchGrad(const BatchLoss &trainLoss, const
     const auto g = gradsOf(lv, both);
     std::vector<torch::Tensor> dArch(g.begin(), g.begin() + long(arch.size()));
     std::vector<torch::Tensor> dW(g.begin() + long(arch.size()), g.end());
+    if (step.average)
+        step.average(dW);
 
     double norm2 = 0;
     for (const auto &d : dW)

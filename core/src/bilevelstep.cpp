@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "sparsenas/bilevelstep.h"
 
+#include "sparsenas/distributed.h"
 #include "sparsenas/task.h"
 #include "sparsenas/torchcompat.h"
 
@@ -33,6 +34,28 @@ void BilevelStep::setFrozenWeights(const std::vector<torch::Tensor> &frozen)
         m_frozen.clear();
 }
 
+void BilevelStep::setCommunicator(Communicator *comm, std::vector<torch::Tensor> buffers)
+{
+    m_comm = comm;
+    m_buffers.clear();
+    for (auto &b : buffers) {
+        if (b.is_floating_point()) // not num_batches_tracked: it counts the same on every rank
+            m_buffers.push_back(std::move(b));
+    }
+}
+
+void BilevelStep::reduce(double &loss, BatchStats &stats)
+{
+    if (!m_comm)
+        return;
+    // A non-finite loss on one rank is non-finite on all: they stop together.
+    std::vector<double> v{loss, stats.correct, stats.count};
+    m_comm->sum(v);
+    loss = v[0] / m_comm->worldSize();
+    stats.correct = v[1];
+    stats.count = v[2];
+}
+
 static void requireFinite(double loss, const char *what)
 {
     if (!std::isfinite(loss))
@@ -45,6 +68,8 @@ BilevelStepResult BilevelStep::run(const BatchObjective &train, const BatchObjec
 {
     BilevelStepResult r;
     const auto t0 = Clock::now();
+    if (m_comm)
+        m_comm->takeCommSeconds();
 
     // Step 1: the architecture step on the validation batch.
     BatchLoss valLossFn = [&] { return val(&r.val); };
@@ -62,6 +87,8 @@ BilevelStepResult BilevelStep::run(const BatchObjective &train, const BatchObjec
                     ? torch::Tensor()
                     : static_cast<torch::optim::SGDParamState &>(*it->second).momentum_buffer());
         }
+        if (m_comm)
+            vs.average = [this](std::vector<torch::Tensor> &g) { m_comm->average(g); };
         BatchLoss trainLossFn = [&] { return train(nullptr); };
         gArch = secondOrderArchGrad(trainLossFn, valLossFn, m_weights, m_arch, vs, &valLoss);
     } else {
@@ -69,16 +96,24 @@ BilevelStepResult BilevelStep::run(const BatchObjective &train, const BatchObjec
         gArch = torch::autograd::grad({valLoss}, m_arch, {}, false, false, true);
     }
     r.valLoss = valLoss.item<double>();
+    reduce(r.valLoss, r.val);
     requireFinite(r.valLoss, "validation loss");
     for (size_t k = 0; k < m_arch.size(); ++k)
         m_arch[k].mutable_grad() = gArch[k].defined() ? gArch[k].detach()
                                                       : torch::zeros_like(m_arch[k]);
+    if (m_comm) {
+        std::vector<torch::Tensor> grads;
+        for (auto &a : m_arch)
+            grads.push_back(a.mutable_grad());
+        m_comm->average(grads);
+    }
     m_archOpt.step();
     const auto t1 = Clock::now();
 
     // Step 2: the weight step on the train batch.
     const auto trainLoss = train(&r.train);
     r.trainLoss = trainLoss.item<double>();
+    reduce(r.trainLoss, r.train);
     requireFinite(r.trainLoss, "training loss");
     const auto gW = torch::autograd::grad({trainLoss}, m_weights, {}, false, false, true);
     // A weight without a gradient is a zero gradient (SGD still decays it and moves it by its
@@ -88,6 +123,16 @@ BilevelStepResult BilevelStep::run(const BatchObjective &train, const BatchObjec
         m_weights[k].mutable_grad() = !m_frozen.empty() && m_frozen[k] ? torch::Tensor()
                                       : gW[k].defined()                ? gW[k]
                                                         : torch::zeros_like(m_weights[k]);
+    if (m_comm) {
+        // The weights' gradients and the running statistics in one exchange.
+        std::vector<torch::Tensor> shared;
+        for (auto &w : m_weights) {
+            if (w.mutable_grad().defined())
+                shared.push_back(w.mutable_grad());
+        }
+        shared.insert(shared.end(), m_buffers.begin(), m_buffers.end());
+        m_comm->average(shared);
+    }
     const double norm = torch::nn::utils::clip_grad_norm_(m_weights, m_settings.gradClip);
     if (!std::isfinite(norm))
         throw RunHealthError(RunHealthError::Kind::Diverged,
@@ -97,6 +142,8 @@ BilevelStepResult BilevelStep::run(const BatchObjective &train, const BatchObjec
 
     r.archSeconds = std::chrono::duration<double>(t1 - t0).count();
     r.weightSeconds = std::chrono::duration<double>(t2 - t1).count();
+    if (m_comm)
+        r.commSeconds = m_comm->takeCommSeconds();
     return r;
 }
 

@@ -4,6 +4,7 @@
 #include "sparsenas/base/genotypesource.h"
 #include "sparsenas/checkpoint.h"
 #include "sparsenas/dataset.h"
+#include "sparsenas/distributed.h"
 #include "sparsenas/evalnetwork.h"
 #include "sparsenas/searchtask.h"
 #include "sparsenas/systeminfo.h"
@@ -43,6 +44,10 @@ struct EvalTask::Private
     double testAcc = 0, testLoss = 0;
 
     std::pair<double, double> runTest();
+
+    /// Data parallel (docs/distributed.md): this rank's shards of every batch.
+    Communicator *comm = nullptr;
+    int64_t shards = 1, firstShard = 0, localShards = 1;
 };
 
 EvalTask::EvalTask(RunConfig config) : d(std::make_unique<Private>())
@@ -64,8 +69,8 @@ void EvalTask::setUp(TaskContext &context)
     auto &p = *d;
     const auto &c = p.config;
     p.context = &context;
-    if (useCuda(c.search.device))
-        p.device = torch::Device(torch::kCUDA);
+    p.comm = context.communicator();
+    p.device = runDevice(c.search.device, p.comm);
     const int threads = configureThreads(c.search.threads);
 
     // The genotype: the one this run already holds (resume, fork), else the source named by the
@@ -84,6 +89,7 @@ void EvalTask::setUp(TaskContext &context)
     // The test images are normalised with the training set's statistics.
     p.test.mean = p.train.mean;
     p.test.stddev = p.train.stddev;
+    shareBatch(c, p.comm, &p.shards, &p.firstShard, &p.localShards);
     std::vector<int64_t> all(size_t(p.train.size()));
     for (size_t i = 0; i < all.size(); ++i)
         all[i] = int64_t(i);
@@ -128,6 +134,12 @@ void EvalTask::setUp(TaskContext &context)
     ss << ", " << double(p.model->multiplyAdds()) / 1e6 << " M multiply-adds per image, "
        << (p.device.is_cuda() ? "cuda" : "cpu") << " with " << threads
        << (threads == 1 ? " thread" : " threads");
+    if (p.comm)
+        ss << "; rank " << p.comm->rank() << " of " << p.comm->worldSize() << " ("
+           << p.comm->backend() << "), shards " << (p.firstShard + 1) << "-"
+           << (p.firstShard + p.localShards) << " of " << p.shards << " of every batch";
+    else if (p.shards > 1)
+        ss << "; every batch in " << p.shards << " shards (search.batch_shards)";
     context.message(MessageLevel::Info, ss.str());
     for (const auto &type : p.model->collapsedCells())
         context.message(MessageLevel::Warning,
@@ -183,24 +195,59 @@ Snapshot EvalTask::step(const RunPosition &at)
     y = y.to(p.device);
 
     p.model->train();
-    p.model->setMaskSeed(mixSeed(seed, 13));
     p.optimizer->zero_grad();
-    const EvalOutput out = p.model->forward(x);
-    auto loss = torch::cross_entropy_loss(out.logits, y);
-    auto total = loss;
-    if (out.auxLogits.defined())
-        total = total + c.evaluation.auxiliaryWeight * torch::cross_entropy_loss(out.auxLogits, y);
-    const double lossValue = loss.item<double>();
-    if (!std::isfinite(lossValue))
-        throw RunHealthError(RunHealthError::Kind::Diverged,
-                             "the training loss became NaN or infinite", lossValue);
-    total.backward();
+    if (p.comm)
+        p.comm->takeCommSeconds();
+    // Each of this rank's shards forwarded on its own (its own batch-norm statistics and drop-
+    // path masks), its gradient added to the others'; one shard is the whole batch.
+    double lossValue = 0, correct = 0, n = 0;
+    const int64_t size = x.size(0) / p.shards;
+    for (int64_t k = 0; k < p.localShards; ++k) {
+        const int64_t shard = p.firstShard + k;
+        const auto xs = p.shards == 1 ? x : x.narrow(0, shard * size, size);
+        const auto ys = p.shards == 1 ? y : y.narrow(0, shard * size, size);
+        p.model->setMaskSeed(p.shards == 1 ? mixSeed(seed, 13)
+                                           : mixSeed(seed, 13, uint64_t(shard) + 1));
+        const EvalOutput out = p.model->forward(xs);
+        auto loss = torch::cross_entropy_loss(out.logits, ys);
+        auto total = loss;
+        if (out.auxLogits.defined())
+            total =
+                total + c.evaluation.auxiliaryWeight * torch::cross_entropy_loss(out.auxLogits, ys);
+        const double shardLoss = loss.item<double>();
+        if (!std::isfinite(shardLoss) && !p.comm)
+            throw RunHealthError(RunHealthError::Kind::Diverged,
+                                 "the training loss became NaN or infinite", shardLoss);
+        (p.localShards == 1 ? total : total / double(p.localShards)).backward();
+        lossValue += shardLoss / double(p.localShards);
+        correct += out.logits.argmax(1).eq(ys).sum().item<double>();
+        n += double(ys.size(0));
+    }
+    if (p.comm) {
+        // The ranks' losses and counts, then their gradients and running statistics: every
+        // rank takes the same step (and stops together on a loss that is not finite).
+        std::vector<double> sums{lossValue, correct, n};
+        p.comm->sum(sums);
+        lossValue = sums[0] / p.comm->worldSize();
+        correct = sums[1];
+        n = sums[2];
+        if (!std::isfinite(lossValue))
+            throw RunHealthError(RunHealthError::Kind::Diverged,
+                                 "the training loss became NaN or infinite", lossValue);
+        std::vector<torch::Tensor> shared;
+        for (auto &w : p.model->parameters()) {
+            if (w.grad().defined())
+                shared.push_back(w.mutable_grad());
+        }
+        for (const auto &b : p.model->buffers()) {
+            if (b.is_floating_point())
+                shared.push_back(b);
+        }
+        p.comm->average(shared);
+    }
     if (c.weights.gradClip > 0)
         torch::nn::utils::clip_grad_norm_(p.model->parameters(), c.weights.gradClip);
     p.optimizer->step();
-
-    const double correct = out.logits.argmax(1).eq(y).sum().item<double>();
-    const auto n = double(y.size(0));
     p.lossSum += lossValue * n;
     p.correct += correct;
     p.count += n;
@@ -210,6 +257,8 @@ Snapshot EvalTask::step(const RunPosition &at)
     s.trainLoss = lossValue;
     s.trainAcc = correct / n;
     s.weightSeconds = s.stepSeconds = std::chrono::duration<double>(Clock::now() - t0).count();
+    if (p.comm)
+        s.commSeconds = p.comm->takeCommSeconds();
     p.seconds += s.stepSeconds;
     return s;
 }
@@ -220,7 +269,10 @@ std::pair<double, double> EvalTask::Private::runTest()
     model->eval();
     double loss = 0, right = 0, n = 0;
     const int64_t bs = config.search.batchSize;
-    for (int64_t begin = 0; begin < test.size(); begin += bs) {
+    // A data-parallel run's ranks take every world-size-th batch; the sums are added up.
+    const int64_t world = comm ? comm->worldSize() : 1;
+    const int64_t first = comm ? comm->rank() * bs : 0;
+    for (int64_t begin = first; begin < test.size(); begin += world * bs) {
         std::vector<int64_t> idx;
         for (int64_t i = begin; i < std::min(test.size(), begin + bs); ++i)
             idx.push_back(i);
@@ -233,6 +285,13 @@ std::pair<double, double> EvalTask::Private::runTest()
         n += double(y.size(0));
     }
     model->train();
+    if (comm) {
+        std::vector<double> sums{loss, right, n};
+        comm->sum(sums);
+        loss = sums[0];
+        right = sums[1];
+        n = sums[2];
+    }
     return {n ? loss / n : 0.0, n ? right / n : 0.0};
 }
 
@@ -288,6 +347,11 @@ void EvalTask::load(const CheckpointReader &reader, bool continueRun)
     p.epochsDone = s.value("epochs_done", int64_t(0));
     p.testAcc = s.value("test_acc", 0.0);
     p.testLoss = s.value("test_loss", 0.0);
+}
+
+uint64_t EvalTask::stateChecksum() const
+{
+    return tensorChecksum(d->model->parameters());
 }
 
 void EvalTask::finish(RunResult &result)

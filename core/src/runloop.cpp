@@ -5,6 +5,7 @@
 #include "sparsenas/base/graphvizrenderer.h"
 #include "sparsenas/base/killpoint.h"
 #include "sparsenas/checkpoint.h"
+#include "sparsenas/distributed.h"
 #include "sparsenas/torchcompat.h"
 
 #include <algorithm>
@@ -64,13 +65,25 @@ RunLoop::~RunLoop() = default;
 // diverged or collapsed search stopped or paused rather than carried on.
 RunResult RunLoop::run()
 {
+    std::string problem;
     try {
         m_task->setUp(*this);
         if (m_start != Start::Fresh)
             loadCheckpoint(m_checkpoint, m_start == Start::Resume);
     } catch (const std::exception &e) {
-        return startFailed(compat::errorMessage(e));
+        problem = compat::errorMessage(e);
     }
+    if (m_comm) {
+        // Every rank set up, or none goes on: a rank whose data is missing says so to all.
+        try {
+            m_comm->agree("start", problem);
+        } catch (const std::exception &e) {
+            if (problem.empty())
+                problem = std::string("another rank could not start: ") + e.what();
+        }
+    }
+    if (!problem.empty())
+        return startFailed(problem);
     setState(RunState::Running);
     for (;;) {
         try {
@@ -119,7 +132,16 @@ void RunLoop::runEpochs()
         while (m_at.stepInEpoch < steps) {
             if (!handleCommands())
                 return;
+            if (m_comm)
+                m_comm->setStep(m_at.globalStep + 1); // the step being done
             Snapshot s = m_task->step(m_at);
+            if (m_comm) {
+                // Each rank's time for the step; the step took the slowest one's.
+                s.worldSize = m_comm->worldSize();
+                s.rankStepSeconds = m_comm->gather(s.stepSeconds);
+                s.stepSeconds =
+                    *std::max_element(s.rankStepSeconds.begin(), s.rankStepSeconds.end());
+            }
             watchLoss(s.trainLoss); // before the step counts: a diverged step is not recorded
             ++m_at.globalStep;
             ++m_at.stepInEpoch;
@@ -134,6 +156,7 @@ void RunLoop::runEpochs()
         if (!handleCommands())
             return;
         report(m_task->finishEpoch(m_at));
+        checkRanksAgree(); // before a checkpoint could keep states that differ
         const bool last = m_at.epoch + 1 == m_task->epochs();
         if ((m_at.epoch + 1) % m_config.checkpoint.everyEpochs == 0 || last) {
             // The checkpoint resumes at the start of the next epoch.
@@ -149,13 +172,76 @@ void RunLoop::runEpochs()
 
 bool RunLoop::handleCommands()
 {
-    for (const auto &c : m_commands.takeAll())
-        apply(c);
-    while (m_state == RunState::Paused && !m_stop) {
-        for (const auto &c : m_commands.waitAndTakeAll())
+    bool wait = false;
+    for (;;) {
+        for (const auto &c : nextCommands(wait))
             apply(c);
+        if (m_state != RunState::Paused || m_stop)
+            break;
+        wait = true;
     }
     return !m_stop && !m_restart;
+}
+
+void RunLoop::takePostedCommands()
+{
+    const auto now = std::chrono::steady_clock::now();
+    if (!m_dir.writable() || now - m_lastPostPoll < std::chrono::milliseconds(500))
+        return;
+    m_lastPostPoll = now;
+    std::vector<std::string> problems;
+    for (const auto &c : m_dir.takePostedCommands(&problems))
+        m_commands.push(c);
+    for (const auto &p : problems)
+        message(MessageLevel::Warning, "ignored a posted command: " + p);
+}
+
+std::deque<Command> RunLoop::nextCommands(bool wait)
+{
+    std::deque<Command> commands;
+    if (!m_comm || m_comm->rank() == 0) {
+        takePostedCommands();
+        // Paused, the wait is short: posted commands are looked for again, and the other ranks
+        // hear from rank 0 well within their timeout.
+        commands = wait ? m_commands.waitAndTakeAll(std::chrono::milliseconds(500))
+                        : m_commands.takeAll();
+    }
+    if (!m_comm)
+        return commands;
+    // Rank 0's commands, to every rank, in one small broadcast: [count, type, value, ...].
+    constexpr size_t kMost = 16;
+    std::vector<double> message(1 + 2 * kMost, 0.0);
+    const size_t n = std::min(commands.size(), kMost);
+    message[0] = double(n);
+    for (size_t i = 0; i < n; ++i) {
+        message[1 + 2 * i] = double(int(commands[i].type));
+        message[2 + 2 * i] = commands[i].value;
+    }
+    for (size_t i = n; i < commands.size(); ++i)
+        m_commands.push(commands[i]); // the next step's
+    m_comm->broadcast(message);
+    std::deque<Command> out;
+    for (size_t i = 0; i < size_t(message[0]) && i < kMost; ++i)
+        out.push_back(
+            Command{static_cast<Command::Type>(int(message[1 + 2 * i])), message[2 + 2 * i]});
+    return out;
+}
+
+void RunLoop::checkRanksAgree()
+{
+    if (!m_comm)
+        return;
+    const auto sums = m_comm->gather(int64_t(m_task->stateChecksum()));
+    std::ostringstream ss;
+    for (size_t r = 1; r < sums.size(); ++r) {
+        if (sums[r] != sums[0]) {
+            ss << "after epoch " << (m_at.epoch + 1) << " the ranks no longer hold the same "
+               << "state: rank " << r << "'s checksum is " << uint64_t(sums[r]) << ", rank 0's "
+               << uint64_t(sums[0]) << ". The run stops before it could be checkpointed; "
+               << "resume it from the last checkpoint";
+            throw RunError(ss.str());
+        }
+    }
 }
 
 void RunLoop::apply(const Command &c)
@@ -384,6 +470,13 @@ void RunLoop::saveCheckpoint()
     // checkpoint): writing it again would only replace a good file by an identical one.
     if (m_at.globalStep == m_checkpointStep && !m_changedSinceCheckpoint)
         return;
+    if (!m_dir.writable()) {
+        // Rank 0 writes it; this rank only keeps track of where it is.
+        m_checkpointStep = m_at.globalStep;
+        m_checkpointAt = m_at;
+        m_changedSinceCheckpoint = false;
+        return;
+    }
     CheckpointWriter w;
     json &meta = w.meta();
     meta["epoch"] = m_at.epoch;
@@ -465,6 +558,8 @@ RunResult RunLoop::startFailed(const std::string &why)
 
 void RunLoop::renderDiagrams(const Genotype &genotype)
 {
+    if (!m_dir.writable())
+        return;
     const auto dot = genotypeToDot(genotype);
     std::unique_ptr<GraphvizRenderer> own;
     for (const char *fmt : {"svg", "pdf", "png"}) {

@@ -145,7 +145,30 @@ std::unique_ptr<SearchEngine> SearchEngine::fork(const std::string &checkpoint,
     return std::unique_ptr<SearchEngine>(new SearchEngine(std::move(lock), std::move(loop)));
 }
 
+std::unique_ptr<SearchEngine> SearchEngine::follow(const RunConfig &config,
+                                                   const std::string &runDir,
+                                                   const std::string &checkpoint)
+{
+    RunDirectory dir(runDir);
+    dir.setWritable(false);
+    return std::unique_ptr<SearchEngine>(new SearchEngine(
+        RunLock(), std::make_unique<RunLoop>(makeTask(config), dir, config,
+                                             checkpoint.empty() ? RunLoop::Start::Fresh
+                                                                : RunLoop::Start::Resume,
+                                             checkpoint)));
+}
+
 SearchEngine::~SearchEngine() = default;
+
+void SearchEngine::setCommunicator(std::shared_ptr<Communicator> comm)
+{
+    m_loop->setCommunicator(std::move(comm));
+}
+
+const std::string &SearchEngine::startCheckpoint() const
+{
+    return m_loop->startCheckpoint();
+}
 
 void SearchEngine::setObserver(SearchObserver *observer)
 {

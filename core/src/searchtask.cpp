@@ -7,6 +7,7 @@
 #include "sparsenas/bilevelstep.h"
 #include "sparsenas/checkpoint.h"
 #include "sparsenas/dataset.h"
+#include "sparsenas/distributed.h"
 #include "sparsenas/optimizers.h"
 #include "sparsenas/supernet.h"
 #include "sparsenas/systeminfo.h"
@@ -104,7 +105,38 @@ struct SearchTask::Private
     void loadFreeze(const json &j);
     std::pair<double, double> validate();
     void applyScheduleOverrides(const json &checkpointConfig);
+
+    /// Data parallel (docs/distributed.md): the batch is cut into `shards` shards (one when a
+    /// single process runs without search.batch_shards), of which this rank computes
+    /// [firstShard, firstShard + localShards).
+    Communicator *comm = nullptr;
+    int64_t shards = 1, firstShard = 0, localShards = 1;
+    /// The loss of this rank's shards of (x, y): the mean of the shards' mean losses, each
+    /// shard forwarded on its own.
+    torch::Tensor shardedLoss(const torch::Tensor &x, const torch::Tensor &y, BatchStats *st);
 };
+
+torch::Tensor SearchTask::Private::shardedLoss(const torch::Tensor &x, const torch::Tensor &y,
+                                               BatchStats *st)
+{
+    if (shards == 1)
+        return crossEntropy(model->forward(x), y, st);
+    const int64_t size = x.size(0) / shards;
+    torch::Tensor total;
+    BatchStats sum;
+    for (int64_t k = 0; k < localShards; ++k) {
+        const int64_t at = (firstShard + k) * size;
+        BatchStats one;
+        const auto loss = crossEntropy(model->forward(x.narrow(0, at, size)), y.narrow(0, at, size),
+                                       st ? &one : nullptr);
+        total = total.defined() ? total + loss : loss;
+        sum.correct += one.correct;
+        sum.count += one.count;
+    }
+    if (st)
+        *st = sum;
+    return localShards == 1 ? total : total / double(localShards);
+}
 
 SearchTask::SearchTask(RunConfig config) : d(std::make_unique<Private>())
 {
@@ -119,8 +151,8 @@ void SearchTask::setUp(TaskContext &context)
     auto &p = *d;
     const auto &c = p.config;
     p.context = &context;
-    if (useCuda(c.search.device))
-        p.device = torch::Device(torch::kCUDA);
+    p.comm = context.communicator();
+    p.device = runDevice(c.search.device, p.comm);
     const int threads = configureThreads(c.search.threads);
 
     p.data = loadDataset(c.dataset, /*train=*/true);
@@ -134,6 +166,7 @@ void SearchTask::setUp(TaskContext &context)
                 throw RunError(*problem);
         }
     }
+    shareBatch(c, p.comm, &p.shards, &p.firstShard, &p.localShards);
     p.split = makeSplit(p.data.size(), c.search.seed, c.dataset.trainFraction);
     p.trainSampler =
         std::make_unique<BatchSampler>(p.split.train, c.search.batchSize, c.search.seed, 1, true);
@@ -164,6 +197,12 @@ void SearchTask::setUp(TaskContext &context)
     p.bilevel = std::make_unique<BilevelStep>(
         p.weights, p.arch, *p.weightOpt, *p.archOpt,
         BilevelStep::Settings{c.search.order, w.momentum, w.weightDecay, w.gradClip});
+    if (p.comm) {
+        std::vector<torch::Tensor> buffers;
+        for (const auto &b : p.model->buffers())
+            buffers.push_back(b);
+        p.bilevel->setCommunicator(p.comm, buffers);
+    }
     p.collapseReported.assign(p.arch.size(), false);
     p.resetFreeze();
     p.lastCells = p.cellSnapshots();
@@ -177,6 +216,12 @@ void SearchTask::setUp(TaskContext &context)
        << nameOf(c.arch.penalty) << ", " << nameOf(c.search.order) << " order, "
        << (p.device.is_cuda() ? "cuda" : "cpu") << " with " << threads
        << (threads == 1 ? " thread" : " threads");
+    if (p.comm)
+        ss << "; rank " << p.comm->rank() << " of " << p.comm->worldSize() << " ("
+           << p.comm->backend() << "), shards " << (p.firstShard + 1) << "-"
+           << (p.firstShard + p.localShards) << " of " << p.shards << " of every batch";
+    else if (p.shards > 1)
+        ss << "; every batch in " << p.shards << " shards (search.batch_shards)";
     context.message(MessageLevel::Info, ss.str());
     if (!p.data.attribution.empty())
         context.message(MessageLevel::Info, "data: " + p.data.attribution);
@@ -223,12 +268,8 @@ Snapshot SearchTask::step(const RunPosition &at)
 
     // The penalty in force comes from its one owner, the schedule.
     p.archOpt->setPenalty(p.schedule.penalty(), p.schedule.lambda(), p.schedule.alpha());
-    const BatchObjective train = [&](BatchStats *st) {
-        return crossEntropy(p.model->forward(xt), yt, st);
-    };
-    const BatchObjective val = [&](BatchStats *st) {
-        return crossEntropy(p.model->forward(xv), yv, st);
-    };
+    const BatchObjective train = [&](BatchStats *st) { return p.shardedLoss(xt, yt, st); };
+    const BatchObjective val = [&](BatchStats *st) { return p.shardedLoss(xv, yv, st); };
     // A training loss that exploded is the loop's to catch (RunLoop::watchLoss).
     const auto r = p.bilevel->run(train, val, p.lr);
     p.noteNonzeros();
@@ -254,6 +295,7 @@ Snapshot SearchTask::step(const RunPosition &at)
     s.groupSparsity = totals.groupSparsity;
     s.archSeconds = r.archSeconds;
     s.weightSeconds = r.weightSeconds;
+    s.commSeconds = r.commSeconds;
     s.stepSeconds = std::chrono::duration<double>(Clock::now() - t0).count();
     p.sums.seconds += s.stepSeconds;
     return s;
@@ -477,7 +519,10 @@ std::pair<double, double> SearchTask::Private::validate()
                           n % bs < bs / 2;
     if (foldTail)
         --batches;
-    for (int64_t b = 0; b < batches; ++b) {
+    // A data-parallel run's ranks take every world-size-th batch; the sums are added up.
+    const int64_t world = comm ? comm->worldSize() : 1;
+    const int64_t rank = comm ? comm->rank() : 0;
+    for (int64_t b = rank; b < batches; b += world) {
         const auto begin = idx.begin() + b * bs;
         const auto end =
             idx.begin() + ((foldTail && b + 1 == batches) ? n : std::min(n, (b + 1) * bs));
@@ -491,6 +536,13 @@ std::pair<double, double> SearchTask::Private::validate()
     }
     for (size_t k = 0; k < arch.size(); ++k)
         arch[k].detach().copy_(lookAhead[k]);
+    if (comm) {
+        std::vector<double> sums{loss, correct, count};
+        comm->sum(sums);
+        loss = sums[0];
+        correct = sums[1];
+        count = sums[2];
+    }
     return {count ? loss / count : 0.0, count ? correct / count : 0.0};
 }
 
@@ -647,6 +699,17 @@ void SearchTask::Private::applyScheduleOverrides(const json &old)
     // applies at once.
     if (changed("lambda_max", arch.lambdaMax))
         schedule.setLambda(std::min(schedule.lambda(), arch.lambdaMax));
+}
+
+uint64_t SearchTask::stateChecksum() const
+{
+    // A: the look-ahead and the sparse iterate, every bit of them.
+    std::vector<torch::Tensor> state;
+    for (size_t k = 0; k < d->arch.size(); ++k) {
+        state.push_back(d->arch[k].detach());
+        state.push_back(d->archOpt->sparseIterate(k));
+    }
+    return tensorChecksum(state);
 }
 
 void SearchTask::finish(RunResult &result)

@@ -21,6 +21,10 @@ struct VirtualStep
     double weightDecay = 0.0;
     std::vector<torch::Tensor> momentumBuffers; ///< per weight, may be empty or undefined
     double fdScale = 0.01;                      ///< eps = fdScale / |grad_w' l_val| (DARTS: 0.01)
+    /// A data-parallel run's average over the ranks, applied to the gradients the step goes on
+    /// from (grad_w l_train for w', grad_w' l_val for w+-); the result's own average is the
+    /// caller's. Unset: one process.
+    std::function<void(std::vector<torch::Tensor> &)> average;
 };
 
 /// grad_A l_val(w, A).

@@ -17,6 +17,8 @@
 
 namespace sparsenas {
 
+class Communicator;
+
 /// What one batch gave besides its loss.
 struct BatchStats
 {
@@ -34,6 +36,7 @@ struct BilevelStepResult
     double valLoss = 0; ///< the architecture batch: at the look-ahead A_t (w' in 2nd order)
     BatchStats val;
     double archSeconds = 0, weightSeconds = 0;
+    double commSeconds = 0; ///< of those, in exchanges with the other ranks
 };
 
 class BilevelStep
@@ -59,12 +62,22 @@ public:
     /// op's (search.freeze_zero_epochs). Replaces the previous list.
     void setFrozenWeights(const std::vector<torch::Tensor> &frozen);
 
+    /// A data-parallel run (docs/distributed.md): the gradients of both levels, the losses and
+    /// their counts are averaged over the ranks before they are used, so every rank takes the
+    /// same steps; `buffers` (batch-norm running statistics) are averaged after each step, so
+    /// every rank holds the same model. The objectives are this rank's shards.
+    void setCommunicator(Communicator *comm, std::vector<torch::Tensor> buffers);
+
 private:
+    /// Sums loss * 1, correct and count over the ranks; the loss becomes their mean.
+    void reduce(double &loss, BatchStats &stats);
     std::vector<torch::Tensor> m_weights, m_arch;
     torch::optim::SGD &m_weightOpt;
     SparseGroupOptimizer &m_archOpt;
     Settings m_settings;
     std::vector<bool> m_frozen; ///< per weight; empty when none is frozen
+    Communicator *m_comm = nullptr;
+    std::vector<torch::Tensor> m_buffers;
 };
 
 } // namespace sparsenas

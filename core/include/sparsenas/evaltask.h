@@ -30,6 +30,7 @@ public:
     void save(CheckpointWriter &writer, nlohmann::json &meta) const override;
     void load(const CheckpointReader &reader, bool continueRun) override;
     void finish(RunResult &result) override;
+    uint64_t stateChecksum() const override;
 
 private:
     struct Private;

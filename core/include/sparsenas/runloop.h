@@ -8,6 +8,7 @@
 #include "sparsenas/base/rundirectory.h"
 #include "sparsenas/task.h"
 
+#include <chrono>
 #include <deque>
 #include <functional>
 #include <memory>
@@ -70,6 +71,13 @@ public:
     void setDiagramRenderer(DiagramRenderer renderer) { m_renderer = std::move(renderer); }
     /// Delete the run directory if the run cannot start (it was created for this run).
     void setOwnsDirectory(bool owns) { m_ownsDir = owns; }
+    /// A data-parallel run (docs/distributed.md): every rank runs a RunLoop over the same run
+    /// directory, rank 0's writable, the others' not. Rank 0 takes the commands (its queue and
+    /// the directory's posted ones) and hands them to all ranks before each step; the ranks
+    /// compare their task's state each epoch.
+    void setCommunicator(std::shared_ptr<Communicator> comm) { m_comm = std::move(comm); }
+    /// The checkpoint the run starts from (resume, fork); empty for a fresh run.
+    const std::string &startCheckpoint() const { return m_checkpoint; }
     CommandQueue &commands() { return m_commands; }
     const RunConfig &config() const { return m_config; }
     const RunDirectory &directory() const { return m_dir; }
@@ -81,12 +89,20 @@ private:
     // TaskContext
     void message(MessageLevel level, const std::string &text) override;
     const RunDirectory &runDirectory() const override { return m_dir; }
+    Communicator *communicator() const override { return m_comm.get(); }
 
     RunResult startFailed(const std::string &why);
     void runEpochs();
     /// Applies queued commands, blocking while paused. False once a stop (or a rollback, which
     /// restarts the epoch loop) was asked for.
     bool handleCommands();
+    /// The commands to apply now, the same on every rank: rank 0's (its queue and the posted
+    /// ones), handed to the others. `wait`: paused, wait a little for one.
+    std::deque<Command> nextCommands(bool wait);
+    /// Posted commands (RunDirectory::takePostedCommands) into the queue, twice a second at most.
+    void takePostedCommands();
+    /// Throws RunError if the ranks' task states differ (after an epoch).
+    void checkRanksAgree();
     void apply(const Command &command);
     /// A diverged or collapsed run: true to go on (paused, maybe rolled back), false to fail.
     bool recover(const RunHealthError &trouble, std::string *why);
@@ -125,6 +141,8 @@ private:
     LossWatch m_lossWatch;
     bool m_changedSinceCheckpoint = true;
     double m_smoothedStepSeconds = 0;
+    std::shared_ptr<Communicator> m_comm;
+    std::chrono::steady_clock::time_point m_lastPostPoll;
 };
 
 } // namespace sparsenas

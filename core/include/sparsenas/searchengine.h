@@ -45,6 +45,11 @@ public:
     /// settings: the studio's "fork". The supernet shape must match.
     static std::unique_ptr<SearchEngine>
     fork(const std::string &checkpoint, const RunConfig &config, const std::string &newRunDir);
+    /// A data-parallel run's rank other than 0 (docs/distributed.md): the run that rank 0
+    /// created or resumes in `runDir`, which this rank reads but never writes (no lock either).
+    /// `checkpoint`: the one rank 0 continues from; empty for a fresh start.
+    static std::unique_ptr<SearchEngine> follow(const RunConfig &config, const std::string &runDir,
+                                                const std::string &checkpoint);
     ~SearchEngine();
 
     SearchEngine(const SearchEngine &) = delete;
@@ -58,9 +63,13 @@ public:
     void setPauseOnDivergence(bool pause);
     /// Where the cell diagrams are drawn at the end (default: Graphviz on the engine's thread).
     void setDiagramRenderer(DiagramRenderer renderer);
+    /// Every rank's engine of a data-parallel run takes the job's communicator before run().
+    void setCommunicator(std::shared_ptr<Communicator> comm);
     CommandQueue &commands();
     const RunConfig &config() const;
     const std::string &runDir() const;
+    /// The checkpoint the run starts from (resume, fork); empty for a fresh start.
+    const std::string &startCheckpoint() const;
 
     /// Runs until the last epoch, a Stop command, or a failure. Never throws for problems of the
     /// run itself (bad data, NaN): they end up in RunResult::message and the observer.

@@ -24,6 +24,7 @@ namespace sparsenas {
 
 class CheckpointReader;
 class CheckpointWriter;
+class Communicator;
 
 /// A run that must not go on as it is: its loss, a gradient or A diverged (the state is
 /// unusable: the loop rolls back or fails), or a cell type collapsed (the state is valid but
@@ -59,6 +60,9 @@ public:
     virtual ~TaskContext() = default;
     virtual void message(MessageLevel level, const std::string &text) = 0;
     virtual const RunDirectory &runDirectory() const = 0;
+    /// A data-parallel run's exchange with the other ranks (docs/distributed.md); nullptr for
+    /// one process. A task then computes its rank's shards and averages what its steps use.
+    virtual Communicator *communicator() const = 0;
 };
 
 class Task
@@ -98,6 +102,10 @@ public:
     /// The run ended (finished, or stopped with a valid state): derives and writes what the
     /// task leaves behind into the run directory, and fills the result.
     virtual void finish(RunResult &result) = 0;
+
+    /// A cheap fingerprint of the state every rank of a data-parallel run must hold alike (the
+    /// architecture weights, a network's weights), compared across the ranks each epoch.
+    virtual uint64_t stateChecksum() const = 0;
 };
 
 } // namespace sparsenas
