@@ -3076,18 +3076,39 @@
 <context>
     <name>sparsenas::RunStatusBar</name>
     <message>
-        <location filename="../app/studio/runstatusbar.cpp" line="+99"/>
+        <location filename="../app/studio/runstatusbar.cpp" line="+150"/>
         <source>epoch %1/%2</source>
         <translation>Epoche %1/%2</translation>
     </message>
     <message>
-        <location line="-38"/>
-        <location line="+40"/>
+        <location line="-89"/>
+        <location line="+91"/>
         <source>ETA %1</source>
         <translation>Restzeit %1</translation>
     </message>
     <message>
+        <location line="-79"/>
+        <location line="+45"/>
+        <source>%1 ranks · step %2–%3 s</source>
+        <translation>%1 Ränge · Schritt %2–%3 s</translation>
+    </message>
+    <message>
         <location line="+5"/>
+        <source>Data-parallel run of %1 processes, step %2:</source>
+        <translation>Datenparalleler Lauf mit %1 Prozessen, Schritt %2:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>rank %1: %2 s</source>
+        <translation>Rang %1: %2 s</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>rank 0 exchanged with the others for %1 s (%2 % of the step)</source>
+        <translation>Rang 0 tauschte %1 s lang mit den anderen aus (%2 % des Schritts)</translation>
+    </message>
+    <message>
+        <location line="+31"/>
         <source>idle</source>
         <translation>inaktiv</translation>
     </message>

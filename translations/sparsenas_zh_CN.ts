@@ -3074,18 +3074,39 @@
 <context>
     <name>sparsenas::RunStatusBar</name>
     <message>
-        <location filename="../app/studio/runstatusbar.cpp" line="+99"/>
+        <location filename="../app/studio/runstatusbar.cpp" line="+150"/>
         <source>epoch %1/%2</source>
         <translation>轮次 %1/%2</translation>
     </message>
     <message>
-        <location line="-38"/>
-        <location line="+40"/>
+        <location line="-89"/>
+        <location line="+91"/>
         <source>ETA %1</source>
         <translation>预计剩余 %1</translation>
     </message>
     <message>
+        <location line="-79"/>
+        <location line="+45"/>
+        <source>%1 ranks · step %2–%3 s</source>
+        <translation>%1 个进程 · 每步 %2–%3 秒</translation>
+    </message>
+    <message>
         <location line="+5"/>
+        <source>Data-parallel run of %1 processes, step %2:</source>
+        <translation>%1 个进程的数据并行运行，第 %2 步：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>rank %1: %2 s</source>
+        <translation>进程 %1：%2 秒</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>rank 0 exchanged with the others for %1 s (%2 % of the step)</source>
+        <translation>进程 0 与其他进程通信 %1 秒（占该步的 %2 %）</translation>
+    </message>
+    <message>
+        <location line="+31"/>
         <source>idle</source>
         <translation>空闲</translation>
     </message>

@@ -66,6 +66,17 @@ RunStatusBar::RunStatusBar(QStatusBar *bar) : QObject(bar), m_bar(bar)
     m_progress->setRange(0, 1);
     m_progress->setValue(0);
     m_state = new QLabel(bar);
+    // A data-parallel run's ranks: shown once one appears, at a fixed size like the ETA.
+    m_ranks = new QLabel(bar);
+    m_ranks->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
+    m_ranks->setFixedSize(m_ranks->fontMetrics().horizontalAdvance(
+                              tr("%1 ranks · step %2–%3 s")
+                                  .arg(QStringLiteral("999"), QStringLiteral("00.00"),
+                                       QStringLiteral("00.00"))) +
+                              8,
+                          m_ranks->fontMetrics().height() + 4);
+    m_ranks->hide();
+    bar->addPermanentWidget(m_ranks);
     bar->addPermanentWidget(m_eta);
     bar->addPermanentWidget(m_progress);
     bar->addPermanentWidget(m_state);
@@ -78,7 +89,47 @@ void RunStatusBar::clear()
     m_eta->clear();
     m_etaSeconds = -1;
     m_estimator.clear();
+    m_ranks->clear();
+    m_ranks->setToolTip({});
+    m_ranks->hide();
     m_bar->clearMessage(); // "Search finished" was the last run's
+}
+
+QString RunStatusBar::ranksText() const
+{
+    return m_ranks->text();
+}
+
+QString RunStatusBar::ranksToolTip() const
+{
+    return m_ranks->toolTip();
+}
+
+void RunStatusBar::showRanks(const Snapshot &s)
+{
+    if (s.worldSize <= 1 || s.rankStepSeconds.empty()) {
+        if (!m_ranks->isHidden()) {
+            m_ranks->clear();
+            m_ranks->hide();
+        }
+        return;
+    }
+    const auto [lo, hi] = std::minmax_element(s.rankStepSeconds.begin(), s.rankStepSeconds.end());
+    m_ranks->setText(tr("%1 ranks · step %2–%3 s")
+                         .arg(s.worldSize)
+                         .arg(*lo, 0, 'f', 2)
+                         .arg(*hi, 0, 'f', 2));
+    QStringList lines;
+    lines << tr("Data-parallel run of %1 processes, step %2:").arg(s.worldSize).arg(s.step);
+    for (size_t r = 0; r < s.rankStepSeconds.size(); ++r)
+        lines << tr("rank %1: %2 s").arg(r).arg(s.rankStepSeconds[r], 0, 'f', 3);
+    if (s.stepSeconds > 0)
+        lines << tr("rank 0 exchanged with the others for %1 s (%2 % of the step)")
+                     .arg(s.commSeconds, 0, 'f', 3)
+                     .arg(100.0 * s.commSeconds / s.stepSeconds, 0, 'f', 1);
+    m_ranks->setToolTip(lines.join(QLatin1Char('\n')));
+    if (m_ranks->isHidden())
+        m_ranks->show();
 }
 
 void RunStatusBar::showProgress(const std::vector<Snapshot> &snapshots, bool live)
@@ -99,6 +150,7 @@ void RunStatusBar::showProgress(const std::vector<Snapshot> &snapshots, bool liv
         m_progress->setFormat(tr("epoch %1/%2").arg(s.epoch + 1).arg(s.epochs));
     }
     m_eta->setText(live ? tr("ETA %1").arg(formatDuration(m_etaSeconds)) : QString());
+    showRanks(s);
 }
 
 void RunStatusBar::setState(RunState state)

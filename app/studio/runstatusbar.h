@@ -58,6 +58,10 @@ public:
     void showProgress(const std::vector<Snapshot> &snapshots, bool live);
     /// The ETA shown, in seconds; negative when none.
     double etaSeconds() const { return m_etaSeconds; }
+    /// A data-parallel run's processes and their step times ("2 ranks · step 0.23–0.25 s", each
+    /// rank's in the tooltip); empty, and the label hidden, for one process.
+    QString ranksText() const;
+    QString ranksToolTip() const;
     void setState(RunState state);
     /// Says in the status bar how the search in `runDir` ended (Finished, Stopped or Failed,
     /// with the engine's `message`).
@@ -75,6 +79,8 @@ private:
     QLabel *m_eta = nullptr;
     QProgressBar *m_progress = nullptr;
     QLabel *m_state = nullptr;
+    QLabel *m_ranks = nullptr;
+    void showRanks(const Snapshot &s);
     EtaEstimator m_estimator;
     double m_etaSeconds = -1;
 };

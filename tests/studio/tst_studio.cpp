@@ -166,6 +166,7 @@ private Q_SLOTS:
     void progressTextCountsStepsDone();
     void etaIgnoresSlowStepsAndFollowsSpeed();
     void statusBarForgetsTheLastRunsMessage();
+    void statusBarShowsTheRanksOfADataParallelRun();
     void controllerStartPauseSteerStopResume();
     void controllerReportsBadRunAsFailure();
     void followerReadsRunBeingWritten();
@@ -259,6 +260,29 @@ void tst_Studio::statusBarForgetsTheLastRunsMessage()
     QVERIFY(bar.currentMessage().contains(QStringLiteral("finished")));
     status.clear();
     QVERIFY2(bar.currentMessage().isEmpty(), qPrintable(bar.currentMessage()));
+}
+
+void tst_Studio::statusBarShowsTheRanksOfADataParallelRun()
+{
+    QStatusBar bar;
+    RunStatusBar status(&bar);
+    Snapshot s;
+    s.step = 7;
+    s.epochs = 2;
+    s.stepsPerEpoch = 11;
+    s.stepSeconds = 0.5;
+    status.showProgress({s}, false);
+    QVERIFY(status.ranksText().isEmpty()); // one process: nothing about ranks
+    s.worldSize = 2;
+    s.rankStepSeconds = {0.48, 0.5};
+    s.commSeconds = 0.1;
+    status.showProgress({s}, false);
+    QCOMPARE(status.ranksText(), QStringLiteral("2 ranks · step 0.48–0.50 s"));
+    QVERIFY2(status.ranksToolTip().contains(QStringLiteral("rank 1: 0.500 s")),
+             qPrintable(status.ranksToolTip()));
+    QVERIFY(status.ranksToolTip().contains(QStringLiteral("(20.0 % of the step)")));
+    status.clear();
+    QVERIFY(status.ranksText().isEmpty());
 }
 
 void tst_Studio::initTestCase()
