@@ -69,12 +69,12 @@ RunStatusBar::RunStatusBar(QStatusBar *bar) : QObject(bar), m_bar(bar)
     // A data-parallel run's ranks: shown once one appears, at a fixed size like the ETA.
     m_ranks = new QLabel(bar);
     m_ranks->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
-    m_ranks->setFixedSize(m_ranks->fontMetrics().horizontalAdvance(
-                              tr("%1 ranks · step %2–%3 s")
-                                  .arg(QStringLiteral("999"), QStringLiteral("00.00"),
-                                       QStringLiteral("00.00"))) +
-                              8,
-                          m_ranks->fontMetrics().height() + 4);
+    m_ranks->setFixedSize(
+        m_ranks->fontMetrics().horizontalAdvance(
+            tr("%1 ranks · step %2–%3 s")
+                .arg(QStringLiteral("999"), QStringLiteral("00.00"), QStringLiteral("00.00"))) +
+            8,
+        m_ranks->fontMetrics().height() + 4);
     m_ranks->hide();
     bar->addPermanentWidget(m_ranks);
     bar->addPermanentWidget(m_eta);
@@ -115,10 +115,8 @@ void RunStatusBar::showRanks(const Snapshot &s)
         return;
     }
     const auto [lo, hi] = std::minmax_element(s.rankStepSeconds.begin(), s.rankStepSeconds.end());
-    m_ranks->setText(tr("%1 ranks · step %2–%3 s")
-                         .arg(s.worldSize)
-                         .arg(*lo, 0, 'f', 2)
-                         .arg(*hi, 0, 'f', 2));
+    m_ranks->setText(
+        tr("%1 ranks · step %2–%3 s").arg(s.worldSize).arg(*lo, 0, 'f', 2).arg(*hi, 0, 'f', 2));
     QStringList lines;
     lines << tr("Data-parallel run of %1 processes, step %2:").arg(s.worldSize).arg(s.step);
     for (size_t r = 0; r < s.rankStepSeconds.size(); ++r)
