@@ -71,6 +71,24 @@ std::string selfPath()
     return ec ? std::string("sparsenas") : p.string();
 }
 
+InterruptHandler::InterruptHandler(void (*handler)(int))
+{
+    struct sigaction sa
+    {
+    };
+    sa.sa_handler = handler;
+    sigemptyset(&sa.sa_mask);
+    sa.sa_flags = 0;
+    sigaction(SIGINT, &sa, &m_oldInt);
+    sigaction(SIGTERM, &sa, &m_oldTerm);
+}
+
+InterruptHandler::~InterruptHandler()
+{
+    sigaction(SIGINT, &m_oldInt, nullptr);
+    sigaction(SIGTERM, &m_oldTerm, nullptr);
+}
+
 int launchProcesses(const LaunchOptions &o)
 {
     if (o.command.empty())
@@ -88,17 +106,7 @@ int launchProcesses(const LaunchOptions &o)
         argv.push_back(const_cast<char *>(a.c_str()));
     argv.push_back(nullptr);
 
-    struct sigaction sa
-    {
-    };
-    sa.sa_handler = onLaunchSignal;
-    sigemptyset(&sa.sa_mask);
-    sa.sa_flags = 0; // no SA_RESTART: waitpid returns on a signal
-    struct sigaction oldInt
-    {
-    }, oldTerm{};
-    sigaction(SIGINT, &sa, &oldInt);
-    sigaction(SIGTERM, &sa, &oldTerm);
+    const InterruptHandler interrupts(onLaunchSignal);
 
     std::map<pid_t, int> ranks; // running processes
     pid_t group = 0;
@@ -138,13 +146,12 @@ int launchProcesses(const LaunchOptions &o)
 
     using Clock = std::chrono::steady_clock;
     int result = 0, failedRank = -1;
-    bool forwarded = false, terminated = false, killed = false;
+    bool terminated = false, killed = false;
     Clock::time_point failedAt;
     while (!ranks.empty()) {
         if (const int sig = g_launchSignal.exchange(0)) {
             // Passed on once: each process stops cleanly (a second one quits them at once).
             ::kill(-group, sig);
-            forwarded = true;
         }
         if (failedRank >= 0) {
             const double waited = std::chrono::duration<double>(Clock::now() - failedAt).count();
@@ -186,9 +193,6 @@ int launchProcesses(const LaunchOptions &o)
             result = code; // rank 0 says how the run ended
         }
     }
-    sigaction(SIGINT, &oldInt, nullptr);
-    sigaction(SIGTERM, &oldTerm, nullptr);
-    (void)forwarded;
     return result;
 }
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include <csignal>
 #include <string>
 #include <vector>
 
@@ -8,6 +9,26 @@ namespace sparsenas {
 
 /// This program's own executable (/proc/self/exe), to start copies of it.
 std::string selfPath();
+
+/// For a process that waits for its children: SIGINT and SIGTERM go to `handler`, without
+/// SA_RESTART (waitpid returns on a signal), until the object is gone; then the handlers before
+/// it are back, also when the waiting ends by an exception.
+class InterruptHandler
+{
+public:
+    explicit InterruptHandler(void (*handler)(int));
+    ~InterruptHandler();
+    InterruptHandler(const InterruptHandler &) = delete;
+    InterruptHandler &operator=(const InterruptHandler &) = delete;
+
+private:
+    struct sigaction m_oldInt
+    {
+    };
+    struct sigaction m_oldTerm
+    {
+    };
+};
 
 struct LaunchOptions
 {

@@ -22,6 +22,7 @@
 #include <filesystem>
 #include <iostream>
 #include <map>
+#include <optional>
 #include <thread>
 
 #include <fcntl.h>
@@ -218,17 +219,7 @@ int runSweep(const SweepOptions &o)
                   << jobs << (jobs == 1 ? " process" : " processes") << " of " << threads
                   << (threads == 1 ? " thread" : " threads") << ", in " << o.out << "\n";
 
-    struct sigaction sa
-    {
-    };
-    sa.sa_handler = onSweepSignal;
-    sigemptyset(&sa.sa_mask);
-    sa.sa_flags = 0; // no SA_RESTART: waitpid returns on a signal
-    struct sigaction oldInt
-    {
-    }, oldTerm{};
-    sigaction(SIGINT, &sa, &oldInt);
-    sigaction(SIGTERM, &sa, &oldTerm);
+    std::optional<InterruptHandler> interrupts(std::in_place, onSweepSignal);
 
     std::map<pid_t, Job> running;
     bool forwarded = false;
@@ -307,8 +298,7 @@ int runSweep(const SweepOptions &o)
             !evaluationDone(rows[i]) && g_sweepInterrupts.load() == 0)
             pending.push_front({i, true});
     }
-    sigaction(SIGINT, &oldInt, nullptr);
-    sigaction(SIGTERM, &oldTerm, nullptr);
+    interrupts.reset(); // the summary below is written with the usual handlers
 
     for (size_t i = 0; i < points.size(); ++i)
         rows[i] = readSweepRow((out / points[i].name).string(), points[i]);

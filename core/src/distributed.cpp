@@ -108,8 +108,7 @@ std::vector<std::string> distributedBackends()
     return out;
 }
 
-void shareBatch(const RunConfig &c, const Communicator *comm, int64_t *shards, int64_t *firstShard,
-                int64_t *localShards)
+BatchShards shareBatch(const RunConfig &c, const Communicator *comm)
 {
     const int64_t world = comm ? comm->worldSize() : 1;
     const int64_t rank = comm ? comm->rank() : 0;
@@ -126,9 +125,23 @@ void shareBatch(const RunConfig &c, const Communicator *comm, int64_t *shards, i
                        " equal shards of at least 2 images (search.batch_shards, or one shard "
                        "per process): choose a batch size that is a multiple of " +
                        std::to_string(2 * s));
-    *shards = s;
-    *localShards = s / world;
-    *firstShard = rank * *localShards;
+    BatchShards b;
+    b.count = s;
+    b.local = s / world;
+    b.first = rank * b.local;
+    return b;
+}
+
+std::string BatchShards::describe(const Communicator *comm) const
+{
+    std::ostringstream ss;
+    if (comm)
+        ss << "; rank " << comm->rank() << " of " << comm->worldSize() << " (" << comm->backend()
+           << "), shards " << (first + 1) << "-" << (first + local) << " of " << count
+           << " of every batch";
+    else if (count > 1)
+        ss << "; every batch in " << count << " shards (search.batch_shards)";
+    return ss.str();
 }
 
 torch::Device runDevice(DeviceKind kind, const Communicator *comm)

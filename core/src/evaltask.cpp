@@ -47,7 +47,7 @@ struct EvalTask::Private
 
     /// Data parallel (docs/distributed.md): this rank's shards of every batch.
     Communicator *comm = nullptr;
-    int64_t shards = 1, firstShard = 0, localShards = 1;
+    BatchShards shards;
 };
 
 EvalTask::EvalTask(RunConfig config) : d(std::make_unique<Private>())
@@ -89,7 +89,7 @@ void EvalTask::setUp(TaskContext &context)
     // The test images are normalised with the training set's statistics.
     p.test.mean = p.train.mean;
     p.test.stddev = p.train.stddev;
-    shareBatch(c, p.comm, &p.shards, &p.firstShard, &p.localShards);
+    p.shards = shareBatch(c, p.comm);
     std::vector<int64_t> all(size_t(p.train.size()));
     for (size_t i = 0; i < all.size(); ++i)
         all[i] = int64_t(i);
@@ -134,12 +134,7 @@ void EvalTask::setUp(TaskContext &context)
     ss << ", " << double(p.model->multiplyAdds()) / 1e6 << " M multiply-adds per image, "
        << (p.device.is_cuda() ? "cuda" : "cpu") << " with " << threads
        << (threads == 1 ? " thread" : " threads");
-    if (p.comm)
-        ss << "; rank " << p.comm->rank() << " of " << p.comm->worldSize() << " ("
-           << p.comm->backend() << "), shards " << (p.firstShard + 1) << "-"
-           << (p.firstShard + p.localShards) << " of " << p.shards << " of every batch";
-    else if (p.shards > 1)
-        ss << "; every batch in " << p.shards << " shards (search.batch_shards)";
+    ss << p.shards.describe(p.comm);
     context.message(MessageLevel::Info, ss.str());
     for (const auto &type : p.model->collapsedCells())
         context.message(MessageLevel::Warning,
@@ -201,13 +196,13 @@ Snapshot EvalTask::step(const RunPosition &at)
     // Each of this rank's shards forwarded on its own (its own batch-norm statistics and drop-
     // path masks), its gradient added to the others'; one shard is the whole batch.
     double lossValue = 0, correct = 0, n = 0;
-    const int64_t size = x.size(0) / p.shards;
-    for (int64_t k = 0; k < p.localShards; ++k) {
-        const int64_t shard = p.firstShard + k;
-        const auto xs = p.shards == 1 ? x : x.narrow(0, shard * size, size);
-        const auto ys = p.shards == 1 ? y : y.narrow(0, shard * size, size);
-        p.model->setMaskSeed(p.shards == 1 ? mixSeed(seed, 13)
-                                           : mixSeed(seed, 13, uint64_t(shard) + 1));
+    const int64_t size = x.size(0) / p.shards.count;
+    for (int64_t k = 0; k < p.shards.local; ++k) {
+        const int64_t shard = p.shards.first + k;
+        const auto xs = p.shards.count == 1 ? x : x.narrow(0, shard * size, size);
+        const auto ys = p.shards.count == 1 ? y : y.narrow(0, shard * size, size);
+        p.model->setMaskSeed(p.shards.count == 1 ? mixSeed(seed, 13)
+                                                 : mixSeed(seed, 13, uint64_t(shard) + 1));
         const EvalOutput out = p.model->forward(xs);
         auto loss = torch::cross_entropy_loss(out.logits, ys);
         auto total = loss;
@@ -218,8 +213,8 @@ Snapshot EvalTask::step(const RunPosition &at)
         if (!std::isfinite(shardLoss) && !p.comm)
             throw RunHealthError(RunHealthError::Kind::Diverged,
                                  "the training loss became NaN or infinite", shardLoss);
-        (p.localShards == 1 ? total : total / double(p.localShards)).backward();
-        lossValue += shardLoss / double(p.localShards);
+        (p.shards.local == 1 ? total : total / double(p.shards.local)).backward();
+        lossValue += shardLoss / double(p.shards.local);
         correct += out.logits.argmax(1).eq(ys).sum().item<double>();
         n += double(ys.size(0));
     }

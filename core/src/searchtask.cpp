@@ -106,11 +106,9 @@ struct SearchTask::Private
     std::pair<double, double> validate();
     void applyScheduleOverrides(const json &checkpointConfig);
 
-    /// Data parallel (docs/distributed.md): the batch is cut into `shards` shards (one when a
-    /// single process runs without search.batch_shards), of which this rank computes
-    /// [firstShard, firstShard + localShards).
+    /// Data parallel (docs/distributed.md): the batch in shards, this rank's computed here.
     Communicator *comm = nullptr;
-    int64_t shards = 1, firstShard = 0, localShards = 1;
+    BatchShards shards;
     /// The loss of this rank's shards of (x, y): the mean of the shards' mean losses, each
     /// shard forwarded on its own.
     torch::Tensor shardedLoss(const torch::Tensor &x, const torch::Tensor &y, BatchStats *st);
@@ -119,13 +117,13 @@ struct SearchTask::Private
 torch::Tensor SearchTask::Private::shardedLoss(const torch::Tensor &x, const torch::Tensor &y,
                                                BatchStats *st)
 {
-    if (shards == 1)
+    if (shards.count == 1)
         return crossEntropy(model->forward(x), y, st);
-    const int64_t size = x.size(0) / shards;
+    const int64_t size = x.size(0) / shards.count;
     torch::Tensor total;
     BatchStats sum;
-    for (int64_t k = 0; k < localShards; ++k) {
-        const int64_t at = (firstShard + k) * size;
+    for (int64_t k = 0; k < shards.local; ++k) {
+        const int64_t at = (shards.first + k) * size;
         BatchStats one;
         const auto loss = crossEntropy(model->forward(x.narrow(0, at, size)), y.narrow(0, at, size),
                                        st ? &one : nullptr);
@@ -135,7 +133,7 @@ torch::Tensor SearchTask::Private::shardedLoss(const torch::Tensor &x, const tor
     }
     if (st)
         *st = sum;
-    return localShards == 1 ? total : total / double(localShards);
+    return shards.local == 1 ? total : total / double(shards.local);
 }
 
 SearchTask::SearchTask(RunConfig config) : d(std::make_unique<Private>())
@@ -166,7 +164,7 @@ void SearchTask::setUp(TaskContext &context)
                 throw RunError(*problem);
         }
     }
-    shareBatch(c, p.comm, &p.shards, &p.firstShard, &p.localShards);
+    p.shards = shareBatch(c, p.comm);
     p.split = makeSplit(p.data.size(), c.search.seed, c.dataset.trainFraction);
     p.trainSampler =
         std::make_unique<BatchSampler>(p.split.train, c.search.batchSize, c.search.seed, 1, true);
@@ -216,12 +214,7 @@ void SearchTask::setUp(TaskContext &context)
        << nameOf(c.arch.penalty) << ", " << nameOf(c.search.order) << " order, "
        << (p.device.is_cuda() ? "cuda" : "cpu") << " with " << threads
        << (threads == 1 ? " thread" : " threads");
-    if (p.comm)
-        ss << "; rank " << p.comm->rank() << " of " << p.comm->worldSize() << " ("
-           << p.comm->backend() << "), shards " << (p.firstShard + 1) << "-"
-           << (p.firstShard + p.localShards) << " of " << p.shards << " of every batch";
-    else if (p.shards > 1)
-        ss << "; every batch in " << p.shards << " shards (search.batch_shards)";
+    ss << p.shards.describe(p.comm);
     context.message(MessageLevel::Info, ss.str());
     if (!p.data.attribution.empty())
         context.message(MessageLevel::Info, "data: " + p.data.attribution);

@@ -230,14 +230,12 @@ private Q_SLOTS:
     void batchIsCutIntoShards()
     {
         RunConfig c = presetConfig("digits-quick"); // batch 64
-        int64_t shards = 0, first = 0, local = 0;
-        shareBatch(c, nullptr, &shards, &first, &local);
-        QCOMPARE(shards, int64_t(1));
+        QCOMPARE(shareBatch(c, nullptr).count, int64_t(1));
         c.search.batchShards = 4;
-        shareBatch(c, nullptr, &shards, &first, &local);
-        QCOMPARE(shards, int64_t(4));
-        QCOMPARE(first, int64_t(0));
-        QCOMPARE(local, int64_t(4));
+        const BatchShards b = shareBatch(c, nullptr);
+        QCOMPARE(b.count, int64_t(4));
+        QCOMPARE(b.first, int64_t(0));
+        QCOMPARE(b.local, int64_t(4));
         // 64 images in shards of at least 2 that divide it evenly, said by the config check.
         json j = toJson(presetConfig("digits-quick"));
         j["search"]["batch_shards"] = 3;

@@ -101,10 +101,18 @@ private:
 };
 
 /// A run's batches cut into shards (search.batch_shards; 0: one per process), and the ones
-/// this rank computes: [firstShard, firstShard + localShards) of `shards`. Throws RunError
-/// naming the setting when they do not divide evenly. `comm` nullptr: one process.
-void shareBatch(const RunConfig &config, const Communicator *comm, int64_t *shards,
-                int64_t *firstShard, int64_t *localShards);
+/// this rank computes: [first, first + local) of `count`.
+struct BatchShards
+{
+    int64_t count = 1, first = 0, local = 1;
+    /// For the run's opening message: "; rank 0 of 2 (gloo), shards 1-1 of 2 of every batch",
+    /// "; every batch in 2 shards (search.batch_shards)" for one process, or nothing.
+    std::string describe(const Communicator *comm) const;
+};
+
+/// This rank's shards of `config`'s batches (`comm` nullptr: one process). Throws RunError
+/// naming the setting when they do not divide evenly.
+BatchShards shareBatch(const RunConfig &config, const Communicator *comm);
 
 /// The device a run of `kind` computes on: the CPU, or the GPU of this process's local rank.
 /// Throws (useCuda) when CUDA is asked for and missing.
