@@ -34,10 +34,7 @@ struct PlainPoolImpl : nn::Module, ScaledOp
             return {kernels::maxPool3x3(x, m_stride)};
         return {forward(x)};
     }
-    torch::Tensor scale(const torch::Tensor &value, const torch::Tensor &alpha) override
-    {
-        return value * alpha;
-    }
+    nn::BatchNorm2dImpl *finalBn() override { return nullptr; }
     bool zeroInputGivesZero() const override { return true; }
     bool zeroInputIsInert() const override { return false; }
     void advanceStatsOnZeroInput(const torch::Tensor &) override {}

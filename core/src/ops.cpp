@@ -6,6 +6,7 @@
 
 #include "kernels/kernels.h"
 
+#include <optional>
 #include <stdexcept>
 #include <string>
 
@@ -40,18 +41,6 @@ static double bnMomentum(nn::BatchNorm2dImpl &bn)
             factor = 1.0 / bn.num_batches_tracked.item<double>();
     }
     return factor;
-}
-
-/// alpha * bn(x), with bn's running statistics updated as bn.forward(x) would.
-static torch::Tensor scaledBn(nn::BatchNorm2dImpl &bn, const torch::Tensor &x,
-                              const torch::Tensor &alpha)
-{
-    const auto &o = bn.options;
-    if (o.affine() || !o.track_running_stats())
-        return bn.forward(x) * alpha;
-    const double factor = bnMomentum(bn);
-    return kernels::scaledBatchNorm(x, alpha, bn.running_mean, bn.running_var, bn.is_training(),
-                                    factor, o.eps());
 }
 
 namespace {
@@ -256,20 +245,47 @@ torch::Tensor OpInput::reluPhases()
     return m_phases.value.defined() ? take(m_phases, kOwnSlots + m_consumer) : torch::Tensor();
 }
 
+MixedTerm ScaledOp::term(OpInput &in, int64_t index, bool graph)
+{
+    MixedTerm t;
+    t.index = index;
+    ScaledOutput u;
+    std::optional<torch::NoGradGuard> noGrad;
+    if (!graph)
+        noGrad.emplace();
+    u = unscaled(in);
+    t.value = graph ? u.value : u.value.detach();
+    t.phased = u.phased;
+    if (auto *bn = finalBn()) {
+        const auto &o = bn->options;
+        if (o.affine()) {
+            // Its weight and bias are parameters of the op: BN runs as a module of its own,
+            // alpha scales its output.
+            t.value = bn->forward(t.value);
+        } else {
+            t.bn = true;
+            t.training = bn->is_training();
+            t.momentum = bnMomentum(*bn);
+            t.eps = o.eps();
+            if (o.track_running_stats()) {
+                t.runningMean = bn->running_mean;
+                t.runningVar = bn->running_var;
+            } else {
+                t.training = true; // no running statistics: batch statistics in eval too
+            }
+        }
+    }
+    return t;
+}
+
 ScaledOutput ScaledOp::forwardScaled(OpInput &in, const torch::Tensor &alpha)
 {
-    auto u = unscaled(in);
-    return {scale(u.value, alpha), u.phased};
+    return mixTerms(alpha, {term(in, 0, true)}, /*keepPhases=*/true);
 }
 
 ScaledOutput ScaledOp::forwardAlphaOnly(OpInput &in, const torch::Tensor &alpha)
 {
-    ScaledOutput u;
-    {
-        torch::NoGradGuard noGrad;
-        u = unscaled(in);
-    }
-    return {scale(u.value.detach(), alpha), u.phased};
+    return mixTerms(alpha, {term(in, 0, false)}, /*keepPhases=*/true);
 }
 
 /// What an affine-free BN with tracked statistics does to them on an all-zero input.
@@ -336,9 +352,9 @@ ScaledOutput FactorizedReduceImpl::unscaled(OpInput &in)
     return {torch::cat({a, b}, 1)};
 }
 
-torch::Tensor FactorizedReduceImpl::scale(const torch::Tensor &value, const torch::Tensor &alpha)
+nn::BatchNorm2dImpl *FactorizedReduceImpl::finalBn()
 {
-    return scaledBn(*bn, value, alpha);
+    return bn.get();
 }
 
 bool FactorizedReduceImpl::zeroInputGivesZero() const
@@ -388,10 +404,7 @@ struct SepConvImpl : nn::Module, ScaledOp
         }
         return {dwPw(bn1(t).relu_(), dw2, pw2, 1, m_pad, 1)};
     }
-    torch::Tensor scale(const torch::Tensor &value, const torch::Tensor &alpha) override
-    {
-        return scaledBn(*bn2, value, alpha);
-    }
+    nn::BatchNorm2dImpl *finalBn() override { return bn2.get(); }
     bool zeroInputGivesZero() const override { return zeroToZero(*bn1) && zeroToZero(*bn2); }
     bool zeroInputIsInert() const override { return zeroInputGivesZero(); }
     void advanceStatsOnZeroInput(const torch::Tensor &like) override
@@ -430,10 +443,7 @@ struct DilConvImpl : nn::Module, ScaledOp
         }
         return {dwPw(in.relu(), dw, pw, m_stride, m_pad, m_dilation)};
     }
-    torch::Tensor scale(const torch::Tensor &value, const torch::Tensor &alpha) override
-    {
-        return scaledBn(*bn, value, alpha);
-    }
+    nn::BatchNorm2dImpl *finalBn() override { return bn.get(); }
     bool zeroInputGivesZero() const override { return zeroToZero(*bn); }
     bool zeroInputIsInert() const override { return zeroToZero(*bn); }
     void advanceStatsOnZeroInput(const torch::Tensor &like) override
@@ -469,10 +479,7 @@ struct PoolBnImpl : nn::Module, ScaledOp
         const auto x = in.take();
         return {m_max ? kernels::maxPool3x3(x, m_stride) : pool(x)};
     }
-    torch::Tensor scale(const torch::Tensor &value, const torch::Tensor &alpha) override
-    {
-        return scaledBn(*bn, value, alpha);
-    }
+    nn::BatchNorm2dImpl *finalBn() override { return bn.get(); }
     bool zeroInputGivesZero() const override { return zeroToZero(*bn); }
     /// The pool passes the gradient on to its input, zero or not.
     bool zeroInputIsInert() const override { return false; }
@@ -490,10 +497,7 @@ struct IdentityImpl : nn::Module, ScaledOp
 {
     torch::Tensor forward(const torch::Tensor &x) { return x; }
     ScaledOutput unscaled(OpInput &in) override { return {in.take()}; }
-    torch::Tensor scale(const torch::Tensor &value, const torch::Tensor &alpha) override
-    {
-        return value * alpha;
-    }
+    nn::BatchNorm2dImpl *finalBn() override { return nullptr; }
     bool zeroInputGivesZero() const override { return true; }
     bool zeroInputIsInert() const override { return false; }
     void advanceStatsOnZeroInput(const torch::Tensor &) override {}

@@ -54,20 +54,22 @@ torch::Tensor ScaledSum::result()
     return m_sum;
 }
 
-void MixedEdgeImpl::forwardInto(OpInput &in, const torch::Tensor &weights, ScaledSum &sum)
+void MixedEdgeImpl::appendTerms(OpInput &in, int64_t weightOffset, std::vector<MixedTerm> &terms)
 {
     for (size_t o = 0; o < ops.size(); ++o) {
         if (scaled[o]) // "none": o(x) = 0, so A^o o(x) = 0 whatever A^o is
-            sum.add(scaled[o]->forwardScaled(in, weights[int64_t(o)]));
+            terms.push_back(scaled[o]->term(in, weightOffset + int64_t(o)));
     }
 }
 
 torch::Tensor MixedEdgeImpl::forward(const torch::Tensor &x, const torch::Tensor &weights)
 {
     OpInput in(x);
-    ScaledSum sum;
-    forwardInto(in, weights, sum);
-    return sum.result();
+    std::vector<MixedTerm> terms;
+    appendTerms(in, 0, terms);
+    if (terms.empty())
+        throw std::logic_error("a mixed edge needs at least one operation other than none");
+    return mixTerms(weights, terms).value;
 }
 
 SearchCellImpl::SearchCellImpl(int nodes_, int64_t cPrevPrev, int64_t cPrev, int64_t c,
@@ -123,16 +125,16 @@ torch::Tensor SearchCellImpl::forward(const torch::Tensor &s0, const torch::Tens
     states.reserve(size_t(nodes) + 2); // OpInput references must stay valid
     states.emplace_back(preprocess0.forward<torch::Tensor>(s0), consumersOf(0));
     states.emplace_back(preprocess1.forward<torch::Tensor>(s1), consumersOf(1));
-    // One autograd node hands out every A of the cell (no select per op, whose backward sums
-    // in the order autograd runs them).
-    const auto alphas = arch.flatten().unbind(0);
+    // One autograd operation per node sums its terms and hands A's gradient back as one matrix
+    // (mixTerms): no per-op select, product or addition in the graph.
     const bool sparse = nonzero != nullptr;
     const bool training = is_training();
-    const bool archGrad = torch::GradMode::is_enabled() && alphas[0].requires_grad();
+    const bool archGrad = torch::GradMode::is_enabled() && arch.requires_grad();
     std::vector<char> zero(size_t(nodes) + 2, 0); // node known to be exactly zero
+    std::vector<MixedTerm> terms;
     int e = 0;
     for (int j = 0; j < nodes; ++j) {
-        ScaledSum node;
+        terms.clear();
         bool nodeZero = sparse && training;
         for (int i = 0; i < j + 2; ++i, ++e) {
             auto &edge = *edges[size_t(e)];
@@ -144,31 +146,26 @@ torch::Tensor SearchCellImpl::forward(const torch::Tensor &s0, const torch::Tens
                     continue;
                 const bool weightZero = sparse && nonzero[k] == 0;
                 in.use(consumerOf(i, j, o));
-                const auto &alpha = alphas[size_t(k)];
                 if (zero[size_t(i)] && op->zeroInputGivesZero() &&
                     (weightZero || op->zeroInputIsInert())) {
                     op->advanceStatsOnZeroInput(in.x());
                     continue;
                 }
                 if (!weightZero) {
-                    node.add(op->forwardScaled(in, alpha));
+                    terms.push_back(op->term(in, k));
                     if (!zero[size_t(i)] || !op->zeroInputGivesZero())
                         nodeZero = false;
-                } else if (archGrad) {
-                    node.add(op->forwardAlphaOnly(in, alpha));
-                } else if (training) {
-                    // Run for its BNs' running statistics, and its +-0 term added as the full
-                    // evaluation adds it: the node's sum then takes the same memory layout (a
-                    // sum's layout follows its first terms, and the BN that reads the node sums
-                    // in layout order, so leaving the term out moved the epoch's validation
-                    // loss in the 8th digit).
-                    torch::NoGradGuard noGrad;
-                    node.add(op->forwardScaled(in, alpha));
+                } else if (archGrad || training) {
+                    // With A's gradient asked for: only A's path recorded. Without, in
+                    // training: run for its BNs' running statistics, its +-0 term added as the
+                    // full evaluation adds it (the node's sum then takes the same memory
+                    // layout, on which the BN that reads it bases its order of summation).
+                    terms.push_back(op->term(in, k, /*graph=*/false));
                 }
             }
         }
         zero[size_t(j) + 2] = nodeZero;
-        if (node.empty() && (sparse || frozen)) {
+        if (terms.empty() && (sparse || frozen)) {
             // Every term skipped: the node is exactly zero and nothing upstream needs its
             // gradient. Stride 2 (reduction cells) gives ceil(H / 2) as every op there does.
             const auto &x = states[1].x();
@@ -181,7 +178,9 @@ torch::Tensor SearchCellImpl::forward(const torch::Tensor &s0, const torch::Tens
                                     .zero_(),
                                 consumersOf(j + 2));
         } else {
-            states.emplace_back(node.result(), consumersOf(j + 2));
+            if (terms.empty())
+                throw std::logic_error("a node needs at least one operation other than none");
+            states.emplace_back(mixTerms(arch, terms).value, consumersOf(j + 2));
         }
     }
     std::vector<torch::Tensor> out;

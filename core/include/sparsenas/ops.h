@@ -94,10 +94,37 @@ struct ScaledOutput
     bool phased = false;
 };
 
+/// One term w[index] * op(x) of a node's sum, handed over before the op's final scaling (its
+/// last BN and the product with w[index]), which mixTerms applies for all terms of the node at
+/// once.
+struct MixedTerm
+{
+    torch::Tensor value;  ///< op(x) before its last BN, or the op's output if it has none
+    bool phased = false;  ///< value in phase layout (toPhases)
+    int64_t index = 0;    ///< the weight's place in mixTerms's weights, flattened
+    bool bn = false;      ///< the scaling is w * BN(value) (affine-free); false: w * value
+    bool training = true; ///< BN over the batch's statistics; false: over the running ones
+    torch::Tensor runningMean, runningVar; ///< BN's, updated in training; undefined: untracked
+    double momentum = 0, eps = 1e-5;       ///< BN's factor for this batch, and its eps
+};
+
+/// The sum of w.flatten()[t.index] * scale_t(t.value) over `terms`, as ONE autograd operation
+/// (the mixed node of issue 16): the forward adds each scaled term straight into one output
+/// (BN and product in one pass over the term, no per-term tensor in the graph); the backward
+/// gives every term's value its gradient and writes the gradients of all the weights it used
+/// into one tensor shaped as w. Terms add in their order, phased ones among themselves and then
+/// converted (so the sum is the one a chain of additions in that order gives); the result stays
+/// in phase layout only if `keepPhases` and every term is phased. A value without a graph gives
+/// the weight alone its gradient (an op with w == 0, docs/method.md). First-order gradients
+/// only. Float channels-last values in training take the own BN kernels (kernels/).
+ScaledOutput mixTerms(const torch::Tensor &weights, const std::vector<MixedTerm> &terms,
+                      bool keepPhases = false);
+
 /// Implemented by every module makeOp returns: the supernet's fast path. An op is split into
 /// its unscaled part and the final scaling by alpha (the last BN and the product), so that the
 /// supernet can record, for an op whose architecture weight is exactly zero, only alpha's path
-/// (docs/method.md, "Computing only what the sparse iterate needs").
+/// (docs/method.md, "Computing only what the sparse iterate needs"), and sum a node's terms in
+/// one operation (mixTerms).
 class ScaledOp
 {
 public:
@@ -110,6 +137,10 @@ public:
     /// alpha == 0: there the gradients of the weights and of the input are exactly zero and
     /// alpha's is <dL/dy, op(x)>, which this gives to the last bit.
     ScaledOutput forwardAlphaOnly(OpInput &in, const torch::Tensor &alpha);
+    /// The op as a term of a node's sum (mixTerms), its weight at `index`; `graph` false is
+    /// forwardAlphaOnly's part (the value without a graph). Counts the batch in the running
+    /// statistics of the last BN, as forwardScaled does.
+    MixedTerm term(OpInput &in, int64_t index, bool graph = true);
     /// Whether op(0) == 0 and the gradients of the op's weights and input are exactly zero at
     /// x == 0 whatever alpha is: the op starts with ReLU (whose gradient at 0 is 0) and every BN
     /// is affine-free, in training mode.
@@ -123,8 +154,9 @@ public:
 protected:
     /// Everything before the final scaling; `phased` as in ScaledOutput.
     virtual ScaledOutput unscaled(OpInput &in) = 0;
-    /// The final scaling of unscaled(in).value by alpha (the last BN and the product).
-    virtual torch::Tensor scale(const torch::Tensor &value, const torch::Tensor &alpha) = 0;
+    /// The BN the op ends with, which the final scaling applies before the product; nullptr
+    /// where the product alone scales unscaled()'s value.
+    virtual torch::nn::BatchNorm2dImpl *finalBn() = 0;
 };
 
 /// The ScaledOp behind a module made by makeOp (nullptr for an empty one).
@@ -154,7 +186,7 @@ struct FactorizedReduceImpl : torch::nn::Module, ScaledOp
 
 protected:
     ScaledOutput unscaled(OpInput &in) override;
-    torch::Tensor scale(const torch::Tensor &value, const torch::Tensor &alpha) override;
+    torch::nn::BatchNorm2dImpl *finalBn() override;
 };
 TORCH_MODULE(FactorizedReduce);
 

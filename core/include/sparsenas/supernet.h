@@ -30,7 +30,9 @@ struct SupernetConfig
     bool exploitSparsity = true;
 };
 
-/// Sums terms alpha * op(x); terms in phase layout are summed apart and converted once.
+/// Sums terms alpha * op(x) made one by one (the evaluation network, where drop-path acts on
+/// each term); terms in phase layout are summed apart and converted once. The search cell sums
+/// its nodes with mixTerms instead.
 class ScaledSum
 {
 public:
@@ -48,10 +50,12 @@ private:
 struct MixedEdgeImpl : torch::nn::Module
 {
     MixedEdgeImpl(const std::vector<std::string> &ops, int64_t channels, int64_t stride);
-    /// sum_o weights[o] * o(x); "none" contributes exactly zero and is not evaluated.
+    /// sum_o weights[o] * o(x) as one autograd operation (mixTerms); "none" contributes exactly
+    /// zero and is not evaluated.
     torch::Tensor forward(const torch::Tensor &x, const torch::Tensor &weights);
-    /// Adds sum_o weights[o] * o(x) to `sum`, sharing what `in` caches with other edges.
-    void forwardInto(OpInput &in, const torch::Tensor &weights, ScaledSum &sum);
+    /// Appends this edge's terms o(x), the weight of op o at weightOffset + o, to `terms`,
+    /// sharing what `in` caches with other edges.
+    void appendTerms(OpInput &in, int64_t weightOffset, std::vector<MixedTerm> &terms);
 
     std::vector<torch::nn::AnyModule> ops; ///< empty AnyModule for "none"
     std::vector<ScaledOp *> scaled;        ///< ops[o]'s fast path, nullptr for "none"

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
-// Batch norm without affine on channels-last float tensors, and alpha * BN(x) as an autograd
-// function.
+// Batch norm without affine on channels-last float tensors (the mixed node, mixnode.cpp, and
+// SepConv's inner BN use it).
 // LibTorch 1.13's channels-last batch norm (no affine) is 3x slower than NCHW in its backward
 // and slow in its forward for the supernet's 16-64 channels; these run over the [N*H*W, C]
 // rows of a channels-last float tensor, vectorised over channels, with per-channel sums in
@@ -48,12 +48,20 @@ SPARSENAS_ALWAYS_INLINE void bnStatsRows(const float *x, int64_t rows, int64_t c
     }
 }
 
-/// y = x * a + b per channel, then relu if asked.
+/// y = x * a + b per channel, then relu if asked; with `add`, y += x * a + b instead (no relu).
 template <int64_t CT>
 SPARSENAS_ALWAYS_INLINE void bnApplyRows(const float *x, float *y, int64_t rows, int64_t cRun,
-                                         const float *a, const float *b, bool relu)
+                                         const float *a, const float *b, bool relu, bool add)
 {
     const int64_t c = CT > 0 ? CT : cRun;
+    if (add) {
+        for (int64_t r = 0; r < rows; ++r)
+            for (int64_t ch = 0; ch < c; ++ch) {
+                const float v = x[r * c + ch] * a[ch] + b[ch];
+                y[r * c + ch] += v;
+            }
+        return;
+    }
     for (int64_t r = 0; r < rows; ++r)
         for (int64_t ch = 0; ch < c; ++ch) {
             const float v = x[r * c + ch] * a[ch] + b[ch];
@@ -111,7 +119,8 @@ SPARSENAS_ALWAYS_INLINE void bnGradRows(const float *g, const float *x, float *g
 #define SPARSENAS_BN_STATS_PARAMS                                                                  \
     const float *x, int64_t rows, int64_t c, const float *shift, double *s, double *q
 #define SPARSENAS_BN_APPLY_PARAMS                                                                  \
-    const float *x, float *y, int64_t rows, int64_t c, const float *a, const float *b, bool relu
+    const float *x, float *y, int64_t rows, int64_t c, const float *a, const float *b, bool relu,  \
+        bool add
 #define SPARSENAS_BN_GSTATS_PARAMS                                                                 \
     const float *g, const float *x, int64_t rows, int64_t c, const float *mean, double *sg,        \
         double *sgx
@@ -123,9 +132,9 @@ SPARSENAS_ALWAYS_INLINE void bnGradRows(const float *g, const float *x, float *g
 void bnStatsBase(SPARSENAS_BN_STATS_PARAMS) { SPARSENAS_BY_C(bnStatsRows, x, rows, c, shift, s, q) }
 SPARSENAS_AVX2 void bnStatsAvx2(SPARSENAS_BN_STATS_PARAMS) { SPARSENAS_BY_C(bnStatsRows, x, rows, c, shift, s, q) }
 SPARSENAS_AVX512 void bnStatsAvx512(SPARSENAS_BN_STATS_PARAMS) { SPARSENAS_BY_C(bnStatsRows, x, rows, c, shift, s, q) }
-void bnApplyBase(SPARSENAS_BN_APPLY_PARAMS) { SPARSENAS_BY_C(bnApplyRows, x, y, rows, c, a, b, relu) }
-SPARSENAS_AVX2 void bnApplyAvx2(SPARSENAS_BN_APPLY_PARAMS) { SPARSENAS_BY_C(bnApplyRows, x, y, rows, c, a, b, relu) }
-SPARSENAS_AVX512 void bnApplyAvx512(SPARSENAS_BN_APPLY_PARAMS) { SPARSENAS_BY_C(bnApplyRows, x, y, rows, c, a, b, relu) }
+void bnApplyBase(SPARSENAS_BN_APPLY_PARAMS) { SPARSENAS_BY_C(bnApplyRows, x, y, rows, c, a, b, relu, add) }
+SPARSENAS_AVX2 void bnApplyAvx2(SPARSENAS_BN_APPLY_PARAMS) { SPARSENAS_BY_C(bnApplyRows, x, y, rows, c, a, b, relu, add) }
+SPARSENAS_AVX512 void bnApplyAvx512(SPARSENAS_BN_APPLY_PARAMS) { SPARSENAS_BY_C(bnApplyRows, x, y, rows, c, a, b, relu, add) }
 void bnGStatsBase(SPARSENAS_BN_GSTATS_PARAMS) { SPARSENAS_BY_C(bnGradStatsRows, g, x, rows, c, mean, sg, sgx) }
 SPARSENAS_AVX2 void bnGStatsAvx2(SPARSENAS_BN_GSTATS_PARAMS) { SPARSENAS_BY_C(bnGradStatsRows, g, x, rows, c, mean, sg, sgx) }
 SPARSENAS_AVX512 void bnGStatsAvx512(SPARSENAS_BN_GSTATS_PARAMS) { SPARSENAS_BY_C(bnGradStatsRows, g, x, rows, c, mean, sg, sgx) }
@@ -151,7 +160,8 @@ bool ownBnTakes(const torch::Tensor &x)
 
 std::tuple<torch::Tensor, torch::Tensor, torch::Tensor>
 ownBnForward(const torch::Tensor &x, const torch::Tensor &runningMean,
-             const torch::Tensor &runningVar, double momentum, double eps, double scale, bool relu)
+             const torch::Tensor &runningVar, double momentum, double eps, double scale, bool relu,
+             const torch::Tensor &into)
 {
     const int64_t c = x.size(1), rows = x.numel() / c, chunks = bnChunks(rows);
     const float *xd = x.data_ptr<float>();
@@ -190,13 +200,14 @@ ownBnForward(const torch::Tensor &x, const torch::Tensor &runningMean,
         runningMean.mul_(1.0 - momentum).add_(mean, momentum);
         runningVar.mul_(1.0 - momentum).add_(unbiased.to(runningVar.scalar_type()), momentum);
     }
-    auto y = torch::empty_like(x, torch::MemoryFormat::ChannelsLast);
+    const bool add = into.defined();
+    auto y = add ? into : torch::empty_like(x, torch::MemoryFormat::ChannelsLast);
     float *yd = y.data_ptr<float>();
     static const auto apply = pickIsa(bnApplyBase, bnApplyAvx2, bnApplyAvx512);
     at::parallel_for(0, chunks, 1, [&](int64_t begin, int64_t end) {
         for (int64_t t = begin; t < end; ++t) {
             const int64_t r0 = t * rows / chunks, r1 = (t + 1) * rows / chunks;
-            apply(xd + r0 * c, yd + r0 * c, r1 - r0, c, a.data(), b.data(), relu);
+            apply(xd + r0 * c, yd + r0 * c, r1 - r0, c, a.data(), b.data(), relu && !add, add);
         }
     });
     return {y, mean, invstd};
@@ -252,80 +263,6 @@ std::pair<torch::Tensor, double> ownBnBackward(const torch::Tensor &gIn, const t
     return {gx, gScale};
 }
 
-namespace {
-
-/// alpha * BN(x) for an affine-free BN, keeping x and the batch statistics for the backward
-/// but not BN(x), which a plain product would keep. alpha is applied after BN rather than as
-/// its weight: LibTorch 1.13's channels-last BN loses digits in its output when given one.
-struct ScaledBnFunction : torch::autograd::Function<ScaledBnFunction>
-{
-    static torch::Tensor forward(torch::autograd::AutogradContext *ctx, const torch::Tensor &x,
-                                 const torch::Tensor &alpha, const torch::Tensor &runningMean,
-                                 const torch::Tensor &runningVar, bool training, double momentum,
-                                 double eps)
-    {
-        const bool own = training && ownBnTakes(x);
-        ctx->saved_data["own"] = own;
-        if (own) {
-            auto [y, mean, invstd] = ownBnForward(x, runningMean, runningVar, momentum, eps,
-                                                  alpha.item<double>(), false);
-            ctx->save_for_backward({x, alpha, mean, invstd});
-            return y;
-        }
-        auto [y, saveMean, saveInvstd] =
-            at::native_batch_norm(x, {}, {}, runningMean, runningVar, training, momentum, eps);
-        // The running statistics only in eval mode, where the backward uses them: a batch cut
-        // into shards updates them again in its next shard's forward, before this backward.
-        ctx->save_for_backward({x, alpha, saveMean, saveInvstd,
-                                training ? torch::Tensor() : runningMean,
-                                training ? torch::Tensor() : runningVar});
-        ctx->saved_data["training"] = training;
-        ctx->saved_data["eps"] = eps;
-        return y.mul_(alpha);
-    }
-
-    static torch::autograd::variable_list backward(torch::autograd::AutogradContext *ctx,
-                                                   torch::autograd::variable_list gradOut)
-    {
-        requireFirstOrder();
-        const auto s = ctx->get_saved_variables();
-        const auto &x = s[0], &alpha = s[1];
-        if (ctx->saved_data["own"].toBool()) {
-            auto [gx, gAlpha] = ownBnBackward(gradOut[0], x, s[2], s[3], alpha.item<double>(),
-                                              ctx->needs_input_grad(0));
-            return {
-                gx,
-                ctx->needs_input_grad(1) ? torch::scalar_tensor(gAlpha, alpha.options()) : torch::Tensor(),
-                {},
-                {},
-                {},
-                {},
-                {}};
-        }
-        // BN's backward with alpha as its weight: the input gradient, and per channel
-        // sum(g * xhat), whose total is the gradient of alpha. Asked for separately: LibTorch
-        // sums sum(g * xhat) in another order when it also computes the input gradient, and
-        // alpha's gradient must not depend on whether x's is wanted (an op with alpha == 0
-        // skips the latter, supernet.cpp).
-        const auto weight = alpha.expand({x.size(1)}).contiguous();
-        const bool training = ctx->saved_data["training"].toBool();
-        const double eps = ctx->saved_data["eps"].toDouble();
-        torch::Tensor gx, gAlpha;
-        if (ctx->needs_input_grad(0))
-            gx = std::get<0>(at::native_batch_norm_backward(gradOut[0], x, weight, s[4], s[5], s[2],
-                                                            s[3], training, eps,
-                                                            {true, false, false}));
-        if (ctx->needs_input_grad(1))
-            gAlpha = std::get<1>(at::native_batch_norm_backward(gradOut[0], x, weight, s[4], s[5],
-                                                                s[2], s[3], training, eps,
-                                                                {false, true, false}))
-                         .sum();
-        return {gx, gAlpha, {}, {}, {}, {}, {}};
-    }
-};
-
-} // namespace
-
 void batchNormStatsOfZeros(const torch::Tensor &like, const torch::Tensor &runningMean,
                            const torch::Tensor &runningVar, double momentum, double eps)
 {
@@ -341,13 +278,6 @@ void batchNormStatsOfZeros(const torch::Tensor &like, const torch::Tensor &runni
         ownBnForward(z, runningMean, runningVar, momentum, eps, 1.0, false);
     else
         at::native_batch_norm(z, {}, {}, runningMean, runningVar, true, momentum, eps);
-}
-
-torch::Tensor scaledBatchNorm(const torch::Tensor &x, const torch::Tensor &alpha,
-                              const torch::Tensor &runningMean, const torch::Tensor &runningVar,
-                              bool training, double momentum, double eps)
-{
-    return ScaledBnFunction::apply(x, alpha, runningMean, runningVar, training, momentum, eps);
 }
 
 } // namespace sparsenas::kernels

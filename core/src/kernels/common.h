@@ -81,10 +81,12 @@ bool ownBnTakes(const torch::Tensor &x);
 
 /// Training-mode BN without affine of x (ownBnTakes): {y, mean, invstd} as native_batch_norm
 /// returns them, y scaled by `scale` and relu'd if asked; running statistics (if defined)
-/// updated as native_batch_norm does.
+/// updated as native_batch_norm does. With `into` (float, channels-last, x's sizes) the scaled
+/// BN(x) is added to it in place (no relu) and y is `into`.
 std::tuple<torch::Tensor, torch::Tensor, torch::Tensor>
 ownBnForward(const torch::Tensor &x, const torch::Tensor &runningMean,
-             const torch::Tensor &runningVar, double momentum, double eps, double scale, bool relu);
+             const torch::Tensor &runningVar, double momentum, double eps, double scale, bool relu,
+             const torch::Tensor &into = {});
 
 /// The backward of ownBnForward (without relu) with its output gradient g: {gx (if asked),
 /// sum over channels of sum g * xhat (the gradient of the scale, divided by nothing)}.

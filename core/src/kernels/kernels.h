@@ -15,15 +15,7 @@
 
 namespace sparsenas::kernels {
 
-/// alpha * BN(x) for an affine-free BN (batchnorm.cpp): in training, BN over the batch's
-/// statistics with runningMean / runningVar (if defined) updated by `momentum`; otherwise BN
-/// over the running statistics. alpha is 0-dim. Keeps x and the statistics for the backward,
-/// not BN(x).
-torch::Tensor scaledBatchNorm(const torch::Tensor &x, const torch::Tensor &alpha,
-                              const torch::Tensor &runningMean, const torch::Tensor &runningVar,
-                              bool training, double momentum, double eps);
-
-/// Advances runningMean / runningVar by `momentum` exactly as scaledBatchNorm (and
+/// Advances runningMean / runningVar by `momentum` exactly as the mixed node (mixTerms, and
 /// bnReluDepthwisePointwise's BN) in training would on an all-zero input with the dtype, device
 /// and layout of `like` and its channel count: the same kernel on a tiny zero tensor. What a
 /// skipped op on a dead node does to its BNs (batchnorm.cpp).
