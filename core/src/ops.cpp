@@ -168,6 +168,41 @@ struct ChainLinkFunction : torch::autograd::Function<ChainLinkFunction>
     }
 };
 
+/// x[:, :, offset::2, offset::2] in x's layout: what a 1x1 convolution of stride 2 reads (offset
+/// 0), or one on the grid shifted by a pixel (offset 1). One autograd node, whose backward puts
+/// the gradient into one zero tensor; indexing records a slice per dimension instead, and each
+/// slice's backward makes a full-size zero tensor of its own.
+struct EveryOtherPixelFunction : torch::autograd::Function<EveryOtherPixelFunction>
+{
+    static torch::Tensor forward(torch::autograd::AutogradContext *ctx, const torch::Tensor &x,
+                                 int64_t offset)
+    {
+        const auto layout = x.suggest_memory_format();
+        ctx->saved_data["offset"] = offset;
+        ctx->saved_data["sizes"] = x.sizes().vec();
+        ctx->saved_data["like"] = torch::empty({0}, x.options());
+        ctx->saved_data["channels_last"] = layout == torch::MemoryFormat::ChannelsLast;
+        return x.slice(2, offset, c10::nullopt, 2)
+            .slice(3, offset, c10::nullopt, 2)
+            .contiguous(layout);
+    }
+
+    static torch::autograd::variable_list backward(torch::autograd::AutogradContext *ctx,
+                                                   torch::autograd::variable_list grads)
+    {
+        const int64_t offset = ctx->saved_data["offset"].toInt();
+        const auto layout = ctx->saved_data["channels_last"].toBool()
+                                ? torch::MemoryFormat::ChannelsLast
+                                : torch::MemoryFormat::Contiguous;
+        // torch::zeros ignores a layout in its options
+        auto gx = torch::empty(ctx->saved_data["sizes"].toIntVector(),
+                               ctx->saved_data["like"].toTensor().options().memory_format(layout))
+                      .zero_();
+        gx.slice(2, offset, c10::nullopt, 2).slice(3, offset, c10::nullopt, 2).copy_(grads[0]);
+        return {gx, torch::Tensor()};
+    }
+};
+
 } // namespace
 
 OpInput::OpInput(torch::Tensor x, int64_t consumers) : m_consumers(consumers)
@@ -212,23 +247,28 @@ torch::Tensor OpInput::take(Shared &s, int64_t slot)
 torch::Tensor OpInput::relu()
 {
     if (stale(m_relu))
-        m_relu = share(torch::relu(take(m_x, 0)), {1, 2});
+        m_relu = share(torch::relu(take(m_x, 0)), {1, 2, 3});
     return take(m_relu, kOwnSlots + m_consumer);
 }
 
 torch::Tensor OpInput::reluEven()
 {
-    using torch::indexing::Slice;
     if (stale(m_even)) {
         if (stale(m_relu))
-            m_relu = share(torch::relu(take(m_x, 0)), {1, 2});
-        m_even = share(take(m_relu, 1)
-                           .index({Slice(), Slice(), Slice(0, torch::indexing::None, 2),
-                                   Slice(0, torch::indexing::None, 2)})
-                           .contiguous(m_x.value.suggest_memory_format()),
-                       {});
+            m_relu = share(torch::relu(take(m_x, 0)), {1, 2, 3});
+        m_even = share(EveryOtherPixelFunction::apply(take(m_relu, 1), 0), {});
     }
     return take(m_even, kOwnSlots + m_consumer);
+}
+
+torch::Tensor OpInput::reluOdd()
+{
+    if (stale(m_odd)) {
+        if (stale(m_relu))
+            m_relu = share(torch::relu(take(m_x, 0)), {1, 2, 3});
+        m_odd = share(EveryOtherPixelFunction::apply(take(m_relu, 3), 1), {});
+    }
+    return take(m_odd, kOwnSlots + m_consumer);
 }
 
 torch::Tensor OpInput::reluPhases()
@@ -238,7 +278,7 @@ torch::Tensor OpInput::reluPhases()
         const auto &x = m_x.value;
         if (x.dim() == 4 && x.size(2) % 2 == 0 && x.size(3) % 2 == 0) {
             if (stale(m_relu))
-                m_relu = share(torch::relu(take(m_x, 0)), {1, 2});
+                m_relu = share(torch::relu(take(m_x, 0)), {1, 2, 3});
             m_phases = share(toPhases(take(m_relu, 2)), {});
         }
     }
@@ -342,11 +382,11 @@ torch::Tensor FactorizedReduceImpl::forward(const torch::Tensor &x)
 
 ScaledOutput FactorizedReduceImpl::unscaled(OpInput &in)
 {
-    using torch::indexing::Slice;
-    const auto r = in.relu();
-    auto a = conv1(r);
-    auto b = conv2(r.index(
-        {Slice(), Slice(), Slice(1, torch::indexing::None), Slice(1, torch::indexing::None)}));
+    // A 1x1 convolution of stride 2 is the undilated one of the pixels it reads: those on the
+    // even grid, and those on the grid shifted by one pixel. Both are shared with the other
+    // readers of this input (the dilated convolutions of stride 2 read the even grid too).
+    auto a = torch::conv2d(in.reluEven(), conv1->weight);
+    auto b = torch::conv2d(in.reluOdd(), conv2->weight);
     if (b.size(2) != a.size(2) || b.size(3) != a.size(3))
         b = torch::constant_pad_nd(b, {0, a.size(3) - b.size(3), 0, a.size(2) - b.size(2)});
     return {torch::cat({a, b}, 1)};

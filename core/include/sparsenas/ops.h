@@ -44,15 +44,18 @@ public:
     torch::Tensor takeForConcat() { return take(m_x, 1); }
     /// relu(x): DARTS's convolutions and FactorizedReduce all start with it.
     torch::Tensor relu();
-    /// relu(x)[:, :, ::2, ::2]: all a stride-2 convolution with dilation 2 reads.
+    /// relu(x)[:, :, ::2, ::2]: all a stride-2 convolution with dilation 2 reads, and the
+    /// first half of FactorizedReduce.
     torch::Tensor reluEven();
+    /// relu(x)[:, :, 1::2, 1::2]: the second half of FactorizedReduce.
+    torch::Tensor reluOdd();
     /// relu(x) in phase layout (see toPhases); undefined when H or W is odd.
     torch::Tensor reluPhases();
 
 private:
-    /// Slots before the consumers': x's 0 feeds relu, 1 the concat; relu's 1 and 2 feed its
-    /// even-pixel and phase layouts.
-    static constexpr int64_t kOwnSlots = 3;
+    /// Slots before the consumers': x's 0 feeds relu, 1 the concat; relu's 1, 2 and 3 feed its
+    /// even-pixel, phase and odd-pixel layouts.
+    static constexpr int64_t kOwnSlots = 4;
     struct Shared
     {
         Shared() = default;
@@ -69,7 +72,7 @@ private:
     bool stale(const Shared &s) const;
 
     int64_t m_consumers, m_consumer = 0;
-    Shared m_x, m_relu, m_even, m_phases;
+    Shared m_x, m_relu, m_even, m_odd, m_phases;
     bool m_phasesDone = false;
 };
 
