@@ -170,7 +170,11 @@ static std::string aliveText(const std::vector<CellSnapshot> &cells)
 {
     std::ostringstream ss;
     for (const auto &c : cells) {
-        ss << (ss.tellp() > 0 ? " " : "") << (c.weights.type == "normal" ? "N" : "R") << ":"
+        // The recurrent space's one cell needs no letter.
+        ss << (ss.tellp() > 0 ? " " : "")
+           << (c.weights.type == "normal"   ? "N:"
+               : c.weights.type == "reduce" ? "R:"
+                                            : "")
            << c.aliveNodes.size() << "n/" << c.alivePaths << "p";
     }
     return ss.str();
@@ -181,6 +185,21 @@ static std::string fixed(double v, int decimals)
     char buf[48];
     std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
     return buf;
+}
+
+/// A run of the recurrent space: its one cell type has one input (x_t and h_{t-1} make it).
+static bool isLanguageModel(const std::vector<CellSnapshot> &cells)
+{
+    return cells.size() == 1 && cells.front().weights.inputs == 1;
+}
+
+/// exp(loss) as a perplexity is read: whole numbers from 100 on.
+static std::string perplexity(double loss)
+{
+    const double p = std::exp(loss);
+    if (!std::isfinite(p))
+        return "inf";
+    return fixed(p, p >= 100 ? 0 : 1);
 }
 
 void ProgressPrinter::clearLine()
@@ -209,6 +228,16 @@ void ProgressPrinter::onSnapshot(const Snapshot &s)
                   {"lr " + fixed(s.weightLr, 4), "", 2},
                   {"loss " + fixed(s.trainLoss, 3), "", 3},
                   {"train " + fixed(100 * s.trainAcc, 1) + "%", "", 1},
+                  {"ETA " + eta, eta, 0}};
+    } else if (isLanguageModel(s.cells)) {
+        // A language model's measure is the perplexity, exp of the mean NLL per word.
+        fields = {{"epoch " + epoch, "ep " + epoch, 0},
+                  {"step " + step, step, 0},
+                  {"lambda " + fixed(s.lambda, 3), "lam " + fixed(s.lambda, 3), 1},
+                  {"train ppl " + perplexity(s.trainLoss), "tr " + perplexity(s.trainLoss), 5},
+                  {"val ppl " + perplexity(s.valLoss), "", 3},
+                  {"alive " + aliveText(s.cells), aliveText(s.cells), 4},
+                  {"zeros " + fixed(100 * s.elementSparsity, 0) + "%", "", 2},
                   {"ETA " + eta, eta, 0}};
     } else {
         fields = {{"epoch " + epoch, "ep " + epoch, 0},
@@ -242,6 +271,17 @@ void ProgressPrinter::onEpoch(const EpochSummary &e)
             {"test loss " + fixed(e.valLoss, 3) + " acc " + fixed(100 * e.valAcc, 2) + "%",
              "test " + fixed(e.valLoss, 3) + " " + fixed(100 * e.valAcc, 2) + "%", 0},
             {fixed(e.seconds, 1) + " s", "", 4}};
+    } else if (isLanguageModel(e.cells)) {
+        fields = {{"epoch " + std::string(epoch.size() < 3 ? 3 - epoch.size() : 0, ' ') + epoch,
+                   "ep " + epoch, 0},
+                  {"lambda " + fixed(e.lambda, 3), "lam " + fixed(e.lambda, 3), 2},
+                  {"train loss " + fixed(e.trainLoss, 3) + " ppl " + perplexity(e.trainLoss),
+                   "train ppl " + perplexity(e.trainLoss), 4},
+                  {"val loss " + fixed(e.valLoss, 3) + " ppl " + perplexity(e.valLoss),
+                   "val ppl " + perplexity(e.valLoss), 0},
+                  {"alive " + aliveText(e.cells), aliveText(e.cells), 3},
+                  {"zeros " + fixed(100 * e.elementSparsity, 0) + "%", "", 1},
+                  {fixed(e.seconds, 1) + " s", "", 5}};
     } else {
         fields = {
             {"epoch " + std::string(epoch.size() < 3 ? 3 - epoch.size() : 0, ' ') + epoch,
@@ -287,7 +327,7 @@ std::string summarizeGenotype(const Genotype &g)
         }
         std::string nodes;
         for (int n : c.aliveNodes)
-            nodes += (nodes.empty() ? "" : ", ") + cellNodeName(n);
+            nodes += (nodes.empty() ? "" : ", ") + cellNodeName(n, c.inputs);
         ss << c.type << " cell: " << c.aliveNodes.size() << " of " << c.nodes << " nodes (" << nodes
            << "), " << c.edges.size() << (c.edges.size() == 1 ? " path" : " paths") << "\n";
         // A cell early in a search keeps most of its paths (98 for 4 nodes and 8 ops): the
@@ -310,8 +350,8 @@ std::string summarizeGenotype(const Genotype &g)
             const auto &e = c.edges[i];
             char weight[32];
             std::snprintf(weight, sizeof weight, "%+.3g", double(e.weight));
-            ss << "  " << std::left << std::setw(7) << cellNodeName(e.source) << " -> "
-               << std::setw(2) << cellNodeName(e.target) << "  " << std::setw(13) << e.op
+            ss << "  " << std::left << std::setw(7) << cellNodeName(e.source, c.inputs) << " -> "
+               << std::setw(2) << cellNodeName(e.target, c.inputs) << "  " << std::setw(13) << e.op
                << std::right << " " << weight << "\n";
         }
         if (c.edges.size() > kSummaryPaths)

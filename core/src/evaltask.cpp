@@ -6,6 +6,7 @@
 #include "sparsenas/dataset.h"
 #include "sparsenas/distributed.h"
 #include "sparsenas/evalnetwork.h"
+#include "sparsenas/rnnsearchtask.h"
 #include "sparsenas/searchtask.h"
 #include "sparsenas/systeminfo.h"
 
@@ -61,6 +62,8 @@ std::unique_ptr<Task> makeTask(const RunConfig &config)
 {
     if (config.task == TaskKind::Evaluate)
         return std::make_unique<EvalTask>(config);
+    if (config.space.kind == SpaceKind::Rnn)
+        return std::make_unique<RnnSearchTask>(config);
     return std::make_unique<SearchTask>(config);
 }
 

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "sparsenas/searchtask.h"
 
+#include "searchcommon.h"
+
 #include "sparsenas/base/lambdaschedule.h"
 #include "sparsenas/base/memoryestimate.h"
 #include "sparsenas/base/sparsity.h"
@@ -34,33 +36,6 @@ torch::Tensor crossEntropy(const torch::Tensor &logits, const torch::Tensor &y, 
     }
     return torch::cross_entropy_loss(logits, y);
 }
-
-/// Sums over the steps of one epoch so far (part of the checkpoint, so a mid-epoch resume
-/// reports the same epoch means).
-struct EpochSums
-{
-    int64_t epoch = -1;
-    double trainLoss = 0, trainCorrect = 0, trainCount = 0;
-    double seconds = 0;
-    json toJson() const
-    {
-        return {{"epoch", epoch},
-                {"train_loss", trainLoss},
-                {"train_correct", trainCorrect},
-                {"train_count", trainCount},
-                {"seconds", seconds}};
-    }
-    static EpochSums fromJson(const json &j, int64_t epoch)
-    {
-        EpochSums s;
-        s.epoch = j.value("epoch", epoch);
-        s.trainLoss = j.value("train_loss", 0.0);
-        s.trainCorrect = j.value("train_correct", 0.0);
-        s.trainCount = j.value("train_count", 0.0);
-        s.seconds = j.value("seconds", 0.0);
-        return s;
-    }
-};
 
 } // namespace
 
@@ -104,7 +79,6 @@ struct SearchTask::Private
     void applyFreeze();
     void loadFreeze(const json &j);
     std::pair<double, double> validate();
-    void applyScheduleOverrides(const json &checkpointConfig);
 
     /// Data parallel (docs/distributed.md): the batch in shards, this rank's computed here.
     Communicator *comm = nullptr;
@@ -297,41 +271,8 @@ Snapshot SearchTask::step(const RunPosition &at)
 std::optional<RunHealthError> SearchTask::checkHealth()
 {
     auto &p = *d;
-    for (size_t k = 0; k < p.arch.size(); ++k) {
-        const auto maxAbs = p.archOpt->sparseIterate(k).abs().max().item<double>();
-        if (!std::isfinite(maxAbs) || maxAbs > p.config.arch.maxWeight) {
-            std::ostringstream ss;
-            ss << "the architecture weights of the " << p.lastCells[k].weights.type
-               << " cell exploded (largest |A| " << maxAbs << ", arch.max_weight "
-               << p.config.arch.maxWeight << ")";
-            return RunHealthError(RunHealthError::Kind::Diverged, ss.str(), maxAbs);
-        }
-    }
-    // Every cell type that collapsed in this step, in one report (both at once is common when
-    // lambda is set far too high); each is reported once.
-    const auto totals = sparsityTotals(p.lastCells);
-    std::vector<size_t> fresh;
-    for (const size_t k : totals.collapsed) {
-        if (!p.collapseReported[k]) {
-            p.collapseReported[k] = true;
-            fresh.push_back(k);
-        }
-    }
-    if (fresh.empty())
-        return std::nullopt;
-    std::ostringstream ss;
-    ss << "the ";
-    for (size_t i = 0; i < fresh.size(); ++i)
-        ss << (i == 0 ? "" : " and ") << p.lastCells[fresh[i]].weights.type;
-    ss << (fresh.size() == 1 ? " cell" : " cells")
-       << " collapsed: every architecture weight is exactly zero (lambda " << p.schedule.lambda()
-       << ", alpha " << p.schedule.alpha()
-       << "), so it can never come back and the network no longer depends on its input";
-    // The event's value: the cell type's index, or -1 when every cell type collapsed at once.
-    const double which = fresh.size() == 1                    ? double(fresh.front())
-                         : fresh.size() == p.lastCells.size() ? -1.0
-                                                              : double(fresh.front());
-    return RunHealthError(RunHealthError::Kind::Collapsed, ss.str(), which);
+    return archHealth(*p.archOpt, p.arch.size(), p.lastCells, p.collapseReported, p.schedule,
+                      p.config.arch.maxWeight);
 }
 
 std::vector<CellSnapshot> SearchTask::Private::cellSnapshots() const
@@ -339,13 +280,8 @@ std::vector<CellSnapshot> SearchTask::Private::cellSnapshots() const
     std::vector<CellSnapshot> out;
     const auto types = SupernetImpl::cellTypes();
     for (size_t k = 0; k < arch.size(); ++k) {
-        const auto a = archOpt->sparseIterate(k).to(torch::kCPU, torch::kFloat).contiguous();
-        CellWeights w;
-        w.type = types[k];
-        w.nodes = config.space.nodes;
-        w.ops = config.space.ops;
-        w.weights.assign(a.data_ptr<float>(), a.data_ptr<float>() + a.numel());
-        out.push_back(summarizeCell(std::move(w)));
+        out.push_back(archSnapshot(archOpt->sparseIterate(k), types[k], config.space.nodes, 2,
+                                   config.space.ops));
         if (k < freeze.frozenAt.size()) {
             const auto *at = freeze.frozenAt[k].data_ptr<int64_t>();
             for (int64_t i = 0; i < freeze.frozenAt[k].numel(); ++i) {
@@ -573,28 +509,7 @@ EpochSummary SearchTask::finishEpoch(const RunPosition &at)
 
 std::optional<RunEventInfo> SearchTask::steer(const Command &c)
 {
-    auto &s = d->schedule;
-    RunEventInfo e;
-    switch (c.type) {
-    case Command::Type::SetLambda:
-        s.setLambda(c.value);
-        e.kind = RunEventKind::Lambda;
-        e.value = s.lambda();
-        break;
-    case Command::Type::SetAlpha:
-        s.setAlpha(c.value);
-        e.kind = RunEventKind::Alpha;
-        e.value = s.alpha();
-        break;
-    case Command::Type::SetLambdaStep:
-        s.setLambdaStep(c.value);
-        e.kind = RunEventKind::LambdaStep;
-        e.value = s.lambdaStep();
-        break;
-    default:
-        return std::nullopt;
-    }
-    return e;
+    return steerSchedule(d->schedule, c);
 }
 
 void SearchTask::describe(RunEventInfo &event) const
@@ -627,71 +542,17 @@ void SearchTask::load(const CheckpointReader &reader, bool continueRun)
     if (continueRun || sameArchOpt)
         reader.get("arch_optimizer", *p.archOpt);
     reader.get("weight_optimizer", *p.weightOpt);
-    const int64_t epoch = meta.value("epoch", int64_t(0));
+    restoreSchedule(p.schedule, p.sums, task, meta, p.config.arch, continueRun, *p.context);
     if (continueRun) {
-        if (task.contains("schedule")) {
-            p.schedule = LambdaSchedule::fromJson(task["schedule"], p.config.arch);
-        } else {
-            // Version 1: lambda, alpha and the step at the top; the raise of `epoch` was
-            // applied only if the checkpoint was taken inside it.
-            json s{
-                {"lambda", task.at("lambda")},
-                {"alpha", task.at("alpha")},
-                {"lambda_step", task.at("lambda_step")},
-                {"epoch_entered", meta.value("step_in_epoch", int64_t(0)) > 0 ? epoch : epoch - 1}};
-            p.schedule = LambdaSchedule::fromJson(s, p.config.arch);
-        }
-        // Sums without their epoch (version 1) belong to the epoch the checkpoint was taken in,
-        // or to the one before when it was taken at an epoch boundary.
-        p.sums =
-            EpochSums::fromJson(task.value("sums", json::object()),
-                                meta.value("step_in_epoch", int64_t(0)) > 0 ? epoch : epoch - 1);
-        p.applyScheduleOverrides(meta.value("config", json::object()));
         // The architecture learning rate may have been changed for the resume.
         for (auto &group : p.archOpt->param_groups())
             group.options().set_lr(p.config.arch.lr);
-    } else {
-        // A fork keeps the weights and A, and starts its own schedule from the new config;
-        // lambda continues from where the source run was unless the config says more.
-        const double lambda = task.contains("schedule") ? task["schedule"].value("lambda", 0.0)
-                                                        : task.value("lambda", 0.0);
-        p.schedule = LambdaSchedule(p.config.arch);
-        p.schedule.setLambda(std::max(p.config.arch.lambdaStart, lambda));
     }
     // The frozen set goes on with the run; a fork starts its own count (its A may be zero
     // already, but the new settings decide what freezes).
     p.loadFreeze(continueRun ? task.value("freeze", json()) : json());
     p.collapseReported.assign(p.arch.size(), false);
     p.lastCells = p.cellSnapshots();
-}
-
-void SearchTask::Private::applyScheduleOverrides(const json &old)
-{
-    // Resume-safe settings (config.h: resumeSafeFields) that the user changed for the resume
-    // take effect now; the schedule otherwise continues where the checkpoint left it.
-    const auto a = old.value("arch", json::object());
-    auto changed = [&](const char *key, double now) {
-        return a.contains(key) && a[key].is_number() && a[key].get<double>() != now;
-    };
-    const auto &arch = config.arch;
-    if (changed("lambda_start", arch.lambdaStart)) {
-        schedule.setLambda(arch.lambdaStart);
-        context->message(MessageLevel::Info,
-                         "lambda set to arch.lambda_start = " + std::to_string(arch.lambdaStart));
-    }
-    if (changed("lambda_step", arch.lambdaStep)) {
-        schedule.setLambdaStep(arch.lambdaStep);
-        context->message(MessageLevel::Info,
-                         "lambda step set to " + std::to_string(arch.lambdaStep));
-    }
-    if (changed("alpha", arch.alpha)) {
-        schedule.setAlpha(arch.alpha);
-        context->message(MessageLevel::Info, "alpha set to " + std::to_string(arch.alpha));
-    }
-    // The cap comes from the run's configuration (LambdaSchedule::fromJson); a lower cap
-    // applies at once.
-    if (changed("lambda_max", arch.lambdaMax))
-        schedule.setLambda(std::min(schedule.lambda(), arch.lambdaMax));
 }
 
 uint64_t SearchTask::stateChecksum() const

@@ -205,7 +205,8 @@ void prepare(QProcess &p, const QString &bin, const QStringList &args, const QSt
 }
 
 const QStringList kPresets = {QStringLiteral("digits-quick"),       QStringLiteral("fashion-mnist"),
-                              QStringLiteral("cifar10-paper"),      QStringLiteral("digits-eval"),
+                              QStringLiteral("cifar10-paper"),      QStringLiteral("text-quick"),
+                              QStringLiteral("ptb-paper"),          QStringLiteral("digits-eval"),
                               QStringLiteral("fashion-mnist-eval"), QStringLiteral("cifar10-eval"),
                               QStringLiteral("cifar100-eval")};
 
@@ -247,6 +248,7 @@ private Q_SLOTS:
     void cudaOnCpuOnlyBuild();
     void evaluateParamsCompare();
     void searchEndToEnd();
+    void recurrentSearchEndToEnd();
     void deriveMatchesGenotype();
     void deriveSummaryFitsTheScreen();
     void exportWritesFiles();
@@ -429,6 +431,41 @@ void tst_Cli::presets()
         const json j = json::parse(p.out.toStdString(), nullptr, false);
         QVERIFY2(j.is_object(), qPrintable(name + QStringLiteral(": not a JSON object")));
     }
+}
+
+void tst_Cli::recurrentSearchEndToEnd()
+{
+    // The recurrent space through the CLI, piped: perplexities on the epoch lines, DARTS's
+    // numbers in the summary, the recurrent genotype and its diagram.
+    const QString dir = tmp(QStringLiteral("rnn-run"));
+    const Result r = sparsenas({QStringLiteral("search"), QStringLiteral("--preset"),
+                                QStringLiteral("text-quick"), QStringLiteral("-o"), dir,
+                                QStringLiteral("--set"), QStringLiteral("search.epochs=1"),
+                                QStringLiteral("--set"), QStringLiteral("dataset.limit=3000"),
+                                QStringLiteral("--set"), QStringLiteral("space.nodes=2"),
+                                QStringLiteral("--set"), QStringLiteral("language_model.hidden=16"),
+                                QStringLiteral("--set"), QStringLiteral("search.batch_size=16")});
+    QVERIFY2(r.code == 0, qPrintable(r.describe()));
+    const QString all = r.out + r.err;
+    QVERIFY2(all.contains(QStringLiteral("recurrent search on devils-dictionary")),
+             qPrintable(r.describe()));
+    QVERIFY2(all.contains(QRegularExpression(QStringLiteral("val loss [0-9.]+ ppl [0-9.]+"))),
+             qPrintable(r.describe()));
+    QVERIFY2(all.contains(QStringLiteral("recurrent cell: ")), qPrintable(r.describe()));
+    const json g = json::parse(readAll(dir + QStringLiteral("/genotype.json")).toStdString());
+    QCOMPARE(g["cells"][0]["type"].get<std::string>(), std::string("recurrent"));
+    QCOMPARE(g["cells"][0]["inputs"].get<int>(), 1);
+    QVERIFY(QFileInfo::exists(dir + QStringLiteral("/genotype.svg")));
+    QVERIFY(!QFileInfo::exists(dir + QStringLiteral("/genotype_ptdarts.txt")));
+
+    // A PTB folder that is not there: named, exit code 1 like any missing data, nothing written.
+    const Result bad = sparsenas({QStringLiteral("search"), QStringLiteral("--preset"),
+                                  QStringLiteral("ptb-paper"), QStringLiteral("-o"),
+                                  tmp(QStringLiteral("rnn-bad")), QStringLiteral("--set"),
+                                  QStringLiteral("dataset.path=nowhere/penn")});
+    QVERIFY2(bad.code == 1 && bad.err.contains(QStringLiteral("nowhere/penn")),
+             qPrintable(bad.describe()));
+    QVERIFY(!QFileInfo::exists(tmp(QStringLiteral("rnn-bad"))));
 }
 
 void tst_Cli::badInput_data()

@@ -75,13 +75,14 @@ private Q_SLOTS:
     void overridesSetFields();
     void sweepGrid();
     void sweepSummary();
+    void recurrentSpaceIsValidated();
 };
 
 void tst_Config::presetsParseAndRoundTrip_data()
 {
     QTest::addColumn<QString>("name");
     const auto names = presetNames();
-    QCOMPARE(names.size(), size_t(7));
+    QCOMPARE(names.size(), size_t(9));
     for (const auto &n : names)
         QTest::newRow(n.c_str()) << QString::fromStdString(n);
 }
@@ -576,6 +577,53 @@ void tst_Config::sweepSummary()
     QCOMPARE(f.panels[0].series[0].y, (std::vector<double>{50.0, 93.75}));
     QCOMPARE(f.panels[0].series[1].name, std::string("alpha=0.7 (failed)"));
     QVERIFY(f.panels[0].series[1].x.empty());
+}
+
+void tst_Config::recurrentSpaceIsValidated()
+{
+    const auto problems = [](const json &j) {
+        QStringList out;
+        for (const auto &p : validateConfig(j))
+            out << QString::fromStdString(p);
+        return out.join(QLatin1Char('\n'));
+    };
+    // The recurrent space's defaults: 8 nodes over its 5 activations.
+    const json ok = {{"dataset", {{"name", "devils-dictionary"}}}, {"space", {{"kind", "rnn"}}}};
+    QVERIFY2(problems(ok).isEmpty(), qPrintable(problems(ok)));
+    const RunConfig c = configFromJson(ok);
+    QCOMPARE(c.space.nodes, 8);
+    QVERIFY(c.space.ops == dartsRnnOps());
+    QCOMPARE(c.languageModel.hidden, int64_t(300));
+    QCOMPARE(toJson(c)["space"]["kind"].get<std::string>(), std::string("rnn"));
+
+    // Images with the recurrent space, text with the CNN space, a CNN op in the recurrent space,
+    // an evaluation of a recurrent cell, PTB without its folder: each named.
+    QVERIFY(problems({{"space", {{"kind", "rnn"}}}})
+                .contains(QStringLiteral("space.kind: the "
+                                         "recurrent space "
+                                         "needs a text")));
+    QVERIFY(problems({{"dataset", {{"name", "devils-dictionary"}}}})
+                .contains(QStringLiteral("space.kind rnn")));
+    QVERIFY(problems({{"dataset", {{"name", "devils-dictionary"}}},
+                      {"space", {{"kind", "rnn"}, {"ops", {"none", "sep_conv_3x3"}}}}})
+                .contains(QStringLiteral("space.ops[1]: unknown operation \"sep_conv_3x3\" for "
+                                         "the rnn space")));
+    QVERIFY(problems({{"task", "evaluate"},
+                      {"evaluation", {{"genotype", "DARTS_V2"}}},
+                      {"dataset", {{"name", "devils-dictionary"}}},
+                      {"space", {{"kind", "rnn"}}}})
+                .contains(QStringLiteral("not built yet")));
+    QVERIFY(problems({{"dataset", {{"name", "ptb"}}}, {"space", {{"kind", "rnn"}}}})
+                .contains(QStringLiteral("dataset.path: is required for ptb")));
+    QVERIFY(problems({{"dataset", {{"name", "devils-dictionary"}}},
+                      {"space", {{"kind", "rnn"}}},
+                      {"language_model", {{"dropout", 1.0}, {"bptt", 1}}}})
+                .contains(QStringLiteral("language_model.bptt")));
+    // DARTS's RNN learning rate is accepted.
+    QVERIFY(problems({{"dataset", {{"name", "devils-dictionary"}}},
+                      {"space", {{"kind", "rnn"}}},
+                      {"weights", {{"lr", 20}, {"lr_min", 20}}}})
+                .isEmpty());
 }
 
 QTEST_GUILESS_MAIN(tst_Config)

@@ -156,6 +156,7 @@ private Q_SLOTS:
     void genotypeDot();
     void dotEscapesStrings();
     void dotIgnoresGlobalLocale();
+    void recurrentCell();
 };
 
 void tst_Genotype::numEdges_data()
@@ -812,6 +813,76 @@ void tst_Genotype::dotIgnoresGlobalLocale()
     QVERIFY(contains(dot, "\\n0.50\""));
     QVERIFY(contains(dot, "penwidth=3.5]"));
     QVERIFY2(!contains(dot, "0,50") && !contains(dot, "10,5"), dot.c_str());
+}
+
+void tst_Genotype::recurrentCell()
+{
+    // DARTS's recurrent numbering: state 0, nodes 1 .. N; node j has the j edges from 0 .. j-1.
+    QCOMPARE(sparsenas::numEdges(8, 1), 36);
+    QCOMPARE(sparsenas::numEdges(4, 1), 10);
+    QCOMPARE(firstEdgeOf(1, 1), 0);
+    QCOMPARE(firstEdgeOf(3, 1), 3);
+    QCOMPARE(sparsenas::edgeEnds(5, 1).source, 2);
+    QCOMPARE(sparsenas::edgeEnds(5, 1).target, 3);
+    QCOMPARE(sparsenas::edgeEnds(35, 1).source, 7);
+    QCOMPARE(sparsenas::edgeEnds(35, 1).target, 8);
+    QCOMPARE(cellEdgeName(0, 3, 1), std::string("0 -> 3"));
+
+    // 4 nodes over {none, tanh, relu, sigmoid, identity}: node 1 <- 0 by tanh, node 2 <- 1 by
+    // relu, node 3 <- 0 by sigmoid and <- 2 by identity, node 4 with nothing in.
+    const std::vector<std::string> ops = {"none", "tanh", "relu", "sigmoid", "identity"};
+    CellWeights w;
+    w.type = "recurrent";
+    w.nodes = 4;
+    w.inputs = 1;
+    w.ops = ops;
+    w.weights.assign(10 * 5, 0.0f);
+    const auto set = [&](int source, int target, int op, float v) {
+        w.weights[size_t(firstEdgeOf(target, 1) + source) * 5 + size_t(op)] = v;
+    };
+    set(0, 1, 1, 0.5f);
+    set(1, 2, 2, -0.25f);
+    set(0, 3, 3, 0.125f);
+    set(2, 3, 4, 1.0f);
+    const CellGenotype g = deriveCell(w);
+    QCOMPARE(g.inputs, 1);
+    QCOMPARE(toList(g.aliveNodes), (QList<int>{1, 2, 3}));
+    QCOMPARE(toList(g.usedInputs), (QList<int>{0}));
+    QCOMPARE(edgeList(g), strings({"0-1 tanh", "1-2 relu", "0-3 sigmoid", "2-3 identity"}));
+    QCOMPARE(countNonZeroPaths(w), 4);
+
+    // JSON keeps "inputs" and reads back the same cell.
+    Genotype genotype;
+    genotype.cells.push_back(g);
+    const auto j = toJson(genotype);
+    QCOMPARE(j["cells"][0]["inputs"].get<int>(), 1);
+    const Genotype back = genotypeFromJson(j);
+    QCOMPARE(back.cells[0].inputs, 1);
+    QCOMPARE(edgeList(back.cells[0]), edgeList(g));
+    // A CNN cell's file has no "inputs" (older files read as before).
+    QVERIFY(!toJson(deriveCell(makeCell("normal", 2, strings({"*"})))).contains("inputs"));
+
+    // DARTS's recurrent text does not fit node 3 (two paths in)...
+    std::string why;
+    QVERIFY(!toDartsText(genotype, &why).has_value());
+    QVERIFY2(QString::fromStdString(why).contains(QStringLiteral("node 3 has 2 paths")),
+             why.c_str());
+    // ...and fits once it has one; node 4 is gone and the kept nodes are 1, 2, 3.
+    set(0, 3, 3, 0.0f);
+    Genotype single;
+    single.cells.push_back(deriveCell(w));
+    const auto text = toDartsText(single, &why);
+    QVERIFY2(text.has_value(), why.c_str());
+    QCOMPARE(*text, std::string("Genotype(recurrent=[('tanh', 0), ('relu', 1), ('identity', 2)], "
+                                "concat=[1, 2, 3])"));
+
+    // The diagram: x_t and h_{t-1} into state 0, h_t out, DARTS's node numbers.
+    const std::string dot = cellToDot(single.cells[0]);
+    QVERIFY(dot.find("x<SUB>t</SUB>") != std::string::npos);
+    QVERIFY(dot.find("h<SUB>t-1</SUB>") != std::string::npos);
+    QVERIFY(dot.find("h<SUB>t</SUB>") != std::string::npos);
+    QVERIFY(dot.find("c<SUB>k") == std::string::npos);
+    QVERIFY(dot.find("n3 [label=\"3\"") != std::string::npos);
 }
 
 QTEST_GUILESS_MAIN(tst_Genotype)

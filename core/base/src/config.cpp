@@ -137,7 +137,7 @@ public:
             out = *parseName<E>(name);
     }
 
-    void opList(const std::string &key, std::vector<std::string> &out)
+    void opList(const std::string &key, std::vector<std::string> &out, SpaceKind space)
     {
         const json *v = get(key);
         if (!v)
@@ -158,8 +158,9 @@ public:
                 continue;
             }
             const auto name = e.get<std::string>();
-            if (!isKnownOp(name)) {
-                error(where, "unknown operation \"" + name + "\"");
+            if (!isKnownOp(name, space)) {
+                error(where, "unknown operation \"" + name + "\" for the " + nameOf(space) +
+                                 " space (" + joined(opsOf(space)) + ")");
                 ok = false;
             } else if (!seen.insert(name).second) {
                 error(where, "operation \"" + name + "\" is listed twice");
@@ -173,6 +174,14 @@ public:
         }
         if (ok)
             out = ops;
+    }
+
+    static std::string joined(const std::vector<std::string> &names)
+    {
+        std::string out;
+        for (const auto &n : names)
+            out += (out.empty() ? "" : ", ") + n;
+        return out;
     }
 
     /// Reports fields that no reader asked for.
@@ -242,20 +251,50 @@ RunConfig parse(const json &j, std::vector<std::string> &errors)
     }
     {
         auto s = root.child("space");
+        s.choice("kind", c.space.kind);
+        const bool rnn = c.space.kind == SpaceKind::Rnn;
+        if (rnn) {
+            // DARTS's recurrent cell: 8 nodes over its 5 activations.
+            c.space.nodes = 8;
+            c.space.ops = dartsRnnOps();
+        }
         s.integer("channels", c.space.channels, 2, 1024);
         s.integer("layers", c.space.layers, 1, 64);
-        s.integer("nodes", c.space.nodes, 1, 12);
+        s.integer("nodes", c.space.nodes, 1, rnn ? 16 : 12);
         s.integer("stem_multiplier", c.space.stemMultiplier, 1, 16);
-        s.opList("ops", c.space.ops);
+        s.opList("ops", c.space.ops, c.space.kind);
+        if (rnn != isTextDataset(c.dataset.name))
+            s.error("kind", rnn ? "the recurrent space needs a text corpus (dataset.name ptb or "
+                                  "devils-dictionary), got " +
+                                      nameOf(c.dataset.name)
+                                : "a text corpus (dataset.name " + nameOf(c.dataset.name) +
+                                      ") needs the recurrent space: space.kind rnn");
+        if (rnn && c.task == TaskKind::Evaluate)
+            s.error("kind", "the stand-alone evaluation of recurrent cells is not built yet; "
+                            "evaluate a CNN genotype");
         if (c.space.channels % 2 != 0)
             s.error("channels", "must be even (factorized reduction halves it), got " +
                                     std::to_string(c.space.channels));
         s.rejectUnknown();
     }
     {
+        auto s = root.child("language_model");
+        auto &m = c.languageModel;
+        s.integer("hidden", m.hidden, 2, 8192);
+        s.integer("bptt", m.bptt, 2, 4096);
+        s.number("dropout", m.dropout, 0.0, 0.99);
+        s.number("dropout_hidden", m.dropoutHidden, 0.0, 0.99);
+        s.number("dropout_x", m.dropoutX, 0.0, 0.99);
+        s.number("dropout_input", m.dropoutInput, 0.0, 0.99);
+        s.number("dropout_words", m.dropoutWords, 0.0, 0.99);
+        s.number("activation_reg", m.activationReg, 0.0, 1e6);
+        s.number("temporal_reg", m.temporalReg, 0.0, 1e6);
+        s.rejectUnknown();
+    }
+    {
         auto s = root.child("weights");
-        s.number("lr", c.weights.lr, 0.0, 10.0, true);
-        s.number("lr_min", c.weights.lrMin, 0.0, 10.0);
+        s.number("lr", c.weights.lr, 0.0, 100.0, true); // DARTS's RNN search: 20
+        s.number("lr_min", c.weights.lrMin, 0.0, 100.0);
         s.number("momentum", c.weights.momentum, 0.0, 0.999999);
         s.number("weight_decay", c.weights.weightDecay, 0.0, 1.0);
         s.number("grad_clip", c.weights.gradClip, 0.0, 1e6);
@@ -403,11 +442,22 @@ json toJson(const RunConfig &c)
           {"train_fraction", c.dataset.trainFraction},
           {"limit", c.dataset.limit}}},
         {"space",
-         {{"channels", c.space.channels},
+         {{"kind", nameOf(c.space.kind)},
+          {"channels", c.space.channels},
           {"layers", c.space.layers},
           {"nodes", c.space.nodes},
           {"stem_multiplier", c.space.stemMultiplier},
           {"ops", c.space.ops}}},
+        {"language_model",
+         {{"hidden", c.languageModel.hidden},
+          {"bptt", c.languageModel.bptt},
+          {"dropout", c.languageModel.dropout},
+          {"dropout_hidden", c.languageModel.dropoutHidden},
+          {"dropout_x", c.languageModel.dropoutX},
+          {"dropout_input", c.languageModel.dropoutInput},
+          {"dropout_words", c.languageModel.dropoutWords},
+          {"activation_reg", c.languageModel.activationReg},
+          {"temporal_reg", c.languageModel.temporalReg}}},
         {"weights",
          {{"lr", c.weights.lr},
           {"lr_min", c.weights.lrMin},

@@ -15,33 +15,40 @@
 
 namespace sparsenas {
 
-int numEdges(int nodes)
+int numEdges(int nodes, int inputs)
 {
     if (nodes < 0)
         throw std::invalid_argument("numEdges: negative node count " + std::to_string(nodes));
-    return nodes * (nodes + 3) / 2;
+    if (inputs < 1)
+        throw std::invalid_argument("numEdges: a cell needs an input, got " +
+                                    std::to_string(inputs));
+    return nodes * inputs + nodes * (nodes - 1) / 2;
 }
 
-int firstEdgeOf(int target)
+int firstEdgeOf(int target, int inputs)
 {
-    if (target < 2)
+    if (target < inputs)
         throw std::invalid_argument("firstEdgeOf: node " + std::to_string(target) +
                                     " is not an intermediate node");
-    return (target - 2) * (target + 1) / 2;
+    const int k = target - inputs; // intermediate nodes before this one
+    return k * inputs + k * (k - 1) / 2;
 }
 
-EdgeEnds edgeEnds(int edge)
+EdgeEnds edgeEnds(int edge, int inputs)
 {
     if (edge < 0)
         throw std::invalid_argument("edgeEnds: negative edge index " + std::to_string(edge));
-    int target = 2;
-    while (firstEdgeOf(target + 1) <= edge)
+    int target = inputs;
+    while (firstEdgeOf(target + 1, inputs) <= edge)
         ++target;
-    return {edge - firstEdgeOf(target), target};
+    return {edge - firstEdgeOf(target, inputs), target};
 }
 
-std::string cellNodeName(int node)
+std::string cellNodeName(int node, int inputs)
 {
+    // The recurrent cell keeps DARTS's numbers: its state 0 (from x_t and h_{t-1}), then 1..N.
+    if (inputs == 1)
+        return std::to_string(node);
     if (node == 0)
         return "c_{k-2}";
     if (node == 1)
@@ -49,9 +56,9 @@ std::string cellNodeName(int node)
     return std::to_string(node - 2);
 }
 
-std::string cellEdgeName(int source, int target)
+std::string cellEdgeName(int source, int target, int inputs)
 {
-    return cellNodeName(source) + " -> " + cellNodeName(target);
+    return cellNodeName(source, inputs) + " -> " + cellNodeName(target, inputs);
 }
 
 const CellGenotype *Genotype::cell(const std::string &type) const
@@ -75,11 +82,15 @@ void checkShape(const CellWeights &w)
     if (w.nodes < 1)
         throw std::invalid_argument("cell '" + w.type + "': needs at least one node, got " +
                                     std::to_string(w.nodes));
-    const size_t expected = size_t(numEdges(w.nodes)) * w.ops.size();
+    if (w.inputs < 1 || w.inputs > 2)
+        throw std::invalid_argument("cell '" + w.type + "': 1 or 2 inputs, got " +
+                                    std::to_string(w.inputs));
+    const size_t expected = size_t(numEdges(w.nodes, w.inputs)) * w.ops.size();
     if (w.weights.size() != expected)
         throw std::invalid_argument("cell '" + w.type + "': " + std::to_string(w.weights.size()) +
-                                    " weights, expected " + std::to_string(numEdges(w.nodes)) +
-                                    " edges x " + std::to_string(w.ops.size()) + " ops");
+                                    " weights, expected " +
+                                    std::to_string(numEdges(w.nodes, w.inputs)) + " edges x " +
+                                    std::to_string(w.ops.size()) + " ops");
 }
 
 } // namespace
@@ -88,7 +99,7 @@ int countNonZeroPaths(const CellWeights &w)
 {
     checkShape(w);
     int count = 0;
-    for (int e = 0; e < numEdges(w.nodes); ++e) {
+    for (int e = 0; e < numEdges(w.nodes, w.inputs); ++e) {
         for (int o = 0; o < int(w.ops.size()); ++o)
             count += isPath(w, e, o) ? 1 : 0;
     }
@@ -100,36 +111,38 @@ CellGenotype deriveCell(const CellWeights &w)
     checkShape(w);
     const int n = w.nodes;
     const int opCount = int(w.ops.size());
+    const int in = w.inputs;
+    const auto first = [in](int target) { return firstEdgeOf(target, in); };
 
-    std::vector<bool> edgeAlive(size_t(numEdges(n)), false);
-    for (int e = 0; e < numEdges(n); ++e) {
+    std::vector<bool> edgeAlive(size_t(numEdges(n, in)), false);
+    for (int e = 0; e < numEdges(n, in); ++e) {
         for (int o = 0; o < opCount && !edgeAlive[size_t(e)]; ++o)
             edgeAlive[size_t(e)] = isPath(w, e, o);
     }
 
-    // kept[k] for k = 0 .. n+1; intermediate nodes always reach the output through the concat,
+    // kept[k] for k = 0 .. n+in-1; intermediate nodes always reach the output through the concat,
     // so only inputs can be dropped for reaching nothing.
-    std::vector<bool> kept(size_t(n + 2), true);
+    std::vector<bool> kept(size_t(n + in), true);
     bool changed = true;
     while (changed) {
         changed = false;
-        for (int t = 2; t < n + 2; ++t) {
+        for (int t = in; t < n + in; ++t) {
             if (!kept[size_t(t)])
                 continue;
             bool fed = false;
             for (int s = 0; s < t && !fed; ++s)
-                fed = kept[size_t(s)] && edgeAlive[size_t(firstEdgeOf(t) + s)];
+                fed = kept[size_t(s)] && edgeAlive[size_t(first(t) + s)];
             if (!fed) {
                 kept[size_t(t)] = false;
                 changed = true;
             }
         }
-        for (int s = 0; s < 2; ++s) {
+        for (int s = 0; s < in; ++s) {
             if (!kept[size_t(s)])
                 continue;
             bool reaches = false;
-            for (int t = 2; t < n + 2 && !reaches; ++t)
-                reaches = kept[size_t(t)] && edgeAlive[size_t(firstEdgeOf(t) + s)];
+            for (int t = in; t < n + in && !reaches; ++t)
+                reaches = kept[size_t(t)] && edgeAlive[size_t(first(t) + s)];
             if (!reaches) {
                 kept[size_t(s)] = false;
                 changed = true;
@@ -140,18 +153,19 @@ CellGenotype deriveCell(const CellWeights &w)
     CellGenotype cell;
     cell.type = w.type;
     cell.nodes = n;
-    for (int s = 0; s < 2; ++s) {
+    cell.inputs = in;
+    for (int s = 0; s < in; ++s) {
         if (kept[size_t(s)])
             cell.usedInputs.push_back(s);
     }
-    for (int t = 2; t < n + 2; ++t) {
+    for (int t = in; t < n + in; ++t) {
         if (!kept[size_t(t)])
             continue;
         cell.aliveNodes.push_back(t);
         for (int s = 0; s < t; ++s) {
             if (!kept[size_t(s)])
                 continue;
-            const int e = firstEdgeOf(t) + s;
+            const int e = first(t) + s;
             for (int o = 0; o < opCount; ++o) {
                 if (isPath(w, e, o))
                     cell.edges.push_back({s, t, w.ops[size_t(o)], w.at(e, o)});
@@ -170,7 +184,7 @@ CellWeights keepTopPaths(const CellWeights &w, int k)
     CellWeights out = w;
     std::fill(out.weights.begin(), out.weights.end(), 0.0f);
     const int opCount = int(w.ops.size());
-    for (int t = 2; t < w.nodes + 2; ++t) {
+    for (int t = w.inputs; t < w.nodes + w.inputs; ++t) {
         // (|A| of the edge's strongest op, edge, op) for every edge into t with a path.
         struct Best
         {
@@ -180,7 +194,7 @@ CellWeights keepTopPaths(const CellWeights &w, int k)
         };
         std::vector<Best> best;
         for (int s = 0; s < t; ++s) {
-            const int e = firstEdgeOf(t) + s;
+            const int e = firstEdgeOf(t, w.inputs) + s;
             Best b{0.0f, e, -1};
             for (int o = 0; o < opCount; ++o) {
                 if (isPath(w, e, o) && std::fabs(w.at(e, o)) > b.magnitude) {
@@ -223,13 +237,17 @@ nlohmann::json toJson(const CellGenotype &cell)
                          {"op", e.op},
                          {"weight", detail::shortestDecimal(e.weight)}});
     }
-    return {{"type", cell.type},
-            {"nodes", cell.nodes},
-            {"alive_nodes", cell.aliveNodes},
-            {"used_inputs", cell.usedInputs},
-            {"edges", edges},
-            {"concat", cell.concat},
-            {"collapsed", cell.collapsed()}};
+    nlohmann::json j = {{"type", cell.type},
+                        {"nodes", cell.nodes},
+                        {"alive_nodes", cell.aliveNodes},
+                        {"used_inputs", cell.usedInputs},
+                        {"edges", edges},
+                        {"concat", cell.concat},
+                        {"collapsed", cell.collapsed()}};
+    // Written for the recurrent cell only: a file without it has the CNN cell's two inputs.
+    if (cell.inputs != 2)
+        j["inputs"] = cell.inputs;
+    return j;
 }
 
 nlohmann::json toJson(const Genotype &genotype)
@@ -320,12 +338,16 @@ CellGenotype readCell(const nlohmann::json &j, const std::string &path)
     CellGenotype c;
     c.type = readString(member(j, "type", join(path, "type")), join(path, "type"));
     c.nodes = readInt(member(j, "nodes", join(path, "nodes")), join(path, "nodes"), 1, 1000);
-    const int last = c.nodes + 1;
+    // Files from before the recurrent space have no "inputs": their cells have two.
+    if (j.contains("inputs"))
+        c.inputs = readInt(j["inputs"], join(path, "inputs"), 1, 2);
+    const int in = c.inputs;
+    const int last = c.nodes + in - 1;
 
     std::string p = join(path, "alive_nodes");
-    c.aliveNodes = readNodeList(member(j, "alive_nodes", p), p, 2, last);
+    c.aliveNodes = readNodeList(member(j, "alive_nodes", p), p, in, last);
     p = join(path, "used_inputs");
-    c.usedInputs = readNodeList(member(j, "used_inputs", p), p, 0, 1);
+    c.usedInputs = readNodeList(member(j, "used_inputs", p), p, 0, in - 1);
 
     p = join(path, "edges");
     const nlohmann::json &edges = readArray(member(j, "edges", p), p);
@@ -333,7 +355,8 @@ CellGenotype readCell(const nlohmann::json &j, const std::string &path)
         const std::string ep = index(p, i);
         const nlohmann::json &e = readObject(edges[i], ep);
         GenotypeEdge edge;
-        edge.target = readInt(member(e, "target", join(ep, "target")), join(ep, "target"), 2, last);
+        edge.target =
+            readInt(member(e, "target", join(ep, "target")), join(ep, "target"), in, last);
         edge.source = readInt(member(e, "source", join(ep, "source")), join(ep, "source"), 0,
                               edge.target - 1);
         edge.op = readString(member(e, "op", join(ep, "op")), join(ep, "op"));
@@ -346,7 +369,7 @@ CellGenotype readCell(const nlohmann::json &j, const std::string &path)
     }
 
     p = join(path, "concat");
-    c.concat = readNodeList(member(j, "concat", p), p, 2, last);
+    c.concat = readNodeList(member(j, "concat", p), p, in, last);
 
     p = join(path, "collapsed");
     const nlohmann::json &collapsed = member(j, "collapsed", p);

@@ -88,10 +88,54 @@ std::optional<std::pair<std::string, std::string>> dartsGenes(const CellGenotype
     return std::make_pair(genes + "]", pythonList(concat));
 }
 
+// DARTS's recurrent genotype (rnn/genotypes.py): one (activation, predecessor) gene per node,
+// nodes numbered 1, 2, ... after state 0, and the concat (the nodes whose mean is h_t). Fits
+// when every kept node has exactly one path in; the kept nodes are renumbered 1, 2, ...
+std::optional<std::string> dartsRecurrentText(const CellGenotype &cell, std::string *whyNot)
+{
+    const std::string title = cellTitle(cell.type);
+    if (cell.collapsed()) {
+        if (whyNot)
+            *whyNot = title + ": collapsed, no node survives";
+        return std::nullopt;
+    }
+    const auto renumbered = [&](int node) {
+        if (node < 1)
+            return node;
+        const auto it = std::lower_bound(cell.aliveNodes.begin(), cell.aliveNodes.end(), node);
+        return int(it - cell.aliveNodes.begin()) + 1;
+    };
+    std::string genes = "[";
+    for (int node : cell.aliveNodes) {
+        std::vector<const GenotypeEdge *> in;
+        for (const GenotypeEdge &e : cell.edges) {
+            if (e.target == node)
+                in.push_back(&e);
+        }
+        if (in.size() != 1) {
+            if (whyNot)
+                *whyNot = title + ": node " + std::to_string(node) + " has " +
+                          std::to_string(in.size()) +
+                          " paths in, where DARTS's recurrent format needs exactly 1";
+            return std::nullopt;
+        }
+        genes += (genes.size() > 1 ? ", (" : "(") + pythonString(in.front()->op) + ", " +
+                 std::to_string(renumbered(in.front()->source)) + ")";
+    }
+    std::vector<int> concat;
+    for (int node : cell.concat)
+        concat.push_back(renumbered(node));
+    if (whyNot)
+        whyNot->clear();
+    return "Genotype(recurrent=" + genes + "], concat=" + pythonList(concat) + ")";
+}
+
 } // namespace
 
 std::optional<std::string> toDartsText(const Genotype &genotype, std::string *whyNot)
 {
+    if (genotype.cells.size() == 1 && genotype.cells.front().inputs == 1)
+        return dartsRecurrentText(genotype.cells.front(), whyNot);
     for (const CellGenotype &c : genotype.cells) {
         if (c.type != "normal" && c.type != "reduce") {
             if (whyNot)
@@ -123,9 +167,19 @@ std::string opColor(const std::string &op)
 {
     // Pools in blues, separable convolutions in warm tones, dilated ones in purples.
     static const std::pair<const char *, const char *> palette[] = {
-        {"none", "#c7c7c7"},         {"max_pool_3x3", "#1f77b4"}, {"avg_pool_3x3", "#17becf"},
-        {"skip_connect", "#2ca02c"}, {"sep_conv_3x3", "#d62728"}, {"sep_conv_5x5", "#ff7f0e"},
-        {"dil_conv_3x3", "#9467bd"}, {"dil_conv_5x5", "#e377c2"},
+        {"none", "#c7c7c7"},
+        {"max_pool_3x3", "#1f77b4"},
+        {"avg_pool_3x3", "#17becf"},
+        {"skip_connect", "#2ca02c"},
+        {"sep_conv_3x3", "#d62728"},
+        {"sep_conv_5x5", "#ff7f0e"},
+        {"dil_conv_3x3", "#9467bd"},
+        {"dil_conv_5x5", "#e377c2"},
+        // The recurrent space's activations.
+        {"tanh", "#d62728"},
+        {"relu", "#1f77b4"},
+        {"sigmoid", "#2ca02c"},
+        {"identity", "#ff7f0e"},
     };
     for (const auto &[name, color] : palette) {
         if (op == name)
@@ -220,21 +274,21 @@ void writeDeadParts(std::ostream &os, const CellGenotype &cell, const CellWeight
                     const std::string &indent)
 {
     const auto alive = [&](int node) {
-        return node < 2 || std::find(cell.aliveNodes.begin(), cell.aliveNodes.end(), node) !=
-                               cell.aliveNodes.end();
+        return node < w.inputs || std::find(cell.aliveNodes.begin(), cell.aliveNodes.end(), node) !=
+                                      cell.aliveNodes.end();
     };
     const std::string faded = "#b0b0b0";
-    for (int node = 2; node < w.nodes + 2; ++node) {
+    for (int node = w.inputs; node < w.nodes + w.inputs; ++node) {
         if (alive(node))
             continue;
         os << indent << id("n" + std::to_string(node))
-           << " [label=" << dotQuoted(std::to_string(node - 2))
+           << " [label=" << dotQuoted(cellNodeName(node, w.inputs))
            << ", style=\"rounded,dashed\", color=" << dotQuoted(faded)
            << ", fontcolor=" << dotQuoted(faded) << ", fillcolor=\"#ffffff\"];\n";
     }
     const int ops = int(w.ops.size());
-    for (int e = 0; e < numEdges(w.nodes); ++e) {
-        const EdgeEnds ends = edgeEnds(e);
+    for (int e = 0; e < numEdges(w.nodes, w.inputs); ++e) {
+        const EdgeEnds ends = edgeEnds(e, w.inputs);
         if (alive(ends.source) && alive(ends.target))
             continue; // a living edge, or one whose weights are all zero: drawn elsewhere or not
         for (int o = 0; o < ops; ++o) {
@@ -252,8 +306,9 @@ void writeDeadParts(std::ostream &os, const CellGenotype &cell, const CellWeight
             attrs.push_back({"color", dotQuoted(faded)});
             attrs.push_back({"fontcolor", dotQuoted(faded)});
             attrs.push_back({"penwidth", "1"});
-            const std::string source = ends.source < 2 ? inputIds[ends.source]
-                                                       : id("n" + std::to_string(ends.source));
+            const std::string source = ends.source < w.inputs
+                                           ? inputIds[ends.source]
+                                           : id("n" + std::to_string(ends.source));
             os << indent << source << " -> " << id("n" + std::to_string(ends.target)) << ' '
                << attrList(attrs) << ";\n";
         }
@@ -269,31 +324,51 @@ void writeCell(std::ostream &os, const CellGenotype &cell, const DotStyle &style
     const std::string inputIds[2] = {id("in0"), id("in1")};
     const std::string outId = id("out");
     const char *inputLabels[2] = {"<c<SUB>k-2</SUB>>", "<c<SUB>k-1</SUB>>"};
+    const bool recurrent = cell.inputs == 1;
 
-    for (int s = 0; s < 2; ++s) {
-        const bool used = std::find(cell.usedInputs.begin(), cell.usedInputs.end(), s) !=
-                          cell.usedInputs.end();
-        std::vector<std::pair<std::string, std::string>> attrs = {{"label", inputLabels[s]}};
-        if (used) {
-            attrs.push_back({"fillcolor", dotQuoted(style.inputFill)});
-        } else {
-            // Drawn, so the figure shows that the input is not used.
-            attrs.push_back({"style", dotQuoted("rounded,filled,dashed")});
-            attrs.push_back({"fillcolor", dotQuoted("#ffffff")});
-            attrs.push_back({"color", dotQuoted("#999999")});
-            attrs.push_back({"fontcolor", dotQuoted("#999999")});
+    if (recurrent) {
+        // DARTS's recurrent cell: x_t and h_{t-1} make state 0 through a highway layer; h_t is
+        // the mean of the kept nodes.
+        const bool used = !cell.usedInputs.empty();
+        const std::string fill = used ? style.inputFill : std::string("#ffffff");
+        os << indent << id("x") << " [label=<x<SUB>t</SUB>>, fillcolor=" << dotQuoted(fill)
+           << "];\n";
+        os << indent << id("h") << " [label=<h<SUB>t-1</SUB>>, fillcolor=" << dotQuoted(fill)
+           << "];\n";
+        os << indent << "{rank=same; " << id("x") << "; " << id("h") << ";}\n";
+        os << indent << inputIds[0] << " [label=\"0\", fillcolor=" << dotQuoted(fill)
+           << (used ? "" : ", style=\"rounded,filled,dashed\"") << "];\n";
+        for (const char *from : {"x", "h"})
+            os << indent << id(from) << " -> " << inputIds[0]
+               << " [color=\"#999999\", penwidth=1];\n";
+    } else {
+        for (int s = 0; s < 2; ++s) {
+            const bool used = std::find(cell.usedInputs.begin(), cell.usedInputs.end(), s) !=
+                              cell.usedInputs.end();
+            std::vector<std::pair<std::string, std::string>> attrs = {{"label", inputLabels[s]}};
+            if (used) {
+                attrs.push_back({"fillcolor", dotQuoted(style.inputFill)});
+            } else {
+                // Drawn, so the figure shows that the input is not used.
+                attrs.push_back({"style", dotQuoted("rounded,filled,dashed")});
+                attrs.push_back({"fillcolor", dotQuoted("#ffffff")});
+                attrs.push_back({"color", dotQuoted("#999999")});
+                attrs.push_back({"fontcolor", dotQuoted("#999999")});
+            }
+            os << indent << inputIds[s] << ' ' << attrList(attrs) << ";\n";
         }
-        os << indent << inputIds[s] << ' ' << attrList(attrs) << ";\n";
+        os << indent << "{rank=same; " << inputIds[0] << "; " << inputIds[1] << ";}\n";
     }
-    os << indent << "{rank=same; " << inputIds[0] << "; " << inputIds[1] << ";}\n";
 
     for (int node : cell.aliveNodes) {
         os << indent << id("n" + std::to_string(node))
-           << " [label=" << dotQuoted(std::to_string(node - 2))
+           << " [label=" << dotQuoted(cellNodeName(node, cell.inputs))
            << ", fillcolor=" << dotQuoted(style.nodeFill) << "];\n";
     }
-    os << indent << outId << " [label=<c<SUB>k</SUB>>, fillcolor=" << dotQuoted(style.outputFill)
-       << "];\n";
+    os << indent << outId
+       << (recurrent ? " [label=<h<SUB>t</SUB>>, fillcolor="
+                     : " [label=<c<SUB>k</SUB>>, fillcolor=")
+       << dotQuoted(style.outputFill) << "];\n";
     if (style.showDead && supernet)
         writeDeadParts(os, cell, *supernet, style, id, inputIds, indent);
 
@@ -301,8 +376,8 @@ void writeCell(std::ostream &os, const CellGenotype &cell, const DotStyle &style
         const std::string noteId = id("note");
         os << indent << noteId << " [label=" << dotQuoted("collapsed: no node survives")
            << ", shape=plaintext, style=\"\", fontcolor=\"#666666\"];\n";
-        os << indent << inputIds[0] << " -> " << noteId << " [style=invis];\n";
-        os << indent << inputIds[1] << " -> " << noteId << " [style=invis];\n";
+        for (int in = 0; in < cell.inputs; ++in)
+            os << indent << inputIds[in] << " -> " << noteId << " [style=invis];\n";
         os << indent << noteId << " -> " << outId << " [style=invis];\n";
         return;
     }
@@ -337,8 +412,8 @@ void writeCell(std::ostream &os, const CellGenotype &cell, const DotStyle &style
         attrs.push_back({"color", dotQuoted(color)});
         attrs.push_back({"fontcolor", dotQuoted(color)});
         attrs.push_back({"penwidth", number(std::round(pen * 100.0) / 100.0)});
-        const std::string source = e.source < 2 ? inputIds[e.source]
-                                                : id("n" + std::to_string(e.source));
+        const std::string source = e.source < cell.inputs ? inputIds[e.source]
+                                                          : id("n" + std::to_string(e.source));
         os << indent << source << " -> " << id("n" + std::to_string(e.target)) << ' '
            << attrList(attrs) << ";\n";
     }

@@ -13,7 +13,9 @@ const std::vector<std::pair<DatasetKind, const char *>> &nameTable<DatasetKind>(
         {DatasetKind::FashionMnist, "fashion-mnist"},
         {DatasetKind::Mnist, "mnist"},
         {DatasetKind::Cifar10, "cifar10"},
-        {DatasetKind::Cifar100, "cifar100"}};
+        {DatasetKind::Cifar100, "cifar100"},
+        {DatasetKind::Ptb, "ptb"},
+        {DatasetKind::DevilsDictionary, "devils-dictionary"}};
     return t;
 }
 
@@ -70,6 +72,14 @@ const std::vector<std::pair<TaskKind, const char *>> &nameTable<TaskKind>()
     return t;
 }
 
+template <>
+const std::vector<std::pair<SpaceKind, const char *>> &nameTable<SpaceKind>()
+{
+    static const std::vector<std::pair<SpaceKind, const char *>> t = {{SpaceKind::Cnn, "cnn"},
+                                                                      {SpaceKind::Rnn, "rnn"}};
+    return t;
+}
+
 const std::vector<std::string> &dartsOps()
 {
     static const std::vector<std::string> ops = {"none",         "max_pool_3x3", "avg_pool_3x3",
@@ -78,10 +88,31 @@ const std::vector<std::string> &dartsOps()
     return ops;
 }
 
+const std::vector<std::string> &dartsRnnOps()
+{
+    static const std::vector<std::string> ops = {"none", "tanh", "relu", "sigmoid", "identity"};
+    return ops;
+}
+
+const std::vector<std::string> &opsOf(SpaceKind space)
+{
+    return space == SpaceKind::Rnn ? dartsRnnOps() : dartsOps();
+}
+
+bool isKnownOp(const std::string &name, SpaceKind space)
+{
+    const auto &ops = opsOf(space);
+    return std::find(ops.begin(), ops.end(), name) != ops.end();
+}
+
 bool isKnownOp(const std::string &name)
 {
-    const auto &ops = dartsOps();
-    return std::find(ops.begin(), ops.end(), name) != ops.end();
+    return isKnownOp(name, SpaceKind::Cnn) || isKnownOp(name, SpaceKind::Rnn);
+}
+
+bool isTextDataset(DatasetKind kind)
+{
+    return kind == DatasetKind::Ptb || kind == DatasetKind::DevilsDictionary;
 }
 
 int numClassesOf(DatasetKind kind)
@@ -92,7 +123,7 @@ int numClassesOf(DatasetKind kind)
 bool needsDataPath(DatasetKind kind)
 {
     return kind == DatasetKind::Mnist || kind == DatasetKind::Cifar10 ||
-           kind == DatasetKind::Cifar100;
+           kind == DatasetKind::Cifar100 || kind == DatasetKind::Ptb;
 }
 
 } // namespace sparsenas

@@ -142,10 +142,11 @@ void RunDirectory::appendEpoch(const EpochSummary &e)
         // needs none of our code to read the matrices (docs/run-format.md).
         for (auto &cell : snapshot["cells"]) {
             json ends = json::array(), names = json::array();
-            for (int edge = 0; edge < numEdges(cell["nodes"].get<int>()); ++edge) {
-                const auto [source, target] = edgeEnds(edge);
+            const int inputs = cell.value("inputs", 2);
+            for (int edge = 0; edge < numEdges(cell["nodes"].get<int>(), inputs); ++edge) {
+                const auto [source, target] = edgeEnds(edge, inputs);
                 ends.push_back({source, target});
-                names.push_back(cellEdgeName(source, target));
+                names.push_back(cellEdgeName(source, target, inputs));
             }
             cell["edge_ends"] = std::move(ends);
             cell["edge_names"] = std::move(names);

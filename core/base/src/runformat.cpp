@@ -171,13 +171,17 @@ std::optional<MessageLevel> messageLevelFromString(const std::string &name)
 json toJson(const CellWeights &w)
 {
     json rows = json::array();
-    for (int e = 0; e < numEdges(w.nodes); ++e) {
+    for (int e = 0; e < numEdges(w.nodes, w.inputs); ++e) {
         json row = json::array();
         for (size_t o = 0; o < w.ops.size(); ++o)
             row.push_back(detail::shortestDecimal(w.at(e, int(o))));
         rows.push_back(std::move(row));
     }
-    return json{{"type", w.type}, {"nodes", w.nodes}, {"ops", w.ops}, {"weights", rows}};
+    json j{{"type", w.type}, {"nodes", w.nodes}, {"ops", w.ops}, {"weights", rows}};
+    // The recurrent cell's one input; absent, a CNN cell's two (docs/run-format.md).
+    if (w.inputs != 2)
+        j["inputs"] = w.inputs;
+    return j;
 }
 
 CellWeights cellWeightsFromJson(const json &j)
@@ -191,6 +195,12 @@ CellWeights cellWeightsFromJson(const json &j)
         fail(quoted("nodes") + " must be a whole number in [1, 1000], got " +
              requiredField(j, "nodes").dump());
     w.nodes = int(nodes);
+    if (j.contains("inputs")) {
+        const json &in = j["inputs"];
+        if (!in.is_number_integer() || in.get<int64_t>() < 1 || in.get<int64_t>() > 2)
+            fail(quoted("inputs") + " must be 1 (the recurrent cell) or 2, got " + in.dump());
+        w.inputs = int(in.get<int64_t>());
+    }
     const json &ops = requiredField(j, "ops");
     if (!ops.is_array() || ops.empty())
         fail(quoted("ops") + " must be a non-empty list of operation names");
@@ -203,7 +213,7 @@ CellWeights cellWeightsFromJson(const json &j)
         w.ops.push_back(name);
     }
     const json &rows = requiredField(j, "weights");
-    const int edges = numEdges(w.nodes);
+    const int edges = numEdges(w.nodes, w.inputs);
     if (!rows.is_array() || int(rows.size()) != edges)
         fail(quoted("weights") + " must have " + std::to_string(edges) +
              " rows (one per edge) for " + std::to_string(w.nodes) + " nodes");

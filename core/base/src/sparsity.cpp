@@ -13,7 +13,9 @@ CellSnapshot summarizeCell(CellWeights weights)
     cs.alivePaths = int(g.edges.size());
     for (int j = 0; j < w.nodes; ++j) {
         bool allZero = true;
-        for (int e = firstEdgeOf(j + 2); e < firstEdgeOf(j + 2) + j + 2; ++e) {
+        const int target = j + w.inputs;
+        for (int e = firstEdgeOf(target, w.inputs); e < firstEdgeOf(target, w.inputs) + target;
+             ++e) {
             for (size_t o = 0; o < w.ops.size(); ++o) {
                 if (w.ops[o] == "none")
                     continue;

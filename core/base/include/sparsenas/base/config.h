@@ -20,11 +20,16 @@ struct DatasetConfig
     DatasetKind name = DatasetKind::Digits;
     std::string path;           ///< folder (empty: the embedded digits / Debian's default)
     double trainFraction = 0.5; ///< DARTS: half for w, half for A
-    int64_t limit = 0;          ///< use only the first `limit` training images (0: all)
+    /// Use only the first `limit` training images, or tokens of a text corpus's training part
+    /// (0: all).
+    int64_t limit = 0;
 };
 
 struct SpaceConfig
 {
+    /// cnn: DARTS's CNN cell on images; rnn: its recurrent cell on text (language_model says
+    /// the rest). An rnn space's nodes default to 8 and its ops to dartsRnnOps().
+    SpaceKind kind = SpaceKind::Cnn;
     int64_t channels = 16;
     int64_t layers = 8;
     int nodes = 4;
@@ -32,6 +37,24 @@ struct SpaceConfig
     std::vector<std::string> ops = {"none",         "max_pool_3x3", "avg_pool_3x3",
                                     "skip_connect", "sep_conv_3x3", "sep_conv_5x5",
                                     "dil_conv_3x3", "dil_conv_5x5"}; ///< the 8 DARTS ops
+};
+
+/// The recurrent space's language model around the searched cell, with DARTS's search-time
+/// defaults (rnn/train_search.py). Dropout masks are drawn once per batch and reused over its
+/// time steps (variational, "locked" dropout).
+struct LanguageModelConfig
+{
+    /// Embedding and hidden size alike: the decoder shares the embedding's weights, so the
+    /// cell's output must have the embedding's width (DARTS: emsize = nhid = 300).
+    int64_t hidden = 300;
+    int64_t bptt = 35;           ///< time steps per batch (truncated backpropagation)
+    double dropout = 0.75;       ///< on the cell's outputs, before the decoder
+    double dropoutHidden = 0.25; ///< on every state a node reads (DARTS dropouth)
+    double dropoutX = 0.75;      ///< on x_t into the first state (dropoutx)
+    double dropoutInput = 0.2;   ///< on the embeddings (dropouti)
+    double dropoutWords = 0.0;   ///< whole rows of the embedding matrix (dropoute)
+    double activationReg = 0.0;  ///< AR: alpha * mean(dropped output^2) (DARTS --alpha)
+    double temporalReg = 1e-3;   ///< TAR: beta * mean((h_t - h_{t-1})^2) (DARTS --beta)
 };
 
 struct WeightOptimConfig
@@ -134,6 +157,7 @@ struct RunConfig
     std::string name = "search";
     DatasetConfig dataset;
     SpaceConfig space;
+    LanguageModelConfig languageModel;
     WeightOptimConfig weights;
     ArchConfig arch;
     SearchConfig search;
@@ -170,8 +194,9 @@ std::vector<std::string> checkpointConfigMismatch(const nlohmann::json &checkpoi
 /// an empty field name, null, a path through a value, a number out of range).
 void applyConfigOverride(nlohmann::json &config, const std::string &assignment);
 
-/// Shipped presets: the searches digits-quick, fashion-mnist, cifar10-paper and the
-/// evaluations digits-eval, fashion-mnist-eval, cifar10-eval, cifar100-eval.
+/// Shipped presets: the searches digits-quick, fashion-mnist, cifar10-paper, the recurrent
+/// searches text-quick and ptb-paper, and the evaluations digits-eval, fashion-mnist-eval,
+/// cifar10-eval, cifar100-eval.
 std::vector<std::string> presetNames();
 /// The preset's JSON text; throws ConfigError for an unknown name.
 std::string presetText(const std::string &name);

@@ -12,30 +12,34 @@
 
 namespace sparsenas {
 
-/// Node numbering follows DARTS: 0 = c_{k-2}, 1 = c_{k-1}, 2 .. N+1 the intermediate nodes.
-/// Edges are ordered by target node, then source: for j = 0..N-1, i = 0..j+1 -> edge into node j+2.
-int numEdges(int nodes);
-/// Index of the first edge entering intermediate node `target` (2 .. N+1).
-int firstEdgeOf(int target);
+/// Node numbering follows DARTS. A CNN cell has two inputs: 0 = c_{k-2}, 1 = c_{k-1}, 2 .. N+1
+/// the intermediate nodes. The recurrent cell has one: 0 = its first state (from x_t and
+/// h_{t-1}), 1 .. N the intermediate nodes. Edges are ordered by target node, then source: for
+/// j = 0..N-1, i = 0..j+inputs-1 -> edge into node j+inputs.
+int numEdges(int nodes, int inputs = 2);
+/// Index of the first edge entering intermediate node `target` (inputs .. N+inputs-1).
+int firstEdgeOf(int target, int inputs = 2);
 struct EdgeEnds
 {
     int source;
     int target;
 };
-EdgeEnds edgeEnds(int edge);
+EdgeEnds edgeEnds(int edge, int inputs = 2);
 /// A node as every view names it: "c_{k-2}", "c_{k-1}", then the intermediate nodes "0" .. "N-1"
-/// (the files keep DARTS's numbers 0 .. N+1; this is what people read).
-std::string cellNodeName(int node);
+/// (the files keep DARTS's numbers 0 .. N+1; this is what people read). The recurrent cell's
+/// nodes are named by DARTS's numbers, "0" .. "N".
+std::string cellNodeName(int node, int inputs = 2);
 /// "c_{k-2} -> 0" for the edge from `source` to `target` (DARTS numbers).
-std::string cellEdgeName(int source, int target);
+std::string cellEdgeName(int source, int target, int inputs = 2);
 
 /// The architecture weights of one cell type: weights[e * ops.size() + o] = A_{ij}^o.
 struct CellWeights
 {
-    std::string type;             ///< "normal" or "reduce"
+    std::string type;             ///< "normal", "reduce" or "recurrent"
     int nodes = 4;                ///< intermediate nodes N
+    int inputs = 2;               ///< 2 for a CNN cell, 1 for the recurrent cell
     std::vector<std::string> ops; ///< operation names, column order
-    std::vector<float> weights;   ///< numEdges(nodes) x ops.size(), row-major
+    std::vector<float> weights;   ///< numEdges(nodes, inputs) x ops.size(), row-major
 
     float at(int edge, int op) const { return weights[size_t(edge) * ops.size() + size_t(op)]; }
 };
@@ -54,8 +58,9 @@ struct CellGenotype
 {
     std::string type;
     int nodes = 4;               ///< N of the supernet the cell was derived from
-    std::vector<int> aliveNodes; ///< intermediate nodes kept (2 .. N+1), ascending
-    std::vector<int> usedInputs; ///< input nodes (0, 1) that feed a kept node
+    int inputs = 2;              ///< 2 for a CNN cell, 1 for the recurrent cell
+    std::vector<int> aliveNodes; ///< intermediate nodes kept (inputs .. N+inputs-1), ascending
+    std::vector<int> usedInputs; ///< input nodes (0 .. inputs-1) that feed a kept node
     std::vector<GenotypeEdge> edges;
     std::vector<int> concat;
 

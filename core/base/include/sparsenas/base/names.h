@@ -14,7 +14,10 @@
 
 namespace sparsenas {
 
-enum class DatasetKind { Digits, FashionMnist, Mnist, Cifar10, Cifar100 };
+/// Image sets for the CNN space; text corpora (Penn Treebank format) for the recurrent space.
+enum class DatasetKind { Digits, FashionMnist, Mnist, Cifar10, Cifar100, Ptb, DevilsDictionary };
+/// The search space: DARTS's CNN cell (images) or its recurrent cell (language modelling).
+enum class SpaceKind { Cnn, Rnn };
 enum class ArchOptimizerKind { Hapg, AdamHapg, Sgd, Adam };
 enum class PenaltyKind { SparseGroupLasso, Lasso, GroupLasso };
 enum class SearchOrder { First, Second };
@@ -42,6 +45,8 @@ template <>
 const std::vector<std::pair<CollapsePolicy, const char *>> &nameTable<CollapsePolicy>();
 template <>
 const std::vector<std::pair<TaskKind, const char *>> &nameTable<TaskKind>();
+template <>
+const std::vector<std::pair<SpaceKind, const char *>> &nameTable<SpaceKind>();
 
 /// The config name of `value` ("adam_hapg", "sgl", ...).
 template <typename E>
@@ -77,7 +82,16 @@ std::vector<std::string> namesOf()
 
 /// The 8 DARTS operations, in DARTS's column order.
 const std::vector<std::string> &dartsOps();
+/// The recurrent space's 5: none, tanh, relu, sigmoid, identity (DARTS's rnn/genotypes.py).
+const std::vector<std::string> &dartsRnnOps();
+/// The operations of `space`.
+const std::vector<std::string> &opsOf(SpaceKind space);
+/// An operation of either space.
 bool isKnownOp(const std::string &name);
+/// An operation of `space`.
+bool isKnownOp(const std::string &name, SpaceKind space);
+/// A text corpus (the recurrent space's data) rather than an image set.
+bool isTextDataset(DatasetKind kind);
 
 /// The class count of a data set (10, or 100 for CIFAR-100).
 int numClassesOf(DatasetKind kind);

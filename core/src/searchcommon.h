@@ -1,0 +1,56 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+// What the searches of both spaces (SearchTask: CNN, RnnSearchTask: recurrent) share beyond
+// BilevelStep: the epoch's running sums, the architecture weights' snapshots and health checks,
+// the steering of the lambda schedule, and the schedule's restore from a checkpoint. Internal to
+// the core.
+
+#include "sparsenas/base/lambdaschedule.h"
+#include "sparsenas/base/snapshot.h"
+#include "sparsenas/task.h"
+
+#include <nlohmann/json.hpp>
+#include <torch/torch.h>
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace sparsenas {
+
+class SparseGroupOptimizer;
+
+/// Sums over the steps of one epoch so far (part of the checkpoint, so a mid-epoch resume
+/// reports the same epoch means).
+struct EpochSums
+{
+    int64_t epoch = -1;
+    double trainLoss = 0, trainCorrect = 0, trainCount = 0;
+    double seconds = 0;
+    nlohmann::json toJson() const;
+    static EpochSums fromJson(const nlohmann::json &j, int64_t epoch);
+};
+
+/// The snapshot of architecture weights `a` (any device and type) of a cell type.
+CellSnapshot archSnapshot(const torch::Tensor &a, const std::string &type, int nodes, int inputs,
+                          const std::vector<std::string> &ops);
+
+/// A diverged architecture (a non-finite |A| or one above arch.max_weight) or a cell type that
+/// collapsed in the last step (each reported once: `reported` keeps track).
+std::optional<RunHealthError> archHealth(const SparseGroupOptimizer &archOpt, size_t cellTypes,
+                                         const std::vector<CellSnapshot> &lastCells,
+                                         std::vector<bool> &reported,
+                                         const LambdaSchedule &schedule, double maxWeight);
+
+/// set lambda / alpha / lambda step on the schedule; nothing for other commands.
+std::optional<RunEventInfo> steerSchedule(LambdaSchedule &schedule, const Command &command);
+
+/// The schedule and the epoch's sums from a checkpoint's task fields. `continueRun`: the run
+/// goes on (resume-safe settings changed since take effect, said through `context`);
+/// otherwise a fork starts the configuration's schedule from the source run's lambda.
+void restoreSchedule(LambdaSchedule &schedule, EpochSums &sums, const nlohmann::json &task,
+                     const nlohmann::json &meta, const ArchConfig &arch, bool continueRun,
+                     TaskContext &context);
+
+} // namespace sparsenas
