@@ -369,22 +369,28 @@
     </message>
     <message>
         <location line="+3"/>
-        <location line="+90"/>
+        <location line="+102"/>
         <source>No run</source>
         <translation>Kein Lauf</translation>
     </message>
     <message>
-        <location line="-75"/>
+        <location line="-87"/>
+        <location line="+55"/>
         <source>Normal cell</source>
         <translation>Normalzelle</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-54"/>
         <source>Reduction cell</source>
         <translation>Reduktionszelle</translation>
     </message>
     <message>
-        <location line="+101"/>
+        <location line="+54"/>
+        <source>Recurrent cell</source>
+        <translation>Rekurrente Zelle</translation>
+    </message>
+    <message>
+        <location line="+61"/>
         <source>Epoch %1 · step %2 · 1 op frozen (crossed out)</source>
         <translation>Epoche %1 · Schritt %2 · 1 Operation eingefroren (durchgestrichen)</translation>
     </message>
@@ -399,7 +405,7 @@
         <translation>Epoche %1 · Schritt %2</translation>
     </message>
     <message>
-        <location line="+113"/>
+        <location line="+117"/>
         <location line="+16"/>
         <source>Architecture weights</source>
         <translation>Architekturgewichte</translation>
@@ -465,6 +471,11 @@
         <location line="+2"/>
         <source>Reduction cell</source>
         <translation>Reduktionszelle</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Recurrent cell</source>
+        <translation>Rekurrente Zelle</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -608,19 +619,19 @@
 <context>
     <name>sparsenas::CellHeatmap</name>
     <message>
-        <location filename="../widgets/cellheatmap.cpp" line="+285"/>
-        <location line="+280"/>
+        <location filename="../widgets/cellheatmap.cpp" line="+289"/>
+        <location line="+283"/>
         <source>= 0</source>
         <translation>= 0</translation>
     </message>
     <message>
-        <location line="-279"/>
-        <location line="+284"/>
+        <location line="-282"/>
+        <location line="+287"/>
         <source>A, fixed</source>
         <translation>A, fixiert</translation>
     </message>
     <message>
-        <location line="-172"/>
+        <location line="-175"/>
         <source>%1 · %2: exactly 0 (pruned)</source>
         <translation>%1 · %2: genau 0 (entfernt)</translation>
     </message>
@@ -630,7 +641,7 @@
         <translation>%1 · %2: A = %3</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>frozen: it stayed exactly 0 long enough (search.freeze_zero_epochs) and is no longer computed</source>
         <translation>eingefroren: lange genug exakt 0 (search.freeze_zero_epochs), wird nicht mehr berechnet</translation>
     </message>
@@ -645,7 +656,7 @@
         <translation>Knoten %1 wurde bei der Ableitung entfernt</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+17"/>
         <source>No architecture weights yet</source>
         <translation>Noch keine Architekturgewichte</translation>
     </message>
@@ -810,7 +821,7 @@
 <context>
     <name>sparsenas::ConfigForm</name>
     <message>
-        <location filename="../widgets/configform.cpp" line="+121"/>
+        <location filename="../widgets/configform.cpp" line="+123"/>
         <source>Preset:</source>
         <translation>Vorlage:</translation>
     </message>
@@ -846,11 +857,11 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>digits is embedded in the program; the others are read from a folder</source>
-        <translation>digits ist im Programm eingebettet; die anderen werden aus einem Ordner gelesen</translation>
+        <source>digits and devils-dictionary (a text, for the recurrent space) are embedded in the program; the others are read from a folder</source>
+        <translation>digits und devils-dictionary (ein Text für den rekurrenten Raum) sind im Programm eingebettet; die anderen werden aus einem Ordner gelesen</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>default location</source>
         <translation>Standardort</translation>
     </message>
@@ -890,7 +901,17 @@
         <translation>Suchraum</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
+        <source>Space</source>
+        <translation>Raum</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>cnn: DARTS&apos;s convolutional cell on images; rnn: its recurrent cell on a text corpus (a language model)</source>
+        <translation>cnn: die Faltungszelle von DARTS auf Bildern; rnn: ihre rekurrente Zelle auf einem Textkorpus (ein Sprachmodell)</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>Channels C</source>
         <translation>Kanäle C</translation>
     </message>
@@ -925,9 +946,104 @@
         <translation>Kandidatenoperationen auf jeder Kante</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+8"/>
         <source>Operations</source>
         <translation>Operationen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Language model (recurrent space)</source>
+        <translation>Sprachmodell (rekurrenter Raum)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Hidden size</source>
+        <translation>Verdeckte Größe</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Embedding and hidden size alike (the decoder shares the embedding&apos;s weights)</source>
+        <translation>Einbettungs- und verdeckte Größe zugleich (der Decoder teilt die Gewichte der Einbettung)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Steps per batch</source>
+        <translation>Schritte pro Batch</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Time steps of truncated backpropagation (bptt)</source>
+        <translation>Zeitschritte der abgeschnittenen Rückpropagation (bptt)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Output dropout</source>
+        <translation>Ausgabe-Dropout</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>On the cell&apos;s outputs, before the decoder</source>
+        <translation>Auf den Ausgaben der Zelle, vor dem Decoder</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>State dropout</source>
+        <translation>Zustands-Dropout</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>On every state a node reads (DARTS&apos;s dropouth)</source>
+        <translation>Auf jedem Zustand, den ein Knoten liest (dropouth von DARTS)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Input dropout</source>
+        <translation>Eingabe-Dropout</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>On x_t into the first state (dropoutx)</source>
+        <translation>Auf x_t vor dem ersten Zustand (dropoutx)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Embedding dropout</source>
+        <translation>Einbettungs-Dropout</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>On the embeddings (dropouti)</source>
+        <translation>Auf den Einbettungen (dropouti)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Word dropout</source>
+        <translation>Wort-Dropout</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Whole words of the embedding matrix (dropoute)</source>
+        <translation>Ganze Wörter der Einbettungsmatrix (dropoute)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>AR</source>
+        <translation>AR</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Activation regularisation: alpha * mean(output^2)</source>
+        <translation>Aktivierungsregularisierung: alpha * mean(Ausgabe^2)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>TAR</source>
+        <translation>TAR</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Temporal activation regularisation: beta * mean((h_t - h_{t-1})^2)</source>
+        <translation>Zeitliche Aktivierungsregularisierung: beta * mean((h_t - h_{t-1})^2)</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -1106,7 +1222,7 @@
         <translation>Diese LibTorch hat kein CUDA-Gerät; die Suche läuft auf der CPU</translation>
     </message>
     <message>
-        <location line="+107"/>
+        <location line="+109"/>
         <source>Configuration is valid.</source>
         <translation>Die Konfiguration ist gültig.</translation>
     </message>
@@ -2314,7 +2430,7 @@
 <context>
     <name>sparsenas::LogView</name>
     <message>
-        <location filename="../widgets/logview.cpp" line="+36"/>
+        <location filename="../widgets/logview.cpp" line="+37"/>
         <source>Info</source>
         <translation>Info</translation>
     </message>
@@ -2424,12 +2540,22 @@
         <translation>Reduktion</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>recurrent</source>
+        <translation>rekurrent</translation>
+    </message>
+    <message>
         <location line="+2"/>
         <source>%1: nodes %2/%3, paths %4</source>
         <translation>%1: Knoten %2/%3, Pfade %4</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+12"/>
+        <source>Epoch %1 done: λ = %2 · train perplexity %3 · validation perplexity %4 · %5 · %6 s</source>
+        <translation>Epoche %1 fertig: λ = %2 · Trainingsperplexität %3 · Validierungsperplexität %4 · %5 · %6 s</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Epoch %1 done: λ = %2 · train loss %3, accuracy %4 % · validation loss %5, accuracy %6 % · %7 · %8 s</source>
         <translation>Epoche %1 fertig: λ = %2 · Trainingsverlust %3, Genauigkeit %4 % · Validierungsverlust %5, Genauigkeit %6 % · %7 · %8 s</translation>
     </message>
@@ -2745,12 +2871,12 @@
     </message>
     <message>
         <location line="+30"/>
-        <location line="+295"/>
+        <location line="+305"/>
         <source>Search running</source>
         <translation>Suche läuft</translation>
     </message>
     <message>
-        <location line="-295"/>
+        <location line="-305"/>
         <source>Stop the running search before opening another run.</source>
         <translation>Die laufende Suche anhalten, bevor ein anderer Lauf geöffnet wird.</translation>
     </message>
@@ -2765,7 +2891,12 @@
         <translation>Eine Zelle ist bei Schritt %1 kollabiert.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+13"/>
+        <source>recurrent</source>
+        <translation>rekurrent</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <location line="+1"/>
         <source>normal</source>
         <translation>Normal</translation>
@@ -2875,6 +3006,11 @@
         <translation>Zelle:</translation>
     </message>
     <message>
+        <location line="+711"/>
+        <source>Recurrent</source>
+        <translation>Rekurrent</translation>
+    </message>
+    <message>
         <location line="+2"/>
         <source>Normal</source>
         <translation>Normal</translation>
@@ -2885,20 +3021,20 @@
         <translation>Reduktion</translation>
     </message>
     <message>
-        <location line="-7"/>
+        <location line="-718"/>
         <location line="+220"/>
-        <location line="+477"/>
+        <location line="+485"/>
         <source>λ</source>
         <translation>λ</translation>
     </message>
     <message>
-        <location line="-697"/>
-        <location line="+697"/>
+        <location line="-705"/>
+        <location line="+705"/>
         <source>Step</source>
         <translation>Schritt</translation>
     </message>
     <message>
-        <location line="-684"/>
+        <location line="-693"/>
         <source>Colour:</source>
         <translation>Farbe:</translation>
     </message>
@@ -2928,7 +3064,7 @@
         <translation>Alle Pfade</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Into node %1</source>
         <translation>In Knoten %1</translation>
     </message>
@@ -2943,7 +3079,7 @@
         <translation>Architekturgewicht A</translation>
     </message>
     <message>
-        <location line="+353"/>
+        <location line="+361"/>
         <source>Selected: %1, %2</source>
         <translation>Ausgewählt: %1, %2</translation>
     </message>
@@ -3076,24 +3212,24 @@
 <context>
     <name>sparsenas::RunStatusBar</name>
     <message>
-        <location filename="../app/studio/runstatusbar.cpp" line="+150"/>
+        <location filename="../app/studio/runstatusbar.cpp" line="+148"/>
         <source>epoch %1/%2</source>
         <translation>Epoche %1/%2</translation>
     </message>
     <message>
-        <location line="-89"/>
-        <location line="+91"/>
+        <location line="-87"/>
+        <location line="+89"/>
         <source>ETA %1</source>
         <translation>Restzeit %1</translation>
     </message>
     <message>
-        <location line="-79"/>
+        <location line="-76"/>
         <location line="+45"/>
         <source>%1 ranks · step %2–%3 s</source>
         <translation>%1 Ränge · Schritt %2–%3 s</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+2"/>
         <source>Data-parallel run of %1 processes, step %2:</source>
         <translation>Datenparalleler Lauf mit %1 Prozessen, Schritt %2:</translation>
     </message>
@@ -3459,18 +3595,18 @@ Die Suche ist pausiert. Kehren Sie zum letzten Checkpoint zurück und senken Sie
     <message>
         <location filename="../widgets/survivalview.cpp" line="+36"/>
         <location line="+36"/>
-        <location line="+239"/>
+        <location line="+254"/>
         <source>Epoch</source>
         <translation>Epoche</translation>
     </message>
     <message>
-        <location line="-275"/>
-        <location line="+275"/>
+        <location line="-290"/>
+        <location line="+290"/>
         <source>λ</source>
         <translation>λ</translation>
     </message>
     <message>
-        <location line="-246"/>
+        <location line="-261"/>
         <source>Alive nodes</source>
         <translation>Lebende Knoten</translation>
     </message>
@@ -3487,11 +3623,14 @@ Die Suche ist pausiert. Kehren Sie zum letzten Checkpoint zurück und senken Sie
     <message>
         <location line="+23"/>
         <location line="+2"/>
+        <location line="+198"/>
+        <location line="+1"/>
+        <location line="+1"/>
         <source>normal cell</source>
         <translation>Normalzelle</translation>
     </message>
     <message>
-        <location line="-1"/>
+        <location line="-201"/>
         <location line="+2"/>
         <source>reduction cell</source>
         <translation>Reduktionszelle</translation>
@@ -3505,6 +3644,13 @@ Die Suche ist pausiert. Kehren Sie zum letzten Checkpoint zurück und senken Sie
         <location line="+2"/>
         <source>group sparsity (right axis)</source>
         <translation>Gruppen-Sparsität (rechte Achse)</translation>
+    </message>
+    <message>
+        <location line="+119"/>
+        <location line="+1"/>
+        <location line="+1"/>
+        <source>recurrent cell</source>
+        <translation>rekurrente Zelle</translation>
     </message>
 </context>
 <context>

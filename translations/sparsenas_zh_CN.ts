@@ -369,22 +369,28 @@
     </message>
     <message>
         <location line="+3"/>
-        <location line="+90"/>
+        <location line="+102"/>
         <source>No run</source>
         <translation>无运行</translation>
     </message>
     <message>
-        <location line="-75"/>
+        <location line="-87"/>
+        <location line="+55"/>
         <source>Normal cell</source>
         <translation>普通单元</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-54"/>
         <source>Reduction cell</source>
         <translation>缩减单元</translation>
     </message>
     <message>
-        <location line="+101"/>
+        <location line="+54"/>
+        <source>Recurrent cell</source>
+        <translation>循环单元</translation>
+    </message>
+    <message>
+        <location line="+61"/>
         <source>Epoch %1 · step %2 · 1 op frozen (crossed out)</source>
         <translation>第 %1 周期 · 第 %2 步 · 已冻结 1 个操作（划叉）</translation>
     </message>
@@ -399,7 +405,7 @@
         <translation>第 %1 轮次 · 第 %2 步</translation>
     </message>
     <message>
-        <location line="+113"/>
+        <location line="+117"/>
         <location line="+16"/>
         <source>Architecture weights</source>
         <translation>架构权重</translation>
@@ -465,6 +471,11 @@
         <location line="+2"/>
         <source>Reduction cell</source>
         <translation>缩减单元</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Recurrent cell</source>
+        <translation>循环单元</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -608,19 +619,19 @@
 <context>
     <name>sparsenas::CellHeatmap</name>
     <message>
-        <location filename="../widgets/cellheatmap.cpp" line="+285"/>
-        <location line="+280"/>
+        <location filename="../widgets/cellheatmap.cpp" line="+289"/>
+        <location line="+283"/>
         <source>= 0</source>
         <translation>= 0</translation>
     </message>
     <message>
-        <location line="-279"/>
-        <location line="+284"/>
+        <location line="-282"/>
+        <location line="+287"/>
         <source>A, fixed</source>
         <translation>A，固定</translation>
     </message>
     <message>
-        <location line="-172"/>
+        <location line="-175"/>
         <source>%1 · %2: exactly 0 (pruned)</source>
         <translation>%1 · %2：恰好为 0（已剪枝）</translation>
     </message>
@@ -630,7 +641,7 @@
         <translation>%1 · %2：A = %3</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>frozen: it stayed exactly 0 long enough (search.freeze_zero_epochs) and is no longer computed</source>
         <translation>已冻结：它保持精确为 0 的时间已足够长（search.freeze_zero_epochs），不再计算</translation>
     </message>
@@ -645,7 +656,7 @@
         <translation>节点 %1 在推导时被移除</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+17"/>
         <source>No architecture weights yet</source>
         <translation>尚无架构权重</translation>
     </message>
@@ -808,7 +819,7 @@
 <context>
     <name>sparsenas::ConfigForm</name>
     <message>
-        <location filename="../widgets/configform.cpp" line="+121"/>
+        <location filename="../widgets/configform.cpp" line="+123"/>
         <source>Preset:</source>
         <translation>预设：</translation>
     </message>
@@ -844,11 +855,11 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>digits is embedded in the program; the others are read from a folder</source>
-        <translation>digits 内置于程序中；其他数据集从文件夹读取</translation>
+        <source>digits and devils-dictionary (a text, for the recurrent space) are embedded in the program; the others are read from a folder</source>
+        <translation>digits 和 devils-dictionary（循环空间用的文本）内置于程序中；其他数据集从文件夹读取</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>default location</source>
         <translation>默认位置</translation>
     </message>
@@ -888,7 +899,17 @@
         <translation>搜索空间</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
+        <source>Space</source>
+        <translation>搜索空间</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>cnn: DARTS&apos;s convolutional cell on images; rnn: its recurrent cell on a text corpus (a language model)</source>
+        <translation>cnn：DARTS 在图像上的卷积单元；rnn：其在文本语料上的循环单元（语言模型）</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>Channels C</source>
         <translation>通道数 C</translation>
     </message>
@@ -923,9 +944,104 @@
         <translation>每条边上的候选操作</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+8"/>
         <source>Operations</source>
         <translation>操作</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Language model (recurrent space)</source>
+        <translation>语言模型（循环空间）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Hidden size</source>
+        <translation>隐藏维度</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Embedding and hidden size alike (the decoder shares the embedding&apos;s weights)</source>
+        <translation>嵌入维度与隐藏维度相同（解码器共享嵌入权重）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Steps per batch</source>
+        <translation>每批时间步数</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Time steps of truncated backpropagation (bptt)</source>
+        <translation>截断反向传播的时间步数（bptt）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Output dropout</source>
+        <translation>输出 dropout</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>On the cell&apos;s outputs, before the decoder</source>
+        <translation>作用于单元输出，在解码器之前</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>State dropout</source>
+        <translation>状态 dropout</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>On every state a node reads (DARTS&apos;s dropouth)</source>
+        <translation>作用于节点读取的每个状态（DARTS 的 dropouth）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Input dropout</source>
+        <translation>输入 dropout</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>On x_t into the first state (dropoutx)</source>
+        <translation>作用于进入第一个状态的 x_t（dropoutx）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Embedding dropout</source>
+        <translation>嵌入 dropout</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>On the embeddings (dropouti)</source>
+        <translation>作用于嵌入（dropouti）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Word dropout</source>
+        <translation>词 dropout</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Whole words of the embedding matrix (dropoute)</source>
+        <translation>嵌入矩阵的整个词（dropoute）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>AR</source>
+        <translation>AR</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Activation regularisation: alpha * mean(output^2)</source>
+        <translation>激活正则化：alpha * mean(输出^2)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>TAR</source>
+        <translation>TAR</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Temporal activation regularisation: beta * mean((h_t - h_{t-1})^2)</source>
+        <translation>时间激活正则化：beta * mean((h_t - h_{t-1})^2)</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -1104,7 +1220,7 @@
         <translation>此 LibTorch 没有 CUDA 设备；搜索将在 CPU 上运行</translation>
     </message>
     <message>
-        <location line="+107"/>
+        <location line="+109"/>
         <source>Configuration is valid.</source>
         <translation>配置有效。</translation>
     </message>
@@ -2312,7 +2428,7 @@
 <context>
     <name>sparsenas::LogView</name>
     <message>
-        <location filename="../widgets/logview.cpp" line="+36"/>
+        <location filename="../widgets/logview.cpp" line="+37"/>
         <source>Info</source>
         <translation>信息</translation>
     </message>
@@ -2422,12 +2538,22 @@
         <translation>缩减</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>recurrent</source>
+        <translation>循环</translation>
+    </message>
+    <message>
         <location line="+2"/>
         <source>%1: nodes %2/%3, paths %4</source>
         <translation>%1：节点 %2/%3，路径 %4</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+12"/>
+        <source>Epoch %1 done: λ = %2 · train perplexity %3 · validation perplexity %4 · %5 · %6 s</source>
+        <translation>第 %1 轮完成：λ = %2 · 训练困惑度 %3 · 验证困惑度 %4 · %5 · %6 秒</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Epoch %1 done: λ = %2 · train loss %3, accuracy %4 % · validation loss %5, accuracy %6 % · %7 · %8 s</source>
         <translation>第 %1 轮完成：λ = %2 · 训练损失 %3，准确率 %4% · 验证损失 %5，准确率 %6% · %7 · %8 秒</translation>
     </message>
@@ -2743,12 +2869,12 @@
     </message>
     <message>
         <location line="+30"/>
-        <location line="+295"/>
+        <location line="+305"/>
         <source>Search running</source>
         <translation>搜索正在运行</translation>
     </message>
     <message>
-        <location line="-295"/>
+        <location line="-305"/>
         <source>Stop the running search before opening another run.</source>
         <translation>请先停止正在运行的搜索，再打开其他运行。</translation>
     </message>
@@ -2763,7 +2889,12 @@
         <translation>第 %1 步时有一个单元坍塌。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+13"/>
+        <source>recurrent</source>
+        <translation>循环</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <location line="+1"/>
         <source>normal</source>
         <translation>普通</translation>
@@ -2873,6 +3004,11 @@
         <translation>单元：</translation>
     </message>
     <message>
+        <location line="+711"/>
+        <source>Recurrent</source>
+        <translation>循环</translation>
+    </message>
+    <message>
         <location line="+2"/>
         <source>Normal</source>
         <translation>普通</translation>
@@ -2883,20 +3019,20 @@
         <translation>缩减</translation>
     </message>
     <message>
-        <location line="-7"/>
+        <location line="-718"/>
         <location line="+220"/>
-        <location line="+477"/>
+        <location line="+485"/>
         <source>λ</source>
         <translation>λ</translation>
     </message>
     <message>
-        <location line="-697"/>
-        <location line="+697"/>
+        <location line="-705"/>
+        <location line="+705"/>
         <source>Step</source>
         <translation>步</translation>
     </message>
     <message>
-        <location line="-684"/>
+        <location line="-693"/>
         <source>Colour:</source>
         <translation>颜色：</translation>
     </message>
@@ -2926,7 +3062,7 @@
         <translation>所有路径</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Into node %1</source>
         <translation>进入节点 %1</translation>
     </message>
@@ -2941,7 +3077,7 @@
         <translation>架构权重 A</translation>
     </message>
     <message>
-        <location line="+353"/>
+        <location line="+361"/>
         <source>Selected: %1, %2</source>
         <translation>已选择：%1，%2</translation>
     </message>
@@ -3074,24 +3210,24 @@
 <context>
     <name>sparsenas::RunStatusBar</name>
     <message>
-        <location filename="../app/studio/runstatusbar.cpp" line="+150"/>
+        <location filename="../app/studio/runstatusbar.cpp" line="+148"/>
         <source>epoch %1/%2</source>
         <translation>轮次 %1/%2</translation>
     </message>
     <message>
-        <location line="-89"/>
-        <location line="+91"/>
+        <location line="-87"/>
+        <location line="+89"/>
         <source>ETA %1</source>
         <translation>预计剩余 %1</translation>
     </message>
     <message>
-        <location line="-79"/>
+        <location line="-76"/>
         <location line="+45"/>
         <source>%1 ranks · step %2–%3 s</source>
         <translation>%1 个进程 · 每步 %2–%3 秒</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+2"/>
         <source>Data-parallel run of %1 processes, step %2:</source>
         <translation>%1 个进程的数据并行运行，第 %2 步：</translation>
     </message>
@@ -3457,18 +3593,18 @@ The search is paused. Roll back to the last checkpoint and lower λ or its step 
     <message>
         <location filename="../widgets/survivalview.cpp" line="+36"/>
         <location line="+36"/>
-        <location line="+239"/>
+        <location line="+254"/>
         <source>Epoch</source>
         <translation>轮次</translation>
     </message>
     <message>
-        <location line="-275"/>
-        <location line="+275"/>
+        <location line="-290"/>
+        <location line="+290"/>
         <source>λ</source>
         <translation>λ</translation>
     </message>
     <message>
-        <location line="-246"/>
+        <location line="-261"/>
         <source>Alive nodes</source>
         <translation>存活节点</translation>
     </message>
@@ -3485,11 +3621,14 @@ The search is paused. Roll back to the last checkpoint and lower λ or its step 
     <message>
         <location line="+23"/>
         <location line="+2"/>
+        <location line="+198"/>
+        <location line="+1"/>
+        <location line="+1"/>
         <source>normal cell</source>
         <translation>普通单元</translation>
     </message>
     <message>
-        <location line="-1"/>
+        <location line="-201"/>
         <location line="+2"/>
         <source>reduction cell</source>
         <translation>缩减单元</translation>
@@ -3503,6 +3642,13 @@ The search is paused. Roll back to the last checkpoint and lower λ or its step 
         <location line="+2"/>
         <source>group sparsity (right axis)</source>
         <translation>组稀疏度（右轴）</translation>
+    </message>
+    <message>
+        <location line="+119"/>
+        <location line="+1"/>
+        <location line="+1"/>
+        <source>recurrent cell</source>
+        <translation>循环单元</translation>
     </message>
 </context>
 <context>

@@ -102,7 +102,7 @@ ArchWeightsView::ArchWeightsView(QWidget *parent) : QWidget(parent)
         m_reduce->setShowValues(show);
     });
     connect(m_normal, &CellHeatmap::entryClicked, this,
-            [this](int edge, int op) { onEntryClicked(kNormal, edge, op); });
+            [this](int edge, int op) { onEntryClicked(m_firstType, edge, op); });
     connect(m_reduce, &CellHeatmap::entryClicked, this,
             [this](int edge, int op) { onEntryClicked(kReduce, edge, op); });
 }
@@ -111,11 +111,22 @@ ArchWeightsView::~ArchWeightsView() = default;
 
 CellHeatmap *ArchWeightsView::heatmap(const QString &cellType) const
 {
-    if (cellType == kNormal)
+    if (cellType == m_firstType)
         return m_normal;
-    if (cellType == kReduce)
+    if (cellType == kReduce && !recurrent())
         return m_reduce;
     return nullptr;
+}
+
+void ArchWeightsView::setRecurrent(bool isRecurrent)
+{
+    const QString first = isRecurrent ? QStringLiteral("recurrent") : kNormal;
+    if (first == m_firstType)
+        return;
+    m_firstType = first;
+    m_normalTitle->setText(isRecurrent ? tr("Recurrent cell") : tr("Normal cell"));
+    m_reduce->setVisible(!isRecurrent);
+    m_reduceTitle->setVisible(!isRecurrent);
 }
 
 void ArchWeightsView::addSnapshots(const std::vector<Snapshot> &snapshots)
@@ -144,6 +155,7 @@ void ArchWeightsView::clearRun()
     m_normal->setHighlight(-1, -1);
     m_reduce->setHighlight(-1, -1);
     m_shownStep = -1;
+    setRecurrent(false);
     m_status->setText(tr("No run"));
 }
 
@@ -153,6 +165,8 @@ void ArchWeightsView::showCells(const std::vector<CellSnapshot> &cells, int64_t 
         return; // stale: dropped, not queued
     const bool firstOfRun = m_shownStep < 0;
     m_shownStep = step;
+    // The recurrent space has one cell type, with one input.
+    setRecurrent(cells.size() == 1 && cells.front().weights.inputs == 1);
     for (const CellSnapshot &cell : cells) {
         CellHeatmap *target = heatmap(QString::fromStdString(cell.weights.type));
         if (!target)
@@ -191,7 +205,7 @@ void ArchWeightsView::onEntryClicked(const QString &cellType, int edge, int op)
 
 void ArchWeightsView::highlight(const QString &cellType, int edge, int op)
 {
-    m_normal->setHighlight(cellType == kNormal ? edge : -1, op);
+    m_normal->setHighlight(cellType == m_firstType ? edge : -1, op);
     m_reduce->setHighlight(cellType == kReduce ? edge : -1, op);
 }
 
@@ -238,7 +252,8 @@ QSize ArchWeightsView::exportSize() const
     QSize cellSize = m_normal->sizeHint().expandedTo(m_reduce->sizeHint());
     if (m_normal->isVisible())
         cellSize = cellSize.expandedTo(m_normal->size()).expandedTo(m_reduce->size());
-    const double w = 2 * kExportMargin + 2 * cellSize.width() + kExportGap;
+    const int columns = recurrent() ? 1 : 2;
+    const double w = 2 * kExportMargin + columns * cellSize.width() + (columns - 1) * kExportGap;
     const double h = 2 * kExportMargin + fm.lineSpacing() + 6 + cellSize.height();
     return QSize(int(w), int(h));
 }
@@ -254,11 +269,13 @@ void ArchWeightsView::render(QPainter &painter, const QRectF &target) const
     const double titleH = QFontMetricsF(titleFont).lineSpacing() + 6;
     const QRectF inner =
         target.adjusted(kExportMargin, kExportMargin, -kExportMargin, -kExportMargin);
-    const double cellW = (inner.width() - kExportGap) / 2;
+    const int columns = recurrent() ? 1 : 2;
+    const double cellW = (inner.width() - (columns - 1) * kExportGap) / columns;
     const std::pair<QString, const CellHeatmap *> cells[] = {{m_normalTitle->text(), m_normal},
                                                              {m_reduceTitle->text(), m_reduce}};
     double x = inner.left();
-    for (const auto &[title, heatmap] : cells) {
+    for (int k = 0; k < columns; ++k) {
+        const auto &[title, heatmap] = cells[k];
         painter.setFont(titleFont);
         painter.setPen(palette().color(QPalette::WindowText));
         painter.drawText(QRectF(x, inner.top(), cellW, titleH), Qt::AlignLeft | Qt::AlignTop,

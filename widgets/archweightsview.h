@@ -74,6 +74,11 @@ private:
     CellHeatmap *m_reduce = nullptr;
     QLabel *m_normalTitle = nullptr;
     QLabel *m_reduceTitle = nullptr;
+    /// The cell type the first heatmap shows: "normal", or "recurrent" for a run of the
+    /// recurrent space, whose one cell takes the first heatmap while the second is hidden.
+    QString m_firstType = QStringLiteral("normal");
+    void setRecurrent(bool recurrent);
+    bool recurrent() const { return m_firstType != QLatin1String("normal"); }
     StatusText *m_status = nullptr;
     QCheckBox *m_lockScale = nullptr;
     QCheckBox *m_showValues = nullptr;

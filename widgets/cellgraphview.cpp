@@ -32,6 +32,8 @@ QString cellTitle(const QString &cellType)
         return QCoreApplication::translate("sparsenas::CellGraphView", "Normal cell");
     if (cellType == QLatin1String("reduce"))
         return QCoreApplication::translate("sparsenas::CellGraphView", "Reduction cell");
+    if (cellType == QLatin1String("recurrent"))
+        return QCoreApplication::translate("sparsenas::CellGraphView", "Recurrent cell");
     return QCoreApplication::translate("sparsenas::CellGraphView", "%1 cell").arg(cellType);
 }
 
@@ -678,13 +680,13 @@ void CellGraphView::highlightEdge(const QString &cellType, int edge, int op)
         m_style.highlightOp.clear();
         m_highlightCell.clear();
     } else {
-        const EdgeEnds ends = edgeEnds(edge);
+        const Pane *p = pane(cellType);
+        const CellWeights *w = p && p->hasCell ? &p->weights : nullptr;
+        const EdgeEnds ends = edgeEnds(edge, w ? w->inputs : 2);
         m_style.highlightSource = ends.source;
         m_style.highlightTarget = ends.target;
         m_style.highlightOp.clear();
-        const Pane *p = pane(cellType);
-        const CellWeights *w = p && p->hasCell ? &p->weights : nullptr;
-        if (w && op < 0 && edge < numEdges(w->nodes)) {
+        if (w && op < 0 && edge < numEdges(w->nodes, w->inputs)) {
             // The strongest path of the edge (DotStyle names one op).
             float best = 0.0f;
             for (size_t o = 0; o < w->ops.size(); ++o) {

@@ -115,10 +115,11 @@ struct CellHeatmap::Layout
     double rowH = 0;
     int edges = 0;
     int ops = 0;
+    int inputs = 2; // the cell's (1: the recurrent cell)
 
     double rowTop(int e) const
     {
-        const int group = edgeEnds(e).target - 2;
+        const int group = edgeEnds(e, inputs).target - inputs;
         return grid.top() + e * rowH + group * kGroupGap;
     }
     QRectF cellRect(int e, int o) const
@@ -171,7 +172,8 @@ int CellHeatmap::edgeCount() const
     if (ops == 0 || m_cell.weights.nodes <= 0)
         return 0;
     // Guard against a matrix shorter than the cell says (a truncated file).
-    return std::min(numEdges(m_cell.weights.nodes), int(m_cell.weights.weights.size() / ops));
+    return std::min(numEdges(m_cell.weights.nodes, m_cell.weights.inputs),
+                    int(m_cell.weights.weights.size() / ops));
 }
 
 int CellHeatmap::noneColumn() const
@@ -183,7 +185,7 @@ int CellHeatmap::noneColumn() const
 
 bool CellHeatmap::edgeAlive(int edge) const
 {
-    const int target = edgeEnds(edge).target;
+    const int target = edgeEnds(edge, m_cell.weights.inputs).target;
     const auto &alive = m_cell.aliveNodes;
     return std::find(alive.begin(), alive.end(), target) != alive.end();
 }
@@ -272,11 +274,13 @@ CellHeatmap::Layout CellHeatmap::computeLayout(const QRectF &target) const
     const QFontMetricsF fm(l.font);
     const QFontMetricsF sfm(l.smallFont);
     l.edges = hasWeights() ? edgeCount() : 0;
+    l.inputs = m_cell.weights.inputs;
+    const int in = l.inputs;
     l.ops = hasWeights() ? opCount() : 0;
 
     double labelW = fm.horizontalAdvance(edgeName(kDefaultEdges - 1));
     for (int e = 0; e < l.edges; ++e)
-        labelW = std::max(labelW, fm.horizontalAdvance(edgeName(e)));
+        labelW = std::max(labelW, fm.horizontalAdvance(edgeName(e, in)));
     labelW += 10.0;
 
     const double s = scale();
@@ -354,18 +358,18 @@ std::vector<CellHeatmap::Label> CellHeatmap::labelsFor(const Layout &l) const
     };
     if (!l.groupLabels) {
         for (int e = 0; e < l.edges; ++e)
-            add(l.rowTop(e), l.rowH, edgeName(e), e, edgeEnds(e).target);
+            add(l.rowTop(e), l.rowH, edgeName(e, l.inputs), e, edgeEnds(e, l.inputs).target);
         return out;
     }
     // One label per target node, centred on its rows; none where the group is too low.
     for (int e = 0; e < l.edges;) {
-        const int target = edgeEnds(e).target;
+        const int target = edgeEnds(e, l.inputs).target;
         int last = e;
-        while (last + 1 < l.edges && edgeEnds(last + 1).target == target)
+        while (last + 1 < l.edges && edgeEnds(last + 1, l.inputs).target == target)
             ++last;
         const double top = l.rowTop(e), height = l.rowTop(last) + l.rowH - top;
         if (fm.height() <= height)
-            add(top, height, QStringLiteral("\u2192 ") + nodeName(target), -1, target);
+            add(top, height, QStringLiteral("\u2192 ") + nodeName(target, l.inputs), -1, target);
         e = last + 1;
     }
     return out;
@@ -393,10 +397,11 @@ QString CellHeatmap::toolTipFor(int edge, int op) const
         return {};
     const QString opName = QString::fromStdString(m_cell.weights.ops[size_t(op)]);
     const float v = m_cell.weights.at(edge, op);
-    QString text =
-        v == 0.0f
-            ? tr("%1 \u00b7 %2: exactly 0 (pruned)").arg(edgeName(edge), opName)
-            : tr("%1 \u00b7 %2: A = %3").arg(edgeName(edge), opName, QString::number(v, 'g', 4));
+    QString text = v == 0.0f ? tr("%1 \u00b7 %2: exactly 0 (pruned)")
+                                   .arg(edgeName(edge, m_cell.weights.inputs), opName)
+                             : tr("%1 \u00b7 %2: A = %3")
+                                   .arg(edgeName(edge, m_cell.weights.inputs), opName,
+                                        QString::number(v, 'g', 4));
     if (isFrozen(edge, op))
         text += QLatin1Char('\n') +
                 tr("frozen: it stayed exactly 0 long enough (search.freeze_zero_epochs) and is no "
@@ -404,8 +409,9 @@ QString CellHeatmap::toolTipFor(int edge, int op) const
     if (op == noneColumn())
         text += QLatin1Char('\n') + tr("\"none\" is never a path");
     if (!edgeAlive(edge))
-        text += QLatin1Char('\n') +
-                tr("node %1 was removed by derivation").arg(nodeName(edgeEnds(edge).target));
+        text += QLatin1Char('\n') + tr("node %1 was removed by derivation")
+                                        .arg(nodeName(edgeEnds(edge, m_cell.weights.inputs).target,
+                                                      m_cell.weights.inputs));
     return text;
 }
 
@@ -644,9 +650,12 @@ QSize CellHeatmap::minimumSizeHint() const
     // Columns as narrow as their shortest header ("max" over "3×3") and rows of 10 px (labels
     // shrink to fit, rowLabels()): a 1024x700 window has room for the heatmaps beside the
     // curves and above the bottom row.
+    // The recurrent cell's 36 rows get thinner ones (down to 5 px, one label per node then), so
+    // that its matrix needs no more height than the CNN cell's 14 rows of 10 px and more.
     const double minColW = QFontMetricsF(l.smallFont).horizontalAdvance(QStringLiteral("max")) + 3;
+    const double minRowH = std::clamp(200.0 / std::max(1, edges), 5.0, 10.0);
     return QSize(int(std::ceil(chromeW + ops * std::max(18.0, minColW))),
-                 int(std::ceil(chromeH + edges * 10.0 + (groups - 1) * kGroupGap)));
+                 int(std::ceil(chromeH + edges * minRowH + (groups - 1) * kGroupGap)));
 }
 
 QSize CellHeatmap::sizeHint() const

@@ -43,8 +43,10 @@ QColor edgeColor(int edge)
 }
 
 // c, then subscript k (U+2096), subscript minus (U+208B) and subscript two / one (U+2082 / 81).
-QString nodeName(int node)
+QString nodeName(int node, int inputs)
 {
+    if (inputs == 1)
+        return QString::number(node);
     if (node == 0)
         return QStringLiteral("c\u2096\u208b\u2082");
     if (node == 1)
@@ -52,8 +54,11 @@ QString nodeName(int node)
     return QString::number(node - 2);
 }
 
-QString outputNodeName()
+QString outputNodeName(int inputs)
 {
+    // h with subscript t (U+209C) for the recurrent cell.
+    if (inputs == 1)
+        return QStringLiteral("h\u209c");
     return QStringLiteral("c\u2096");
 }
 
@@ -67,10 +72,11 @@ QString withCellSubscripts(QString text)
     return text;
 }
 
-QString edgeName(int edge)
+QString edgeName(int edge, int inputs)
 {
-    const EdgeEnds ends = edgeEnds(edge);
-    return nodeName(ends.source) + QStringLiteral(" \u2192 ") + nodeName(ends.target);
+    const EdgeEnds ends = edgeEnds(edge, inputs);
+    return nodeName(ends.source, inputs) + QStringLiteral(" \u2192 ") +
+           nodeName(ends.target, inputs);
 }
 
 QColor opQColor(const QString &op)

@@ -21,11 +21,13 @@ QColor edgeColor(int edge);
 /// 1 -> "cₖ₋₁" (c_{k-1}), the intermediate nodes n >= 2 -> "0" .. "N-1", the cell's output
 /// outputNodeName() "cₖ". DejaVu Sans, Noto Sans and the system fonts of Windows and macOS have
 /// the subscript letter k (U+2096); Qt falls back to another font for one that lacks it.
-QString nodeName(int node);
-/// "cₖ", the cell's output (the concatenation of its surviving intermediate nodes).
-QString outputNodeName();
+/// The recurrent cell (`inputs` 1) keeps DARTS's numbers: "0" (its first state) .. "N".
+QString nodeName(int node, int inputs = 2);
+/// "cₖ", the cell's output (the concatenation of its surviving intermediate nodes); "hₜ" for the
+/// recurrent cell (the mean of its nodes).
+QString outputNodeName(int inputs = 2);
 /// "cₖ₋₂ → 0" etc. for edge index `edge` (edge order of sparsenas/genotype.h).
-QString edgeName(int edge);
+QString edgeName(int edge, int inputs = 2);
 /// `text` with the TeX-style cell names the engine and the files write ("c_{k-2}", "c_{k-1}",
 /// "c_{k}") in the same Unicode form, for engine messages shown in the studio.
 QString withCellSubscripts(QString text);

@@ -41,6 +41,8 @@ const QStringList &integerPaths()
                                       QStringLiteral("space.channels"),
                                       QStringLiteral("space.layers"),
                                       QStringLiteral("space.nodes"),
+                                      QStringLiteral("language_model.hidden"),
+                                      QStringLiteral("language_model.bptt"),
                                       QStringLiteral("search.epochs"),
                                       QStringLiteral("search.batch_size"),
                                       QStringLiteral("search.seed"),
@@ -156,8 +158,9 @@ void ConfigForm::build()
     QFormLayout *data = group(tr("Data"));
     data->addRow(tr("Data set"),
                  addChoice(QStringLiteral("dataset.name"), choicesOf<DatasetKind>(),
-                           tr("digits is embedded in the program; the others are read from a "
-                              "folder")));
+                           tr("digits and devils-dictionary (a text, for the recurrent "
+                              "space) are embedded in the program; the others are read from "
+                              "a folder")));
     auto *pathRow = new QHBoxLayout;
     m_dataPath = new QLineEdit(this);
     m_dataPath->setPlaceholderText(tr("default location"));
@@ -182,6 +185,24 @@ void ConfigForm::build()
                                               tr("Use only the first N training images (0: all)")));
 
     QFormLayout *space = group(tr("Search space"));
+    m_spaceForm = space;
+    space->addRow(tr("Space"),
+                  addChoice(QStringLiteral("space.kind"), choicesOf<SpaceKind>(),
+                            tr("cnn: DARTS's convolutional cell on images; rnn: its recurrent "
+                               "cell on a text corpus (a language model)")));
+    connect(qobject_cast<QComboBox *>(m_fields.value(QStringLiteral("space.kind"))),
+            &QComboBox::currentTextChanged, this, [this](const QString &kind) {
+                if (m_loading || kind == m_opsKind)
+                    return;
+                // Another space: its own operations, all of them, and its node count.
+                fillOps(kind);
+                auto *nodes =
+                    qobject_cast<QLineEdit *>(m_fields.value(QStringLiteral("space.nodes")));
+                nodes->setText(kind == QLatin1String("rnn") ? QStringLiteral("8")
+                                                            : QStringLiteral("4"));
+                updateEnabled();
+                validate();
+            });
     space->addRow(tr("Channels C"), addNumber(QStringLiteral("space.channels"),
                                               tr("Initial channels of the supernet")));
     space->addRow(tr("Cells"), addNumber(QStringLiteral("space.layers"),
@@ -190,11 +211,7 @@ void ConfigForm::build()
                                                   tr("Intermediate nodes N of each cell")));
     m_ops = new QListWidget(this);
     m_ops->setToolTip(tr("Candidate operations on every edge"));
-    for (const std::string &op : dartsOps()) {
-        auto *item = new QListWidgetItem(QString::fromStdString(op), m_ops);
-        item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsUserCheckable);
-        item->setCheckState(Qt::Checked);
-    }
+    fillOps(QStringLiteral("cnn"));
     m_ops->setMaximumHeight(m_ops->sizeHintForRow(0) * 8 + 2 * m_ops->frameWidth() + 4);
     m_fields.insert(QStringLiteral("space.ops"), m_ops);
     connect(m_ops, &QListWidget::itemChanged, this, [this] {
@@ -202,6 +219,32 @@ void ConfigForm::build()
             validate();
     });
     space->addRow(tr("Operations"), m_ops);
+
+    QFormLayout *lm = group(tr("Language model (recurrent space)"));
+    m_languageModel = lm->parentWidget();
+    lm->addRow(tr("Hidden size"),
+               addNumber(QStringLiteral("language_model.hidden"),
+                         tr("Embedding and hidden size alike (the decoder shares the "
+                            "embedding's weights)")));
+    lm->addRow(tr("Steps per batch"),
+               addNumber(QStringLiteral("language_model.bptt"),
+                         tr("Time steps of truncated backpropagation (bptt)")));
+    lm->addRow(tr("Output dropout"), addNumber(QStringLiteral("language_model.dropout"),
+                                               tr("On the cell's outputs, before the decoder")));
+    lm->addRow(tr("State dropout"),
+               addNumber(QStringLiteral("language_model.dropout_hidden"),
+                         tr("On every state a node reads (DARTS's dropouth)")));
+    lm->addRow(tr("Input dropout"), addNumber(QStringLiteral("language_model.dropout_x"),
+                                              tr("On x_t into the first state (dropoutx)")));
+    lm->addRow(tr("Embedding dropout"), addNumber(QStringLiteral("language_model.dropout_input"),
+                                                  tr("On the embeddings (dropouti)")));
+    lm->addRow(tr("Word dropout"), addNumber(QStringLiteral("language_model.dropout_words"),
+                                             tr("Whole words of the embedding matrix (dropoute)")));
+    lm->addRow(tr("AR"), addNumber(QStringLiteral("language_model.activation_reg"),
+                                   tr("Activation regularisation: alpha * mean(output^2)")));
+    lm->addRow(tr("TAR"),
+               addNumber(QStringLiteral("language_model.temporal_reg"),
+                         tr("Temporal activation regularisation: beta * mean((h_t - h_{t-1})^2)")));
 
     QFormLayout *arch = group(tr("Architecture weights (sparse)"));
     arch->addRow(tr("Optimizer"),
@@ -344,6 +387,8 @@ void ConfigForm::setConfigJson(const json &config)
             }
         }
     }
+    const json *kind = lookup(m_base, QStringLiteral("space.kind"));
+    fillOps(kind && kind->is_string() ? display(*kind) : QStringLiteral("cnn"));
     const json *ops = lookup(m_base, QStringLiteral("space.ops"));
     for (int i = 0; i < m_ops->count(); ++i) {
         bool on = ops == nullptr; // absent: all DARTS ops
@@ -430,7 +475,31 @@ void ConfigForm::updateEnabled()
     m_fields.value(QStringLiteral("arch.alpha"))
         ->setEnabled(penalty->currentText().toStdString() == nameOf(PenaltyKind::SparseGroupLasso));
     auto *dataset = qobject_cast<QComboBox *>(m_fields.value(QStringLiteral("dataset.name")));
-    m_dataPath->setEnabled(dataset->currentText().toStdString() != nameOf(DatasetKind::Digits));
+    const auto data = parseName<DatasetKind>(dataset->currentText().toStdString());
+    m_dataPath->setEnabled(data != DatasetKind::Digits && data != DatasetKind::DevilsDictionary);
+    // Rows and groups that mean nothing for the space chosen are hidden, not greyed out.
+    auto *kind = qobject_cast<QComboBox *>(m_fields.value(QStringLiteral("space.kind")));
+    const bool rnn = kind->currentText().toStdString() == nameOf(SpaceKind::Rnn);
+    m_spaceForm->setRowVisible(m_fields.value(QStringLiteral("space.channels")), !rnn);
+    m_spaceForm->setRowVisible(m_fields.value(QStringLiteral("space.layers")), !rnn);
+    m_languageModel->setVisible(rnn);
+}
+
+void ConfigForm::fillOps(const QString &kind)
+{
+    if (kind == m_opsKind)
+        return;
+    m_opsKind = kind;
+    const bool loading = m_loading;
+    m_loading = true; // itemChanged must not validate a half-filled list
+    m_ops->clear();
+    const auto space = parseName<SpaceKind>(kind.toStdString()).value_or(SpaceKind::Cnn);
+    for (const std::string &op : opsOf(space)) {
+        auto *item = new QListWidgetItem(QString::fromStdString(op), m_ops);
+        item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsUserCheckable);
+        item->setCheckState(Qt::Checked);
+    }
+    m_loading = loading;
 }
 
 void ConfigForm::setEditable(bool editable)

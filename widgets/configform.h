@@ -15,6 +15,7 @@
 class QComboBox;
 class QLabel;
 class QLineEdit;
+class QFormLayout;
 class QListWidget;
 
 namespace sparsenas {
@@ -54,6 +55,8 @@ private:
     QComboBox *addChoice(const QString &path, const QStringList &values, const QString &toolTip);
     void validate();
     void updateEnabled();
+    /// The operation list of the space `kind` ("cnn", "rnn"), every one checked.
+    void fillOps(const QString &kind);
 
     nlohmann::json m_base = nlohmann::json::object();
     QHash<QString, QWidget *> m_fields; ///< JSON path -> editor
@@ -63,6 +66,9 @@ private:
     QLineEdit *m_dataPath = nullptr;
     QWidget *m_browse = nullptr;
     QListWidget *m_ops = nullptr;
+    QString m_opsKind;                  ///< the space whose operations m_ops lists
+    QFormLayout *m_spaceForm = nullptr; ///< rows shown for one space kind only
+    QWidget *m_languageModel = nullptr; ///< the group of the recurrent space's settings
     QLabel *m_problemLabel = nullptr;
     bool m_loading = false;
     bool m_lastValid = true;

@@ -21,6 +21,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cmath>
 #include <deque>
 
 namespace sparsenas {
@@ -294,12 +295,25 @@ QString LogView::epochSummaryText(const EpochSummary &e) const
     for (const CellSnapshot &c : e.cells) {
         const QString type = c.weights.type == "normal"   ? tr("normal")
                              : c.weights.type == "reduce" ? tr("reduction")
-                                                          : QString::fromStdString(c.weights.type);
+                             : c.weights.type == "recurrent"
+                                 ? tr("recurrent")
+                                 : QString::fromStdString(c.weights.type);
         cells << tr("%1: nodes %2/%3, paths %4")
                      .arg(type)
                      .arg(c.aliveNodes.size())
                      .arg(c.weights.nodes)
                      .arg(c.alivePaths);
+    }
+    if (e.cells.size() == 1 && e.cells.front().weights.inputs == 1) {
+        // A language model (the recurrent space): perplexities, exp of the NLL per word.
+        const auto ppl = [&](double loss) {
+            const double p = std::exp(loss);
+            return std::isfinite(p) ? fixed(p, p >= 100 ? 0 : 1) : QStringLiteral("∞");
+        };
+        return tr("Epoch %1 done: λ = %2 · train perplexity %3 · validation perplexity %4 · "
+                  "%5 · %6 s")
+            .arg(epoch, locale.toString(e.lambda, 'g', 4), ppl(e.trainLoss), ppl(e.valLoss),
+                 cells.join(QStringLiteral("; ")), fixed(e.seconds, 1));
     }
     return tr("Epoch %1 done: λ = %2 · train loss %3, accuracy %4 % · validation loss %5, "
               "accuracy %6 % · %7 · %8 s")

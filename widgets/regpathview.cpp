@@ -27,7 +27,7 @@ const QString selectionLayer = QStringLiteral("selection");
 bool validShape(const CellWeights &w)
 {
     return w.nodes > 0 && !w.ops.empty() &&
-           w.weights.size() == size_t(numEdges(w.nodes)) * w.ops.size();
+           w.weights.size() == size_t(numEdges(w.nodes, w.inputs)) * w.ops.size();
 }
 
 } // namespace
@@ -40,8 +40,7 @@ RegPathView::RegPathView(QWidget *parent) : QWidget(parent)
     m_plot = tools.plot;
     auto *cellLabel = new QLabel(tr("Cell:"), this);
     m_cellCombo = new QComboBox(this);
-    m_cellCombo->addItem(tr("Normal"), QStringLiteral("normal"));
-    m_cellCombo->addItem(tr("Reduction"), QStringLiteral("reduce"));
+    fillCellCombo(false);
     cellLabel->setBuddy(m_cellCombo);
     tools.row->insertWidget(0, cellLabel);
     tools.row->insertWidget(1, m_cellCombo);
@@ -94,10 +93,11 @@ void RegPathView::fillFilterCombo()
     m_filterCombo->addItem(tr("All paths"), QPoint(-1, -1));
     const CellPaths *cp = shownCell();
     const int nodes = cp ? cp->nodes : 0;
-    for (int node = 2; node < nodes + 2; ++node)
-        m_filterCombo->addItem(tr("Into node %1").arg(nodeName(node)), QPoint(node, -1));
-    for (int e = 0; e < (nodes > 0 ? numEdges(nodes) : 0); ++e)
-        m_filterCombo->addItem(tr("Edge %1").arg(edgeName(e)), QPoint(-1, e));
+    const int in = cp ? cp->inputs : 2;
+    for (int node = in; node < nodes + in; ++node)
+        m_filterCombo->addItem(tr("Into node %1").arg(nodeName(node, in)), QPoint(node, -1));
+    for (int e = 0; e < (nodes > 0 ? numEdges(nodes, in) : 0); ++e)
+        m_filterCombo->addItem(tr("Edge %1").arg(edgeName(e, in)), QPoint(-1, e));
     const int index = m_filterCombo->findData(QPoint(m_filterNode, m_filterEdge));
     if (index < 0) {
         m_filterNode = m_filterEdge = -1;
@@ -148,7 +148,7 @@ bool RegPathView::isShown(int edge, int op) const
 {
     if (edge < 0 || (m_filterEdge >= 0 && edge != m_filterEdge))
         return false;
-    if (m_filterNode >= 0 && edgeEnds(edge).target != m_filterNode)
+    if (m_filterNode >= 0 && edgeEnds(edge, m_curvesInputs).target != m_filterNode)
         return false;
     return op < 0 || op < int(m_curvesOps.size());
 }
@@ -185,7 +185,7 @@ QColor RegPathView::groupColor(int group) const
 QString RegPathView::groupName(int group) const
 {
     if (m_colorBy == ColorBy::Edge)
-        return edgeName(group);
+        return edgeName(group, m_curvesInputs);
     return QString::fromStdString(m_curvesOps[size_t(group)]);
 }
 
@@ -330,7 +330,7 @@ RegPathView::CellPaths &RegPathView::cellPaths(const CellWeights &w)
 {
     auto it = std::find_if(m_cells.begin(), m_cells.end(),
                            [&](const CellPaths &c) { return c.type == w.type; });
-    if (it != m_cells.end() && it->nodes == w.nodes && it->ops == w.ops)
+    if (it != m_cells.end() && it->nodes == w.nodes && it->inputs == w.inputs && it->ops == w.ops)
         return *it;
     // New cell type, or its shape changed (another supernet): start its paths afresh.
     if (it == m_cells.end()) {
@@ -341,6 +341,11 @@ RegPathView::CellPaths &RegPathView::cellPaths(const CellWeights &w)
     }
     it->type = w.type;
     it->nodes = w.nodes;
+    it->inputs = w.inputs;
+    // A run of the recurrent space has its one cell type in the chooser, a CNN run its two.
+    const bool recurrent = w.inputs == 1;
+    if ((m_cellCombo->findData(QStringLiteral("recurrent")) >= 0) != recurrent)
+        fillCellCombo(recurrent);
     it->ops = w.ops;
     const auto none = std::find(w.ops.begin(), w.ops.end(), "none");
     it->noneOp = none == w.ops.end() ? -1 : int(none - w.ops.begin());
@@ -457,6 +462,7 @@ void RegPathView::destroyCurves()
     m_legendShown.clear();
     m_curvesType.clear();
     m_curvesNodes = 0;
+    m_curvesInputs = 2;
     m_curvesOps.clear();
 }
 
@@ -467,13 +473,15 @@ void RegPathView::ensureCurves()
         destroyCurves();
         return;
     }
-    if (cp->type == m_curvesType && cp->nodes == m_curvesNodes && cp->ops == m_curvesOps)
+    if (cp->type == m_curvesType && cp->nodes == m_curvesNodes && cp->inputs == m_curvesInputs &&
+        cp->ops == m_curvesOps)
         return;
     destroyCurves();
     m_curvesType = cp->type;
     m_curvesNodes = cp->nodes;
+    m_curvesInputs = cp->inputs;
     m_curvesOps = cp->ops;
-    const int edges = numEdges(cp->nodes);
+    const int edges = numEdges(cp->nodes, cp->inputs);
     const int nOps = int(cp->ops.size());
     m_curves.assign(size_t(edges) * nOps, nullptr);
     for (int e = 0; e < edges; ++e) {
@@ -481,7 +489,7 @@ void RegPathView::ensureCurves()
             if (o == cp->noneOp)
                 continue;
             auto *curve = new QCPCurve(m_plot->xAxis, m_plot->yAxis);
-            curve->setName(edgeName(e) + QStringLiteral(", ") +
+            curve->setName(edgeName(e, cp->inputs) + QStringLiteral(", ") +
                            QString::fromStdString(cp->ops[size_t(o)]));
             m_curves[size_t(e) * nOps + o] = curve;
         }
@@ -609,7 +617,7 @@ void RegPathView::applyStyles()
     if (anySelected && m_selectedOp >= 0 && m_selectedOp < nOps) {
         m_selectionLabel->setText(
             tr("Selected: %1, %2")
-                .arg(edgeName(m_selectedEdge),
+                .arg(edgeName(m_selectedEdge, m_curvesInputs),
                      QString::fromStdString(m_curvesOps[size_t(m_selectedOp)])));
     } else {
         m_selectionLabel->clear();
@@ -675,9 +683,9 @@ QString RegPathView::hoverText(const QPointF &pixel) const
     const QString value = QString::number(hit.value, 'g', 4);
     if (m_xMode == XAxis::Step)
         return tr("%1, %2: A = %3 at step %4")
-            .arg(edgeName(hit.edge), op, value, QString::number(qint64(hit.key)));
+            .arg(edgeName(hit.edge, m_curvesInputs), op, value, QString::number(qint64(hit.key)));
     return tr("%1, %2: A = %3 at λ = %4")
-        .arg(edgeName(hit.edge), op, value, QString::number(hit.key, 'g', 4));
+        .arg(edgeName(hit.edge, m_curvesInputs), op, value, QString::number(hit.key, 'g', 4));
 }
 
 void RegPathView::clicked(const QPointF &pixel)
@@ -697,7 +705,7 @@ void RegPathView::highlightPath(const QString &type, int edge, int op)
     if (m_cellCombo->findData(type) >= 0 && type != cellType())
         setCellType(type);
     const bool valid = edge >= 0 && op >= 0 && op < int(m_curvesOps.size()) &&
-                       edge < (m_curvesNodes > 0 ? numEdges(m_curvesNodes) : 0);
+                       edge < (m_curvesNodes > 0 ? numEdges(m_curvesNodes, m_curvesInputs) : 0);
     // A path selected elsewhere (the heatmap, the cell graph) is shown even if filtered out.
     if (valid && !isShown(edge, op))
         setFilter(-1, -1);
@@ -736,8 +744,23 @@ void RegPathView::setXAxisMode(XAxis mode)
     fitToData();
 }
 
+void RegPathView::fillCellCombo(bool recurrent)
+{
+    const QSignalBlocker block(m_cellCombo);
+    m_cellCombo->clear();
+    if (recurrent) {
+        m_cellCombo->addItem(tr("Recurrent"), QStringLiteral("recurrent"));
+    } else {
+        m_cellCombo->addItem(tr("Normal"), QStringLiteral("normal"));
+        m_cellCombo->addItem(tr("Reduction"), QStringLiteral("reduce"));
+    }
+    m_cellCombo->setCurrentIndex(0);
+}
+
 void RegPathView::clearRun()
 {
+    if (m_cellCombo->findData(QStringLiteral("recurrent")) >= 0)
+        fillCellCombo(false);
     m_cells.clear();
     destroyCurves();
     m_selectedEdge = m_selectedOp = -1;

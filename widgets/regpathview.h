@@ -102,6 +102,7 @@ private:
     {
         std::string type;
         int nodes = 0;
+        int inputs = 2; ///< 1: the recurrent cell
         std::vector<std::string> ops;
         int noneOp = -1;
         std::vector<Sample> points; ///< lambda mode: epoch ends and mid-epoch lambda changes
@@ -155,6 +156,9 @@ private:
     // The curves of the shown cell type: index edge * ops + op (nullptr for "none").
     std::string m_curvesType;
     int m_curvesNodes = 0;
+    int m_curvesInputs = 2;
+    /// The cell types to choose from: normal and reduce, or the recurrent space's one.
+    void fillCellCombo(bool recurrent);
     std::vector<std::string> m_curvesOps;
     std::vector<QCPCurve *> m_curves;
     std::vector<QCPCurve *> m_markers; ///< per colour group (edge or op)

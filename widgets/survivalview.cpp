@@ -212,6 +212,16 @@ void SurvivalView::append(double epochPos, double lambda, const std::vector<Cell
 {
     const CellSnapshot *normal = findCell(cells, "normal");
     const CellSnapshot *reduce = findCell(cells, "reduce");
+    // The recurrent space's one cell takes the normal cell's lines, named for what it is.
+    const CellSnapshot *recurrent = findCell(cells, "recurrent");
+    if (recurrent && !normal) {
+        normal = recurrent;
+        if (m_series[NodesNormal].curve->name() != tr("recurrent cell")) {
+            m_series[NodesNormal].curve->setName(tr("recurrent cell"));
+            m_series[PathsNormal].curve->setName(tr("recurrent cell"));
+            m_series[NodesReduce].curve->removeFromLegend();
+        }
+    }
     const auto push = [&](Series s, double value) {
         Line &line = m_series[size_t(s)];
         const Point p{epochPos, lambda, value};
@@ -281,6 +291,11 @@ void SurvivalView::dataChanged()
 
 void SurvivalView::clearRun()
 {
+    if (m_series[NodesNormal].curve->name() != tr("normal cell")) {
+        m_series[NodesNormal].curve->setName(tr("normal cell"));
+        m_series[PathsNormal].curve->setName(tr("normal cell"));
+        m_series[NodesReduce].curve->addToLegend();
+    }
     for (Line &line : m_series) {
         line.curve->data()->clear();
         line.points.clear();

@@ -319,6 +319,15 @@ void MainWindow::readSettings()
     QSettings settings;
     if (!restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray()))
         resize(1500, 940);
+    // A size saved on a larger screen, or the default on a small one (1024 x 700), must not
+    // put the window's edges off the screen: it is fitted to the space the screen offers.
+    if (const QScreen *s = screen()) {
+        const QRect avail = s->availableGeometry();
+        if (width() > avail.width() || height() > avail.height()) {
+            resize(size().boundedTo(avail.size()));
+            move(avail.topLeft());
+        }
+    }
     const bool restored =
         restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
     const QList<QVariant> shares = settings.value(QStringLiteral("window/dockShares")).toList();
@@ -609,8 +618,18 @@ void MainWindow::onCollapse(const RunEventInfo &e)
     onErrorMessage(tr("A cell collapsed at step %1.").arg(e.step));
     if (!m_interactive || controller()->state() != RunState::Paused)
         return;
-    // The event's value: the cell type's index, -1 when both collapsed in the same step.
-    const QString cell = e.value < 0    ? tr("normal") + QStringLiteral(" / ") + tr("reduction")
+    // The event's value: the cell type's index, -1 when every type collapsed in the same step
+    // (the recurrent space has one).
+    bool recurrent = false;
+    try {
+        recurrent =
+            loadConfigFile((controller()->runDir() + QStringLiteral("/config.json")).toStdString())
+                .space.kind == SpaceKind::Rnn;
+    } catch (const std::exception &) {
+        // A run directory without a readable config: its cells are named as a CNN run's.
+    }
+    const QString cell = recurrent      ? tr("recurrent")
+                         : e.value < 0  ? tr("normal") + QStringLiteral(" / ") + tr("reduction")
                          : e.value == 0 ? tr("normal")
                                         : tr("reduction");
     StudioDialogs::collapse(

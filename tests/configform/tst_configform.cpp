@@ -33,6 +33,7 @@ private Q_SLOTS:
     void typingMarksWrongFields();
     void allOpsButNoneIsAnError();
     void penaltyControlsAlpha();
+    void recurrentSpaceHasItsOwnFields();
     void keepsFieldsTheFormDoesNotShow();
     void wheelChangesOnlyFocusedFields();
 };
@@ -161,6 +162,39 @@ void tst_ConfigForm::penaltyControlsAlpha()
     QCOMPARE(form.configJson()["arch"]["penalty"].get<std::string>(), std::string("lasso"));
     penalty->setCurrentText(QStringLiteral("sgl"));
     QVERIFY(alpha->isEnabled());
+}
+
+void tst_ConfigForm::recurrentSpaceHasItsOwnFields()
+{
+    ConfigForm form;
+    form.show();
+    auto *kind = qobject_cast<QComboBox *>(form.fieldEditor(QStringLiteral("space.kind")));
+    auto *dataset = qobject_cast<QComboBox *>(form.fieldEditor(QStringLiteral("dataset.name")));
+    auto *ops = qobject_cast<QListWidget *>(form.fieldEditor(QStringLiteral("space.ops")));
+    QWidget *hidden = form.fieldEditor(QStringLiteral("language_model.hidden"));
+    QVERIFY(kind && dataset && ops && hidden);
+    QVERIFY(!hidden->isVisible());
+    QCOMPARE(ops->count(), 8);
+
+    // The recurrent space: its five ops (all chosen), 8 nodes, its fields; images are wrong.
+    kind->setCurrentText(QStringLiteral("rnn"));
+    QCOMPARE(ops->count(), 5);
+    QCOMPARE(ops->item(1)->text(), QStringLiteral("tanh"));
+    QVERIFY(hidden->isVisible());
+    QVERIFY(!form.fieldEditor(QStringLiteral("space.channels"))->isVisible());
+    QCOMPARE(form.configJson()["space"]["nodes"].get<int>(), 8);
+    QVERIFY(!form.isValid());
+    QVERIFY(form.problems().join(QLatin1Char('\n')).contains(QStringLiteral("space.kind")));
+    dataset->setCurrentText(QStringLiteral("devils-dictionary"));
+    QVERIFY2(form.isValid(), qPrintable(form.problems().join(QLatin1Char('\n'))));
+    const RunConfig c = configFromJson(form.configJson());
+    QVERIFY(c.space.kind == SpaceKind::Rnn);
+    QCOMPARE(c.space.ops.size(), size_t(5));
+
+    // And back: the CNN ops again.
+    kind->setCurrentText(QStringLiteral("cnn"));
+    QCOMPARE(ops->count(), 8);
+    QVERIFY(!hidden->isVisible());
 }
 
 void tst_ConfigForm::keepsFieldsTheFormDoesNotShow()
