@@ -269,28 +269,9 @@ Snapshot RnnSearchTask::step(const RunPosition &at)
         valNll = nll[1] / double(p.comm->worldSize());
     }
 
-    p.sums.trainLoss += trainNll * r.train.count;
-    p.sums.trainCorrect += r.train.correct;
-    p.sums.trainCount += r.train.count;
-
-    Snapshot s;
-    s.lambda = p.schedule.lambda();
-    s.alpha = p.schedule.alpha();
-    s.lambdaStep = p.schedule.lambdaStep();
-    s.weightLr = p.lr;
-    s.trainLoss = trainNll;
-    s.trainAcc = r.train.count ? r.train.correct / r.train.count : 0;
-    s.valLoss = valNll;
-    s.valAcc = r.val.count ? r.val.correct / r.val.count : 0;
-    s.penalty = p.archOpt->penaltyValue();
     p.lastCells = p.cellSnapshots();
-    s.cells = p.lastCells;
-    const auto totals = sparsityTotals(s.cells);
-    s.elementSparsity = totals.elementSparsity;
-    s.groupSparsity = totals.groupSparsity;
-    s.archSeconds = r.archSeconds;
-    s.weightSeconds = r.weightSeconds;
-    s.commSeconds = r.commSeconds;
+    Snapshot s =
+        searchStepRecord(p.sums, p.schedule, p.lr, *p.archOpt, p.lastCells, r, trainNll, valNll);
     s.stepSeconds = std::chrono::duration<double>(Clock::now() - t0).count();
     p.sums.seconds += s.stepSeconds;
     return s;
@@ -337,23 +318,9 @@ std::pair<double, double> RnnSearchTask::Private::validate()
 EpochSummary RnnSearchTask::finishEpoch(const RunPosition &)
 {
     auto &p = *d;
-    EpochSummary e;
-    e.lambda = p.schedule.lambda();
-    e.alpha = p.schedule.alpha();
-    e.weightLr = p.lr;
-    e.trainLoss = p.sums.trainCount ? p.sums.trainLoss / p.sums.trainCount : 0;
-    e.trainAcc = p.sums.trainCount ? p.sums.trainCorrect / p.sums.trainCount : 0;
-    std::tie(e.valLoss, e.valAcc) = p.validate();
-    if (!std::isfinite(e.valLoss))
-        throw RunHealthError(RunHealthError::Kind::Diverged,
-                             "the validation loss became NaN or infinite", e.valLoss);
+    EpochSummary e = searchEpochRecord(p.sums, p.schedule, p.lr, p.validate());
     p.lastValAcc = e.valAcc;
-    e.penalty = p.archOpt->penaltyValue();
-    e.cells = p.cellSnapshots();
-    const auto totals = sparsityTotals(e.cells);
-    e.elementSparsity = totals.elementSparsity;
-    e.groupSparsity = totals.groupSparsity;
-    e.seconds = p.sums.seconds;
+    completeEpochRecord(e, *p.archOpt, p.cellSnapshots(), p.sums);
     return e;
 }
 
@@ -372,11 +339,8 @@ void RnnSearchTask::save(CheckpointWriter &writer, json &meta) const
     const auto &p = *d;
     writer.put("model", *p.model);
     writer.put("carry", *p.carry);
-    writer.put("weight_optimizer", *p.weightOpt);
-    writer.put("arch_optimizer", *p.archOpt);
-    meta["schedule"] = p.schedule.toJson();
-    meta["sums"] = p.sums.toJson();
-    meta["arch_optimizer"] = nameOf(p.config.arch.optimizer);
+    saveSearchState(writer, meta, *p.weightOpt, *p.archOpt, p.schedule, p.sums,
+                    p.config.arch.optimizer);
 }
 
 void RnnSearchTask::load(const CheckpointReader &reader, bool continueRun)
@@ -385,17 +349,10 @@ void RnnSearchTask::load(const CheckpointReader &reader, bool continueRun)
     const auto &meta = reader.meta();
     const json task = meta.value("task", json::object());
     reader.get("model", *p.model);
-    const bool sameArchOpt = task.value("arch_optimizer", std::string()) ==
-                             nameOf(p.config.arch.optimizer);
-    if (continueRun || sameArchOpt)
-        reader.get("arch_optimizer", *p.archOpt);
-    reader.get("weight_optimizer", *p.weightOpt);
+    loadSearchOptimizers(reader, task, *p.weightOpt, *p.archOpt, p.config.arch, continueRun);
     restoreSchedule(p.schedule, p.sums, task, meta, p.config.arch, continueRun, *p.context);
-    if (continueRun) {
+    if (continueRun)
         reader.get("carry", *p.carry);
-        for (auto &group : p.archOpt->param_groups())
-            group.options().set_lr(p.config.arch.lr);
-    }
     p.collapseReported.assign(p.arch.size(), false);
     p.lastCells = p.cellSnapshots();
 }

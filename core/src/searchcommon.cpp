@@ -2,6 +2,8 @@
 #include "searchcommon.h"
 
 #include "sparsenas/base/sparsity.h"
+#include "sparsenas/bilevelstep.h"
+#include "sparsenas/checkpoint.h"
 #include "sparsenas/optimizers.h"
 
 #include <cmath>
@@ -29,6 +31,86 @@ EpochSums EpochSums::fromJson(const json &j, int64_t epoch)
     s.trainCount = j.value("train_count", 0.0);
     s.seconds = j.value("seconds", 0.0);
     return s;
+}
+
+Snapshot searchStepRecord(EpochSums &sums, const LambdaSchedule &schedule, double lr,
+                          const SparseGroupOptimizer &archOpt, std::vector<CellSnapshot> cells,
+                          const BilevelStepResult &r, double trainLoss, double valLoss)
+{
+    sums.trainLoss += trainLoss * r.train.count;
+    sums.trainCorrect += r.train.correct;
+    sums.trainCount += r.train.count;
+
+    Snapshot s;
+    s.lambda = schedule.lambda();
+    s.alpha = schedule.alpha();
+    s.lambdaStep = schedule.lambdaStep();
+    s.weightLr = lr;
+    s.trainLoss = trainLoss;
+    s.trainAcc = r.train.count ? r.train.correct / r.train.count : 0;
+    s.valLoss = valLoss;
+    s.valAcc = r.val.count ? r.val.correct / r.val.count : 0;
+    s.penalty = archOpt.penaltyValue();
+    s.cells = std::move(cells);
+    const auto totals = sparsityTotals(s.cells);
+    s.elementSparsity = totals.elementSparsity;
+    s.groupSparsity = totals.groupSparsity;
+    s.archSeconds = r.archSeconds;
+    s.weightSeconds = r.weightSeconds;
+    s.commSeconds = r.commSeconds;
+    return s;
+}
+
+EpochSummary searchEpochRecord(const EpochSums &sums, const LambdaSchedule &schedule, double lr,
+                               std::pair<double, double> validation)
+{
+    EpochSummary e;
+    e.lambda = schedule.lambda();
+    e.alpha = schedule.alpha();
+    e.weightLr = lr;
+    e.trainLoss = sums.trainCount ? sums.trainLoss / sums.trainCount : 0;
+    e.trainAcc = sums.trainCount ? sums.trainCorrect / sums.trainCount : 0;
+    std::tie(e.valLoss, e.valAcc) = validation;
+    if (!std::isfinite(e.valLoss))
+        throw RunHealthError(RunHealthError::Kind::Diverged,
+                             "the validation loss became NaN or infinite", e.valLoss);
+    return e;
+}
+
+void completeEpochRecord(EpochSummary &e, const SparseGroupOptimizer &archOpt,
+                         std::vector<CellSnapshot> cells, const EpochSums &sums)
+{
+    e.penalty = archOpt.penaltyValue();
+    e.cells = std::move(cells);
+    const auto totals = sparsityTotals(e.cells);
+    e.elementSparsity = totals.elementSparsity;
+    e.groupSparsity = totals.groupSparsity;
+    e.seconds = sums.seconds;
+}
+
+void saveSearchState(CheckpointWriter &writer, json &meta, const torch::optim::Optimizer &weightOpt,
+                     const SparseGroupOptimizer &archOpt, const LambdaSchedule &schedule,
+                     const EpochSums &sums, ArchOptimizerKind kind)
+{
+    writer.put("weight_optimizer", weightOpt);
+    writer.put("arch_optimizer", archOpt);
+    meta["schedule"] = schedule.toJson();
+    meta["sums"] = sums.toJson();
+    meta["arch_optimizer"] = nameOf(kind);
+}
+
+void loadSearchOptimizers(const CheckpointReader &reader, const json &task,
+                          torch::optim::Optimizer &weightOpt, SparseGroupOptimizer &archOpt,
+                          const ArchConfig &arch, bool continueRun)
+{
+    const bool sameArchOpt = task.value("arch_optimizer", std::string()) == nameOf(arch.optimizer);
+    if (continueRun || sameArchOpt)
+        reader.get("arch_optimizer", archOpt);
+    reader.get("weight_optimizer", weightOpt);
+    if (continueRun) {
+        for (auto &group : archOpt.param_groups())
+            group.options().set_lr(arch.lr);
+    }
 }
 
 CellSnapshot archSnapshot(const torch::Tensor &a, const std::string &type, int nodes, int inputs,

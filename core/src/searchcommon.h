@@ -19,7 +19,10 @@
 
 namespace sparsenas {
 
+class CheckpointReader;
+class CheckpointWriter;
 class SparseGroupOptimizer;
+struct BilevelStepResult;
 
 /// Sums over the steps of one epoch so far (part of the checkpoint, so a mid-epoch resume
 /// reports the same epoch means).
@@ -31,6 +34,30 @@ struct EpochSums
     nlohmann::json toJson() const;
     static EpochSums fromJson(const nlohmann::json &j, int64_t epoch);
 };
+
+/// Adds a step to the epoch's sums and makes its record: the schedule in force, the losses
+/// (`trainLoss`, `valLoss`: the task's measure of them) and accuracies, the penalty, `cells` and
+/// their sparsity, the time of the step's parts. The caller sets stepSeconds.
+Snapshot searchStepRecord(EpochSums &sums, const LambdaSchedule &schedule, double lr,
+                          const SparseGroupOptimizer &archOpt, std::vector<CellSnapshot> cells,
+                          const BilevelStepResult &r, double trainLoss, double valLoss);
+/// The epoch's record from its sums and its validation (loss, accuracy); throws RunHealthError
+/// (Diverged) for a validation loss that is not finite. completeEpochRecord adds the rest.
+EpochSummary searchEpochRecord(const EpochSums &sums, const LambdaSchedule &schedule, double lr,
+                               std::pair<double, double> validation);
+void completeEpochRecord(EpochSummary &e, const SparseGroupOptimizer &archOpt,
+                         std::vector<CellSnapshot> cells, const EpochSums &sums);
+
+/// The optimizers, the schedule and the sums into a checkpoint (the model is the task's).
+void saveSearchState(CheckpointWriter &writer, nlohmann::json &meta,
+                     const torch::optim::Optimizer &weightOpt, const SparseGroupOptimizer &archOpt,
+                     const LambdaSchedule &schedule, const EpochSums &sums, ArchOptimizerKind kind);
+/// The optimizers back: the architecture optimizer's state when the run goes on or the
+/// optimizer is the same kind (a fork to another kind starts it afresh), its learning rate from
+/// the configuration (it may have been changed for the resume).
+void loadSearchOptimizers(const CheckpointReader &reader, const nlohmann::json &task,
+                          torch::optim::Optimizer &weightOpt, SparseGroupOptimizer &archOpt,
+                          const ArchConfig &arch, bool continueRun);
 
 /// The snapshot of architecture weights `a` (any device and type) of a cell type.
 CellSnapshot archSnapshot(const torch::Tensor &a, const std::string &type, int nodes, int inputs,

@@ -241,28 +241,9 @@ Snapshot SearchTask::step(const RunPosition &at)
     const auto r = p.bilevel->run(train, val, p.lr);
     p.noteNonzeros();
 
-    p.sums.trainLoss += r.trainLoss * r.train.count;
-    p.sums.trainCorrect += r.train.correct;
-    p.sums.trainCount += r.train.count;
-
-    Snapshot s;
-    s.lambda = p.schedule.lambda();
-    s.alpha = p.schedule.alpha();
-    s.lambdaStep = p.schedule.lambdaStep();
-    s.weightLr = p.lr;
-    s.trainLoss = r.trainLoss;
-    s.trainAcc = r.train.count ? r.train.correct / r.train.count : 0;
-    s.valLoss = r.valLoss;
-    s.valAcc = r.val.count ? r.val.correct / r.val.count : 0;
-    s.penalty = p.archOpt->penaltyValue();
     p.lastCells = p.cellSnapshots();
-    s.cells = p.lastCells;
-    const auto totals = sparsityTotals(s.cells);
-    s.elementSparsity = totals.elementSparsity;
-    s.groupSparsity = totals.groupSparsity;
-    s.archSeconds = r.archSeconds;
-    s.weightSeconds = r.weightSeconds;
-    s.commSeconds = r.commSeconds;
+    Snapshot s = searchStepRecord(p.sums, p.schedule, p.lr, *p.archOpt, p.lastCells, r, r.trainLoss,
+                                  r.valLoss);
     s.stepSeconds = std::chrono::duration<double>(Clock::now() - t0).count();
     p.sums.seconds += s.stepSeconds;
     return s;
@@ -478,16 +459,7 @@ std::pair<double, double> SearchTask::Private::validate()
 EpochSummary SearchTask::finishEpoch(const RunPosition &at)
 {
     auto &p = *d;
-    EpochSummary e;
-    e.lambda = p.schedule.lambda();
-    e.alpha = p.schedule.alpha();
-    e.weightLr = p.lr;
-    e.trainLoss = p.sums.trainCount ? p.sums.trainLoss / p.sums.trainCount : 0;
-    e.trainAcc = p.sums.trainCount ? p.sums.trainCorrect / p.sums.trainCount : 0;
-    std::tie(e.valLoss, e.valAcc) = p.validate();
-    if (!std::isfinite(e.valLoss))
-        throw RunHealthError(RunHealthError::Kind::Diverged,
-                             "the validation loss became NaN or infinite", e.valLoss);
+    EpochSummary e = searchEpochRecord(p.sums, p.schedule, p.lr, p.validate());
     p.lastValAcc = e.valAcc;
     if (const int64_t fresh = p.freezeAfterEpoch(at.epoch)) {
         std::ostringstream ss;
@@ -498,12 +470,7 @@ EpochSummary SearchTask::finishEpoch(const RunPosition &at)
            << " (search.freeze_zero_epochs): never computed again, weight pinned at zero";
         p.context->message(MessageLevel::Info, ss.str());
     }
-    e.penalty = p.archOpt->penaltyValue();
-    e.cells = p.cellSnapshots();
-    const auto totals = sparsityTotals(e.cells);
-    e.elementSparsity = totals.elementSparsity;
-    e.groupSparsity = totals.groupSparsity;
-    e.seconds = p.sums.seconds;
+    completeEpochRecord(e, *p.archOpt, p.cellSnapshots(), p.sums);
     return e;
 }
 
@@ -521,11 +488,8 @@ void SearchTask::save(CheckpointWriter &writer, json &meta) const
 {
     const auto &p = *d;
     writer.put("model", *p.model);
-    writer.put("weight_optimizer", *p.weightOpt);
-    writer.put("arch_optimizer", *p.archOpt);
-    meta["schedule"] = p.schedule.toJson();
-    meta["sums"] = p.sums.toJson();
-    meta["arch_optimizer"] = nameOf(p.config.arch.optimizer);
+    saveSearchState(writer, meta, *p.weightOpt, *p.archOpt, p.schedule, p.sums,
+                    p.config.arch.optimizer);
     if (!p.freeze.frozenAt.empty())
         meta["freeze"] = p.freeze.toJson();
 }
@@ -537,17 +501,8 @@ void SearchTask::load(const CheckpointReader &reader, bool continueRun)
     // Version 1 checkpoints keep the task's fields at the top level.
     const json task = reader.version() >= 2 ? meta.value("task", json::object()) : meta;
     reader.get("model", *p.model);
-    const bool sameArchOpt = task.value("arch_optimizer", std::string()) ==
-                             nameOf(p.config.arch.optimizer);
-    if (continueRun || sameArchOpt)
-        reader.get("arch_optimizer", *p.archOpt);
-    reader.get("weight_optimizer", *p.weightOpt);
+    loadSearchOptimizers(reader, task, *p.weightOpt, *p.archOpt, p.config.arch, continueRun);
     restoreSchedule(p.schedule, p.sums, task, meta, p.config.arch, continueRun, *p.context);
-    if (continueRun) {
-        // The architecture learning rate may have been changed for the resume.
-        for (auto &group : p.archOpt->param_groups())
-            group.options().set_lr(p.config.arch.lr);
-    }
     // The frozen set goes on with the run; a fork starts its own count (its A may be zero
     // already, but the new settings decide what freezes).
     p.loadFreeze(continueRun ? task.value("freeze", json()) : json());

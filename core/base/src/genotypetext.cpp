@@ -44,7 +44,9 @@ std::string pythonList(const std::vector<int> &v)
 // The DARTS gene list and concat of one cell, or the reason it has none. DARTS's NetworkCIFAR
 // reads two genes per node and builds as many nodes as there are pairs, so a cell whose pruned
 // nodes are left out fits when its surviving nodes are renumbered 2, 3, ... in ascending order
-// (inputs 0 and 1 keep their number), consistently in the genes and the concat.
+// (inputs 0 and 1 keep their number), consistently in the genes and the concat. DARTS's
+// recurrent cell (rnn/genotypes.py) reads one (activation, predecessor) gene per node, numbered
+// 1, 2, ... after state 0: the same with one gene per node.
 std::optional<std::pair<std::string, std::string>> dartsGenes(const CellGenotype &cell,
                                                               std::string *whyNot)
 {
@@ -54,11 +56,13 @@ std::optional<std::pair<std::string, std::string>> dartsGenes(const CellGenotype
             *whyNot = title + ": collapsed, no node survives";
         return std::nullopt;
     }
+    const int inputs = cell.inputs;
+    const size_t genesPerNode = inputs == 1 ? 1 : 2;
     const auto renumbered = [&](int node) {
-        if (node < 2)
+        if (node < inputs)
             return node;
         const auto it = std::lower_bound(cell.aliveNodes.begin(), cell.aliveNodes.end(), node);
-        return int(it - cell.aliveNodes.begin()) + 2;
+        return int(it - cell.aliveNodes.begin()) + inputs;
     };
     std::string genes = "[";
     for (int node : cell.aliveNodes) {
@@ -67,11 +71,12 @@ std::optional<std::pair<std::string, std::string>> dartsGenes(const CellGenotype
             if (e.target == node)
                 in.push_back(&e);
         }
-        if (in.size() != 2) {
+        if (in.size() != genesPerNode) {
             if (whyNot)
-                *whyNot = title + ": node " + std::to_string(node - 2) + " has " +
+                *whyNot = title + ": node " + cellNodeName(node, inputs) + " has " +
                           std::to_string(in.size()) + (in.size() == 1 ? " path" : " paths") +
-                          " in, where DARTS's format needs exactly 2";
+                          " in, where DARTS's " + (inputs == 1 ? "recurrent " : "") +
+                          "format needs exactly " + std::to_string(genesPerNode);
             return std::nullopt;
         }
         std::stable_sort(in.begin(), in.end(), [](const GenotypeEdge *a, const GenotypeEdge *b) {
@@ -88,54 +93,18 @@ std::optional<std::pair<std::string, std::string>> dartsGenes(const CellGenotype
     return std::make_pair(genes + "]", pythonList(concat));
 }
 
-// DARTS's recurrent genotype (rnn/genotypes.py): one (activation, predecessor) gene per node,
-// nodes numbered 1, 2, ... after state 0, and the concat (the nodes whose mean is h_t). Fits
-// when every kept node has exactly one path in; the kept nodes are renumbered 1, 2, ...
-std::optional<std::string> dartsRecurrentText(const CellGenotype &cell, std::string *whyNot)
-{
-    const std::string title = cellTitle(cell.type);
-    if (cell.collapsed()) {
-        if (whyNot)
-            *whyNot = title + ": collapsed, no node survives";
-        return std::nullopt;
-    }
-    const auto renumbered = [&](int node) {
-        if (node < 1)
-            return node;
-        const auto it = std::lower_bound(cell.aliveNodes.begin(), cell.aliveNodes.end(), node);
-        return int(it - cell.aliveNodes.begin()) + 1;
-    };
-    std::string genes = "[";
-    for (int node : cell.aliveNodes) {
-        std::vector<const GenotypeEdge *> in;
-        for (const GenotypeEdge &e : cell.edges) {
-            if (e.target == node)
-                in.push_back(&e);
-        }
-        if (in.size() != 1) {
-            if (whyNot)
-                *whyNot = title + ": node " + std::to_string(node) + " has " +
-                          std::to_string(in.size()) +
-                          " paths in, where DARTS's recurrent format needs exactly 1";
-            return std::nullopt;
-        }
-        genes += (genes.size() > 1 ? ", (" : "(") + pythonString(in.front()->op) + ", " +
-                 std::to_string(renumbered(in.front()->source)) + ")";
-    }
-    std::vector<int> concat;
-    for (int node : cell.concat)
-        concat.push_back(renumbered(node));
-    if (whyNot)
-        whyNot->clear();
-    return "Genotype(recurrent=" + genes + "], concat=" + pythonList(concat) + ")";
-}
-
 } // namespace
 
 std::optional<std::string> toDartsText(const Genotype &genotype, std::string *whyNot)
 {
-    if (genotype.cells.size() == 1 && genotype.cells.front().inputs == 1)
-        return dartsRecurrentText(genotype.cells.front(), whyNot);
+    if (genotype.cells.size() == 1 && genotype.cells.front().inputs == 1) {
+        const auto genes = dartsGenes(genotype.cells.front(), whyNot);
+        if (!genes)
+            return std::nullopt;
+        if (whyNot)
+            whyNot->clear();
+        return "Genotype(recurrent=" + genes->first + ", concat=" + genes->second + ")";
+    }
     for (const CellGenotype &c : genotype.cells) {
         if (c.type != "normal" && c.type != "reduce") {
             if (whyNot)
