@@ -619,6 +619,10 @@ void tst_Config::recurrentSpaceIsValidated()
                       {"space", {{"kind", "rnn"}}},
                       {"language_model", {{"dropout", 1.0}, {"bptt", 1}}}})
                 .contains(QStringLiteral("language_model.bptt")));
+    QVERIFY(problems({{"dataset", {{"name", "devils-dictionary"}}},
+                      {"space", {{"kind", "rnn"}}},
+                      {"search", {{"freeze_zero_epochs", 2}}}})
+                .contains(QStringLiteral("search.freeze_zero_epochs: is not available")));
     // DARTS's RNN learning rate is accepted.
     QVERIFY(problems({{"dataset", {{"name", "devils-dictionary"}}},
                       {"space", {{"kind", "rnn"}}},

@@ -345,6 +345,9 @@ RunConfig parse(const json &j, std::vector<std::string> &errors)
         s.integer("freeze_zero_epochs", c.search.freezeZeroEpochs, 0, 100000);
         s.integer("batch_shards", c.search.batchShards, 0, 65536);
         s.number("dist_timeout", c.search.distTimeout, 1.0, 86400.0);
+        if (c.space.kind == SpaceKind::Rnn && c.search.freezeZeroEpochs > 0)
+            s.error("freeze_zero_epochs", "is not available in the recurrent space (it would "
+                                          "freeze nothing); leave it at 0");
         if (c.search.batchShards > 0 && (c.search.batchSize % c.search.batchShards != 0 ||
                                          c.search.batchSize / c.search.batchShards < 2))
             s.error("batch_shards", "must divide search.batch_size (" +
