@@ -72,14 +72,14 @@ struct RnnSearchTask::Private
     /// states the batch ends in to `next` and the mean raw NLL (without AR / TAR) to `nll`.
     torch::Tensor shardedLoss(const torch::Tensor &x, const torch::Tensor &y,
                               const torch::Tensor &from, torch::Tensor &next, double &nll,
-                              at::Generator *gen, bool regularise, BatchStats *st);
+                              std::vector<at::Generator> &gens, bool regularise, BatchStats *st);
     std::pair<double, double> validate();
 };
 
 torch::Tensor RnnSearchTask::Private::shardedLoss(const torch::Tensor &x, const torch::Tensor &y,
                                                   const torch::Tensor &from, torch::Tensor &next,
-                                                  double &nll, at::Generator *gen, bool regularise,
-                                                  BatchStats *st)
+                                                  double &nll, std::vector<at::Generator> &gens,
+                                                  bool regularise, BatchStats *st)
 {
     const auto &lm = config.languageModel;
     const int64_t size = x.size(1) / shards.count;
@@ -90,7 +90,10 @@ torch::Tensor RnnSearchTask::Private::shardedLoss(const torch::Tensor &x, const 
     for (int64_t k = 0; k < shards.local; ++k) {
         const int64_t at = (shards.first + k) * size;
         const auto target = y.narrow(1, at, size).reshape({-1});
-        const auto out = model->forward(x.narrow(1, at, size), from.narrow(0, at, size), gen);
+        // Each shard draws its masks from its own generator, so a shard's masks are the same
+        // whichever rank computes it.
+        const auto out = model->forward(x.narrow(1, at, size), from.narrow(0, at, size),
+                                        &gens[size_t(shards.first + k)]);
         const auto raw = torch::nll_loss(out.logProb, target);
         auto loss = raw;
         if (regularise && lm.activationReg > 0)
@@ -243,16 +246,19 @@ Snapshot RnnSearchTask::step(const RunPosition &at)
 
     // The dropout masks of this step: the same for the same step, so a resumed run draws what an
     // uninterrupted one did.
-    auto gen = at::detail::createCPUGenerator(mixSeed(c.search.seed, uint64_t(at.globalStep), 11));
+    std::vector<at::Generator> gens;
+    for (int64_t k = 0; k < p.shards.count; ++k)
+        gens.push_back(at::detail::createCPUGenerator(
+            mixSeed(c.search.seed, uint64_t(at.globalStep), 11 + uint64_t(k))));
     torch::Tensor nextTrain, nextVal;
     double trainNll = 0, valNll = 0;
     p.archOpt->setPenalty(p.schedule.penalty(), p.schedule.lambda(), p.schedule.alpha());
     const auto fromTrain = p.carry->train.clone(), fromVal = p.carry->val.clone();
     const BatchObjective train = [&](BatchStats *st) {
-        return p.shardedLoss(xt, yt, fromTrain, nextTrain, trainNll, &gen, true, st);
+        return p.shardedLoss(xt, yt, fromTrain, nextTrain, trainNll, gens, true, st);
     };
     const BatchObjective val = [&](BatchStats *st) {
-        return p.shardedLoss(xv, yv, fromVal, nextVal, valNll, &gen, false, st);
+        return p.shardedLoss(xv, yv, fromVal, nextVal, valNll, gens, false, st);
     };
     const auto r = p.bilevel->run(train, val, p.lr);
     {
