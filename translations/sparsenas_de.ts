@@ -405,7 +405,7 @@
         <translation>Epoche %1 · Schritt %2</translation>
     </message>
     <message>
-        <location line="+117"/>
+        <location line="+116"/>
         <location line="+16"/>
         <source>Architecture weights</source>
         <translation>Architekturgewichte</translation>
@@ -620,28 +620,28 @@
     <name>sparsenas::CellHeatmap</name>
     <message>
         <location filename="../widgets/cellheatmap.cpp" line="+289"/>
-        <location line="+283"/>
+        <location line="+282"/>
         <source>= 0</source>
         <translation>= 0</translation>
     </message>
     <message>
-        <location line="-282"/>
-        <location line="+287"/>
+        <location line="-281"/>
+        <location line="+286"/>
         <source>A, fixed</source>
         <translation>A, fixiert</translation>
     </message>
     <message>
-        <location line="-175"/>
+        <location line="-176"/>
         <source>%1 · %2: exactly 0 (pruned)</source>
         <translation>%1 · %2: genau 0 (entfernt)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>%1 · %2: A = %3</source>
         <translation>%1 · %2: A = %3</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>frozen: it stayed exactly 0 long enough (search.freeze_zero_epochs) and is no longer computed</source>
         <translation>eingefroren: lange genug exakt 0 (search.freeze_zero_epochs), wird nicht mehr berechnet</translation>
     </message>
@@ -651,7 +651,7 @@
         <translation>„none“ ist nie ein Pfad</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>node %1 was removed by derivation</source>
         <translation>Knoten %1 wurde bei der Ableitung entfernt</translation>
     </message>
@@ -702,7 +702,7 @@
 <context>
     <name>sparsenas::ComparisonView</name>
     <message>
-        <location filename="../widgets/comparisonview.cpp" line="+39"/>
+        <location filename="../widgets/comparisonview.cpp" line="+38"/>
         <source>Genotype</source>
         <translation>Genotyp</translation>
     </message>
@@ -713,18 +713,13 @@
     </message>
     <message>
         <location line="+0"/>
-        <source>C × cells</source>
-        <translation>C × Zellen</translation>
+        <source>Size</source>
+        <translation>Größe</translation>
     </message>
     <message>
         <location line="+0"/>
-        <source>Nodes (n/r)</source>
-        <translation>Knoten (n/r)</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Paths (n/r)</source>
-        <translation>Pfade (n/r)</translation>
+        <source>Nodes</source>
+        <translation>Knoten</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -738,6 +733,11 @@
     </message>
     <message>
         <location line="+0"/>
+        <source>Paths</source>
+        <translation>Pfade</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Search</source>
         <translation>Suche</translation>
     </message>
@@ -748,11 +748,51 @@
     </message>
     <message>
         <location line="+0"/>
+        <source>Test ppl</source>
+        <translation>Test-Perplexität</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Seeds</source>
         <translation>Seeds</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+4"/>
+        <source>C × cells of an image network; the hidden size of a language model</source>
+        <translation>C × Zellen eines Bildnetzes; die versteckte Größe eines Sprachmodells</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nodes kept per cell: normal/reduce, or the recurrent cell&apos;s</source>
+        <translation>Behaltene Knoten je Zelle: normal/Reduktion, oder die der rekurrenten Zelle</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Paths kept per cell: normal/reduce, or the recurrent cell&apos;s</source>
+        <translation>Behaltene Pfade je Zelle: normal/Reduktion, oder die der rekurrenten Zelle</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Parameters (without an auxiliary head)</source>
+        <translation>Parameter (ohne Hilfskopf)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Multiply-adds per image, or per word of a language model</source>
+        <translation>Multiplikationen-Additionen je Bild, bei einem Sprachmodell je Wort</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Test accuracy of an image network</source>
+        <translation>Testgenauigkeit eines Bildnetzes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Test perplexity of a language model (a recurrent cell)</source>
+        <translation>Test-Perplexität eines Sprachmodells (einer rekurrenten Zelle)</translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>Refresh</source>
         <translation>Aktualisieren</translation>
     </message>
@@ -777,7 +817,12 @@
         <translation>Die Evaluierungen können nicht gelesen werden: %1</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+27"/>
+        <source>hidden %1</source>
+        <translation>versteckt %1</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Wall time of the search that produced the genotype</source>
         <translation>Laufzeit der Suche, aus der der Genotyp stammt</translation>
     </message>
@@ -787,7 +832,7 @@
         <translation>Der Genotyp stammt nicht aus einer Suche auf diesem Datenträger</translation>
     </message>
     <message numerus="yes">
-        <location line="+10"/>
+        <location line="+17"/>
         <source>%n of these runs stopped before their last epoch</source>
         <translation>
             <numerusform>%n dieser Läufe wurde vor seiner letzten Epoche angehalten</numerusform>
@@ -795,7 +840,12 @@
         </translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+2"/>
+        <source>exp of the test loss per word; next-word accuracy %1 %</source>
+        <translation>exp des Testverlusts je Wort; Genauigkeit beim nächsten Wort %1 %</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>No runs folder</source>
         <translation>Kein Laufordner</translation>
     </message>
@@ -911,7 +961,7 @@
         <translation>cnn: die Faltungszelle von DARTS auf Bildern; rnn: ihre rekurrente Zelle auf einem Textkorpus (ein Sprachmodell)</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>Channels C</source>
         <translation>Kanäle C</translation>
     </message>
@@ -1011,7 +1061,7 @@
         <translation>Einbettungs-Dropout</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>On the embeddings (dropouti)</source>
         <translation>Auf den Einbettungen (dropouti)</translation>
     </message>
@@ -1021,7 +1071,7 @@
         <translation>Wort-Dropout</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Whole words of the embedding matrix (dropoute)</source>
         <translation>Ganze Wörter der Einbettungsmatrix (dropoute)</translation>
     </message>
@@ -1242,18 +1292,18 @@
     <message>
         <location filename="../widgets/curvesview.cpp" line="+73"/>
         <location line="+35"/>
-        <location line="+359"/>
+        <location line="+362"/>
         <source>Epoch</source>
         <translation>Epoche</translation>
     </message>
     <message>
-        <location line="-394"/>
-        <location line="+394"/>
+        <location line="-397"/>
+        <location line="+397"/>
         <source>Step</source>
         <translation>Schritt</translation>
     </message>
     <message>
-        <location line="-366"/>
+        <location line="-369"/>
         <source>penalty λ</source>
         <translation>Strafterm λ</translation>
     </message>
@@ -1300,17 +1350,22 @@
     <message>
         <location line="-2"/>
         <location line="+4"/>
-        <location line="+83"/>
+        <location line="+84"/>
         <source>full validation</source>
         <translation>vollständige Validierung</translation>
     </message>
     <message>
-        <location line="-74"/>
+        <location line="-75"/>
         <source>λ</source>
         <translation>λ</translation>
     </message>
     <message>
-        <location line="+74"/>
+        <location line="+76"/>
+        <source>validation set</source>
+        <translation>Validierungsmenge</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>test set</source>
         <translation>Testmenge</translation>
     </message>
@@ -1348,7 +1403,7 @@
 <context>
     <name>sparsenas::EngineMessages</name>
     <message>
-        <location filename="../widgets/enginemessages.cpp" line="+35"/>
+        <location filename="../widgets/enginemessages.cpp" line="+36"/>
         <source>paused at step %1</source>
         <translation>bei Schritt %1 pausiert</translation>
     </message>
@@ -1443,12 +1498,52 @@
         <translation>keine genotype_darts.txt: Die Zelle passt nicht in das DARTS-Format (%1); genotype_ptdarts.txt und genotype.json enthalten sie</translation>
     </message>
     <message>
+        <location line="+6"/>
+        <source>no genotype_darts.txt: the cell does not fit DARTS&apos;s recurrent format (%1); genotype.json holds it</source>
+        <translation>keine genotype_darts.txt: Die Zelle passt nicht in das rekurrente Format von DARTS (%1); genotype.json enthält sie</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>recurrent cell: node %1 has %2 path(s) in, where DARTS&apos;s recurrent format needs exactly 1</source>
+        <translation>rekurrente Zelle: Knoten %1 hat %2 eingehende Pfade, das rekurrente Format von DARTS verlangt genau 1</translation>
+    </message>
+    <message>
         <location line="+4"/>
         <source>data: %1</source>
         <translation>Daten: %1</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
+        <source>recurrent search on %1 (%2 training / %3 validation tokens, vocabulary %4), nodes: %5, hidden size %6, bptt %7, operations: %8, %9 + %10, %11 order, %12, threads: %13</source>
+        <translation>rekurrente Suche auf %1 (%2 Trainings- / %3 Validierungs-Token, Vokabular %4), Knoten: %5, versteckte Größe %6, bptt %7, Operationen: %8, %9 + %10, %11 Ordnung, %12, Threads: %13</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>evaluation of %1 (recurrent cell, nodes: %2, paths: %3) on %4 (%5 training / %6 validation / %7 test tokens, vocabulary %8), hidden size %9, bptt %10, %11 M parameters, %12 M multiply-adds per word, %13, threads: %14</source>
+        <translation>Bewertung von %1 (rekurrente Zelle, Knoten: %2, Pfade: %3) auf %4 (%5 Trainings- / %6 Validierungs- / %7 Test-Token, Vokabular %8), versteckte Größe %9, bptt %10, %11 M Parameter, %12 M Multiplikationen-Additionen je Wort, %13, Threads: %14</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>NT-ASGD: validation perplexity %1 is worse than %2, the best before the last %3 epochs; from epoch %4 on the weights are averaged (evaluation.asgd_nonmono)</source>
+        <translation>NT-ASGD: Die Validierungs-Perplexität %1 ist schlechter als %2, die beste vor den letzten %3 Epochen; ab Epoche %4 werden die Gewichte gemittelt (evaluation.asgd_nonmono)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>test perplexity %1 (columns: %2) with the averaged weights of epoch %3 (validation perplexity %4)</source>
+        <translation>Test-Perplexität %1 (Spalten: %2) mit den gemittelten Gewichten der Epoche %3 (Validierungs-Perplexität %4)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>test perplexity %1 (columns: %2) with the weights of epoch %3 (validation perplexity %4)</source>
+        <translation>Test-Perplexität %1 (Spalten: %2) mit den Gewichten der Epoche %3 (Validierungs-Perplexität %4)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>test perplexity %1 (columns: %2) with the weights of the last step (no epoch finished)</source>
+        <translation>Test-Perplexität %1 (Spalten: %2) mit den Gewichten des letzten Schritts (keine Epoche beendet)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>search on %1 (%2 training / %3 validation images, %4, %5 classes), cells: %6, nodes per cell: %7, C=%8, operations: %9, %10 + %11, %12 order, %13, threads: %14</source>
         <translation>Suche auf %1 (%2 Trainings- / %3 Validierungsbilder, %4, %5 Klassen), Zellen: %6, Knoten je Zelle: %7, C=%8, Operationen: %9, %10 + %11, Ordnung: %12, %13, Threads: %14</translation>
     </message>
@@ -1571,6 +1666,11 @@
         <location line="+3"/>
         <source>reduction</source>
         <translation>Reduktion</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>recurrent</source>
+        <translation>rekurrent</translation>
     </message>
 </context>
 <context>
@@ -2540,7 +2640,7 @@
         <translation>Reduktion</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>recurrent</source>
         <translation>rekurrent</translation>
     </message>
@@ -2787,7 +2887,7 @@
         <translation>In diesem Fenster läuft eine Suche; zuerst anhalten oder %1 über Datei ▸ Lauf öffnen in einem anderen Studio öffnen.</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+70"/>
         <location line="+7"/>
         <source>Invalid configuration</source>
         <translation>Ungültige Konfiguration</translation>
@@ -2800,7 +2900,7 @@
 %1</translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location line="+73"/>
         <source>Cannot start</source>
         <translation>Start nicht möglich</translation>
     </message>
@@ -2820,32 +2920,37 @@
         <translation>%1 nach %2 abgezweigt</translation>
     </message>
     <message>
-        <location line="-232"/>
+        <location line="-247"/>
         <source>Resume run</source>
         <translation>Lauf fortsetzen</translation>
     </message>
     <message>
-        <location line="+341"/>
+        <location line="+365"/>
         <source>Cannot resume</source>
         <translation>Fortsetzen nicht möglich</translation>
     </message>
     <message>
-        <location line="-335"/>
+        <location line="-359"/>
         <source>Open run directory</source>
         <translation>Laufverzeichnis öffnen</translation>
     </message>
     <message>
-        <location line="+256"/>
+        <location line="+271"/>
         <source>Cannot evaluate</source>
         <translation>Evaluieren nicht möglich</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
+        <source>Evaluating the recurrent cell of %1 in %2: the curves show the training and validation loss per word; the test perplexity comes at the end</source>
+        <translation>Die rekurrente Zelle von %1 wird in %2 bewertet: Die Kurven zeigen den Trainings- und Validierungsverlust je Wort; die Test-Perplexität folgt am Ende</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Evaluating the cell of %1 in %2: the curves show training and test accuracy</source>
         <translation>Die Zelle von %1 wird in %2 evaluiert: die Kurven zeigen Trainings- und Testgenauigkeit</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+37"/>
         <source>Evaluate derived architecture</source>
         <translation>Abgeleitete Architektur evaluieren</translation>
     </message>

@@ -405,7 +405,7 @@
         <translation>第 %1 轮次 · 第 %2 步</translation>
     </message>
     <message>
-        <location line="+117"/>
+        <location line="+116"/>
         <location line="+16"/>
         <source>Architecture weights</source>
         <translation>架构权重</translation>
@@ -620,28 +620,28 @@
     <name>sparsenas::CellHeatmap</name>
     <message>
         <location filename="../widgets/cellheatmap.cpp" line="+289"/>
-        <location line="+283"/>
+        <location line="+282"/>
         <source>= 0</source>
         <translation>= 0</translation>
     </message>
     <message>
-        <location line="-282"/>
-        <location line="+287"/>
+        <location line="-281"/>
+        <location line="+286"/>
         <source>A, fixed</source>
         <translation>A，固定</translation>
     </message>
     <message>
-        <location line="-175"/>
+        <location line="-176"/>
         <source>%1 · %2: exactly 0 (pruned)</source>
         <translation>%1 · %2：恰好为 0（已剪枝）</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>%1 · %2: A = %3</source>
         <translation>%1 · %2：A = %3</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>frozen: it stayed exactly 0 long enough (search.freeze_zero_epochs) and is no longer computed</source>
         <translation>已冻结：它保持精确为 0 的时间已足够长（search.freeze_zero_epochs），不再计算</translation>
     </message>
@@ -651,7 +651,7 @@
         <translation>“none”永远不是路径</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>node %1 was removed by derivation</source>
         <translation>节点 %1 在推导时被移除</translation>
     </message>
@@ -702,7 +702,7 @@
 <context>
     <name>sparsenas::ComparisonView</name>
     <message>
-        <location filename="../widgets/comparisonview.cpp" line="+39"/>
+        <location filename="../widgets/comparisonview.cpp" line="+38"/>
         <source>Genotype</source>
         <translation>基因型</translation>
     </message>
@@ -713,18 +713,13 @@
     </message>
     <message>
         <location line="+0"/>
-        <source>C × cells</source>
-        <translation>C × 单元数</translation>
+        <source>Size</source>
+        <translation>规模</translation>
     </message>
     <message>
         <location line="+0"/>
-        <source>Nodes (n/r)</source>
-        <translation>节点 (n/r)</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Paths (n/r)</source>
-        <translation>路径 (n/r)</translation>
+        <source>Nodes</source>
+        <translation>节点</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -738,6 +733,11 @@
     </message>
     <message>
         <location line="+0"/>
+        <source>Paths</source>
+        <translation>路径</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
@@ -748,11 +748,51 @@
     </message>
     <message>
         <location line="+0"/>
+        <source>Test ppl</source>
+        <translation>测试困惑度</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Seeds</source>
         <translation>种子数</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+4"/>
+        <source>C × cells of an image network; the hidden size of a language model</source>
+        <translation>图像网络的 C × 单元数；语言模型的隐藏层大小</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nodes kept per cell: normal/reduce, or the recurrent cell&apos;s</source>
+        <translation>每个单元保留的节点：normal/reduce，或循环单元的节点</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Paths kept per cell: normal/reduce, or the recurrent cell&apos;s</source>
+        <translation>每个单元保留的路径：normal/reduce，或循环单元的路径</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Parameters (without an auxiliary head)</source>
+        <translation>参数（不含辅助头）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Multiply-adds per image, or per word of a language model</source>
+        <translation>每张图像的乘加次数，语言模型为每个词</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Test accuracy of an image network</source>
+        <translation>图像网络的测试准确率</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Test perplexity of a language model (a recurrent cell)</source>
+        <translation>语言模型（循环单元）的测试困惑度</translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
@@ -777,7 +817,12 @@
         <translation>无法读取评估：%1</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+27"/>
+        <source>hidden %1</source>
+        <translation>隐藏层 %1</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Wall time of the search that produced the genotype</source>
         <translation>产生该基因型的搜索所用的实际时间</translation>
     </message>
@@ -787,14 +832,19 @@
         <translation>该基因型并非来自此磁盘上的搜索</translation>
     </message>
     <message numerus="yes">
-        <location line="+10"/>
+        <location line="+17"/>
         <source>%n of these runs stopped before their last epoch</source>
         <translation>
             <numerusform>其中 %n 个运行在最后一个周期之前停止</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+2"/>
+        <source>exp of the test loss per word; next-word accuracy %1 %</source>
+        <translation>每词测试损失的指数；下一词准确率 %1 %</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>No runs folder</source>
         <translation>没有运行文件夹</translation>
     </message>
@@ -909,7 +959,7 @@
         <translation>cnn：DARTS 在图像上的卷积单元；rnn：其在文本语料上的循环单元（语言模型）</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>Channels C</source>
         <translation>通道数 C</translation>
     </message>
@@ -1009,7 +1059,7 @@
         <translation>嵌入 dropout</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>On the embeddings (dropouti)</source>
         <translation>作用于嵌入（dropouti）</translation>
     </message>
@@ -1019,7 +1069,7 @@
         <translation>词 dropout</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Whole words of the embedding matrix (dropoute)</source>
         <translation>嵌入矩阵的整个词（dropoute）</translation>
     </message>
@@ -1240,18 +1290,18 @@
     <message>
         <location filename="../widgets/curvesview.cpp" line="+73"/>
         <location line="+35"/>
-        <location line="+359"/>
+        <location line="+362"/>
         <source>Epoch</source>
         <translation>轮次</translation>
     </message>
     <message>
-        <location line="-394"/>
-        <location line="+394"/>
+        <location line="-397"/>
+        <location line="+397"/>
         <source>Step</source>
         <translation>步</translation>
     </message>
     <message>
-        <location line="-366"/>
+        <location line="-369"/>
         <source>penalty λ</source>
         <translation>惩罚强度 λ</translation>
     </message>
@@ -1298,17 +1348,22 @@
     <message>
         <location line="-2"/>
         <location line="+4"/>
-        <location line="+83"/>
+        <location line="+84"/>
         <source>full validation</source>
         <translation>完整验证</translation>
     </message>
     <message>
-        <location line="-74"/>
+        <location line="-75"/>
         <source>λ</source>
         <translation>λ</translation>
     </message>
     <message>
-        <location line="+74"/>
+        <location line="+76"/>
+        <source>validation set</source>
+        <translation>验证集</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>test set</source>
         <translation>测试集</translation>
     </message>
@@ -1346,7 +1401,7 @@
 <context>
     <name>sparsenas::EngineMessages</name>
     <message>
-        <location filename="../widgets/enginemessages.cpp" line="+35"/>
+        <location filename="../widgets/enginemessages.cpp" line="+36"/>
         <source>paused at step %1</source>
         <translation>在第 %1 步暂停</translation>
     </message>
@@ -1441,12 +1496,52 @@
         <translation>未生成 genotype_darts.txt：该单元不符合 DARTS 格式（%1）；genotype_ptdarts.txt 和 genotype.json 中包含该单元</translation>
     </message>
     <message>
+        <location line="+6"/>
+        <source>no genotype_darts.txt: the cell does not fit DARTS&apos;s recurrent format (%1); genotype.json holds it</source>
+        <translation>没有 genotype_darts.txt：该单元不符合 DARTS 的循环格式（%1）；genotype.json 保存了它</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>recurrent cell: node %1 has %2 path(s) in, where DARTS&apos;s recurrent format needs exactly 1</source>
+        <translation>循环单元：节点 %1 有 %2 条输入路径，而 DARTS 的循环格式要求恰好 1 条</translation>
+    </message>
+    <message>
         <location line="+4"/>
         <source>data: %1</source>
         <translation>数据：%1</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
+        <source>recurrent search on %1 (%2 training / %3 validation tokens, vocabulary %4), nodes: %5, hidden size %6, bptt %7, operations: %8, %9 + %10, %11 order, %12, threads: %13</source>
+        <translation>在 %1 上进行循环搜索（%2 个训练 / %3 个验证词元，词表 %4），节点：%5，隐藏层大小 %6，bptt %7，操作：%8，%9 + %10，%11 阶，%12，线程：%13</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>evaluation of %1 (recurrent cell, nodes: %2, paths: %3) on %4 (%5 training / %6 validation / %7 test tokens, vocabulary %8), hidden size %9, bptt %10, %11 M parameters, %12 M multiply-adds per word, %13, threads: %14</source>
+        <translation>评估 %1（循环单元，节点：%2，路径：%3），数据 %4（%5 个训练 / %6 个验证 / %7 个测试词元，词表 %8），隐藏层大小 %9，bptt %10，%11 M 参数，每词 %12 M 次乘加，%13，线程：%14</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>NT-ASGD: validation perplexity %1 is worse than %2, the best before the last %3 epochs; from epoch %4 on the weights are averaged (evaluation.asgd_nonmono)</source>
+        <translation>NT-ASGD：验证困惑度 %1 差于 %2（最近 %3 轮之前的最佳值）；从第 %4 轮起对权重取平均（evaluation.asgd_nonmono）</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>test perplexity %1 (columns: %2) with the averaged weights of epoch %3 (validation perplexity %4)</source>
+        <translation>测试困惑度 %1（列数：%2），使用第 %3 轮的平均权重（验证困惑度 %4）</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>test perplexity %1 (columns: %2) with the weights of epoch %3 (validation perplexity %4)</source>
+        <translation>测试困惑度 %1（列数：%2），使用第 %3 轮的权重（验证困惑度 %4）</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>test perplexity %1 (columns: %2) with the weights of the last step (no epoch finished)</source>
+        <translation>测试困惑度 %1（列数：%2），使用最后一步的权重（没有完成任何一轮）</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>search on %1 (%2 training / %3 validation images, %4, %5 classes), cells: %6, nodes per cell: %7, C=%8, operations: %9, %10 + %11, %12 order, %13, threads: %14</source>
         <translation>在 %1 上搜索（%2 张训练图像 / %3 张验证图像，%4，%5 个类别），单元数：%6，每单元节点数：%7，C=%8，操作数：%9，%10 + %11，阶数：%12，%13，线程数：%14</translation>
     </message>
@@ -1569,6 +1664,11 @@
         <location line="+3"/>
         <source>reduction</source>
         <translation>缩减</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>recurrent</source>
+        <translation>循环</translation>
     </message>
 </context>
 <context>
@@ -2538,7 +2638,7 @@
         <translation>缩减</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>recurrent</source>
         <translation>循环</translation>
     </message>
@@ -2785,7 +2885,7 @@
         <translation>此窗口中有搜索正在运行；请先停止，或在另一个 Studio 中通过 文件 ▸ 打开运行 打开 %1。</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+70"/>
         <location line="+7"/>
         <source>Invalid configuration</source>
         <translation>配置无效</translation>
@@ -2798,7 +2898,7 @@
 %1</translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location line="+73"/>
         <source>Cannot start</source>
         <translation>无法启动</translation>
     </message>
@@ -2818,32 +2918,37 @@
         <translation>已将 %1 分叉到 %2</translation>
     </message>
     <message>
-        <location line="-232"/>
+        <location line="-247"/>
         <source>Resume run</source>
         <translation>恢复运行</translation>
     </message>
     <message>
-        <location line="+341"/>
+        <location line="+365"/>
         <source>Cannot resume</source>
         <translation>无法恢复</translation>
     </message>
     <message>
-        <location line="-335"/>
+        <location line="-359"/>
         <source>Open run directory</source>
         <translation>打开运行目录</translation>
     </message>
     <message>
-        <location line="+256"/>
+        <location line="+271"/>
         <source>Cannot evaluate</source>
         <translation>无法评估</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
+        <source>Evaluating the recurrent cell of %1 in %2: the curves show the training and validation loss per word; the test perplexity comes at the end</source>
+        <translation>正在 %2 中评估 %1 的循环单元：曲线显示每词的训练和验证损失；测试困惑度在最后给出</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Evaluating the cell of %1 in %2: the curves show training and test accuracy</source>
         <translation>正在 %2 中评估 %1 的单元：曲线显示训练和测试准确率</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+37"/>
         <source>Evaluate derived architecture</source>
         <translation>评估导出的架构</translation>
     </message>

@@ -34,10 +34,26 @@ QString duration(double seconds)
 ComparisonView::ComparisonView(QWidget *parent) : QWidget(parent)
 {
     m_table = new QTableWidget(this);
-    m_table->setColumnCount(10);
+    m_table->setColumnCount(11);
     m_table->setHorizontalHeaderLabels(
-        {tr("Genotype"), tr("Data set"), tr("C × cells"), tr("Nodes (n/r)"), tr("Paths (n/r)"),
-         tr("Params (M)"), tr("Mult-adds (M)"), tr("Search"), tr("Test acc. (%)"), tr("Seeds")});
+        {tr("Genotype"), tr("Data set"), tr("Size"), tr("Nodes"), tr("Paths"), tr("Params (M)"),
+         tr("Mult-adds (M)"), tr("Search"), tr("Test acc. (%)"), tr("Test ppl"), tr("Seeds")});
+    const QStringList tips = {
+        QString(),
+        QString(),
+        tr("C × cells of an image network; the hidden size of a language model"),
+        tr("Nodes kept per cell: normal/reduce, or the recurrent cell's"),
+        tr("Paths kept per cell: normal/reduce, or the recurrent cell's"),
+        tr("Parameters (without an auxiliary head)"),
+        tr("Multiply-adds per image, or per word of a language model"),
+        QString(),
+        tr("Test accuracy of an image network"),
+        tr("Test perplexity of a language model (a recurrent cell)"),
+        QString()};
+    for (int c = 0; c < tips.size(); ++c) {
+        if (!tips[c].isEmpty())
+            m_table->horizontalHeaderItem(c)->setToolTip(tips[c]);
+    }
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSortingEnabled(true);
@@ -115,9 +131,11 @@ void ComparisonView::fill()
         name->setToolTip(QString::fromStdString(row.source));
         m_table->setItem(r, 0, name);
         m_table->setItem(r, 1, new QTableWidgetItem(QString::fromStdString(row.dataset)));
+        const bool lm = row.space == "rnn";
         m_table->setItem(
             r, 2,
-            new QTableWidgetItem(QStringLiteral("%1 × %2").arg(row.channels).arg(row.layers)));
+            new QTableWidgetItem(lm ? tr("hidden %1").arg(row.hidden)
+                                    : QStringLiteral("%1 × %2").arg(row.channels).arg(row.layers)));
         m_table->setItem(r, 3, new QTableWidgetItem(QString::fromStdString(row.nodes)));
         m_table->setItem(r, 4, new QTableWidgetItem(QString::fromStdString(row.paths)));
         m_table->setItem(r, 5, number(row.paramsMillions, 2));
@@ -128,18 +146,31 @@ void ComparisonView::fill()
                                ? tr("Wall time of the search that produced the genotype")
                                : tr("The genotype did not come from a search on this disk"));
         m_table->setItem(r, 7, search);
-        QString acc = locale.toString(100 * row.testAccMean, 'f', 2);
-        if (row.seeds > 1)
-            acc += QStringLiteral(" ± ") + locale.toString(100 * row.testAccStd, 'f', 2);
-        auto *accItem = new QTableWidgetItem(acc);
-        accItem->setData(Qt::UserRole, row.testAccMean);
-        accItem->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
-        if (row.unfinished > 0)
-            accItem->setToolTip(
-                tr("%n of these runs stopped before their last epoch", "", row.unfinished));
-        m_table->setItem(r, 8, accItem);
+        // A figure "mean ± std" over the seeds, sorted by its mean; "–" where the kind has none
+        // (a language model's accuracy, an image network's perplexity).
+        const auto figure = [&](bool has, double mean, double std) {
+            QString text = QStringLiteral("–");
+            if (has) {
+                text = locale.toString(mean, 'f', 2);
+                if (row.seeds > 1)
+                    text += QStringLiteral(" ± ") + locale.toString(std, 'f', 2);
+            }
+            auto *item = new QTableWidgetItem(text);
+            if (has)
+                item->setData(Qt::UserRole, mean);
+            item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+            if (row.unfinished > 0)
+                item->setToolTip(
+                    tr("%n of these runs stopped before their last epoch", "", row.unfinished));
+            else if (has && lm)
+                item->setToolTip(tr("exp of the test loss per word; next-word accuracy %1 %")
+                                     .arg(locale.toString(100 * row.testAccMean, 'f', 1)));
+            return item;
+        };
+        m_table->setItem(r, 8, figure(!lm, 100 * row.testAccMean, 100 * row.testAccStd));
+        m_table->setItem(r, 9, figure(lm, row.testPplMean, row.testPplStd));
         auto *seeds = number(row.seeds, 0);
-        m_table->setItem(r, 9, seeds);
+        m_table->setItem(r, 10, seeds);
     }
     m_table->setSortingEnabled(true);
     m_export->setEnabled(!m_rows.empty());

@@ -217,7 +217,7 @@ void CurvesView::resizeEvent(QResizeEvent *event)
     fitLegendColumns();
 }
 
-void CurvesView::setEvaluation(bool evaluation)
+void CurvesView::setEvaluation(bool evaluation, bool languageModel)
 {
     m_evaluation = evaluation;
     for (QCPGraph *g : {m_valLoss, m_valLossEma, m_valAcc, m_valAccEma, m_lambdaLoss, m_lambdaAcc})
@@ -231,7 +231,10 @@ void CurvesView::setEvaluation(bool evaluation)
     }
     for (QCPAxisRect *rect : {m_lossRect, m_accRect})
         rect->axis(QCPAxis::atRight)->setVisible(!evaluation);
-    const QString epochName = evaluation ? tr("test set") : tr("full validation");
+    // A language model's evaluation validates every epoch and tests once, at its end.
+    const QString epochName = !evaluation     ? tr("full validation")
+                              : languageModel ? tr("validation set")
+                                              : tr("test set");
     m_epochValLoss->setName(epochName);
     m_epochValAcc->setName(epochName);
     fitLegendColumns();

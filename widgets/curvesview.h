@@ -46,9 +46,10 @@ public:
 
 public Q_SLOTS:
     void setXAxisMode(sparsenas::CurvesView::XAxis mode);
-    /// An evaluation (a genotype's network trained on its own) shows its training curves and
-    /// the test set after each epoch: no per-batch validation, no lambda.
-    void setEvaluation(bool evaluation);
+    /// An evaluation (a genotype's network trained on its own) draws no validation curve of its own
+    /// and no lambda; its epoch points are the test set, or the validation set of a language model
+    /// (`languageModel`).
+    void setEvaluation(bool evaluation, bool languageModel = false);
     /// Rescales the axes to the data and follows new data again (after a zoom or drag).
     void fitToData();
 

@@ -26,7 +26,8 @@ struct Known
     const char *kinds = nullptr;
 };
 
-// The engine's messages (core/src/runloop.cpp, searchtask.cpp), as they are written.
+// The engine's messages (core/src/runloop.cpp, searchtask.cpp, the recurrent space's tasks), as
+// they are written.
 const std::vector<Known> &known()
 {
     const auto re = [](const char *pattern) { return QRegularExpression(QLatin1String(pattern)); };
@@ -81,7 +82,64 @@ const std::vector<Known> &known()
                            "no genotype_darts.txt: the cell does not fit DARTS's format (%1); "
                            "genotype_ptdarts.txt and genotype.json hold it"),
          nullptr, "m"},
+        {re("^no genotype_darts\\.txt: the cell does not fit DARTS's recurrent format \\((.*)\\); "
+            "genotype\\.json holds it$"),
+         QT_TRANSLATE_NOOP("sparsenas::EngineMessages",
+                           "no genotype_darts.txt: the cell does not fit DARTS's recurrent format "
+                           "(%1); genotype.json holds it"),
+         nullptr, "m"},
+        {re("^recurrent cell: node (\\d+) has (\\d+) paths? in, where DARTS's recurrent format "
+            "needs exactly 1$"),
+         QT_TRANSLATE_NOOP("sparsenas::EngineMessages",
+                           "recurrent cell: node %1 has %2 path(s) in, where DARTS's recurrent "
+                           "format needs exactly 1"),
+         nullptr},
         {re("^data: (.*)$"), QT_TRANSLATE_NOOP("sparsenas::EngineMessages", "data: %1"), nullptr},
+        // The recurrent space (core/src/rnnsearchtask.cpp, rnnevaltask.cpp).
+        {re("^recurrent search on (\\S+) \\((\\d+) train / (\\d+) validation tokens, vocabulary "
+            "(\\d+)\\), (\\d+) nodes, hidden (\\d+), bptt (\\d+), (\\d+) ops, (\\S+) \\+ (\\S+), "
+            "(\\S+) order, (\\S+) with (\\d+) threads?$"),
+         QT_TRANSLATE_NOOP("sparsenas::EngineMessages",
+                           "recurrent search on %1 (%2 training / %3 validation tokens, "
+                           "vocabulary %4), nodes: %5, hidden size %6, bptt %7, operations: %8, "
+                           "%9 + %10, %11 order, %12, threads: %13"),
+         nullptr},
+        {re("^evaluation of (.+) \\(recurrent cell, (\\d+) nodes, (\\d+) paths\\) on (\\S+) "
+            "\\((\\d+) training / (\\d+) validation / (\\d+) test tokens, vocabulary (\\d+)\\), "
+            "hidden (\\d+), bptt (\\d+), (\\S+) M parameters, (\\S+) M multiply-adds per word, "
+            "(\\S+) with (\\d+) threads?$"),
+         QT_TRANSLATE_NOOP("sparsenas::EngineMessages",
+                           "evaluation of %1 (recurrent cell, nodes: %2, paths: %3) on %4 (%5 "
+                           "training / %6 validation / %7 test tokens, vocabulary %8), hidden "
+                           "size %9, bptt %10, %11 M parameters, %12 M multiply-adds per word, "
+                           "%13, threads: %14"),
+         nullptr},
+        {re("^NT-ASGD: validation perplexity (\\S+) is worse than (\\S+), the best before the "
+            "last (\\d+) epochs; from epoch (\\d+) on the weights are averaged "
+            "\\(evaluation\\.asgd_nonmono\\)$"),
+         QT_TRANSLATE_NOOP("sparsenas::EngineMessages",
+                           "NT-ASGD: validation perplexity %1 is worse than %2, the best before "
+                           "the last %3 epochs; from epoch %4 on the weights are averaged "
+                           "(evaluation.asgd_nonmono)"),
+         nullptr},
+        {re("^test perplexity (\\S+) \\((\\d+) columns?\\) with the weights of epoch (\\d+) "
+            "\\(validation perplexity (\\S+), averaged\\)$"),
+         QT_TRANSLATE_NOOP("sparsenas::EngineMessages",
+                           "test perplexity %1 (columns: %2) with the averaged weights of epoch "
+                           "%3 (validation perplexity %4)"),
+         nullptr},
+        {re("^test perplexity (\\S+) \\((\\d+) columns?\\) with the weights of epoch (\\d+) "
+            "\\(validation perplexity (\\S+)\\)$"),
+         QT_TRANSLATE_NOOP("sparsenas::EngineMessages",
+                           "test perplexity %1 (columns: %2) with the weights of epoch %3 "
+                           "(validation perplexity %4)"),
+         nullptr},
+        {re("^test perplexity (\\S+) \\((\\d+) columns?\\) with the weights of the last step "
+            "\\(no epoch finished\\)$"),
+         QT_TRANSLATE_NOOP("sparsenas::EngineMessages",
+                           "test perplexity %1 (columns: %2) with the weights of the last step "
+                           "(no epoch finished)"),
+         nullptr},
         {re("^search on (\\S+) \\((\\d+) train / (\\d+) validation images, (\\S+), (\\d+) "
             "classes\\), (\\d+) cells of (\\d+) nodes, C=(\\d+), (\\d+) ops, (\\S+) \\+ (\\S+), "
             "(\\S+) order, (\\S+) with (\\d+) threads?$"),
@@ -102,7 +160,7 @@ const std::vector<Known> &known()
          QT_TRANSLATE_NOOP("sparsenas::EngineMessages", "no genotype_ptdarts.txt either: %1"),
          nullptr, "m"},
         // Why a text format cannot hold a cell (core/base/src/genotypetext.cpp).
-        {re("^(normal|reduction) cell: collapsed, no node survives$"),
+        {re("^(normal|reduction|recurrent) cell: collapsed, no node survives$"),
          QT_TRANSLATE_NOOP("sparsenas::EngineMessages", "%1 cell: collapsed, no node survives"),
          nullptr, "c"},
         {re("^(normal|reduction) cell: node (\\d+) has (\\d+) paths? in, where DARTS's format "
@@ -251,6 +309,9 @@ QString cellTypeName(const QString &type)
     if (type == QLatin1String("reduce") || type == QLatin1String("reduction"))
         return QCoreApplication::translate(
             kContext, QT_TRANSLATE_NOOP("sparsenas::EngineMessages", "reduction"));
+    if (type == QLatin1String("recurrent"))
+        return QCoreApplication::translate(
+            kContext, QT_TRANSLATE_NOOP("sparsenas::EngineMessages", "recurrent"));
     return type;
 }
 

@@ -17,6 +17,7 @@
 #include "sparsenas/base/runformat.h"
 #include "sparsenas/distributed.h"
 #include "sparsenas/evalnetwork.h"
+#include "sparsenas/rnnevalnetwork.h"
 #include "sparsenas/searchengine.h"
 
 #include <CLI/CLI.hpp>
@@ -24,6 +25,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <cmath>
 #include <csignal>
 #include <ctime>
 #include <filesystem>
@@ -295,7 +297,8 @@ int runEngine(SearchEngine &engine, bool quiet, const Communicator *comm = nullp
     // writes the run directory, also a second Ctrl-C's status.json) and say only what failed.
     const bool leader = !comm || comm->rank() == 0;
     const bool evaluation = engine.config().task == TaskKind::Evaluate;
-    ProgressPrinter printer(std::cerr, quiet || !leader, evaluation);
+    ProgressPrinter printer(std::cerr, quiet || !leader, evaluation,
+                            engine.config().space.kind == SpaceKind::Rnn);
     PositionKeeper keeper(printer);
     engine.setObserver(&keeper);
     if (leader) {
@@ -318,7 +321,23 @@ int runEngine(SearchEngine &engine, bool quiet, const Communicator *comm = nullp
         return result.state == RunState::Stopped ? 130 : 0;
     if (evaluation) {
         const auto r = RunDirectory(engine.runDir()).readEvaluation();
-        if (r) {
+        if (r && r->space == "rnn") {
+            char line[256];
+            std::snprintf(line, sizeof line, "test perplexity %.2f after %lld of %lld epochs",
+                          testPerplexity(*r), static_cast<long long>(r->epochsDone),
+                          static_cast<long long>(r->epochs));
+            std::cout << line;
+            if (r->bestEpoch > 0) {
+                std::snprintf(line, sizeof line,
+                              " (weights of epoch %lld%s, validation perplexity %.2f)",
+                              static_cast<long long>(r->bestEpoch), r->averaged ? ", averaged" : "",
+                              std::exp(r->validLoss));
+                std::cout << line;
+            }
+            std::snprintf(line, sizeof line, "\n%.3f M parameters, %.1f M multiply-adds per word\n",
+                          double(r->parameters) / 1e6, double(r->multiplyAdds) / 1e6);
+            std::cout << line;
+        } else if (r) {
             char line[160];
             std::snprintf(line, sizeof line,
                           "test accuracy %.2f%% after %lld of %lld epochs\n"
@@ -494,28 +513,40 @@ int cmdEvaluate(const std::string &source, const std::string &configPath, const 
         throw ConfigError(printable(spec) +
                           ": the path is not UTF-8 text, which the run's config.json cannot "
                           "hold; rename it");
-    loadGenotype(spec); // a bad genotype is said before any directory is made
+    // A bad genotype is said before any directory is made; its kind picks the default preset.
+    const bool recurrent = isRecurrentGenotype(loadGenotype(spec));
+    const char *defaultPreset = recurrent ? "text-eval" : "digits-eval";
     {
         // A search's settings (a search preset, a search run's config.json) would train the
         // network with the supernet's size and learning rates: refused rather than made an
         // evaluation. A config file that names no task is taken as one.
         std::string origin;
-        const json base = assembleConfigJson(configPath, preset, "digits-eval", json::object(), {},
+        const json base = assembleConfigJson(configPath, preset, defaultPreset, json::object(), {},
                                              "", 0, &origin);
         const json task = base.contains("task") ? base["task"]
                                                 : json(configPath.empty() ? "search" : "evaluate");
         if (task.is_string() && task != "evaluate")
             throw ConfigError(origin + ": task \"" + task.get<std::string>() +
                               "\", not an evaluation; evaluate trains with an evaluation preset "
-                              "(digits-eval, fashion-mnist-eval, cifar10-eval, cifar100-eval) "
-                              "or a config file whose task is \"evaluate\"");
+                              "(digits-eval, fashion-mnist-eval, cifar10-eval, cifar100-eval; "
+                              "text-eval, ptb-eval for a recurrent cell) or a config file whose "
+                              "task is \"evaluate\"");
     }
     const json patch = {{"task", "evaluate"}, {"evaluation", {{"genotype", spec}}}};
     RunConfig config =
-        assembleConfig(configPath, preset, "digits-eval", patch, sets, device, threads);
+        assembleConfig(configPath, preset, defaultPreset, patch, sets, device, threads);
     if (config.task != TaskKind::Evaluate)
         throw ConfigError("the configuration sets task \"" + nameOf(config.task) +
                           "\"; evaluate runs task \"evaluate\"");
+    if (recurrent != (config.space.kind == SpaceKind::Rnn))
+        throw ConfigError(recurrent ? "'" + source +
+                                          "' is a recurrent cell, and the configuration trains "
+                                          "an image network: evaluate it with text-eval or "
+                                          "ptb-eval (space.kind rnn)"
+                                    : "'" + source +
+                                          "' is a CNN genotype, and the configuration trains a "
+                                          "language model (space.kind rnn): evaluate it with an "
+                                          "image preset such as digits-eval");
     if (out.empty())
         out = defaultOutDir(config.name);
     const uint64_t firstSeed = config.search.seed;
@@ -537,11 +568,46 @@ int cmdEvaluate(const std::string &source, const std::string &configPath, const 
     return code;
 }
 
+/// n with thousands separated by commas: 22,960,000.
+std::string groupDigits(int64_t n)
+{
+    std::string s = std::to_string(n), out;
+    for (size_t i = 0; i < s.size(); ++i) {
+        if (i > 0 && (s.size() - i) % 3 == 0)
+            out += ',';
+        out += s[i];
+    }
+    return out;
+}
+
+/// `sparsenas params` for a recurrent cell: its language model's size and cost.
+int recurrentParams(const std::string &label, const Genotype &g, int64_t hidden, int64_t vocabulary)
+{
+    RnnEvalNetworkConfig nc;
+    nc.hidden = hidden;
+    nc.vocabulary = vocabulary;
+    const RnnEvalNetwork net(g.cells.front(), nc);
+    char millions[64];
+    std::cout << "genotype: " << label << " (recurrent cell, " << g.cells.front().aliveNodes.size()
+              << " nodes)\n"
+              << "network: language model, hidden " << hidden << ", vocabulary " << vocabulary
+              << " (decoder tied to the embedding)\n";
+    std::snprintf(millions, sizeof millions, "%.3f", double(net->parameterCount()) / 1e6);
+    std::cout << "parameters: " << groupDigits(net->parameterCount()) << " (" << millions
+              << " M)\n";
+    std::snprintf(millions, sizeof millions, "%.1f", double(net->multiplyAddsPerWord()) / 1e6);
+    std::cout << "multiply-adds: " << groupDigits(net->multiplyAddsPerWord()) << " per word ("
+              << millions << " M)\n";
+    return 0;
+}
+
 int cmdParams(const std::string &source, int64_t channels, int64_t layers, int64_t classes,
-              int64_t inChannels, int64_t image, bool auxiliary)
+              int64_t inChannels, int64_t image, bool auxiliary, int64_t hidden, int64_t vocabulary)
 {
     std::string label;
     const Genotype g = loadGenotype(source, &label);
+    if (isRecurrentGenotype(g))
+        return recurrentParams(label, g, hidden, vocabulary);
     EvalNetworkConfig nc;
     nc.channels = channels;
     nc.layers = layers;
@@ -555,15 +621,7 @@ int cmdParams(const std::string &source, int64_t channels, int64_t layers, int64
         throw ConfigError("--image: " + std::to_string(image) + " is too small: " + label +
                           " with " + std::to_string(layers) + " cells takes images of at least " +
                           std::to_string(least) + "x" + std::to_string(least) + " pixels");
-    const auto group = [](int64_t n) {
-        std::string s = std::to_string(n), out;
-        for (size_t i = 0; i < s.size(); ++i) {
-            if (i > 0 && (s.size() - i) % 3 == 0)
-                out += ',';
-            out += s[i];
-        }
-        return out;
-    };
+    const auto group = groupDigits;
     char millions[64];
     std::cout << "genotype: " << label << "\n"
               << "network: " << layers << " cells, C=" << channels << ", " << classes
@@ -1031,18 +1089,20 @@ int main(int argc, char **argv)
 
     int seeds = 1;
     auto *evaluate = app.add_subcommand(
-        "evaluate", "train a genotype's network on its own and report its test accuracy");
+        "evaluate", "train a genotype's network on its own and report its test accuracy (a "
+                    "recurrent cell's language model: its test perplexity)");
     // "built-in name (...)" stays on the first line of the wrapped help: the shell completions
     // take the names from there (packaging/cmake/GenerateCliDocs.cmake).
     evaluate
         ->add_option("genotype", source,
-                     "a built-in name (DARTS_V1, DARTS_V2), a search's run directory, a "
-                     "genotype.json or a DARTS-notation text file")
+                     "a built-in name (DARTS_V1, DARTS_V2, DARTS_RNN_V1, DARTS_RNN_V2, "
+                     "ENAS_RNN), a search's run directory, a genotype.json or a DARTS-notation "
+                     "text file")
         ->required();
     evaluate->add_option("-c,--config", configPath, "JSON config file")->check(CLI::ExistingFile);
     evaluate->add_option("-p,--preset", preset,
                          "digits-eval (default), fashion-mnist-eval, cifar10-eval, "
-                         "cifar100-eval");
+                         "cifar100-eval; for a recurrent cell text-eval (default), ptb-eval");
     evaluate->add_option("-o,--out", out,
                          "run directory (default runs/<name>-<time>); with --seeds, one "
                          "seed-<n> folder per seed in it");
@@ -1068,6 +1128,13 @@ int main(int argc, char **argv)
     params->add_option("--image", image, "image side in pixels (default 32)")
         ->check(inRange(1, 4096));
     params->add_flag("--auxiliary", auxiliary, "also count the auxiliary head");
+    int64_t hidden = 850, vocabulary = 10000;
+    params->add_option("--hidden", hidden, "a recurrent cell's hidden size (default 850)")
+        ->check(inRange(1, 65536));
+    params
+        ->add_option("--vocabulary", vocabulary,
+                     "a recurrent cell's vocabulary (default 10000, PTB's)")
+        ->check(inRange(2, 100000000));
 
     std::vector<std::string> runs;
     auto *compare = app.add_subcommand(
@@ -1207,7 +1274,8 @@ int main(int argc, char **argv)
             return cmdEvaluate(source, configPath, preset, out, sets, device, threads, seeds,
                                quiet);
         if (params->parsed())
-            return cmdParams(source, channels, layers, classes, inChannels, image, auxiliary);
+            return cmdParams(source, channels, layers, classes, inChannels, image, auxiliary,
+                             hidden, vocabulary);
         if (compare->parsed())
             return cmdCompare(runs, outs);
         if (sweep->parsed()) {

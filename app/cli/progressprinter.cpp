@@ -145,9 +145,10 @@ std::string formatDuration(double seconds)
     return buf;
 }
 
-ProgressPrinter::ProgressPrinter(std::ostream &out, bool quiet, bool evaluation)
+ProgressPrinter::ProgressPrinter(std::ostream &out, bool quiet, bool evaluation, bool languageModel)
     : m_out(out), m_quiet(quiet), m_tty(::isatty(STDERR_FILENO) != 0),
-      m_live(isLiveTerminal(STDERR_FILENO)), m_evaluation(evaluation)
+      m_live(isLiveTerminal(STDERR_FILENO)), m_evaluation(evaluation),
+      m_languageModel(languageModel)
 {
 }
 
@@ -222,7 +223,14 @@ void ProgressPrinter::onSnapshot(const Snapshot &s)
     const std::string step = std::to_string(s.stepInEpoch) + "/" + std::to_string(s.stepsPerEpoch);
     const std::string eta = formatDuration(s.etaSeconds);
     std::vector<LineField> fields;
-    if (m_evaluation) {
+    if (m_evaluation && m_languageModel) {
+        fields = {{"epoch " + epoch, "ep " + epoch, 0},
+                  {"step " + step, step, 0},
+                  {"lr " + fixed(s.weightLr, 4), "", 2},
+                  {"loss " + fixed(s.trainLoss, 3), "", 3},
+                  {"train ppl " + perplexity(s.trainLoss), "tr " + perplexity(s.trainLoss), 1},
+                  {"ETA " + eta, eta, 0}};
+    } else if (m_evaluation) {
         fields = {{"epoch " + epoch, "ep " + epoch, 0},
                   {"step " + step, step, 0},
                   {"lr " + fixed(s.weightLr, 4), "", 2},
@@ -261,7 +269,17 @@ void ProgressPrinter::onEpoch(const EpochSummary &e)
     clearLine();
     const std::string epoch = fixed(double(e.epoch + 1), 0);
     std::vector<LineField> fields;
-    if (m_evaluation) {
+    if (m_evaluation && m_languageModel) {
+        // The epoch ends with the validation part; the test part is read once, at the end.
+        fields = {{"epoch " + std::string(epoch.size() < 3 ? 3 - epoch.size() : 0, ' ') + epoch,
+                   "ep " + epoch, 0},
+                  {"lr " + fixed(e.weightLr, 4), "", 3},
+                  {"train loss " + fixed(e.trainLoss, 3) + " ppl " + perplexity(e.trainLoss),
+                   "train ppl " + perplexity(e.trainLoss), 2},
+                  {"val loss " + fixed(e.valLoss, 3) + " ppl " + perplexity(e.valLoss),
+                   "val ppl " + perplexity(e.valLoss), 0},
+                  {fixed(e.seconds, 1) + " s", "", 4}};
+    } else if (m_evaluation) {
         fields = {
             {"epoch " + std::string(epoch.size() < 3 ? 3 - epoch.size() : 0, ' ') + epoch,
              "ep " + epoch, 0},

@@ -48,7 +48,10 @@ class ProgressPrinter : public SearchObserver
 public:
     /// `evaluation`: the run trains a genotype's network (no lambda, no sparsity; its epoch
     /// accuracy is the test set's).
-    ProgressPrinter(std::ostream &out, bool quiet, bool evaluation = false);
+    /// `evaluation`: a genotype trained on its own (no architecture weights); `languageModel`:
+    /// of the recurrent space, whose measure is the perplexity.
+    ProgressPrinter(std::ostream &out, bool quiet, bool evaluation = false,
+                    bool languageModel = false);
     void onSnapshot(const Snapshot &s) override;
     void onEpoch(const EpochSummary &e) override;
     void onMessage(MessageLevel level, const std::string &text) override;
@@ -65,6 +68,7 @@ private:
     bool m_tty;  ///< a terminal: lines fit its width
     bool m_live; ///< one that takes control sequences: the live line is redrawn in place
     bool m_evaluation;
+    bool m_languageModel;
     bool m_lineOpen = false;
     std::chrono::steady_clock::time_point m_lastPrint;
 };

@@ -396,7 +396,14 @@ bool isEvaluationRun(const QString &dir)
 void MainWindow::showRunKind(bool evaluation)
 {
     m_evaluation = evaluation;
-    m_curves->setEvaluation(evaluation);
+    bool languageModel = false;
+    try {
+        languageModel = evaluation &&
+                        RunDirectory(runDirectory().toStdString()).loadConfig().space.kind ==
+                            SpaceKind::Rnn;
+    } catch (const std::exception &) {
+    }
+    m_curves->setEvaluation(evaluation, languageModel);
 }
 
 void MainWindow::beginLiveRun(const QString &dir, const QString &logLine, bool evaluation)
@@ -475,8 +482,12 @@ bool MainWindow::evaluateRun(const QString &searchDir, RunConfig config)
     }
     m_form->setConfigJson(toJson(config));
     beginLiveRun(dir,
-                 tr("Evaluating the cell of %1 in %2: the curves show training and test "
-                    "accuracy")
+                 (config.space.kind == SpaceKind::Rnn
+                      ? tr("Evaluating the recurrent cell of %1 in %2: the curves show the "
+                           "training and validation loss per word; the test perplexity comes "
+                           "at the end")
+                      : tr("Evaluating the cell of %1 in %2: the curves show training and test "
+                           "accuracy"))
                      .arg(QDir::toNativeSeparators(source), QDir::toNativeSeparators(dir)),
                  true);
     return true;
@@ -490,14 +501,19 @@ void MainWindow::evaluateShownRun()
     QStringList presets;
     QString match;
     std::string dataset;
+    std::optional<SpaceKind> space;
     try {
-        dataset = nameOf(RunDirectory(source.toStdString()).loadConfig().dataset.name);
+        const RunConfig search = RunDirectory(source.toStdString()).loadConfig();
+        dataset = nameOf(search.dataset.name);
+        space = search.space.kind;
     } catch (const std::exception &) {
     }
     for (const std::string &name : presetNames()) {
         try {
+            // Only the presets that can train this kind of cell: an image network for a CNN
+            // cell, a language model for a recurrent one.
             const RunConfig c = presetConfig(name);
-            if (c.task != TaskKind::Evaluate)
+            if (c.task != TaskKind::Evaluate || (space && c.space.kind != *space))
                 continue;
             presets << QString::fromStdString(name);
             if (match.isEmpty() && nameOf(c.dataset.name) == dataset)

@@ -6,6 +6,7 @@
 #include "sparsenas/dataset.h"
 #include "sparsenas/distributed.h"
 #include "sparsenas/evalnetwork.h"
+#include "sparsenas/rnnevaltask.h"
 #include "sparsenas/rnnsearchtask.h"
 #include "sparsenas/searchtask.h"
 #include "sparsenas/systeminfo.h"
@@ -60,6 +61,8 @@ EvalTask::~EvalTask() = default;
 
 std::unique_ptr<Task> makeTask(const RunConfig &config)
 {
+    if (config.task == TaskKind::Evaluate && config.space.kind == SpaceKind::Rnn)
+        return std::make_unique<RnnEvalTask>(config);
     if (config.task == TaskKind::Evaluate)
         return std::make_unique<EvalTask>(config);
     if (config.space.kind == SpaceKind::Rnn)
@@ -84,6 +87,11 @@ void EvalTask::setUp(TaskContext &context)
         p.genotype = loadGenotype(kept);
     } else {
         p.genotype = loadGenotype(c.evaluation.genotype);
+        if (isRecurrentGenotype(p.genotype))
+            throw RunError("evaluation.genotype '" + c.evaluation.genotype +
+                           "' is a recurrent cell, and this run trains an image classifier: "
+                           "evaluate it in the recurrent space (space.kind rnn), e.g. with the "
+                           "text-eval or ptb-eval preset");
         dir.writeGenotype(p.genotype);
     }
 

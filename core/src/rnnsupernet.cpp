@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "sparsenas/rnnsupernet.h"
 
+#include "rnncommon.h"
+
 #include "sparsenas/base/genotype.h"
 
 #include <algorithm>
@@ -10,41 +12,11 @@ namespace sparsenas {
 
 namespace {
 
-constexpr double kInitRange = 0.04; // DARTS's INITRANGE
-
-torch::Tensor uniformInit(std::vector<int64_t> shape)
-{
-    return torch::empty(shape).uniform_(-kInitRange, kInitRange);
-}
-
 /// Batch normalisation without affine parameters, always on the batch's statistics (as the
 /// search does in the CNN space: docs/method.md). An exactly-zero state stays exactly zero.
 torch::Tensor normalise(const torch::Tensor &s)
 {
     return torch::batch_norm(s, {}, {}, {}, {}, /*training=*/true, 0.1, 1e-5, false);
-}
-
-torch::Tensor applyActivation(int kind, const torch::Tensor &h)
-{
-    switch (kind) {
-    case 1:
-        return h.tanh();
-    case 2:
-        return h.relu();
-    case 3:
-        return h.sigmoid();
-    default:
-        return h;
-    }
-}
-
-/// A mask of kept entries scaled by 1 / keep, shaped `shape`, from `gen`.
-torch::Tensor dropoutMask(std::vector<int64_t> shape, double p, at::Generator *gen,
-                          const torch::TensorOptions &options)
-{
-    auto m = torch::empty(shape, options);
-    m.bernoulli_(1.0 - p, *gen);
-    return m.div_(1.0 - p);
 }
 
 } // namespace
@@ -55,20 +27,17 @@ RnnSupernetImpl::RnnSupernetImpl(const RnnSupernetConfig &config) : m_config(con
     if (v < 2 || h < 1 || config.nodes < 1)
         throw std::invalid_argument(
             "RnnSupernet: needs a vocabulary of 2, a hidden size and a node");
-    m_embedding = register_parameter("embedding", uniformInit({v, h}));
+    m_embedding = register_parameter("embedding", rnn::uniformInit({v, h}));
     m_decoderBias = register_parameter("decoder_bias", torch::zeros({v}));
-    m_w0 = register_parameter("w0", uniformInit({2 * h, 2 * h}));
+    m_w0 = register_parameter("w0", rnn::uniformInit({2 * h, 2 * h}));
     for (int j = 0; j < config.nodes; ++j)
-        m_ws.push_back(register_parameter("w" + std::to_string(j + 1), uniformInit({h, 2 * h})));
+        m_ws.push_back(
+            register_parameter("w" + std::to_string(j + 1), rnn::uniformInit({h, 2 * h})));
 
     for (const auto &op : config.ops) {
-        const int kind = op == "none"      ? 0
-                         : op == "tanh"    ? 1
-                         : op == "relu"    ? 2
-                         : op == "sigmoid" ? 3
-                         : op == "identity"
-                             ? 4
-                             : throw std::invalid_argument("RnnSupernet: unknown op " + op);
+        const int kind = rnn::activationKind(op);
+        if (kind < 0)
+            throw std::invalid_argument("RnnSupernet: unknown op " + op);
         m_activation.push_back(kind);
     }
     std::vector<float> live;
@@ -143,7 +112,7 @@ torch::Tensor RnnSupernetImpl::cell(const torch::Tensor &x, const torch::Tensor 
             const int kind = m_activation[size_t(k)];
             if (kind == 0)
                 continue;
-            const auto term = applyActivation(kind, pre) * a.select(1, k).view({in, 1, 1});
+            const auto term = rnn::activation(kind, pre) * a.select(1, k).view({in, 1, 1});
             acts = acts.defined() ? acts + term : term;
         }
         if (acts.defined())
@@ -159,36 +128,12 @@ RnnOutput RnnSupernetImpl::forward(const torch::Tensor &tokens, const torch::Ten
                                    at::Generator *gen)
 {
     const auto &c = m_config;
-    const int64_t steps = tokens.size(0), batch = tokens.size(1), h = c.hidden;
-    const auto opts = m_embedding.options().requires_grad(false);
-    auto table = m_embedding;
-    if (gen && c.dropoutWords > 0)
-        table = table * dropoutMask({c.vocabulary, 1}, c.dropoutWords, gen, opts);
-    auto emb = torch::embedding(table, tokens); // [T, B, h]
-    if (gen && c.dropoutInput > 0)
-        emb = emb * dropoutMask({1, batch, h}, c.dropoutInput, gen, opts);
-    torch::Tensor xMask, hMask;
-    if (gen && c.dropoutX > 0)
-        xMask = dropoutMask({batch, h}, c.dropoutX, gen, opts);
-    if (gen && c.dropoutHidden > 0)
-        hMask = dropoutMask({batch, h}, c.dropoutHidden, gen, opts);
-
-    std::vector<torch::Tensor> outs;
-    outs.reserve(size_t(steps));
-    auto state = hidden;
-    for (int64_t t = 0; t < steps; ++t) {
-        state = cell(emb[t], state, xMask, hMask);
-        outs.push_back(state);
-    }
-    RnnOutput out;
-    out.raw = torch::stack(outs);
-    out.hidden = state;
-    out.dropped = out.raw;
-    if (gen && c.dropout > 0)
-        out.dropped = out.raw * dropoutMask({1, batch, h}, c.dropout, gen, opts);
-    const auto logits = torch::addmm(m_decoderBias, out.dropped.view({-1, h}), m_embedding.t());
-    out.logProb = torch::log_softmax(logits, -1);
-    return out;
+    return rnn::languageModel(
+        m_embedding, m_decoderBias,
+        {c.dropout, c.dropoutHidden, c.dropoutX, c.dropoutInput, c.dropoutWords}, tokens, hidden,
+        gen, [this](const auto &x, const auto &h, const auto &xm, const auto &hm) {
+            return cell(x, h, xm, hm);
+        });
 }
 
 } // namespace sparsenas

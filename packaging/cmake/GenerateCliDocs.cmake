@@ -138,9 +138,11 @@ foreach(command IN LISTS commands)
         endif()
     endif()
     help_parse(sub "${help}" sparsenas)
-    if(help MATCHES "built-in name \\(([A-Za-z0-9_, ]+)\\)")
+    # The list may wrap over several lines of the help.
+    if(help MATCHES "built-in name \\(([A-Za-z0-9_,\n ]+)\\)")
         string(REPLACE "," " " found "${CMAKE_MATCH_1}")
-        string(REGEX REPLACE " +" " " found "${found}")
+        string(REGEX REPLACE "[ \n]+" " " found "${found}")
+        string(STRIP "${found}" found)
         string(APPEND genotypes " ${found}")
     endif()
 

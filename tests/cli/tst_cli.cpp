@@ -204,11 +204,17 @@ void prepare(QProcess &p, const QString &bin, const QStringList &args, const QSt
 #endif
 }
 
-const QStringList kPresets = {QStringLiteral("digits-quick"),       QStringLiteral("fashion-mnist"),
-                              QStringLiteral("cifar10-paper"),      QStringLiteral("text-quick"),
-                              QStringLiteral("ptb-paper"),          QStringLiteral("digits-eval"),
-                              QStringLiteral("fashion-mnist-eval"), QStringLiteral("cifar10-eval"),
-                              QStringLiteral("cifar100-eval")};
+const QStringList kPresets = {QStringLiteral("digits-quick"),
+                              QStringLiteral("fashion-mnist"),
+                              QStringLiteral("cifar10-paper"),
+                              QStringLiteral("text-quick"),
+                              QStringLiteral("ptb-paper"),
+                              QStringLiteral("digits-eval"),
+                              QStringLiteral("fashion-mnist-eval"),
+                              QStringLiteral("cifar10-eval"),
+                              QStringLiteral("cifar100-eval"),
+                              QStringLiteral("text-eval"),
+                              QStringLiteral("ptb-eval")};
 
 } // namespace
 
@@ -457,6 +463,41 @@ void tst_Cli::recurrentSearchEndToEnd()
     QCOMPARE(g["cells"][0]["inputs"].get<int>(), 1);
     QVERIFY(QFileInfo::exists(dir + QStringLiteral("/genotype.svg")));
     QVERIFY(!QFileInfo::exists(dir + QStringLiteral("/genotype_ptdarts.txt")));
+
+    // The searched cell trained on its own: a recurrent genotype picks text-eval, the run ends
+    // with the test perplexity, and compare puts it in the language-model table.
+    const QString evalDir = tmp(QStringLiteral("rnn-eval"));
+    const Result ev =
+        sparsenas({QStringLiteral("evaluate"), dir, QStringLiteral("-o"), evalDir,
+                   QStringLiteral("--set"), QStringLiteral("search.epochs=1"),
+                   QStringLiteral("--set"), QStringLiteral("dataset.limit=3000"),
+                   QStringLiteral("--set"), QStringLiteral("language_model.hidden=16"),
+                   QStringLiteral("--set"), QStringLiteral("search.batch_size=8"),
+                   QStringLiteral("--set"), QStringLiteral("evaluation.test_batch_size=4")});
+    QVERIFY2(ev.code == 0, qPrintable(ev.describe()));
+    QVERIFY2(ev.out.contains(QRegularExpression(
+                 QStringLiteral("^test perplexity [0-9.]+ after 1 of 1 epochs \\(weights of epoch "
+                                "1, validation perplexity [0-9.]+\\)$"),
+                 QRegularExpression::MultilineOption)),
+             qPrintable(ev.describe()));
+    const json e = json::parse(readAll(evalDir + QStringLiteral("/evaluation.json")).toStdString());
+    QCOMPARE(e["space"].get<std::string>(), std::string("rnn"));
+    QCOMPARE(e["hidden"].get<int>(), 16);
+    const Result cmp = sparsenas({QStringLiteral("compare"), evalDir});
+    QVERIFY2(cmp.code == 0 && cmp.out.contains(QStringLiteral("test ppl")) &&
+                 cmp.out.contains(QStringLiteral("h16")),
+             qPrintable(cmp.describe()));
+    // A recurrent cell with an image preset: refused before anything is written (exit 2).
+    const Result wrong = sparsenas({QStringLiteral("evaluate"), QStringLiteral("DARTS_RNN_V2"),
+                                    QStringLiteral("--preset"), QStringLiteral("digits-eval"),
+                                    QStringLiteral("-o"), tmp(QStringLiteral("rnn-wrong"))});
+    QVERIFY2(wrong.code == 2 && wrong.err.contains(QStringLiteral("is a recurrent cell")),
+             qPrintable(wrong.describe()));
+    QVERIFY(!QFileInfo::exists(tmp(QStringLiteral("rnn-wrong"))));
+    // The paper's size of DARTS's cell, counted without training.
+    const Result params = sparsenas({QStringLiteral("params"), QStringLiteral("DARTS_RNN_V2")});
+    QVERIFY2(params.code == 0 && params.out.contains(QStringLiteral("parameters: 22,960,000")),
+             qPrintable(params.describe()));
 
     // A PTB folder that is not there: named, exit code 1 like any missing data, nothing written.
     const Result bad = sparsenas({QStringLiteral("search"), QStringLiteral("--preset"),
@@ -843,7 +884,8 @@ void tst_Cli::evaluateParamsCompare()
     QVERIFY(!QFileInfo::exists(out));
     r = sparsenas({QStringLiteral("evaluate"), QStringLiteral("DARTS_V9")});
     QCOMPARE(r.code, 2);
-    QVERIFY2(r.err.contains(QStringLiteral("not a built-in genotype (DARTS_V1, DARTS_V2)")),
+    QVERIFY2(r.err.contains(QStringLiteral("not a built-in genotype (DARTS_RNN_V1, "
+                                           "DARTS_RNN_V2, DARTS_V1, DARTS_V2, ENAS_RNN)")),
              qPrintable(r.describe()));
 
     // A short evaluation of a published cell, two seeds, then the comparison in three formats.

@@ -82,7 +82,7 @@ void tst_Config::presetsParseAndRoundTrip_data()
 {
     QTest::addColumn<QString>("name");
     const auto names = presetNames();
-    QCOMPARE(names.size(), size_t(9));
+    QCOMPARE(names.size(), size_t(11));
     for (const auto &n : names)
         QTest::newRow(n.c_str()) << QString::fromStdString(n);
 }
@@ -597,7 +597,7 @@ void tst_Config::recurrentSpaceIsValidated()
     QCOMPARE(toJson(c)["space"]["kind"].get<std::string>(), std::string("rnn"));
 
     // Images with the recurrent space, text with the CNN space, a CNN op in the recurrent space,
-    // an evaluation of a recurrent cell, PTB without its folder: each named.
+    // PTB without its folder: each named.
     QVERIFY(problems({{"space", {{"kind", "rnn"}}}})
                 .contains(QStringLiteral("space.kind: the "
                                          "recurrent space "
@@ -608,11 +608,24 @@ void tst_Config::recurrentSpaceIsValidated()
                       {"space", {{"kind", "rnn"}, {"ops", {"none", "sep_conv_3x3"}}}}})
                 .contains(QStringLiteral("space.ops[1]: unknown operation \"sep_conv_3x3\" for "
                                          "the rnn space")));
+    // An evaluation of a recurrent cell is valid; its language-model settings are checked.
     QVERIFY(problems({{"task", "evaluate"},
-                      {"evaluation", {{"genotype", "DARTS_V2"}}},
+                      {"evaluation", {{"genotype", "DARTS_RNN_V2"}}},
                       {"dataset", {{"name", "devils-dictionary"}}},
                       {"space", {{"kind", "rnn"}}}})
-                .contains(QStringLiteral("not built yet")));
+                .isEmpty());
+    const QString bad = problems({{"task", "evaluate"},
+                                  {"evaluation",
+                                   {{"genotype", "DARTS_RNN_V2"},
+                                    {"asgd_nonmono", -1},
+                                    {"valid_batch_size", 0},
+                                    {"test_batch_size", 1.5}}},
+                                  {"dataset", {{"name", "devils-dictionary"}}},
+                                  {"space", {{"kind", "rnn"}}}});
+    QVERIFY2(bad.contains(QStringLiteral("evaluation.asgd_nonmono")) &&
+                 bad.contains(QStringLiteral("evaluation.valid_batch_size")) &&
+                 bad.contains(QStringLiteral("evaluation.test_batch_size")),
+             qPrintable(bad));
     QVERIFY(problems({{"dataset", {{"name", "ptb"}}}, {"space", {{"kind", "rnn"}}}})
                 .contains(QStringLiteral("dataset.path: is required for ptb")));
     QVERIFY(problems({{"dataset", {{"name", "devils-dictionary"}}},

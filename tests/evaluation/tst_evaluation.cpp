@@ -24,8 +24,11 @@
 
 #include <QtTest>
 
+#include <algorithm>
+#include <cmath>
 #include <filesystem>
 #include <fstream>
+#include <sstream>
 
 using namespace sparsenas;
 namespace fs = std::filesystem;
@@ -487,11 +490,63 @@ private Q_SLOTS:
         QVERIFY2(QString::fromStdString(what).contains(expected), what.c_str());
     }
 
+    void comparisonKeepsKindsApart()
+    {
+        // An image classifier and two seeds of a language model: one table each, the language
+        // model's with perplexities (exp of each seed's test NLL, then mean and sample std).
+        EvaluationRun cnn{"a", {}}, lm1{"b", {}}, lm2{"c", {}};
+        cnn.result.genotype = "DARTS_V2";
+        cnn.result.dataset = "digits";
+        cnn.result.channels = 16;
+        cnn.result.layers = 6;
+        cnn.result.parameters = 300000;
+        cnn.result.testAcc = 0.9712;
+        cnn.result.cells = {{"normal", 4, 8}, {"reduce", 4, 8}};
+        for (auto *r : {&lm1, &lm2}) {
+            r->result.genotype = "DARTS_RNN_V2";
+            r->result.dataset = "ptb";
+            r->result.space = "rnn";
+            r->result.hidden = 850;
+            r->result.parameters = 22960000;
+            r->result.cells = {{"recurrent", 8, 8}};
+        }
+        lm1.result.testLoss = std::log(56.0);
+        lm2.result.testLoss = std::log(58.0);
+        const auto rows = compareEvaluations({cnn, lm1, lm2});
+        QCOMPARE(rows.size(), size_t(2));
+        QVERIFY(std::abs(rows[1].testPplMean - 57.0) < 1e-9);
+        QVERIFY(std::abs(rows[1].testPplStd - std::sqrt(2.0)) < 1e-9);
+        const std::string text = comparisonText(rows);
+        QVERIFY2(text.find("test acc %") < text.find("\n\n") &&
+                     text.find("test ppl") > text.find("\n\n"),
+                 text.c_str());
+        QVERIFY2(text.find("57.00 ± 1.41") != std::string::npos, text.c_str());
+        QVERIFY2(text.find("h850") != std::string::npos, text.c_str());
+        QVERIFY2(text.find("22.96M") != std::string::npos, text.c_str());
+        // One CSV, every line with the header's number of fields; the kinds in column "space".
+        const std::string csv = comparisonCsv(rows);
+        std::istringstream lines(csv);
+        std::string line;
+        std::vector<size_t> fields;
+        while (std::getline(lines, line))
+            fields.push_back(size_t(std::count(line.begin(), line.end(), ',')));
+        QCOMPARE(fields.size(), size_t(3));
+        QCOMPARE(fields[1], fields[0]);
+        QCOMPARE(fields[2], fields[0]);
+        QVERIFY2(csv.find(",cnn,,,\n") != std::string::npos, csv.c_str());
+        QVERIFY2(csv.find(",rnn,850,") != std::string::npos, csv.c_str());
+        const std::string md = comparisonMarkdown(rows);
+        QVERIFY2(md.find("| Test ppl |") != std::string::npos, md.c_str());
+        const std::string tex = comparisonLatex(rows);
+        // Two tabulars of 7 lines (begin, rule, header, rule, a row, rule, end) and an empty line.
+        QCOMPARE(size_t(std::count(tex.begin(), tex.end(), '\n')), size_t(15));
+    }
+
     void loadGenotypeNamesTheSource()
     {
-        QVERIFY(err([] {
-                    loadGenotype("DARTS_V3");
-                }).find("not a built-in genotype (DARTS_V1, DARTS_V2)") != std::string::npos);
+        QVERIFY(err([] { loadGenotype("DARTS_V3"); })
+                    .find("not a built-in genotype (DARTS_RNN_V1, DARTS_RNN_V2, DARTS_V1, "
+                          "DARTS_V2, ENAS_RNN)") != std::string::npos);
         const std::string bad = dir("bad-genotype.json");
         writeFileAtomic(bad,
                         "{\"format\": \"sparsenas-genotype\", \"version\": 1,\n \"cells\": 3}");

@@ -4,8 +4,13 @@
 // Penn Treebank reader on good and bad files; a quick search on the embedded corpus that ends
 // with exact zeros and beats the unigram perplexity; resume inside an epoch is exact.
 
+#include "sparsenas/base/comparison.h"
 #include "sparsenas/base/fileutil.h"
 #include "sparsenas/base/genotype.h"
+#include "sparsenas/base/genotypesource.h"
+#include "sparsenas/base/rundirectory.h"
+#include "sparsenas/rnnevalnetwork.h"
+#include "sparsenas/rnnevaltask.h"
 #include "sparsenas/rnnsupernet.h"
 #include "sparsenas/searchengine.h"
 #include "sparsenas/textcorpus.h"
@@ -200,6 +205,91 @@ RunConfig quickConfig(int64_t epochs)
                                  {"seed", 3},
                                  {"threads", 2},
                                  {"on_collapse", "continue"}}}});
+}
+
+/// DARTS's evaluation DARTSCell.cell for the cell {1: relu(0)}, {2: tanh(0), sigmoid(1)} with
+/// output mean(s1, s2), written out: each node's paths through its own W, a node of two paths
+/// their mean (or their A-weighted sum), no batch norm.
+Matrix referenceEvalCell(const Matrix &x, const Matrix &h, const Matrix &hMask, const Matrix &w0,
+                         const Matrix &w1, const Matrix &w2, bool scaled)
+{
+    const size_t batch = x.size(), hid = x[0].size();
+    Matrix xh(batch, std::vector<double>(2 * hid));
+    for (size_t b = 0; b < batch; ++b)
+        for (size_t j = 0; j < hid; ++j) {
+            xh[b][j] = x[b][j];
+            xh[b][hid + j] = h[b][j] * hMask[b][j];
+        }
+    const Matrix ch0 = matmul(xh, w0);
+    Matrix s0(batch, std::vector<double>(hid));
+    for (size_t b = 0; b < batch; ++b)
+        for (size_t j = 0; j < hid; ++j)
+            s0[b][j] = h[b][j] + sigmoid(ch0[b][j]) * (std::tanh(ch0[b][hid + j]) - h[b][j]);
+    const auto highway = [&](const Matrix &s, const Matrix &w, const std::string &op) {
+        Matrix read = s;
+        for (size_t b = 0; b < batch; ++b)
+            for (size_t j = 0; j < hid; ++j)
+                read[b][j] *= hMask[b][j];
+        const Matrix ch = matmul(read, w);
+        Matrix out = s;
+        for (size_t b = 0; b < batch; ++b)
+            for (size_t j = 0; j < hid; ++j)
+                out[b][j] =
+                    s[b][j] + sigmoid(ch[b][j]) * (activation(op, ch[b][hid + j]) - s[b][j]);
+        return out;
+    };
+    const Matrix s1 = highway(s0, w1, "relu");
+    const Matrix a = highway(s0, w2, "tanh"), c = highway(s1, w2, "sigmoid");
+    Matrix out(batch, std::vector<double>(hid));
+    for (size_t b = 0; b < batch; ++b)
+        for (size_t j = 0; j < hid; ++j) {
+            const double s2 = scaled ? 0.5 * a[b][j] - 2.0 * c[b][j] : 0.5 * (a[b][j] + c[b][j]);
+            out[b][j] = 0.5 * (s1[b][j] + s2);
+        }
+    return out;
+}
+
+/// The cell of referenceEvalCell: node 1 relu(0); node 2 tanh(0) (A 0.5), sigmoid(1) (A -2).
+CellGenotype mixedRecurrentCell()
+{
+    CellGenotype c;
+    c.type = "recurrent";
+    c.inputs = 1;
+    c.nodes = 2;
+    c.aliveNodes = {1, 2};
+    c.usedInputs = {0};
+    c.edges = {{0, 1, "relu", 1.0f}, {0, 2, "tanh", 0.5f}, {1, 2, "sigmoid", -2.0f}};
+    c.concat = {1, 2};
+    return c;
+}
+
+/// A recurrent evaluation on the embedded corpus sized for seconds.
+RunConfig quickEvalConfig(int64_t epochs)
+{
+    return configFromJson(
+        json{{"task", "evaluate"},
+             {"dataset", {{"name", "devils-dictionary"}, {"limit", 12000}}},
+             {"space", {{"kind", "rnn"}}},
+             {"language_model",
+              {{"hidden", 32},
+               {"bptt", 10},
+               {"dropout", 0.2},
+               {"dropout_hidden", 0.1},
+               {"dropout_x", 0.2},
+               {"dropout_input", 0.1},
+               {"dropout_words", 0.05}}},
+             {"weights",
+              {{"lr", 20},
+               {"lr_min", 20},
+               {"momentum", 0},
+               {"weight_decay", 8e-7},
+               {"grad_clip", 0.25}}},
+             {"search", {{"epochs", epochs}, {"batch_size", 16}, {"seed", 1}, {"threads", 2}}},
+             {"evaluation",
+              {{"genotype", "DARTS_RNN_V2"},
+               {"asgd_nonmono", 1},
+               {"valid_batch_size", 10},
+               {"test_batch_size", 4}}}});
 }
 
 } // namespace
@@ -497,6 +587,269 @@ private Q_SLOTS:
         QCOMPARE(g["cells"][0]["type"].get<std::string>(), std::string("recurrent"));
         QCOMPARE(g["cells"][0]["inputs"].get<int>(), 1);
         QVERIFY(int(g["cells"][0]["edges"].size()) < total);
+    }
+
+    void evaluationCellMatchesHandComputedCell()
+    {
+        for (const bool scaled : {false, true}) {
+            RnnEvalNetworkConfig nc;
+            nc.vocabulary = 5;
+            nc.hidden = 3;
+            nc.scaleByWeights = scaled;
+            torch::manual_seed(21);
+            RnnEvalNetwork net(mixedRecurrentCell(), nc);
+            net->to(torch::kDouble);
+            torch::Tensor w0, w1, w2;
+            {
+                torch::NoGradGuard g;
+                for (auto &p : net->named_parameters()) {
+                    p.value().uniform_(-1.0, 1.0);
+                    if (p.key() == "w0")
+                        w0 = p.value();
+                    if (p.key() == "w1")
+                        w1 = p.value();
+                    if (p.key() == "w2")
+                        w2 = p.value();
+                }
+            }
+            QVERIFY(w0.defined() && w1.defined() && w2.defined());
+            torch::manual_seed(22);
+            const auto x = torch::randn({4, 3}, torch::kDouble);
+            const auto hp = torch::randn({4, 3}, torch::kDouble);
+            const auto hm = torch::bernoulli(torch::full({4, 3}, 0.7, torch::kDouble)) / 0.7;
+            const auto got = toMatrix(net->cell(x, hp, torch::Tensor(), hm).detach());
+            const auto want = referenceEvalCell(toMatrix(x), toMatrix(hp), toMatrix(hm),
+                                                toMatrix(w0), toMatrix(w1), toMatrix(w2), scaled);
+            for (size_t i = 0; i < want.size(); ++i)
+                for (size_t j = 0; j < want[i].size(); ++j)
+                    QVERIFY2(std::abs(got[i][j] - want[i][j]) < 1e-12,
+                             qPrintable(QStringLiteral("scaled %1 [%2][%3]: %4 vs %5")
+                                            .arg(scaled)
+                                            .arg(i)
+                                            .arg(j)
+                                            .arg(got[i][j], 0, 'g', 17)
+                                            .arg(want[i][j], 0, 'g', 17)));
+        }
+    }
+
+    void evaluationParametersAsDartsCountsThem()
+    {
+        // DARTS's rnn/train.py counts sum(p.nelement()): the tied embedding (V H), the decoder's
+        // bias (V), W0 (2H x 2H) and one W (H x 2H) per node. DARTS_V2 at the paper's size
+        // (H = 850, PTB's 10,000 words): 22,960,000, the "23M" of paper Table 3.
+        RnnEvalNetworkConfig nc;
+        nc.vocabulary = 10000;
+        nc.hidden = 850;
+        const Genotype g = loadGenotype("DARTS_RNN_V2");
+        QVERIFY(isRecurrentGenotype(g));
+        QCOMPARE(RnnEvalNetwork(g.cells.front(), nc)->parameterCount(), int64_t(22960000));
+        // Multiply-adds per word: 4 H^2 + 8 x 2 H^2 + H V.
+        QCOMPARE(RnnEvalNetwork(g.cells.front(), nc)->multiplyAddsPerWord(),
+                 int64_t(4 * 850 * 850 + 16 * 850 * 850 + 850 * 10000));
+        // A node reading two states does two highway products; parameters do not change.
+        nc.vocabulary = 5;
+        nc.hidden = 3;
+        RnnEvalNetwork mixed(mixedRecurrentCell(), nc);
+        QCOMPARE(mixed->parameterCount(), int64_t(5 * 3 + 5 + 36 + 2 * 18));
+        QCOMPARE(mixed->multiplyAddsPerWord(), int64_t(36 + 3 * 18 + 15));
+    }
+
+    void recurrentGenotypeTexts()
+    {
+        const Genotype v2 = loadGenotype("DARTS_RNN_V2");
+        const CellGenotype &c = v2.cells.front();
+        QCOMPARE(c.inputs, 1);
+        QCOMPARE(c.nodes, 8);
+        QCOMPARE(c.edges.size(), size_t(8));
+        QCOMPARE(c.edges[5].source, 5);
+        QCOMPARE(c.edges[5].target, 6);
+        QCOMPARE(c.edges[5].op, std::string("sigmoid"));
+        QCOMPARE(c.concat, (std::vector<int>{1, 2, 3, 4, 5, 6, 7, 8}));
+        // What we write reads back the same (DARTS's notation, the concat as a list).
+        const auto text = toDartsText(v2);
+        QVERIFY(text);
+        QCOMPARE(*text, std::string("Genotype(recurrent=[('sigmoid', 0), ('relu', 1), ('relu', 1), "
+                                    "('identity', 1), ('tanh', 2), ('sigmoid', 5), ('tanh', 3), "
+                                    "('relu', 5)], concat=[1, 2, 3, 4, 5, 6, 7, 8])"));
+        const Genotype enas = loadGenotype("ENAS_RNN");
+        QCOMPARE(enas.cells.front().concat, (std::vector<int>{2, 5, 6, 9, 10, 11}));
+        QVERIFY(genotypeProblems(enas).empty());
+        // Bad ones are named.
+        const auto problem = [](const std::string &t) -> std::string {
+            try {
+                const auto p = genotypeProblems(genotypeFromDartsText(t, "g"));
+                return p.empty() ? std::string() : p.front();
+            } catch (const std::exception &e) {
+                return e.what();
+            }
+        };
+        QVERIFY(problem("Genotype(recurrent=[('conv', 0)], concat=[1])")
+                    .find("unknown operation 'conv' (a recurrent cell has tanh") !=
+                std::string::npos);
+        QVERIFY(problem("Genotype(recurrent=[('relu', 0)], concat=[1], normal=[])").find("g:1:") ==
+                0);
+        QVERIFY(problem("Genotype(recurrent=[('relu', 1)], concat=[1])")
+                    .find("node 1 takes input 1, which is not an earlier node") !=
+                std::string::npos);
+        QVERIFY(problem("Genotype(recurrent=[('relu', 0)], concat=[2])")
+                    .find("concat: node 2 is not an intermediate node of this cell (1 .. 1)") !=
+                std::string::npos);
+    }
+
+    void ntAsgdSwitchesAsDarts()
+    {
+        // DARTS: len(best_val_loss) > nonmono and val_loss > min(best_val_loss[:-nonmono]).
+        const std::vector<double> h = {5.0, 4.0, 3.0, 3.1, 3.2, 3.3};
+        QVERIFY(!ntAsgdSwitches(h, 4.5, 5)); // min(h[:1]) = 5
+        QVERIFY(ntAsgdSwitches(h, 5.5, 5));  // worse than 5
+        QVERIFY(ntAsgdSwitches(h, 3.05, 3)); // min(h[:3]) = 3
+        QVERIFY(!ntAsgdSwitches(h, 2.9, 3)); // improves on it
+        QVERIFY(!ntAsgdSwitches(h, 9.0, 6)); // needs more than 6 epochs of history
+        QVERIFY(!ntAsgdSwitches(h, 9.0, 0)); // off
+    }
+
+    void quickEvaluationLearnsResumesAndCompares()
+    {
+        const RunConfig c = quickEvalConfig(3);
+        SearchEngine full(c, dir("eval-full").string());
+        const RunResult r = full.run();
+        QVERIFY2(r.state == RunState::Finished, r.message.c_str());
+        const auto result = RunDirectory(dir("eval-full").string()).readEvaluation();
+        QVERIFY(result);
+        QCOMPARE(result->space, std::string("rnn"));
+        QCOMPARE(result->epochsDone, int64_t(3));
+        const auto corpus = loadEmbeddedText();
+        const int64_t v = corpus.vocabularySize(), h = 32;
+        QCOMPARE(result->vocabulary, v);
+        QCOMPARE(result->parameters, v * h + v + 4 * h * h + 8 * 2 * h * h);
+        QVERIFY(result->bestEpoch >= 1 && result->bestEpoch <= 3);
+        // Below the unigram perplexity of the test part under the training part's counts.
+        std::vector<int64_t> train(corpus.train.begin(), corpus.train.begin() + 12000);
+        const double unigram = unigramPerplexity(train, corpus.test, v);
+        qInfo("test perplexity %.1f, unigram %.1f, best epoch %lld%s", testPerplexity(*result),
+              unigram, static_cast<long long>(result->bestEpoch),
+              result->averaged ? " (averaged)" : "");
+        QVERIFY(testPerplexity(*result) < unigram);
+        // The epoch lines hold the validation loss; the tested weights are the best epoch's.
+        double best = 1e9;
+        for (const auto &j : jsonLines(dir("eval-full").string() + "/metrics.jsonl"))
+            if (j["type"] == "epoch")
+                best = std::min(best, j["val_loss"].get<double>());
+        QCOMPARE(result->validLoss, best);
+
+        // Stopped inside epoch 2, resumed: the same records and the same test loss, exactly.
+        struct StopAt : SearchObserver
+        {
+            CommandQueue *queue = nullptr;
+            int64_t at = 0;
+            void onSnapshot(const Snapshot &s) override
+            {
+                if (s.step == at)
+                    queue->stop();
+            }
+        } stop;
+        SearchEngine part(c, dir("eval-part").string());
+        stop.queue = &part.commands();
+        const auto firstEpoch = jsonLines(dir("eval-full").string() + "/metrics.jsonl");
+        int64_t perEpoch = 0;
+        for (const auto &j : firstEpoch)
+            if (j["type"] == "epoch") {
+                perEpoch = j["step"].get<int64_t>();
+                break;
+            }
+        QVERIFY(perEpoch > 2);
+        stop.at = perEpoch + perEpoch / 2;
+        part.setObserver(&stop);
+        QVERIFY(part.run().state == RunState::Stopped);
+        QVERIFY(SearchEngine::resume(dir("eval-part").string())->run().state == RunState::Finished);
+        const auto ma = comparableMetrics(dir("eval-full").string());
+        const auto mb = comparableMetrics(dir("eval-part").string());
+        QCOMPARE(mb.size(), ma.size());
+        for (size_t i = 0; i < ma.size(); ++i)
+            QCOMPARE(QString::fromStdString(mb[i].dump()), QString::fromStdString(ma[i].dump()));
+        const auto resumed = RunDirectory(dir("eval-part").string()).readEvaluation();
+        QCOMPARE(resumed->testLoss, result->testLoss);
+
+        // Two runs of one genotype form one row of the language-model table.
+        const auto rows = compareEvaluations(
+            findEvaluations({dir("eval-full").string(), dir("eval-part").string()}));
+        QCOMPARE(rows.size(), size_t(1));
+        QCOMPARE(rows[0].space, std::string("rnn"));
+        QCOMPARE(rows[0].hidden, h);
+        QCOMPARE(rows[0].testPplMean, std::exp(result->testLoss));
+        QCOMPARE(rows[0].testPplStd, 0.0);
+        QCOMPARE(rows[0].nodes, std::string("8"));
+        const std::string table = comparisonText(rows);
+        QVERIFY2(table.find("test ppl") != std::string::npos, table.c_str());
+        QVERIFY2(table.find("h32") != std::string::npos, table.c_str());
+    }
+
+    void ntAsgdAveragesAfterTheSwitchAndResumesExactly()
+    {
+        // Without dropout on 3,000 tokens the validation loss turns up within a few epochs (seed
+        // 1: epoch 4 is worse than epoch 2), and asgd_nonmono 1 switches to averaging there.
+        RunConfig c = quickEvalConfig(8);
+        c.dataset.limit = 3000;
+        c.search.batchSize = 8;
+        auto &lm = c.languageModel;
+        lm.dropout = lm.dropoutHidden = lm.dropoutX = lm.dropoutInput = lm.dropoutWords = 0;
+        SearchEngine full(c, dir("asgd-full").string());
+        QVERIFY(full.run().state == RunState::Finished);
+        const std::string log = readFile(dir("asgd-full").string() + "/log.txt");
+        const auto at = log.find("NT-ASGD: validation perplexity");
+        QVERIFY2(at != std::string::npos, log.c_str());
+        const auto result = RunDirectory(dir("asgd-full").string()).readEvaluation();
+        // The epochs' validation losses: which the switch saw, and which one is tested.
+        std::vector<double> val;
+        for (const auto &j : jsonLines(dir("asgd-full").string() + "/metrics.jsonl"))
+            if (j["type"] == "epoch")
+                val.push_back(j["val_loss"].get<double>());
+        QCOMPARE(val.size(), size_t(8));
+        size_t switched = 0;
+        for (size_t e = 2; e < val.size() && !switched; ++e)
+            if (val[e] > *std::min_element(val.begin(), val.begin() + long(e) - 1))
+                switched = e + 1; // 1-based epoch whose validation caused it
+        QVERIFY(switched > 0);
+        const auto best = size_t(std::min_element(val.begin(), val.end()) - val.begin()) + 1;
+        QCOMPARE(result->bestEpoch, int64_t(best));
+        QCOMPARE(result->averaged, best > switched);
+        qInfo("switched after epoch %zu, best epoch %zu, test perplexity %.1f", switched, best,
+              testPerplexity(*result));
+
+        // Stopped after the switch, inside an epoch, and resumed: the same run.
+        struct StopAt : SearchObserver
+        {
+            CommandQueue *queue = nullptr;
+            int64_t at = 0;
+            void onSnapshot(const Snapshot &s) override
+            {
+                if (s.step == at)
+                    queue->stop();
+            }
+        } stop;
+        SearchEngine part(c, dir("asgd-part").string());
+        stop.queue = &part.commands();
+        stop.at = int64_t(switched + 1) * (3000 / 8 - 1) / 10 + 3;
+        part.setObserver(&stop);
+        QVERIFY(part.run().state == RunState::Stopped);
+        QVERIFY(SearchEngine::resume(dir("asgd-part").string())->run().state == RunState::Finished);
+        const auto ma = comparableMetrics(dir("asgd-full").string());
+        const auto mb = comparableMetrics(dir("asgd-part").string());
+        QCOMPARE(mb.size(), ma.size());
+        for (size_t i = 0; i < ma.size(); ++i)
+            QCOMPARE(QString::fromStdString(mb[i].dump()), QString::fromStdString(ma[i].dump()));
+        QCOMPARE(RunDirectory(dir("asgd-part").string()).readEvaluation()->testLoss,
+                 result->testLoss);
+    }
+
+    void mismatchedGenotypeKindsAreRefused()
+    {
+        RunConfig c = quickEvalConfig(1);
+        c.evaluation.genotype = "DARTS_V2";
+        const RunResult r = SearchEngine(c, dir("wrong-kind").string()).run();
+        QCOMPARE(int(r.state), int(RunState::Failed));
+        QVERIFY2(r.message.find("is a CNN genotype") != std::string::npos, r.message.c_str());
+        QVERIFY(!fs::exists(dir("wrong-kind") / "evaluation.json"));
     }
 
     void resumeInsideAnEpochIsExact()

@@ -1032,6 +1032,55 @@ void tst_Studio::engineMessagesAreTranslated()
     }
     QVERIFY(lines >= 4); // search on ..., data: ..., lambda set to 0.001, finished after 1 epoch
 
+    // The same for the recurrent space: a search and an evaluation whose validation loss turns
+    // up (no dropout on 3,000 tokens), so that NT-ASGD switches and says so.
+    const auto everyLineKnown = [](const QString &runDir) {
+        QFile file(runDir + QStringLiteral("/log.txt"));
+        if (!file.open(QIODevice::ReadOnly | QIODevice::Text))
+            return QStringLiteral("no log.txt in ") + runDir;
+        QString unknown;
+        for (const QByteArray &raw : file.readAll().split('\n')) {
+            if (raw.isEmpty())
+                continue;
+            const QString text = QString::fromStdString(logLineFromText(raw.toStdString()).text);
+            if (presentEngineMessage(text) == text)
+                unknown += text + QLatin1Char('\n');
+        }
+        return unknown;
+    };
+    const json lm = {{"hidden", 16},          {"bptt", 10},       {"dropout", 0.0},
+                     {"dropout_hidden", 0.0}, {"dropout_x", 0.0}, {"dropout_input", 0.0},
+                     {"dropout_words", 0.0}};
+    const json small = {{"epochs", 1}, {"batch_size", 8}, {"threads", 1}};
+    for (const bool evaluation : {false, true}) {
+        json j = {{"dataset", {{"name", "devils-dictionary"}, {"limit", 3000}}},
+                  {"space", {{"kind", "rnn"}, {"nodes", 2}}},
+                  {"language_model", lm},
+                  {"search", small}};
+        if (evaluation) {
+            j["task"] = "evaluate";
+            j["space"].erase("nodes");
+            j["search"]["epochs"] = 8;
+            j["weights"] = {{"lr", 20}, {"lr_min", 20}, {"momentum", 0}, {"grad_clip", 0.25}};
+            j["evaluation"] = {
+                {"genotype", "DARTS_RNN_V2"}, {"asgd_nonmono", 1}, {"test_batch_size", 4}};
+        }
+        SearchController rc;
+        QSignalSpy rnnEnded(&rc, &SearchController::runEnded);
+        const QString rnnDir = dir(evaluation ? QStringLiteral("translated-rnn-eval")
+                                              : QStringLiteral("translated-rnn"));
+        QVERIFY(rc.startNew(configFromJson(j), rnnDir));
+        QTRY_COMPARE_WITH_TIMEOUT(rnnEnded.count(), 1, 120000);
+        QCOMPARE(int(rnnEnded.at(0).at(0).value<RunState>()), int(RunState::Finished));
+        const QString unknown = everyLineKnown(rnnDir);
+        QVERIFY2(unknown.isEmpty(), qPrintable(unknown));
+        if (evaluation) {
+            QFile file(rnnDir + QStringLiteral("/log.txt"));
+            QVERIFY(file.open(QIODevice::ReadOnly));
+            QVERIFY(file.readAll().contains("NT-ASGD"));
+        }
+    }
+
     // Composite messages (what went wrong, then what the run did about it) are translated part
     // by part; the numbers and the cell type come through.
     QCOMPARE(presentEngineMessage(QStringLiteral(

@@ -66,7 +66,7 @@ std::string labelOf(const std::string &source)
 std::string cellsField(const EvaluationResult &r, bool nodes)
 {
     std::string out;
-    for (const char *type : {"normal", "reduce"}) {
+    for (const char *type : {"normal", "reduce", "recurrent"}) {
         for (const auto &c : r.cells) {
             if (c.type == type)
                 out += (out.empty() ? "" : "/") + std::to_string(nodes ? c.aliveNodes : c.paths);
@@ -100,12 +100,60 @@ std::string millions(double v)
     return fixed(v, v < 1.0 ? 3 : 2);
 }
 
-std::string accuracy(const ComparisonRow &r)
+/// The row's test figure: accuracy in % for an image classifier, perplexity for a language
+/// model; "± std" over several seeds (`plusMinus`: how the format writes it).
+std::string testFigure(const ComparisonRow &r, const std::string &plusMinus = " ± ")
 {
-    std::string s = fixed(100 * r.testAccMean, 2);
+    const bool lm = r.space == "rnn";
+    std::string s = lm ? fixed(r.testPplMean, 2) : fixed(100 * r.testAccMean, 2);
     if (r.seeds > 1)
-        s += " ± " + fixed(100 * r.testAccStd, 2);
+        s += plusMinus + (lm ? fixed(r.testPplStd, 2) : fixed(100 * r.testAccStd, 2));
     return s;
+}
+
+/// The row's size: "CxL" for an image classifier, "h850" for a language model.
+std::string sizeText(const ComparisonRow &r, const std::string &times = "x")
+{
+    return r.space == "rnn" ? "h" + std::to_string(r.hidden)
+                            : std::to_string(r.channels) + times + std::to_string(r.layers);
+}
+
+/// The rows of one kind (language models or not), in their order.
+std::vector<ComparisonRow> rowsOf(const std::vector<ComparisonRow> &rows, bool languageModels)
+{
+    std::vector<ComparisonRow> out;
+    for (const auto &r : rows) {
+        if ((r.space == "rnn") == languageModels)
+            out.push_back(r);
+    }
+    return out;
+}
+
+/// One table per kind present, classifiers first, joined by `separator`.
+template <typename Table>
+std::string perKind(const std::vector<ComparisonRow> &rows, const std::string &separator,
+                    Table table)
+{
+    std::string out;
+    for (const bool lm : {false, true}) {
+        const auto part = rowsOf(rows, lm);
+        if (part.empty())
+            continue;
+        out += (out.empty() ? "" : separator) + table(part, lm);
+    }
+    return out.empty() ? table(rows, false) : out;
+}
+
+std::pair<double, double> meanAndStd(const std::vector<double> &a)
+{
+    double mean = 0;
+    for (double v : a)
+        mean += v;
+    mean /= double(a.size());
+    double var = 0;
+    for (double v : a)
+        var += (v - mean) * (v - mean);
+    return {mean, a.size() > 1 ? std::sqrt(var / double(a.size() - 1)) : 0.0};
 }
 
 std::string latexEscape(const std::string &s)
@@ -215,19 +263,22 @@ std::vector<ComparisonRow> compareEvaluations(const std::vector<EvaluationRun> &
 {
     std::vector<ComparisonRow> rows;
     std::map<std::string, size_t> index;
-    std::vector<std::vector<double>> accs;
+    std::vector<std::vector<double>> accs, ppls;
     for (const auto &run : runs) {
         const auto &r = run.result;
-        const std::string key = r.genotype + "\n" + r.dataset + "\n" + std::to_string(r.channels) +
-                                "\n" + std::to_string(r.layers);
+        const std::string key = r.genotype + "\n" + r.dataset + "\n" + r.space + "\n" +
+                                std::to_string(r.channels) + "\n" + std::to_string(r.layers) +
+                                "\n" + std::to_string(r.hidden);
         auto it = index.find(key);
         if (it == index.end()) {
             ComparisonRow row;
             row.genotype = labelOf(r.genotype);
             row.source = r.genotype;
             row.dataset = r.dataset;
+            row.space = r.space;
             row.channels = r.channels;
             row.layers = r.layers;
+            row.hidden = r.hidden;
             row.nodes = cellsField(r, true);
             row.paths = cellsField(r, false);
             row.paramsMillions = double(r.parameters) / 1e6;
@@ -238,47 +289,44 @@ std::vector<ComparisonRow> compareEvaluations(const std::vector<EvaluationRun> &
             it = index.emplace(key, rows.size()).first;
             rows.push_back(row);
             accs.emplace_back();
+            ppls.emplace_back();
         }
         ComparisonRow &row = rows[it->second];
         row.seeds += 1;
         row.unfinished += r.finished ? 0 : 1;
         row.trainSeconds += r.trainSeconds;
         accs[it->second].push_back(r.testAcc);
+        ppls[it->second].push_back(testPerplexity(r));
     }
     for (size_t k = 0; k < rows.size(); ++k) {
-        const auto &a = accs[k];
-        double mean = 0;
-        for (double v : a)
-            mean += v;
-        mean /= double(a.size());
-        double var = 0;
-        for (double v : a)
-            var += (v - mean) * (v - mean);
-        rows[k].testAccMean = mean;
-        rows[k].testAccStd = a.size() > 1 ? std::sqrt(var / double(a.size() - 1)) : 0.0;
-        rows[k].trainSeconds /= double(a.size());
+        std::tie(rows[k].testAccMean, rows[k].testAccStd) = meanAndStd(accs[k]);
+        if (rows[k].space == "rnn")
+            std::tie(rows[k].testPplMean, rows[k].testPplStd) = meanAndStd(ppls[k]);
+        rows[k].trainSeconds /= double(accs[k].size());
     }
     return rows;
 }
 
 std::string comparisonText(const std::vector<ComparisonRow> &rows)
 {
-    std::ostringstream os;
-    os << pad("genotype", 14) << " " << pad("data", 9) << " " << pad("CxL", 6) << " "
-       << pad("nodes", 5) << " " << pad("paths", 5) << " " << pad("params", 6, true) << " "
-       << pad("MAdds", 7, true) << " " << pad("search", 6, true) << "  "
-       << "test acc %\n";
-    for (const auto &r : rows) {
-        os << pad(clip(r.genotype, 14), 14) << " " << pad(clip(r.dataset, 9), 9) << " "
-           << pad(std::to_string(r.channels) + "x" + std::to_string(r.layers), 6) << " "
-           << pad(r.nodes, 5) << " " << pad(r.paths, 5) << " "
-           << pad(millions(r.paramsMillions) + "M", 6, true) << " "
-           << pad(fixed(r.multiplyAddsMillions, 1) + "M", 7, true) << " "
-           << pad(r.searchSeconds ? duration(*r.searchSeconds) : "-", 6, true) << "  "
-           << accuracy(r) << " (" << r.seeds << (r.seeds == 1 ? " seed" : " seeds")
-           << (r.unfinished ? ", " + std::to_string(r.unfinished) + " unfinished" : "") << ")\n";
-    }
-    return os.str();
+    return perKind(rows, "\n", [](const std::vector<ComparisonRow> &part, bool lm) {
+        std::ostringstream os;
+        os << pad("genotype", 14) << " " << pad("data", 9) << " " << pad(lm ? "size" : "CxL", 6)
+           << " " << pad("nodes", 5) << " " << pad("paths", 5) << " " << pad("params", 6, true)
+           << " " << pad("MAdds", 7, true) << " " << pad("search", 6, true) << "  "
+           << (lm ? "test ppl\n" : "test acc %\n");
+        for (const auto &r : part) {
+            os << pad(clip(r.genotype, 14), 14) << " " << pad(clip(r.dataset, 9), 9) << " "
+               << pad(sizeText(r), 6) << " " << pad(r.nodes, 5) << " " << pad(r.paths, 5) << " "
+               << pad(millions(r.paramsMillions) + "M", 6, true) << " "
+               << pad(fixed(r.multiplyAddsMillions, 1) + "M", 7, true) << " "
+               << pad(r.searchSeconds ? duration(*r.searchSeconds) : "-", 6, true) << "  "
+               << testFigure(r) << " (" << r.seeds << (r.seeds == 1 ? " seed" : " seeds")
+               << (r.unfinished ? ", " + std::to_string(r.unfinished) + " unfinished" : "")
+               << ")\n";
+        }
+        return os.str();
+    });
 }
 
 namespace {
@@ -300,7 +348,8 @@ std::string comparisonCsv(const std::vector<ComparisonRow> &rows)
 {
     std::ostringstream os;
     os << "genotype,source,dataset,channels,layers,alive_nodes,paths,params_m,multiply_adds_m,"
-          "search_seconds,seeds,unfinished,test_acc_mean,test_acc_std,train_seconds\n";
+          "search_seconds,seeds,unfinished,test_acc_mean,test_acc_std,train_seconds,space,"
+          "hidden,test_ppl_mean,test_ppl_std\n";
     for (const auto &r : rows) {
         os << csvField(r.genotype) << "," << csvField(r.source) << "," << csvField(r.dataset) << ","
            << r.channels << "," << r.layers << "," << csvField(r.nodes) << "," << csvField(r.paths)
@@ -310,50 +359,63 @@ std::string comparisonCsv(const std::vector<ComparisonRow> &rows)
         // One seed has no spread: its standard deviation is empty (NaN to pandas), not 0.
         os << "," << r.seeds << "," << r.unfinished << "," << csvNumber(r.testAccMean) << ","
            << (r.seeds > 1 ? csvNumber(r.testAccStd) : std::string()) << ","
-           << csvNumber(r.trainSeconds) << "\n";
+           << csvNumber(r.trainSeconds) << "," << r.space << ",";
+        if (r.space == "rnn")
+            os << r.hidden << "," << csvNumber(r.testPplMean) << ","
+               << (r.seeds > 1 ? csvNumber(r.testPplStd) : std::string());
+        else
+            os << ",,";
+        os << "\n";
     }
     return os.str();
 }
 
 std::string comparisonMarkdown(const std::vector<ComparisonRow> &rows)
 {
-    std::ostringstream os;
-    os << "| Genotype | Data set | C × cells | Nodes (n/r) | Paths (n/r) | Params (M) | "
-          "Mult-adds (M) | Search | Test acc. (%) | Seeds |\n"
-       << "|---|---|---|---|---|--:|--:|--:|--:|--:|\n";
-    for (const auto &r : rows) {
-        std::string name = r.genotype;
-        for (const char c : {'|', '*', '_'}) {
-            for (size_t at = name.find(c); at != std::string::npos; at = name.find(c, at + 2))
-                name.insert(at, "\\");
+    return perKind(rows, "\n", [](const std::vector<ComparisonRow> &part, bool lm) {
+        std::ostringstream os;
+        os << "| Genotype | Data set | " << (lm ? "Hidden" : "C × cells") << " | "
+           << (lm ? "Nodes | Paths" : "Nodes (n/r) | Paths (n/r)") << " | Params (M) | "
+           << (lm ? "Mult-adds per word (M)" : "Mult-adds (M)") << " | Search | "
+           << (lm ? "Test ppl" : "Test acc. (%)") << " | Seeds |\n"
+           << "|---|---|---|---|---|--:|--:|--:|--:|--:|\n";
+        for (const auto &r : part) {
+            std::string name = r.genotype;
+            for (const char c : {'|', '*', '_'}) {
+                for (size_t at = name.find(c); at != std::string::npos; at = name.find(c, at + 2))
+                    name.insert(at, "\\");
+            }
+            os << "| " << name << " | " << r.dataset << " | "
+               << (lm ? std::to_string(r.hidden) : sizeText(r, " × ")) << " | " << r.nodes << " | "
+               << r.paths << " | " << millions(r.paramsMillions) << " | "
+               << fixed(r.multiplyAddsMillions, 1) << " | "
+               << (r.searchSeconds ? duration(*r.searchSeconds) : "–") << " | " << testFigure(r)
+               << " | " << r.seeds << " |\n";
         }
-        os << "| " << name << " | " << r.dataset << " | " << r.channels << " × " << r.layers
-           << " | " << r.nodes << " | " << r.paths << " | " << millions(r.paramsMillions) << " | "
-           << fixed(r.multiplyAddsMillions, 1) << " | "
-           << (r.searchSeconds ? duration(*r.searchSeconds) : "–") << " | " << accuracy(r) << " | "
-           << r.seeds << " |\n";
-    }
-    return os.str();
+        return os.str();
+    });
 }
 
 std::string comparisonLatex(const std::vector<ComparisonRow> &rows)
 {
-    std::ostringstream os;
-    os << "\\begin{tabular}{llcccrrrrr}\n\\hline\n"
-       << "Genotype & Data set & $C \\times L$ & Nodes & Paths & Params (M) & Mult-adds (M) & "
-          "Search & Test acc.\\ (\\%) & Seeds \\\\\n\\hline\n";
-    for (const auto &r : rows) {
-        std::string acc = fixed(100 * r.testAccMean, 2);
-        if (r.seeds > 1)
-            acc += " $\\pm$ " + fixed(100 * r.testAccStd, 2);
-        os << latexEscape(r.genotype) << " & " << latexEscape(r.dataset) << " & " << r.channels
-           << " $\\times$ " << r.layers << " & " << r.nodes << " & " << r.paths << " & "
-           << millions(r.paramsMillions) << " & " << fixed(r.multiplyAddsMillions, 1) << " & "
-           << (r.searchSeconds ? duration(*r.searchSeconds) : "--") << " & " << acc << " & "
-           << r.seeds << " \\\\\n";
-    }
-    os << "\\hline\n\\end{tabular}\n";
-    return os.str();
+    return perKind(rows, "\n", [](const std::vector<ComparisonRow> &part, bool lm) {
+        std::ostringstream os;
+        os << "\\begin{tabular}{llcccrrrrr}\n\\hline\n"
+           << "Genotype & Data set & " << (lm ? "Hidden" : "$C \\times L$")
+           << " & Nodes & Paths & Params (M) & " << (lm ? "Mult-adds/word (M)" : "Mult-adds (M)")
+           << " & Search & " << (lm ? "Test ppl" : "Test acc.\\ (\\%)")
+           << " & Seeds \\\\\n\\hline\n";
+        for (const auto &r : part) {
+            os << latexEscape(r.genotype) << " & " << latexEscape(r.dataset) << " & "
+               << (lm ? std::to_string(r.hidden) : sizeText(r, " $\\times$ ")) << " & " << r.nodes
+               << " & " << r.paths << " & " << millions(r.paramsMillions) << " & "
+               << fixed(r.multiplyAddsMillions, 1) << " & "
+               << (r.searchSeconds ? duration(*r.searchSeconds) : "--") << " & "
+               << testFigure(r, " $\\pm$ ") << " & " << r.seeds << " \\\\\n";
+        }
+        os << "\\hline\n\\end{tabular}\n";
+        return os.str();
+    });
 }
 
 } // namespace sparsenas

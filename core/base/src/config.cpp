@@ -269,9 +269,6 @@ RunConfig parse(const json &j, std::vector<std::string> &errors)
                                       nameOf(c.dataset.name)
                                 : "a text corpus (dataset.name " + nameOf(c.dataset.name) +
                                       ") needs the recurrent space: space.kind rnn");
-        if (rnn && c.task == TaskKind::Evaluate)
-            s.error("kind", "the stand-alone evaluation of recurrent cells is not built yet; "
-                            "evaluate a CNN genotype");
         if (c.space.channels % 2 != 0)
             s.error("channels", "must be even (factorized reduction halves it), got " +
                                     std::to_string(c.space.channels));
@@ -371,6 +368,9 @@ RunConfig parse(const json &j, std::vector<std::string> &errors)
         s.integer("cutout", c.evaluation.cutout, 0, 4096);
         s.boolean("scale_by_weights", c.evaluation.scaleByWeights);
         s.boolean("recompute_cells", c.evaluation.recomputeCells);
+        s.integer("asgd_nonmono", c.evaluation.asgdNonmono, 0, 100000);
+        s.integer("valid_batch_size", c.evaluation.validBatchSize, 1, 65536);
+        s.integer("test_batch_size", c.evaluation.testBatchSize, 1, 65536);
         if (c.task == TaskKind::Evaluate && c.evaluation.genotype.empty())
             s.error("genotype", "is required for an evaluation (a built-in name such as "
                                 "DARTS_V2, a search's run directory, a genotype.json or a "
@@ -505,7 +505,10 @@ json toJson(const RunConfig &c)
           {"drop_path", c.evaluation.dropPath},
           {"cutout", c.evaluation.cutout},
           {"scale_by_weights", c.evaluation.scaleByWeights},
-          {"recompute_cells", c.evaluation.recomputeCells}}},
+          {"recompute_cells", c.evaluation.recomputeCells},
+          {"asgd_nonmono", c.evaluation.asgdNonmono},
+          {"valid_batch_size", c.evaluation.validBatchSize},
+          {"test_batch_size", c.evaluation.testBatchSize}}},
     };
 }
 

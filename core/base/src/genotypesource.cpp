@@ -37,6 +37,18 @@ const std::map<std::string, std::string> &builtins()
          "('max_pool_3x3', 1), ('skip_connect', 2), ('max_pool_3x3', 1), ('max_pool_3x3', 0), "
          "('skip_connect', 2), ('skip_connect', 2), ('max_pool_3x3', 1)], "
          "reduce_concat=[2, 3, 4, 5])"},
+        // Recurrent cells, as published in quark0/darts rnn/genotypes.py (DARTS_V1, DARTS_V2
+        // there; ENAS is Pham et al. 2018's cell as DARTS writes it).
+        {"DARTS_RNN_V1",
+         "Genotype(recurrent=[('relu', 0), ('relu', 1), ('tanh', 2), ('relu', 3), ('relu', 4), "
+         "('identity', 1), ('relu', 5), ('relu', 1)], concat=range(1, 9))"},
+        {"DARTS_RNN_V2",
+         "Genotype(recurrent=[('sigmoid', 0), ('relu', 1), ('relu', 1), ('identity', 1), "
+         "('tanh', 2), ('sigmoid', 5), ('tanh', 3), ('relu', 5)], concat=range(1, 9))"},
+        {"ENAS_RNN",
+         "Genotype(recurrent=[('tanh', 0), ('tanh', 1), ('relu', 1), ('tanh', 3), ('tanh', 3), "
+         "('relu', 3), ('relu', 4), ('relu', 7), ('relu', 8), ('relu', 8), ('relu', 8)], "
+         "concat=[2, 5, 6, 9, 10, 11])"},
     };
     return table;
 }
@@ -268,11 +280,15 @@ GenotypeEdge readGene(const Parser &p, const Value &v, int target)
     return e;
 }
 
+/// One cell's genes and concat. `inputs`: 2 for a CNN cell (nodes 2 ..), 1 for the recurrent
+/// cell (nodes 1 ..); `concatKey` names the concat field in messages.
 CellGenotype readCell(const Parser &p, const std::string &type, const Value &genes,
-                      const Value *concat, int callLine, int callCol)
+                      const Value *concat, const std::string &concatKey, int inputs, int callLine,
+                      int callCol)
 {
     CellGenotype c;
     c.type = type;
+    c.inputs = inputs;
     if (genes.kind != Value::Kind::List && genes.kind != Value::Kind::Tuple)
         p.failAt(genes.line, genes.column,
                  type + ": expected a list of genes, found " + genes.what());
@@ -284,38 +300,41 @@ CellGenotype readCell(const Parser &p, const std::string &type, const Value &gen
         c.nodes = int(genes.items.size());
         for (size_t j = 0; j < genes.items.size(); ++j) {
             const Value &node = genes.items[j];
+            const int target = int(j) + inputs;
             if (node.kind != Value::Kind::List)
                 p.failAt(node.line, node.column,
-                         type + ": expected the list of node " + std::to_string(j + 2) +
+                         type + ": expected the list of node " + std::to_string(target) +
                              "'s inputs, found " + node.what());
             if (node.items.empty())
                 p.failAt(node.line, node.column,
-                         type + ": node " + std::to_string(j + 2) + " has no input");
+                         type + ": node " + std::to_string(target) + " has no input");
             for (const Value &g : node.items)
-                c.edges.push_back(readGene(p, g, int(j) + 2));
+                c.edges.push_back(readGene(p, g, target));
         }
     } else {
-        // quark0/darts: two pairs per node, in node order.
-        if (genes.items.size() % 2 != 0)
+        // quark0/darts: two pairs per node of a CNN cell, one per node of the recurrent cell,
+        // in node order.
+        const size_t perNodeGenes = inputs == 1 ? 1 : 2;
+        if (genes.items.size() % perNodeGenes != 0)
             p.failAt(genes.line, genes.column,
                      type + ": " + std::to_string(genes.items.size()) +
-                         " genes; DARTS's flat form has two per node (pt.darts's form, a list "
-                         "per node, allows any number)");
-        c.nodes = int(genes.items.size() / 2);
+                         " genes; DARTS's flat form has " + (inputs == 1 ? "one" : "two") +
+                         " per node (pt.darts's form, a list per node, allows any number)");
+        c.nodes = int(genes.items.size() / perNodeGenes);
         for (size_t k = 0; k < genes.items.size(); ++k)
-            c.edges.push_back(readGene(p, genes.items[k], int(k / 2) + 2));
+            c.edges.push_back(readGene(p, genes.items[k], int(k / perNodeGenes) + inputs));
     }
-    for (int n = 2; n < c.nodes + 2; ++n)
+    for (int n = inputs; n < c.nodes + inputs; ++n)
         c.aliveNodes.push_back(n);
-    std::set<int> inputs;
+    std::set<int> used;
     for (const GenotypeEdge &e : c.edges) {
-        if (e.source < 2)
-            inputs.insert(e.source);
+        if (e.source < inputs)
+            used.insert(e.source);
     }
-    c.usedInputs.assign(inputs.begin(), inputs.end());
+    c.usedInputs.assign(used.begin(), used.end());
 
     if (!concat)
-        p.failAt(callLine, callCol, type + "_concat is missing");
+        p.failAt(callLine, callCol, concatKey + " is missing");
     std::vector<long long> nodes;
     if (concat->kind == Value::Kind::Range) {
         for (long long n = concat->number; n < concat->stop; ++n)
@@ -324,27 +343,27 @@ CellGenotype readCell(const Parser &p, const std::string &type, const Value &gen
         for (const Value &v : concat->items) {
             if (v.kind != Value::Kind::Int)
                 p.failAt(v.line, v.column,
-                         type + "_concat: expected a node number, found " + v.what());
+                         concatKey + ": expected a node number, found " + v.what());
             nodes.push_back(v.number);
         }
     } else {
         p.failAt(concat->line, concat->column,
-                 type + "_concat: expected a list or range(a, b), found " + concat->what());
+                 concatKey + ": expected a list or range(a, b), found " + concat->what());
     }
     std::sort(nodes.begin(), nodes.end());
     for (size_t k = 0; k < nodes.size(); ++k) {
-        if (nodes[k] < 2 || nodes[k] > c.nodes + 1)
+        if (nodes[k] < inputs || nodes[k] > c.nodes + inputs - 1)
             p.failAt(concat->line, concat->column,
-                     type + "_concat: node " + std::to_string(nodes[k]) +
-                         " is not an intermediate node of this cell (2 .. " +
-                         std::to_string(c.nodes + 1) + ")");
+                     concatKey + ": node " + std::to_string(nodes[k]) +
+                         " is not an intermediate node of this cell (" + std::to_string(inputs) +
+                         " .. " + std::to_string(c.nodes + inputs - 1) + ")");
         if (k > 0 && nodes[k] == nodes[k - 1])
             p.failAt(concat->line, concat->column,
-                     type + "_concat: node " + std::to_string(nodes[k]) + " appears twice");
+                     concatKey + ": node " + std::to_string(nodes[k]) + " appears twice");
         c.concat.push_back(int(nodes[k]));
     }
     if (c.concat.empty())
-        p.failAt(concat->line, concat->column, type + "_concat is empty");
+        p.failAt(concat->line, concat->column, concatKey + " is empty");
     return c;
 }
 
@@ -359,6 +378,21 @@ Genotype genotypeFromDartsText(const std::string &text, const std::string &origi
 {
     Parser p(text, origin);
     const auto args = p.genotypeCall();
+    if (args.count("recurrent")) {
+        // DARTS's recurrent notation: Genotype(recurrent=[('relu', 0), ...], concat=range(1, 9)).
+        for (const auto &[key, v] : args) {
+            if (key != "recurrent" && key != "concat")
+                p.failAt(v.line, v.column,
+                         "unknown field '" + key +
+                             "' (a recurrent genotype has recurrent and concat)");
+        }
+        const Value &genes = args.at("recurrent");
+        const auto cc = args.find("concat");
+        Genotype g;
+        g.cells.push_back(readCell(p, "recurrent", genes, cc == args.end() ? nullptr : &cc->second,
+                                   "concat", 1, genes.line, genes.column));
+        return g;
+    }
     for (const auto &[key, v] : args) {
         if (key != "normal" && key != "reduce" && key != "normal_concat" && key != "reduce_concat")
             p.failAt(v.line, v.column,
@@ -372,7 +406,8 @@ Genotype genotypeFromDartsText(const std::string &text, const std::string &origi
             p.failAt(1, 1, std::string("the genotype has no '") + type + "' cell");
         const auto cc = args.find(std::string(type) + "_concat");
         g.cells.push_back(readCell(p, type, it->second, cc == args.end() ? nullptr : &cc->second,
-                                   it->second.line, it->second.column));
+                                   std::string(type) + "_concat", 2, it->second.line,
+                                   it->second.column));
     }
     return g;
 }
@@ -449,33 +484,61 @@ const std::vector<std::string> &evaluationOps()
     return ops;
 }
 
+const std::vector<std::string> &recurrentEvaluationOps()
+{
+    static const std::vector<std::string> ops = {"tanh", "relu", "sigmoid", "identity"};
+    return ops;
+}
+
+bool isRecurrentGenotype(const Genotype &genotype)
+{
+    return std::any_of(genotype.cells.begin(), genotype.cells.end(), [](const CellGenotype &c) {
+        return c.inputs == 1 || c.type == "recurrent";
+    });
+}
+
 std::vector<std::string> genotypeProblems(const Genotype &genotype)
 {
     std::vector<std::string> out;
-    const auto &ops = evaluationOps();
-    for (const char *type : {"normal", "reduce"}) {
-        if (!genotype.cell(type))
-            out.push_back(std::string("the genotype has no ") + type + " cell");
+    const bool recurrent = isRecurrentGenotype(genotype);
+    const auto &ops = recurrent ? recurrentEvaluationOps() : evaluationOps();
+    if (recurrent) {
+        if (genotype.cells.size() != 1 || genotype.cells.front().type != "recurrent" ||
+            genotype.cells.front().inputs != 1)
+            out.push_back("a recurrent genotype has exactly one cell, of type \"recurrent\" with "
+                          "one input (state 0); this one mixes cells of both spaces");
+        else if (genotype.cells.front().collapsed())
+            out.push_back("recurrent cell: collapsed (no node survives), so there is no "
+                          "network to train: h_t would not depend on x_t");
+    } else {
+        for (const char *type : {"normal", "reduce"}) {
+            if (!genotype.cell(type))
+                out.push_back(std::string("the genotype has no ") + type + " cell");
+        }
     }
     for (const CellGenotype &c : genotype.cells) {
         const std::string title = c.type + " cell";
-        if (c.type != "normal" && c.type != "reduce")
+        if (!recurrent && c.type != "normal" && c.type != "reduce")
             out.push_back(title + ": an evaluation network has only normal and reduce cells");
-        const int last = c.nodes + 1;
+        const int inputs = recurrent ? 1 : 2;
+        const int last = c.nodes + inputs - 1;
         for (size_t k = 0; k < c.edges.size(); ++k) {
             const GenotypeEdge &e = c.edges[k];
             const std::string where = title + ": edge " + std::to_string(k) + " (" +
                                       std::to_string(e.source) + " -> " + std::to_string(e.target) +
                                       ")";
             if (std::find(ops.begin(), ops.end(), e.op) == ops.end())
-                out.push_back(where + ": unknown operation '" + e.op + "'");
-            if (e.target < 2 || e.target > last)
+                out.push_back(
+                    where + ": unknown operation '" + e.op + "'" +
+                    (recurrent ? " (a recurrent cell has tanh, relu, sigmoid, identity)" : ""));
+            if (e.target < inputs || e.target > last)
                 out.push_back(where + ": node " + std::to_string(e.target) +
-                              " is not an intermediate node (2 .. " + std::to_string(last) + ")");
+                              " is not an intermediate node (" + std::to_string(inputs) + " .. " +
+                              std::to_string(last) + ")");
             if (e.source < 0 || e.source >= e.target)
                 out.push_back(where + ": input " + std::to_string(e.source) +
                               " is not an earlier node (a cycle or out of range)");
-            else if (e.source >= 2 &&
+            else if (e.source >= inputs &&
                      !std::binary_search(c.aliveNodes.begin(), c.aliveNodes.end(), e.source))
                 out.push_back(where + ": input " + std::to_string(e.source) +
                               " is a node the cell does not keep");

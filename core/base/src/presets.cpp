@@ -16,6 +16,10 @@ extern const unsigned char preset_text_quick[];
 extern const std::size_t preset_text_quick_size;
 extern const unsigned char preset_ptb_paper[];
 extern const std::size_t preset_ptb_paper_size;
+extern const unsigned char preset_text_eval[];
+extern const std::size_t preset_text_eval_size;
+extern const unsigned char preset_ptb_eval[];
+extern const std::size_t preset_ptb_eval_size;
 extern const unsigned char preset_digits_eval[];
 extern const std::size_t preset_digits_eval_size;
 extern const unsigned char preset_fashion_mnist_eval[];
@@ -28,8 +32,9 @@ extern const std::size_t preset_cifar100_eval_size;
 
 std::vector<std::string> presetNames()
 {
-    return {"digits-quick", "fashion-mnist",      "cifar10-paper", "text-quick",   "ptb-paper",
-            "digits-eval",  "fashion-mnist-eval", "cifar10-eval",  "cifar100-eval"};
+    return {"digits-quick", "fashion-mnist",      "cifar10-paper", "text-quick",    "ptb-paper",
+            "digits-eval",  "fashion-mnist-eval", "cifar10-eval",  "cifar100-eval", "text-eval",
+            "ptb-eval"};
 }
 
 std::string presetText(const std::string &name)
@@ -48,6 +53,10 @@ std::string presetText(const std::string &name)
         return text(preset_text_quick, preset_text_quick_size);
     if (name == "ptb-paper")
         return text(preset_ptb_paper, preset_ptb_paper_size);
+    if (name == "text-eval")
+        return text(preset_text_eval, preset_text_eval_size);
+    if (name == "ptb-eval")
+        return text(preset_ptb_eval, preset_ptb_eval_size);
     if (name == "digits-eval")
         return text(preset_digits_eval, preset_digits_eval_size);
     if (name == "fashion-mnist-eval")

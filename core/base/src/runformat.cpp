@@ -563,22 +563,38 @@ json toJson(const EvaluationResult &r)
     json cells = json::array();
     for (const auto &c : r.cells)
         cells.push_back({{"type", c.type}, {"alive_nodes", c.aliveNodes}, {"paths", c.paths}});
-    return withVersion(json{{"format", "sparsenas-evaluation"},
-                            {"genotype", r.genotype},
-                            {"dataset", r.dataset},
-                            {"channels", r.channels},
-                            {"layers", r.layers},
-                            {"parameters", r.parameters},
-                            {"auxiliary_parameters", r.auxiliaryParameters},
-                            {"multiply_adds", r.multiplyAdds},
-                            {"seed", r.seed},
-                            {"epochs", r.epochs},
-                            {"epochs_done", r.epochsDone},
-                            {"finished", r.finished},
-                            {"test_acc", r.testAcc},
-                            {"test_loss", r.testLoss},
-                            {"train_seconds", r.trainSeconds},
-                            {"cells", cells}});
+    json j{{"format", "sparsenas-evaluation"},
+           {"genotype", r.genotype},
+           {"dataset", r.dataset},
+           {"space", r.space},
+           {"channels", r.channels},
+           {"layers", r.layers},
+           {"parameters", r.parameters},
+           {"auxiliary_parameters", r.auxiliaryParameters},
+           {"multiply_adds", r.multiplyAdds},
+           {"seed", r.seed},
+           {"epochs", r.epochs},
+           {"epochs_done", r.epochsDone},
+           {"finished", r.finished},
+           {"test_acc", r.testAcc},
+           {"test_loss", r.testLoss},
+           {"train_seconds", r.trainSeconds},
+           {"cells", cells}};
+    if (r.space == "rnn") {
+        j["hidden"] = r.hidden;
+        j["vocabulary"] = r.vocabulary;
+        j["test_perplexity"] = testPerplexity(r);
+        j["valid_loss"] = r.validLoss;
+        j["valid_perplexity"] = std::exp(r.validLoss);
+        j["best_epoch"] = r.bestEpoch;
+        j["averaged"] = r.averaged;
+    }
+    return withVersion(j);
+}
+
+double testPerplexity(const EvaluationResult &r)
+{
+    return std::exp(r.testLoss);
 }
 
 EvaluationResult evaluationResultFromJson(const json &j)
@@ -589,6 +605,14 @@ EvaluationResult evaluationResultFromJson(const json &j)
     r.testAcc = requiredField<double>(j, "test_acc", "a number");
     r.genotype = optionalField(j, "genotype", std::string());
     r.dataset = optionalField(j, "dataset", std::string());
+    r.space = optionalField(j, "space", std::string("cnn"));
+    if (r.space != "cnn" && r.space != "rnn")
+        fail(quoted("space") + " must be \"cnn\" or \"rnn\", got \"" + r.space + "\"");
+    r.hidden = optionalField(j, "hidden", int64_t(0));
+    r.vocabulary = optionalField(j, "vocabulary", int64_t(0));
+    r.validLoss = optionalField(j, "valid_loss", 0.0);
+    r.bestEpoch = optionalField(j, "best_epoch", int64_t(0));
+    r.averaged = optionalField(j, "averaged", false);
     r.channels = optionalField(j, "channels", int64_t(0));
     r.layers = optionalField(j, "layers", int64_t(0));
     r.auxiliaryParameters = optionalField(j, "auxiliary_parameters", int64_t(0));

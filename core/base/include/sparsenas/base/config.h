@@ -134,7 +134,9 @@ struct CheckpointConfig
 /// The stand-alone training of a genotype's network (task "evaluate"; docs/method.md,
 /// "Evaluation"). The run's other sections say the rest: space.channels / layers /
 /// stem_multiplier size the network, weights the SGD (DARTS: lr 0.025 cosine to lr_min 0),
-/// search the epochs, batch, seed, device and threads.
+/// search the epochs, batch, seed, device and threads. A recurrent cell (space.kind rnn) is
+/// trained as a language model sized by language_model; auxiliary, drop_path, cutout and
+/// recompute_cells are the CNN's, the last three fields the language model's.
 struct EvaluationConfig
 {
     /// A built-in name (DARTS_V1, DARTS_V2), a search's run directory, a genotype.json or a
@@ -149,6 +151,12 @@ struct EvaluationConfig
     /// backward pass (activation recomputation): a fraction of the memory for about a third
     /// more time per step; the same values, gradients and statistics (docs/method.md).
     bool recomputeCells = false;
+    /// NT-ASGD (DARTS's rnn/train.py, nonmono): plain SGD until the validation loss is worse
+    /// than the best of the epochs before the last `asgd_nonmono`, then SGD whose weights are
+    /// averaged, the average validated and tested. 0: SGD throughout.
+    int64_t asgdNonmono = 5;
+    int64_t validBatchSize = 10; ///< columns of the validation stream (DARTS: 10)
+    int64_t testBatchSize = 1;   ///< columns of the test stream (DARTS: 1)
 };
 
 struct RunConfig
@@ -195,8 +203,8 @@ std::vector<std::string> checkpointConfigMismatch(const nlohmann::json &checkpoi
 void applyConfigOverride(nlohmann::json &config, const std::string &assignment);
 
 /// Shipped presets: the searches digits-quick, fashion-mnist, cifar10-paper, the recurrent
-/// searches text-quick and ptb-paper, and the evaluations digits-eval, fashion-mnist-eval,
-/// cifar10-eval, cifar100-eval.
+/// searches text-quick and ptb-paper, the evaluations digits-eval, fashion-mnist-eval,
+/// cifar10-eval, cifar100-eval, and the recurrent evaluations text-eval and ptb-eval.
 std::vector<std::string> presetNames();
 /// The preset's JSON text; throws ConfigError for an unknown name.
 std::string presetText(const std::string &name);

@@ -21,7 +21,9 @@ public:
     using std::runtime_error::runtime_error;
 };
 
-/// Parses `Genotype(normal=..., normal_concat=..., reduce=..., reduce_concat=...)`:
+/// Parses `Genotype(normal=..., normal_concat=..., reduce=..., reduce_concat=...)`, or the
+/// recurrent `Genotype(recurrent=[('relu', 0), ...], concat=range(1, 9))` (one pair per node,
+/// or a list per node; node 0 is the cell's first state, 1 .. N the nodes):
 /// - quark0/darts: normal=[('sep_conv_3x3', 0), ('sep_conv_3x3', 1), ...], two entries per node;
 /// - pt.darts: normal=[[('sep_conv_3x3', 0), ('sep_conv_3x3', 1)], [...], ...], a list per node,
 ///   any number per node.
@@ -37,18 +39,25 @@ Genotype genotypeFromDartsText(const std::string &text, const std::string &origi
 /// the reason in *whyNot.
 std::optional<std::string> toPtDartsText(const Genotype &genotype, std::string *whyNot = nullptr);
 
-/// Published genotypes built in for comparison: "DARTS_V1", "DARTS_V2" (Liu et al. 2019).
+/// Published genotypes built in for comparison: the CNN cells "DARTS_V1", "DARTS_V2" and the
+/// recurrent cells "DARTS_RNN_V1", "DARTS_RNN_V2" (Liu et al. 2019), "ENAS_RNN" (Pham et al.
+/// 2018, as DARTS's rnn/genotypes.py writes it).
 std::vector<std::string> builtinGenotypeNames();
 /// The DARTS text of a built-in genotype; throws GenotypeError for an unknown name.
 std::string builtinGenotypeText(const std::string &name);
 
 /// The operations an evaluation network can build (the DARTS operations other than "none").
 const std::vector<std::string> &evaluationOps();
+/// The activations a recurrent evaluation network can build (DARTS's recurrent ops but "none").
+const std::vector<std::string> &recurrentEvaluationOps();
+/// True for a genotype of the recurrent space (a cell with one input).
+bool isRecurrentGenotype(const Genotype &genotype);
 
 /// Everything that stops `genotype` from being built as a network, one line each ("normal cell:
-/// edge 3: unknown operation 'conv_9x9'"): no normal or reduction cell, an unknown operation, an
-/// input that is not an earlier node (out of range, a cycle), a concat node that does not exist,
-/// a node with no input. Empty if it can be built.
+/// edge 3: unknown operation 'conv_9x9'"): no normal or reduction cell (a CNN genotype), not
+/// exactly one live recurrent cell (a recurrent genotype), an unknown operation, an input that
+/// is not an earlier node (out of range, a cycle), a concat node that does not exist, a node
+/// with no input. Empty if it can be built.
 std::vector<std::string> genotypeProblems(const Genotype &genotype);
 
 /// A genotype named by the user: a built-in name, a run directory (its genotype.json), a

@@ -168,10 +168,20 @@ struct EvaluationResult
 {
     std::string genotype; ///< the source as given: a built-in name or a path
     std::string dataset;
+    /// "cnn" (an image classifier; test_acc is its accuracy) or "rnn" (a language model:
+    /// test_loss is the NLL per word, exp of it the test perplexity, test_acc the next-word
+    /// accuracy).
+    std::string space = "cnn";
     int64_t channels = 0, layers = 0;
-    int64_t parameters = 0;          ///< without the auxiliary head (DARTS's count)
-    int64_t auxiliaryParameters = 0; ///< of the auxiliary head, trained but not evaluated
-    int64_t multiplyAdds = 0;        ///< per image at inference (docs/method.md)
+    int64_t hidden = 0, vocabulary = 0; ///< a language model's sizes
+    int64_t parameters = 0;             ///< without the auxiliary head (DARTS's count)
+    int64_t auxiliaryParameters = 0;    ///< of the auxiliary head, trained but not evaluated
+    int64_t multiplyAdds = 0;           ///< per image (per word for a language model) at inference
+    /// A language model's best validation NLL per word, the one whose weights are tested, and
+    /// its epoch (1-based; 0: none finished).
+    double validLoss = 0;
+    int64_t bestEpoch = 0;
+    bool averaged = false; ///< the tested weights are NT-ASGD's average
     uint64_t seed = 0;
     int64_t epochs = 0, epochsDone = 0;
     bool finished = false; ///< all epochs done (else stopped early)
@@ -182,6 +192,8 @@ struct EvaluationResult
 nlohmann::json toJson(const EvaluationResult &r);
 /// Requires "parameters" and "test_acc"; the rest optional.
 EvaluationResult evaluationResultFromJson(const nlohmann::json &j);
+/// exp(test_loss), the perplexity of a language model's evaluation.
+double testPerplexity(const EvaluationResult &r);
 
 // ---- log.txt ------------------------------------------------------------------------------
 
