@@ -5,9 +5,14 @@
 // is the mode's own, as ../shared/peer/bench_darts_rnn.py measures the official code:
 //   fb      the weight step's forward + backward (NLL + TAR)
 //   search1 a first-order search step as RnnSearchTask takes it: BilevelStep with AdamHAPG
-// Prints one JSON line: median / min / max of the timed steps in ms, peak RSS in MiB.
+//   products the matrix products alone that fb's forward and backward must do (every node's
+//           highway product of every earlier state, the first state's, the decoder; for each
+//           Y = X W also dX = dY W^T and dW = X^T dY), on random data without autograd: the
+//           time no implementation of this arithmetic goes below with this BLAS, and its rate
+// Prints one JSON line: median / min / max of the timed steps in ms, peak RSS in MiB (products
+// also the GFLOP counted and GFLOP/s).
 //
-// usage: bench_rnn --mode fb|search1 [--batch 64] [--bptt 35] [--ntoken 10000] [--steps 5]
+// usage: bench_rnn --mode fb|search1|products [--batch 64] [--bptt 35] [--ntoken 10000] [--steps 5]
 //                  [--warmup 2] [--threads 2] [--json PATH]
 
 #include "sparsenas/bilevelstep.h"
@@ -69,8 +74,8 @@ Options parse(int argc, char **argv)
         else
             throw std::invalid_argument("unknown option " + a);
     }
-    if (o.mode != "fb" && o.mode != "search1")
-        throw std::invalid_argument("--mode must be fb or search1");
+    if (o.mode != "fb" && o.mode != "search1" && o.mode != "products")
+        throw std::invalid_argument("--mode must be fb, search1 or products");
     return o;
 }
 
@@ -89,9 +94,10 @@ int main(int argc, char **argv)
     try {
         o = parse(argc, argv);
     } catch (const std::exception &e) {
-        std::cerr << "bench_rnn: " << e.what() << "\n"
-                  << "usage: bench_rnn --mode fb|search1 [--batch 64] [--bptt 35] [--ntoken "
-                     "10000] [--steps 5] [--warmup 2] [--threads 2] [--json PATH]\n";
+        std::cerr
+            << "bench_rnn: " << e.what() << "\n"
+            << "usage: bench_rnn --mode fb|search1|products [--batch 64] [--bptt 35] [--ntoken "
+               "10000] [--steps 5] [--warmup 2] [--threads 2] [--json PATH]\n";
         return 2;
     }
     const int threads = sparsenas::configureThreads(o.threads);
@@ -125,8 +131,42 @@ int main(int argc, char **argv)
         }
         return l;
     };
+    // The products of one fb (forward, then both products of each backward), as plain mm calls
+    // on tensors made beforehand: X, W and an upstream gradient dY per product.
+    const int64_t h = c.hidden, b = o.batch, t = o.bptt;
+    struct Product
+    {
+        torch::Tensor x, w, dy;
+    };
+    std::vector<Product> cell;
+    cell.push_back(
+        {torch::randn({b, 2 * h}), torch::randn({2 * h, 2 * h}), torch::randn({b, 2 * h})});
+    for (int64_t j = 1; j <= c.nodes; ++j)
+        cell.push_back(
+            {torch::randn({j * b, h}), torch::randn({h, 2 * h}), torch::randn({j * b, 2 * h})});
+    const Product decoder{torch::randn({t * b, h}), torch::randn({h, o.ntoken}),
+                          torch::randn({t * b, o.ntoken})};
+    double gflop = 3.0 * 2.0 * double(t * b * h * o.ntoken) / 1e9;
+    for (const auto &p : cell)
+        gflop += 3.0 * 2.0 * double(p.x.size(0) * p.x.size(1) * p.w.size(1)) * double(t) / 1e9;
+    const auto products = [&] {
+        torch::NoGradGuard noGrad;
+        for (int64_t s = 0; s < t; ++s)
+            for (const auto &p : cell)
+                p.x.mm(p.w);
+        decoder.x.mm(decoder.w);
+        decoder.dy.mm(decoder.w.t());
+        decoder.x.t().mm(decoder.dy);
+        for (int64_t s = 0; s < t; ++s)
+            for (const auto &p : cell) {
+                p.dy.mm(p.w.t());
+                p.x.t().mm(p.dy);
+            }
+    };
     const auto step = [&] {
-        if (o.mode == "fb") {
+        if (o.mode == "products") {
+            products();
+        } else if (o.mode == "fb") {
             for (auto &w : weights)
                 w.mutable_grad() = torch::Tensor();
             loss(tokens, hidden, true).backward();
@@ -165,6 +205,10 @@ int main(int argc, char **argv)
                   {"max_ms", sorted.back()},
                   {"all_ms", ms}}}}},
               {"peak_rss_MiB", peakRssMiB()}};
+    if (o.mode == "products") {
+        r["gflop"] = gflop;
+        r["gflop_per_s"] = gflop / (median / 1e3);
+    }
     std::cout << r.dump() << std::endl;
     if (!o.jsonPath.empty())
         std::ofstream(o.jsonPath, std::ios::app) << r.dump() << "\n";

@@ -702,7 +702,7 @@
 <context>
     <name>sparsenas::ComparisonView</name>
     <message>
-        <location filename="../widgets/comparisonview.cpp" line="+38"/>
+        <location filename="../widgets/comparisonview.cpp" line="+39"/>
         <source>Genotype</source>
         <translation>Genotyp</translation>
     </message>
@@ -722,17 +722,17 @@
         <translation>Knoten</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>Params (M)</source>
         <translation>Parameter (M)</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Mult-adds (M)</source>
         <translation>Mult.-Add. (M)</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-1"/>
         <source>Paths</source>
         <translation>Pfade</translation>
     </message>
@@ -752,7 +752,7 @@
         <translation>Test-Perplexität</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>Seeds</source>
         <translation>Seeds</translation>
     </message>
@@ -1514,6 +1514,16 @@
     </message>
     <message>
         <location line="+5"/>
+        <source>rank %1 of %2 (%3), shards %4-%5 of %6 of every batch</source>
+        <translation>Rang %1 von %2 (%3), Teile %4-%5 von %6 jedes Batches</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>every batch in %1 shards (search.batch_shards)</source>
+        <translation>jeder Batch in %1 Teilen (search.batch_shards)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>recurrent search on %1 (%2 training / %3 validation tokens, vocabulary %4), nodes: %5, hidden size %6, bptt %7, operations: %8, %9 + %10, %11 order, %12, threads: %13</source>
         <translation>rekurrente Suche auf %1 (%2 Trainings- / %3 Validierungs-Token, Vokabular %4), Knoten: %5, versteckte Größe %6, bptt %7, Operationen: %8, %9 + %10, %11 Ordnung, %12, Threads: %13</translation>
     </message>
@@ -2900,7 +2910,7 @@
 %1</translation>
     </message>
     <message>
-        <location line="+73"/>
+        <location line="+74"/>
         <source>Cannot start</source>
         <translation>Start nicht möglich</translation>
     </message>
@@ -2920,22 +2930,22 @@
         <translation>%1 nach %2 abgezweigt</translation>
     </message>
     <message>
-        <location line="-247"/>
+        <location line="-248"/>
         <source>Resume run</source>
         <translation>Lauf fortsetzen</translation>
     </message>
     <message>
-        <location line="+365"/>
+        <location line="+366"/>
         <source>Cannot resume</source>
         <translation>Fortsetzen nicht möglich</translation>
     </message>
     <message>
-        <location line="-359"/>
+        <location line="-360"/>
         <source>Open run directory</source>
         <translation>Laufverzeichnis öffnen</translation>
     </message>
     <message>
-        <location line="+271"/>
+        <location line="+272"/>
         <source>Cannot evaluate</source>
         <translation>Evaluieren nicht möglich</translation>
     </message>

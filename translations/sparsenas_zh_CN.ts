@@ -702,7 +702,7 @@
 <context>
     <name>sparsenas::ComparisonView</name>
     <message>
-        <location filename="../widgets/comparisonview.cpp" line="+38"/>
+        <location filename="../widgets/comparisonview.cpp" line="+39"/>
         <source>Genotype</source>
         <translation>基因型</translation>
     </message>
@@ -722,17 +722,17 @@
         <translation>节点</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>Params (M)</source>
         <translation>参数量 (M)</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Mult-adds (M)</source>
         <translation>乘加 (M)</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-1"/>
         <source>Paths</source>
         <translation>路径</translation>
     </message>
@@ -752,7 +752,7 @@
         <translation>测试困惑度</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>Seeds</source>
         <translation>种子数</translation>
     </message>
@@ -1512,6 +1512,16 @@
     </message>
     <message>
         <location line="+5"/>
+        <source>rank %1 of %2 (%3), shards %4-%5 of %6 of every batch</source>
+        <translation>第 %1 个进程（共 %2 个，%3），每个批次的第 %4-%5 份（共 %6 份）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>every batch in %1 shards (search.batch_shards)</source>
+        <translation>每个批次分为 %1 份（search.batch_shards）</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>recurrent search on %1 (%2 training / %3 validation tokens, vocabulary %4), nodes: %5, hidden size %6, bptt %7, operations: %8, %9 + %10, %11 order, %12, threads: %13</source>
         <translation>在 %1 上进行循环搜索（%2 个训练 / %3 个验证词元，词表 %4），节点：%5，隐藏层大小 %6，bptt %7，操作：%8，%9 + %10，%11 阶，%12，线程：%13</translation>
     </message>
@@ -2898,7 +2908,7 @@
 %1</translation>
     </message>
     <message>
-        <location line="+73"/>
+        <location line="+74"/>
         <source>Cannot start</source>
         <translation>无法启动</translation>
     </message>
@@ -2918,22 +2928,22 @@
         <translation>已将 %1 分叉到 %2</translation>
     </message>
     <message>
-        <location line="-247"/>
+        <location line="-248"/>
         <source>Resume run</source>
         <translation>恢复运行</translation>
     </message>
     <message>
-        <location line="+365"/>
+        <location line="+366"/>
         <source>Cannot resume</source>
         <translation>无法恢复</translation>
     </message>
     <message>
-        <location line="-359"/>
+        <location line="-360"/>
         <source>Open run directory</source>
         <translation>打开运行目录</translation>
     </message>
     <message>
-        <location line="+271"/>
+        <location line="+272"/>
         <source>Cannot evaluate</source>
         <translation>无法评估</translation>
     </message>

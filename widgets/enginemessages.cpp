@@ -95,6 +95,17 @@ const std::vector<Known> &known()
                            "format needs exactly 1"),
          nullptr},
         {re("^data: (.*)$"), QT_TRANSLATE_NOOP("sparsenas::EngineMessages", "data: %1"), nullptr},
+        // How a sharded or data-parallel run shares its batches (BatchShards::describe), the
+        // tail of a run's opening message after "; ".
+        {re("^rank (\\d+) of (\\d+) \\((\\S+)\\), shards (\\d+)-(\\d+) of (\\d+) of every "
+            "batch$"),
+         QT_TRANSLATE_NOOP("sparsenas::EngineMessages",
+                           "rank %1 of %2 (%3), shards %4-%5 of %6 of every batch"),
+         nullptr},
+        {re("^every batch in (\\d+) shards \\(search\\.batch_shards\\)$"),
+         QT_TRANSLATE_NOOP("sparsenas::EngineMessages",
+                           "every batch in %1 shards (search.batch_shards)"),
+         nullptr},
         // The recurrent space (core/src/rnnsearchtask.cpp, rnnevaltask.cpp).
         {re("^recurrent search on (\\S+) \\((\\d+) train / (\\d+) validation tokens, vocabulary "
             "(\\d+)\\), (\\d+) nodes, hidden (\\d+), bptt (\\d+), (\\d+) ops, (\\S+) \\+ (\\S+), "
@@ -333,6 +344,14 @@ QString translated(const QString &text, int depth)
         }
         const bool other = k.other && m.captured(1) != QLatin1String("1");
         return fill(QCoreApplication::translate(kContext, other ? k.other : k.one), parts);
+    }
+    // A run's opening message with how it shares its batches after "; ": both parts.
+    static const QRegularExpression shared(QStringLiteral(
+        "^(.+); (rank \\d+ of \\d+ .* of every batch|every batch in \\d+ shards .*)$"));
+    if (const QRegularExpressionMatch m = shared.match(text); m.hasMatch() && depth < 2) {
+        const QString head = translated(m.captured(1), depth + 1);
+        if (head != m.captured(1))
+            return head + QStringLiteral("; ") + translated(m.captured(2), depth + 1);
     }
     return text;
 }

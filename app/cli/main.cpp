@@ -583,21 +583,19 @@ std::string groupDigits(int64_t n)
 /// `sparsenas params` for a recurrent cell: its language model's size and cost.
 int recurrentParams(const std::string &label, const Genotype &g, int64_t hidden, int64_t vocabulary)
 {
-    RnnEvalNetworkConfig nc;
-    nc.hidden = hidden;
-    nc.vocabulary = vocabulary;
-    const RnnEvalNetwork net(g.cells.front(), nc);
+    // Counted in closed form: the network at --hidden 65536 would not fit in memory.
+    const int64_t parameters = recurrentParameterCount(g.cells.front(), hidden, vocabulary);
+    const int64_t multiplyAdds = recurrentMultiplyAdds(g.cells.front(), hidden, vocabulary);
     char millions[64];
     std::cout << "genotype: " << label << " (recurrent cell, " << g.cells.front().aliveNodes.size()
               << " nodes)\n"
               << "network: language model, hidden " << hidden << ", vocabulary " << vocabulary
               << " (decoder tied to the embedding)\n";
-    std::snprintf(millions, sizeof millions, "%.3f", double(net->parameterCount()) / 1e6);
-    std::cout << "parameters: " << groupDigits(net->parameterCount()) << " (" << millions
+    std::snprintf(millions, sizeof millions, "%.3f", double(parameters) / 1e6);
+    std::cout << "parameters: " << groupDigits(parameters) << " (" << millions << " M)\n";
+    std::snprintf(millions, sizeof millions, "%.1f", double(multiplyAdds) / 1e6);
+    std::cout << "multiply-adds: " << groupDigits(multiplyAdds) << " per word (" << millions
               << " M)\n";
-    std::snprintf(millions, sizeof millions, "%.1f", double(net->multiplyAddsPerWord()) / 1e6);
-    std::cout << "multiply-adds: " << groupDigits(net->multiplyAddsPerWord()) << " per word ("
-              << millions << " M)\n";
     return 0;
 }
 

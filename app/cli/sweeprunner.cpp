@@ -120,8 +120,10 @@ int runSweep(const SweepOptions &o)
     // Every point's configuration is checked before anything is made.
     std::vector<json> configs;
     std::vector<RunConfig> runConfigs;
+    std::optional<SpaceKind> evalSpace;
     if (!o.evaluatePreset.empty()) {
         const RunConfig eval = presetConfig(o.evaluatePreset); // an unknown name is said here
+        evalSpace = eval.space.kind;
         if (eval.task != TaskKind::Evaluate)
             throw ConfigError("--evaluate " + o.evaluatePreset +
                               ": not an evaluation preset (task \"" + nameOf(eval.task) + "\")");
@@ -143,6 +145,17 @@ int runSweep(const SweepOptions &o)
             if (c.task != TaskKind::Search)
                 throw ConfigError("a sweep runs searches; the configuration sets task \"" +
                                   nameOf(c.task) + "\"");
+            // A cell goes to a network of its own kind: checked here, not after each search.
+            if (evalSpace && c.space.kind != *evalSpace)
+                throw ConfigError(
+                    "--evaluate " + o.evaluatePreset + " trains " +
+                    (*evalSpace == SpaceKind::Rnn ? "a language model" : "an image network") +
+                    ", and this point searches the " + nameOf(c.space.kind) +
+                    " space: choose an evaluation preset of that space (" +
+                    (c.space.kind == SpaceKind::Rnn
+                         ? "text-eval, ptb-eval"
+                         : "digits-eval, fashion-mnist-eval, cifar10-eval, cifar100-eval") +
+                    ")");
             configs.push_back(toJson(c));
             runConfigs.push_back(c);
         } catch (const ConfigError &e) {

@@ -132,6 +132,23 @@ BatchShards shareBatch(const RunConfig &c, const Communicator *comm)
     return b;
 }
 
+void shareShardRows(Communicator *comm, const BatchShards &shards, std::vector<at::Tensor> tensors)
+{
+    if (!comm || tensors.empty())
+        return;
+    torch::NoGradGuard noGrad;
+    for (auto &t : tensors) {
+        // Zero every row this rank did not compute, so that the sum holds each row once.
+        const int64_t size = t.size(0) / shards.count;
+        const int64_t begin = shards.first * size, end = (shards.first + shards.local) * size;
+        if (begin > 0)
+            t.narrow(0, 0, begin).zero_();
+        if (end < t.size(0))
+            t.narrow(0, end, t.size(0) - end).zero_();
+    }
+    comm->sum(tensors);
+}
+
 std::string BatchShards::describe(const Communicator *comm) const
 {
     std::ostringstream ss;
@@ -329,6 +346,16 @@ std::string Communicator::describeFault(const char *what, const std::string &err
 
 void Communicator::average(std::vector<at::Tensor> &tensors)
 {
+    allReduce(tensors, true);
+}
+
+void Communicator::sum(std::vector<at::Tensor> &tensors)
+{
+    allReduce(tensors, false);
+}
+
+void Communicator::allReduce(std::vector<at::Tensor> &tensors, bool mean)
+{
     if (tensors.empty())
         return;
     // One flat buffer per dtype: one all-reduce, not one per tensor.
@@ -353,7 +380,8 @@ void Communicator::average(std::vector<at::Tensor> &tensors)
 #endif
             d->gloo->allreduce(flat)->wait();
         });
-        flat[0].div_(double(d->env.worldSize));
+        if (mean)
+            flat[0].div_(double(d->env.worldSize));
         int64_t at = 0;
         torch::NoGradGuard noGrad;
         for (auto &t : tensors) {
@@ -486,6 +514,8 @@ std::string Communicator::backend() const
     return {};
 }
 void Communicator::average(std::vector<at::Tensor> &) {}
+void Communicator::sum(std::vector<at::Tensor> &) {}
+void Communicator::allReduce(std::vector<at::Tensor> &, bool) {}
 void Communicator::sum(std::vector<double> &) {}
 std::vector<double> Communicator::gather(double value)
 {

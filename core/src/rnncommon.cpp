@@ -39,9 +39,12 @@ torch::Tensor activation(int kind, const torch::Tensor &h)
 torch::Tensor dropoutMask(std::vector<int64_t> shape, double p, at::Generator *gen,
                           const torch::TensorOptions &options)
 {
-    auto m = torch::empty(shape, options);
+    // Drawn on the CPU from the CPU generator (a CUDA tensor refuses a CPU generator), then
+    // moved: the same masks on every device.
+    auto m = torch::empty(shape, options.device(torch::kCPU));
     m.bernoulli_(1.0 - p, *gen);
-    return m.div_(1.0 - p);
+    m.div_(1.0 - p);
+    return options.device().is_cpu() ? m : m.to(options.device());
 }
 
 RnnOutput languageModel(const torch::Tensor &embedding, const torch::Tensor &decoderBias,

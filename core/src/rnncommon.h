@@ -24,7 +24,8 @@ torch::Tensor uniformInit(std::vector<int64_t> shape);
 int activationKind(const std::string &op);
 torch::Tensor activation(int kind, const torch::Tensor &h);
 
-/// A mask of kept entries scaled by 1 / keep, shaped `shape`, from `gen`.
+/// A mask of kept entries scaled by 1 / keep, shaped `shape`, from `gen` (a CPU generator; the
+/// mask is drawn on the CPU and moved to `options`' device).
 torch::Tensor dropoutMask(std::vector<int64_t> shape, double p, at::Generator *gen,
                           const torch::TensorOptions &options);
 

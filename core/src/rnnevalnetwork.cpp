@@ -113,4 +113,18 @@ int64_t RnnEvalNetworkImpl::multiplyAddsPerWord() const
     return n;
 }
 
+int64_t recurrentParameterCount(const CellGenotype &cell, int64_t hidden, int64_t vocabulary)
+{
+    return vocabulary * hidden + vocabulary + 4 * hidden * hidden +
+           int64_t(cell.aliveNodes.size()) * 2 * hidden * hidden;
+}
+
+int64_t recurrentMultiplyAdds(const CellGenotype &cell, int64_t hidden, int64_t vocabulary)
+{
+    std::set<std::pair<int, int>> reads; // (node, source): one highway product each
+    for (const GenotypeEdge &e : cell.edges)
+        reads.insert({e.target, e.source});
+    return 4 * hidden * hidden + hidden * vocabulary + int64_t(reads.size()) * 2 * hidden * hidden;
+}
+
 } // namespace sparsenas

@@ -285,6 +285,8 @@ Snapshot RnnEvalTask::step(const RunPosition &at)
                 grads.push_back(w.mutable_grad());
         }
         p.comm->average(grads);
+        // Every rank holds every column's state, so the checkpoint (rank 0's) has them all.
+        shareShardRows(p.comm, p.shards, {p.carry->state});
     }
     if (c.weights.gradClip > 0)
         torch::nn::utils::clip_grad_norm_(p.model->parameters(), c.weights.gradClip);

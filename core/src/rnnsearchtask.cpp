@@ -262,6 +262,9 @@ Snapshot RnnSearchTask::step(const RunPosition &at)
     };
     const auto r = p.bilevel->run(train, val, p.lr);
     {
+        // A data-parallel rank computed its shards' columns: every rank gets them all, so that
+        // rank 0's checkpoint holds every column's state.
+        shareShardRows(p.comm, p.shards, {nextTrain, nextVal});
         torch::NoGradGuard noGrad;
         p.carry->train.copy_(nextTrain);
         p.carry->val.copy_(nextVal);

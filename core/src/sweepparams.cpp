@@ -6,6 +6,8 @@
 #include "sparsenas/base/rundirectory.h"
 #include "sparsenas/dataset.h"
 #include "sparsenas/evalnetwork.h"
+#include "sparsenas/rnnevalnetwork.h"
+#include "sparsenas/textcorpus.h"
 
 #include <algorithm>
 #include <filesystem>
@@ -14,10 +16,13 @@ namespace fs = std::filesystem;
 
 namespace sparsenas {
 
-std::string sweepSizePreset(const std::string &evaluatePreset, const std::string &datasetName)
+std::string sweepSizePreset(const std::string &evaluatePreset, const std::string &datasetName,
+                            SpaceKind space)
 {
     if (!evaluatePreset.empty())
         return evaluatePreset;
+    if (space == SpaceKind::Rnn)
+        return "ptb-eval";
     const auto names = presetNames();
     const std::string own = datasetName + "-eval";
     return std::find(names.begin(), names.end(), own) != names.end() ? own : "cifar10-eval";
@@ -39,9 +44,19 @@ void countSweepParameters(std::vector<SweepRow> &rows, const std::string &sweepF
             continue;
         try {
             const RunConfig config = RunDirectory(runDir.string()).loadConfig();
-            const RunConfig size =
-                presetConfig(sweepSizePreset(evaluatePreset, nameOf(config.dataset.name)));
+            const RunConfig size = presetConfig(
+                sweepSizePreset(evaluatePreset, nameOf(config.dataset.name), config.space.kind));
             const std::string key = toJson(config)["dataset"].dump();
+            if (config.space.kind == SpaceKind::Rnn) {
+                // A language model: the corpus's vocabulary (cached as the "channels").
+                if (!known.count(key))
+                    known[key] = {loadTextCorpus(config.dataset).vocabularySize(), 0};
+                const Genotype g = loadGenotype((runDir / "genotype.json").string());
+                row.paramsM = double(recurrentParameterCount(
+                                  g.cells.front(), size.languageModel.hidden, known[key].first)) /
+                              1e6;
+                continue;
+            }
             if (!known.count(key)) {
                 const Dataset test = loadDataset(config.dataset, /*train=*/false);
                 known[key] = {test.channels(), test.numClasses};

@@ -652,6 +652,15 @@ private Q_SLOTS:
         RnnEvalNetwork mixed(mixedRecurrentCell(), nc);
         QCOMPARE(mixed->parameterCount(), int64_t(5 * 3 + 5 + 36 + 2 * 18));
         QCOMPARE(mixed->multiplyAddsPerWord(), int64_t(36 + 3 * 18 + 15));
+        // The closed forms the CLI and sweeps use agree with the network.
+        for (const CellGenotype &c : {g.cells.front(), mixedRecurrentCell()}) {
+            RnnEvalNetworkConfig n;
+            n.vocabulary = 37;
+            n.hidden = 6;
+            const RnnEvalNetwork net(c, n);
+            QCOMPARE(recurrentParameterCount(c, 6, 37), net->parameterCount());
+            QCOMPARE(recurrentMultiplyAdds(c, 6, 37), net->multiplyAddsPerWord());
+        }
     }
 
     void recurrentGenotypeTexts()

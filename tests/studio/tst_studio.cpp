@@ -182,6 +182,7 @@ private Q_SLOTS:
     void followerTakesLambdaStepFromConfigForOldRuns();
     void mainWindowShowsAnOpenedRunsLogAndEpochs();
     void engineMessagesAreTranslated();
+    void comparisonViewKeepsAccuracyAndPerplexityApart();
     void graphvizServiceCoalescesAndExports();
     void cellExporterWritesEveryFormat_data();
     void cellExporterWritesEveryFormat();
@@ -192,6 +193,57 @@ private:
     QTemporaryDir m_tmp;
     QString dir(const QString &name) const { return m_tmp.filePath(name); }
 };
+
+void tst_Studio::comparisonViewKeepsAccuracyAndPerplexityApart()
+{
+    // An image network and a language model in one runs folder: one table, each figure in its
+    // own column, a dash where the kind has none (so sorting never mixes the two measures).
+    const QString root = dir(QStringLiteral("kinds"));
+    EvaluationResult cnn, lm;
+    cnn.genotype = "DARTS_V2";
+    cnn.dataset = "digits";
+    cnn.channels = 8;
+    cnn.layers = 3;
+    cnn.parameters = 8000;
+    cnn.testAcc = 0.9365;
+    cnn.finished = true;
+    cnn.cells = {{"normal", 4, 8}, {"reduce", 4, 8}};
+    lm.genotype = "DARTS_RNN_V2";
+    lm.dataset = "devils-dictionary";
+    lm.space = "rnn";
+    lm.hidden = 128;
+    lm.parameters = 650567;
+    lm.testAcc = 0.2636;
+    lm.testLoss = std::log(72.9);
+    lm.finished = true;
+    lm.cells = {{"recurrent", 8, 8}};
+    QVERIFY(QDir().mkpath(root + QStringLiteral("/a")) &&
+            QDir().mkpath(root + QStringLiteral("/b")));
+    RunDirectory((root + QStringLiteral("/a")).toStdString()).writeEvaluation(cnn);
+    RunDirectory((root + QStringLiteral("/b")).toStdString()).writeEvaluation(lm);
+    ComparisonView view;
+    view.setFolder(root);
+    QVERIFY(view.refresh());
+    QCOMPARE(view.table()->rowCount(), 2);
+    const QLocale locale;
+    for (int r = 0; r < 2; ++r) {
+        const bool isLm = view.table()->item(r, 0)->text() == QLatin1String("DARTS_RNN_V2");
+        QCOMPARE(view.table()->item(r, 2)->text(),
+                 isLm ? QStringLiteral("hidden 128") : QStringLiteral("8 × 3"));
+        QCOMPARE(view.table()->item(r, 8)->text(),
+                 isLm ? QStringLiteral("–") : locale.toString(93.65, 'f', 2));
+        QCOMPARE(view.table()->item(r, 9)->text(),
+                 isLm ? locale.toString(72.9, 'f', 2) : QStringLiteral("–"));
+        QCOMPARE(view.table()->item(r, 3)->text(),
+                 isLm ? QStringLiteral("8") : QStringLiteral("4/4"));
+    }
+    // A look at it (SPARSENAS_TEST_SHOTS=folder keeps the picture).
+    view.resize(1100, 160);
+    const QImage shot = view.grab().toImage();
+    QVERIFY(!shot.isNull());
+    if (const QByteArray out = qgetenv("SPARSENAS_TEST_SHOTS"); !out.isEmpty())
+        shot.save(QString::fromLocal8Bit(out) + QStringLiteral("/comparison-view.png"));
+}
 
 void tst_Studio::progressTextCountsStepsDone()
 {
@@ -1006,6 +1058,21 @@ void tst_Studio::engineMessagesAreTranslated()
     // The engine's reason inside stays English; the cell names get their subscripts.
     QCOMPARE(presentEngineMessage(QStringLiteral("the run failed: cannot read c_{k-1}")),
              QStringLiteral("der Lauf ist fehlgeschlagen: cannot read c\u2096\u208b\u2081"));
+    // A sharded or data-parallel run's opening message: the head and the tail after "; ".
+    const QString opening = presentEngineMessage(QStringLiteral(
+        "recurrent search on ptb (929589 train / 73760 validation tokens, vocabulary 10000), 8 "
+        "nodes, hidden 300, bptt 35, 5 ops, adam_hapg + sgl, first order, cpu with 1 thread; "
+        "rank 1 of 2 (gloo), shards 2-2 of 2 of every batch"));
+    QVERIFY2(opening.startsWith(QStringLiteral("rekurrente Suche auf ptb")) &&
+                 opening.endsWith(QStringLiteral("; Rang 1 von 2 (gloo), Teile 2-2 von 2 jedes "
+                                                 "Batches")),
+             qPrintable(opening));
+    QVERIFY(presentEngineMessage(
+                QStringLiteral("evaluation of DARTS_V2 on digits (1498 training / 299 test "
+                               "images), 3 cells, C=4, 0.011 M parameters, 0.9 M multiply-adds "
+                               "per image, cpu with 2 threads; every batch in 2 shards "
+                               "(search.batch_shards)"))
+                .endsWith(QStringLiteral("; jeder Batch in 2 Teilen (search.batch_shards)")));
     // A message the table does not know is shown as written.
     QCOMPARE(presentEngineMessage(QStringLiteral("something new")),
              QStringLiteral("something new"));

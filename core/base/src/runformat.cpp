@@ -584,8 +584,9 @@ json toJson(const EvaluationResult &r)
         j["hidden"] = r.hidden;
         j["vocabulary"] = r.vocabulary;
         j["test_perplexity"] = testPerplexity(r);
-        j["valid_loss"] = r.validLoss;
-        j["valid_perplexity"] = std::exp(r.validLoss);
+        // No validation epoch finished: no figure (not exp(0) = 1).
+        j["valid_loss"] = r.bestEpoch > 0 ? json(r.validLoss) : json(nullptr);
+        j["valid_perplexity"] = r.bestEpoch > 0 ? json(std::exp(r.validLoss)) : json(nullptr);
         j["best_epoch"] = r.bestEpoch;
         j["averaged"] = r.averaged;
     }

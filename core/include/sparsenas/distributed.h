@@ -73,6 +73,9 @@ public:
 
     /// Averages the tensors in place across the ranks, in one flat all-reduce per dtype.
     void average(std::vector<at::Tensor> &tensors);
+    /// Sums the tensors in place across the ranks (one flat all-reduce per dtype): a tensor of
+    /// which every rank filled its own part, zeros elsewhere, comes out whole on every rank.
+    void sum(std::vector<at::Tensor> &tensors);
     /// Sums the values in place across the ranks.
     void sum(std::vector<double> &values);
     /// Every rank's value, in rank order, on every rank.
@@ -92,6 +95,7 @@ public:
     double takeCommSeconds();
 
 private:
+    void allReduce(std::vector<at::Tensor> &tensors, bool mean);
     struct Private;
     template <class F>
     void guarded(const char *what, F &&f);
@@ -113,6 +117,13 @@ struct BatchShards
 /// This rank's shards of `config`'s batches (`comm` nullptr: one process). Throws RunError
 /// naming the setting when they do not divide evenly.
 BatchShards shareBatch(const RunConfig &config, const Communicator *comm);
+
+/// Tensors of which this rank computed the rows of its shards (dim 0 cut like the batch: the
+/// hidden states a recurrent run carries from batch to batch), made whole on every rank: the
+/// other rows zeroed, then summed across the ranks. Every rank then holds the state a
+/// checkpoint must keep (rank 0 writes it) and a resume with fewer processes needs. Nothing
+/// for `comm` nullptr.
+void shareShardRows(Communicator *comm, const BatchShards &shards, std::vector<at::Tensor> tensors);
 
 /// The device a run of `kind` computes on: the CPU, or the GPU of this process's local rank.
 /// Throws (useCuda) when CUDA is asked for and missing.

@@ -73,4 +73,10 @@ private:
 };
 TORCH_MODULE(RnnEvalNetwork);
 
+/// RnnEvalNetworkImpl::parameterCount without building the network (any size): V H + V +
+/// 4 H^2 + 2 H^2 per kept node.
+int64_t recurrentParameterCount(const CellGenotype &cell, int64_t hidden, int64_t vocabulary);
+/// RnnEvalNetworkImpl::multiplyAddsPerWord without building the network.
+int64_t recurrentMultiplyAdds(const CellGenotype &cell, int64_t hidden, int64_t vocabulary);
+
 } // namespace sparsenas

@@ -5,6 +5,7 @@
 // network counted as DARTS counts it. Needs the network, hence LibTorch: the CLI's sweep and the
 // studio's sweep view both fill their rows with it, so both summaries say the same.
 
+#include "sparsenas/base/names.h"
 #include "sparsenas/base/sweep.h"
 
 #include <cstdint>
@@ -16,9 +17,10 @@
 namespace sparsenas {
 
 /// The evaluation preset whose network size a sweep's parameter column uses: `evaluatePreset`
-/// when the sweep evaluates its points, else the data set's own "<data set>-eval" preset, else
-/// cifar10-eval.
-std::string sweepSizePreset(const std::string &evaluatePreset, const std::string &datasetName);
+/// when the sweep evaluates its points, else for the recurrent space ptb-eval (the paper's
+/// size), else the data set's own "<data set>-eval" preset, else cifar10-eval.
+std::string sweepSizePreset(const std::string &evaluatePreset, const std::string &datasetName,
+                            SpaceKind space = SpaceKind::Cnn);
 
 /// Fills the parameter count of every row that its evaluation did not give and whose point has a
 /// genotype (OUT/<point>/genotype.json): that genotype's evaluation network at the size preset's
