@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "sparsenas/evaltask.h"
 
+#include "searchcommon.h"
+
 #include "sparsenas/base/genotypesource.h"
 #include "sparsenas/checkpoint.h"
 #include "sparsenas/dataset.h"
@@ -229,28 +231,14 @@ Snapshot EvalTask::step(const RunPosition &at)
         correct += out.logits.argmax(1).eq(ys).sum().item<double>();
         n += double(ys.size(0));
     }
-    if (p.comm) {
-        // The ranks' losses and counts, then their gradients and running statistics: every
-        // rank takes the same step (and stops together on a loss that is not finite).
-        std::vector<double> sums{lossValue, correct, n};
-        p.comm->sum(sums);
-        lossValue = sums[0] / p.comm->worldSize();
-        correct = sums[1];
-        n = sums[2];
-        if (!std::isfinite(lossValue))
-            throw RunHealthError(RunHealthError::Kind::Diverged,
-                                 "the training loss became NaN or infinite", lossValue);
-        std::vector<torch::Tensor> shared;
-        for (auto &w : p.model->parameters()) {
-            if (w.grad().defined())
-                shared.push_back(w.mutable_grad());
-        }
-        for (const auto &b : p.model->buffers()) {
-            if (b.is_floating_point())
-                shared.push_back(b);
-        }
-        p.comm->average(shared);
+    // The ranks' losses and counts, then their gradients and running statistics: every rank
+    // takes the same step (and stops together on a loss that is not finite).
+    std::vector<torch::Tensor> statistics;
+    for (const auto &b : p.model->buffers()) {
+        if (p.comm && b.is_floating_point())
+            statistics.push_back(b);
     }
+    reduceWeightStep(p.comm, lossValue, correct, n, p.model->parameters(), statistics);
     if (c.weights.gradClip > 0)
         torch::nn::utils::clip_grad_norm_(p.model->parameters(), c.weights.gradClip);
     p.optimizer->step();

@@ -47,6 +47,19 @@ torch::Tensor dropoutMask(std::vector<int64_t> shape, double p, at::Generator *g
     return options.device().is_cpu() ? m : m.to(options.device());
 }
 
+torch::Tensor regularised(const torch::Tensor &raw, const RnnOutput &out, double ar, double tar)
+{
+    auto loss = raw;
+    if (ar > 0)
+        loss = loss + ar * out.dropped.pow(2).mean();
+    if (tar > 0 && out.raw.size(0) > 1) {
+        const int64_t t = out.raw.size(0);
+        const auto delta = out.raw.narrow(0, 1, t - 1) - out.raw.narrow(0, 0, t - 1);
+        loss = loss + tar * delta.pow(2).mean();
+    }
+    return loss;
+}
+
 RnnOutput languageModel(const torch::Tensor &embedding, const torch::Tensor &decoderBias,
                         const Dropouts &d, const torch::Tensor &tokens, const torch::Tensor &hidden,
                         at::Generator *gen, const CellStep &cell)

@@ -40,6 +40,11 @@ using CellStep =
     std::function<torch::Tensor(const torch::Tensor &x, const torch::Tensor &hPrev,
                                 const torch::Tensor &xMask, const torch::Tensor &hMask)>;
 
+/// `raw` (the NLL) with DARTS's activation regularisation, `ar` x mean(dropped output^2), and
+/// temporal activation regularisation, `tar` x mean((h_t - h_{t-1})^2); a zero weight adds
+/// nothing.
+torch::Tensor regularised(const torch::Tensor &raw, const RnnOutput &out, double ar, double tar);
+
 /// The language model over `tokens` [T, B] from `hidden` [B, H]: with `gen` the dropouts are
 /// on (each mask drawn once for the batch, shared by its time steps), without they are off.
 RnnOutput languageModel(const torch::Tensor &embedding, const torch::Tensor &decoderBias,

@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: MIT
 #include "sparsenas/rnnevaltask.h"
 
+#include "rnncommon.h"
+#include "searchcommon.h"
+
 #include "sparsenas/base/genotypesource.h"
 #include "sparsenas/checkpoint.h"
 #include "sparsenas/dataset.h"
@@ -249,14 +252,7 @@ Snapshot RnnEvalTask::step(const RunPosition &at)
         const auto out =
             p.model->forward(x.narrow(1, col, size), p.carry->state.narrow(0, col, size), &gen);
         const auto raw = torch::nll_loss(out.logProb, target);
-        auto loss = raw;
-        if (lm.activationReg > 0)
-            loss = loss + lm.activationReg * out.dropped.pow(2).mean();
-        if (lm.temporalReg > 0 && out.raw.size(0) > 1) {
-            const int64_t t = out.raw.size(0);
-            const auto delta = out.raw.narrow(0, 1, t - 1) - out.raw.narrow(0, 0, t - 1);
-            loss = loss + lm.temporalReg * delta.pow(2).mean();
-        }
+        const auto loss = rnn::regularised(raw, out, lm.activationReg, lm.temporalReg);
         const double shardNll = raw.item<double>();
         if (!std::isfinite(shardNll) && !p.comm)
             throw RunHealthError(RunHealthError::Kind::Diverged,
@@ -270,24 +266,9 @@ Snapshot RnnEvalTask::step(const RunPosition &at)
         correct += out.logProb.argmax(1).eq(target).sum().item<double>();
         n += double(target.size(0));
     }
-    if (p.comm) {
-        std::vector<double> sums{nll, correct, n};
-        p.comm->sum(sums);
-        nll = sums[0] / p.comm->worldSize();
-        correct = sums[1];
-        n = sums[2];
-        if (!std::isfinite(nll))
-            throw RunHealthError(RunHealthError::Kind::Diverged,
-                                 "the training loss became NaN or infinite", nll);
-        std::vector<torch::Tensor> grads;
-        for (auto &w : p.model->parameters()) {
-            if (w.grad().defined())
-                grads.push_back(w.mutable_grad());
-        }
-        p.comm->average(grads);
-        // Every rank holds every column's state, so the checkpoint (rank 0's) has them all.
-        shareShardRows(p.comm, p.shards, {p.carry->state});
-    }
+    reduceWeightStep(p.comm, nll, correct, n, p.model->parameters());
+    // Every rank holds every column's state, so the checkpoint (rank 0's) has them all.
+    shareShardRows(p.comm, p.shards, {p.carry->state});
     if (c.weights.gradClip > 0)
         torch::nn::utils::clip_grad_norm_(p.model->parameters(), c.weights.gradClip);
     p.optimizer->step();

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "sparsenas/rnnsearchtask.h"
 
+#include "rnncommon.h"
 #include "searchcommon.h"
 #include "sparsenas/base/sparsity.h"
 #include "sparsenas/bilevelstep.h"
@@ -95,14 +96,8 @@ torch::Tensor RnnSearchTask::Private::shardedLoss(const torch::Tensor &x, const 
         const auto out = model->forward(x.narrow(1, at, size), from.narrow(0, at, size),
                                         &gens[size_t(shards.first + k)]);
         const auto raw = torch::nll_loss(out.logProb, target);
-        auto loss = raw;
-        if (regularise && lm.activationReg > 0)
-            loss = loss + lm.activationReg * out.dropped.pow(2).mean();
-        if (regularise && lm.temporalReg > 0 && out.raw.size(0) > 1) {
-            const int64_t t = out.raw.size(0);
-            const auto delta = out.raw.narrow(0, 1, t - 1) - out.raw.narrow(0, 0, t - 1);
-            loss = loss + lm.temporalReg * delta.pow(2).mean();
-        }
+        const auto loss = regularise ? rnn::regularised(raw, out, lm.activationReg, lm.temporalReg)
+                                     : raw;
         next.narrow(0, at, size).copy_(out.hidden.detach());
         nllSum += raw.item<double>();
         if (st) {

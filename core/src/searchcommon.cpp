@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "searchcommon.h"
 
+#include "sparsenas/distributed.h"
+
 #include "sparsenas/base/sparsity.h"
 #include "sparsenas/bilevelstep.h"
 #include "sparsenas/checkpoint.h"
@@ -166,6 +168,29 @@ std::optional<RunHealthError> archHealth(const SparseGroupOptimizer &archOpt, si
                          : fresh.size() == lastCells.size() ? -1.0
                                                             : double(fresh.front());
     return RunHealthError(RunHealthError::Kind::Collapsed, ss.str(), which);
+}
+
+void reduceWeightStep(Communicator *comm, double &loss, double &correct, double &count,
+                      const std::vector<torch::Tensor> &parameters,
+                      std::vector<torch::Tensor> alsoAveraged)
+{
+    if (!comm)
+        return;
+    std::vector<double> sums{loss, correct, count};
+    comm->sum(sums);
+    loss = sums[0] / comm->worldSize();
+    correct = sums[1];
+    count = sums[2];
+    if (!std::isfinite(loss))
+        throw RunHealthError(RunHealthError::Kind::Diverged,
+                             "the training loss became NaN or infinite", loss);
+    std::vector<torch::Tensor> shared;
+    for (const auto &w : parameters) {
+        if (w.grad().defined())
+            shared.push_back(w.grad());
+    }
+    shared.insert(shared.end(), alsoAveraged.begin(), alsoAveraged.end());
+    comm->average(shared);
 }
 
 std::optional<RunEventInfo> steerSchedule(LambdaSchedule &s, const Command &c)

@@ -70,6 +70,15 @@ std::optional<RunHealthError> archHealth(const SparseGroupOptimizer &archOpt, si
                                          std::vector<bool> &reported,
                                          const LambdaSchedule &schedule, double maxWeight);
 
+/// The end of a data-parallel weight step, as the evaluations take it: the ranks' mean losses
+/// averaged and their (correct, count) summed, then, for a finite loss, the gradients of
+/// `parameters` and the tensors of `alsoAveraged` (batch-norm statistics) averaged: every rank
+/// takes the same step. Throws RunHealthError (Diverged) on every rank alike for a loss that
+/// is not finite. Nothing for `comm` nullptr.
+void reduceWeightStep(Communicator *comm, double &loss, double &correct, double &count,
+                      const std::vector<torch::Tensor> &parameters,
+                      std::vector<torch::Tensor> alsoAveraged = {});
+
 /// set lambda / alpha / lambda step on the schedule; nothing for other commands.
 std::optional<RunEventInfo> steerSchedule(LambdaSchedule &schedule, const Command &command);
 
