@@ -47,6 +47,19 @@ torch::Tensor dropoutMask(std::vector<int64_t> shape, double p, at::Generator *g
     return options.device().is_cpu() ? m : m.to(options.device());
 }
 
+torch::Tensor firstState(const torch::Tensor &x, const torch::Tensor &hPrev,
+                         const torch::Tensor &xMask, const torch::Tensor &hMask,
+                         const torch::Tensor &w0)
+{
+    const int64_t h = hPrev.size(-1);
+    const auto xIn = xMask.defined() ? x * xMask : x;
+    const auto hIn = hMask.defined() ? hPrev * hMask : hPrev;
+    const auto ch0 = torch::cat({xIn, hIn}, -1).mm(w0);
+    const auto c0 = ch0.narrow(-1, 0, h).sigmoid();
+    const auto h0 = ch0.narrow(-1, h, h).tanh();
+    return hPrev + c0 * (h0 - hPrev);
+}
+
 torch::Tensor regularised(const torch::Tensor &raw, const RnnOutput &out, double ar, double tar)
 {
     auto loss = raw;

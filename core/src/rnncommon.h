@@ -29,6 +29,13 @@ torch::Tensor activation(int kind, const torch::Tensor &h);
 torch::Tensor dropoutMask(std::vector<int64_t> shape, double p, at::Generator *gen,
                           const torch::TensorOptions &options);
 
+/// The cell's state 0, as both cells make it: a highway layer with tanh from x_t and h_{t-1}
+/// (each times its mask, undefined: none), (c, h) = [x, h_{t-1}] w0, s_0 = h_{t-1} +
+/// sigmoid(c) (tanh(h) - h_{t-1}).
+torch::Tensor firstState(const torch::Tensor &x, const torch::Tensor &hPrev,
+                         const torch::Tensor &xMask, const torch::Tensor &hMask,
+                         const torch::Tensor &w0);
+
 /// The dropout rates of the language model (language_model in the configuration).
 struct Dropouts
 {

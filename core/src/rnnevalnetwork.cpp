@@ -46,12 +46,7 @@ torch::Tensor RnnEvalNetworkImpl::cell(const torch::Tensor &x, const torch::Tens
                                        const torch::Tensor &xMask, const torch::Tensor &hMask) const
 {
     const int64_t h = m_config.hidden;
-    const auto xIn = xMask.defined() ? x * xMask : x;
-    const auto hIn = hMask.defined() ? hPrev * hMask : hPrev;
-    const auto ch0 = torch::cat({xIn, hIn}, -1).mm(m_w0);
-    const auto c0 = ch0.narrow(-1, 0, h).sigmoid();
-    const auto h0 = ch0.narrow(-1, h, h).tanh();
-    std::map<int, torch::Tensor> states{{0, hPrev + c0 * (h0 - hPrev)}};
+    std::map<int, torch::Tensor> states{{0, rnn::firstState(x, hPrev, xMask, hMask, m_w0)}};
     for (size_t k = 0; k < m_nodes.size(); ++k) {
         const Node &node = m_nodes[k];
         torch::Tensor sum;

@@ -130,8 +130,6 @@ void RnnEvalTask::setUp(TaskContext &context)
     const CellGenotype &cell = p.genotype.cells.front();
 
     p.corpus = loadTextCorpus(c.dataset);
-    if (c.dataset.limit > 0 && int64_t(p.corpus.train.size()) > c.dataset.limit)
-        p.corpus.train.resize(size_t(c.dataset.limit));
     p.shards = shareBatch(c, p.comm);
     const int64_t batch = c.search.batchSize;
     const int64_t trainRows = int64_t(p.corpus.train.size()) / batch;

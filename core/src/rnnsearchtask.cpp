@@ -131,8 +131,6 @@ void RnnSearchTask::setUp(TaskContext &context)
     const int threads = configureThreads(c.search.threads);
 
     p.corpus = loadTextCorpus(c.dataset);
-    if (c.dataset.limit > 0 && int64_t(p.corpus.train.size()) > c.dataset.limit)
-        p.corpus.train.resize(size_t(c.dataset.limit));
     p.shards = shareBatch(c, p.comm);
     const int64_t batch = c.search.batchSize;
     const auto cut = [&](const std::vector<int64_t> &ids, const char *part, int64_t &steps) {

@@ -87,12 +87,7 @@ torch::Tensor RnnSupernetImpl::cell(const torch::Tensor &x, const torch::Tensor 
                                     const torch::Tensor &xMask, const torch::Tensor &hMask) const
 {
     const int64_t h = m_config.hidden;
-    const auto xIn = xMask.defined() ? x * xMask : x;
-    const auto hIn = hMask.defined() ? hPrev * hMask : hPrev;
-    const auto ch0 = torch::cat({xIn, hIn}, -1).mm(m_w0);
-    const auto c0 = ch0.narrow(-1, 0, h).sigmoid();
-    const auto h0 = ch0.narrow(-1, h, h).tanh();
-    std::vector<torch::Tensor> states = {normalise(hPrev + c0 * (h0 - hPrev))};
+    std::vector<torch::Tensor> states = {normalise(rnn::firstState(x, hPrev, xMask, hMask, m_w0))};
 
     const int64_t ops = int64_t(m_config.ops.size());
     int64_t offset = 0;

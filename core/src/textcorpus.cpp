@@ -153,15 +153,22 @@ TextCorpus loadEmbeddedText()
 
 TextCorpus loadTextCorpus(const DatasetConfig &config)
 {
+    TextCorpus corpus;
     switch (config.name) {
     case DatasetKind::Ptb:
-        return loadPtbFolder(config.path);
+        corpus = loadPtbFolder(config.path);
+        break;
     case DatasetKind::DevilsDictionary:
-        return loadEmbeddedText();
+        corpus = loadEmbeddedText();
+        break;
     default:
         throw DataError("dataset.name " + nameOf(config.name) +
                         " is an image set; the recurrent space reads a text corpus");
     }
+    // dataset.limit: the first tokens of the training part (the vocabulary stays whole).
+    if (config.limit > 0 && int64_t(corpus.train.size()) > config.limit)
+        corpus.train.resize(size_t(config.limit));
+    return corpus;
 }
 
 torch::Tensor batchify(const std::vector<int64_t> &ids, int64_t batch)

@@ -39,7 +39,8 @@ TextCorpus parsePtbTexts(const std::string &train, const std::string &valid,
 TextCorpus loadPtbFolder(const std::string &dir);
 /// "The Devil's Dictionary" in PTB format, embedded in the program (public domain).
 TextCorpus loadEmbeddedText();
-/// The corpus a run's configuration names (dataset.name ptb or devils-dictionary).
+/// The corpus a run's configuration names (dataset.name ptb or devils-dictionary), its training
+/// part cut to the first dataset.limit tokens when that is set.
 TextCorpus loadTextCorpus(const DatasetConfig &config);
 
 /// DARTS's batchify: the first tokens of `ids` that fill `batch` columns, as [rows, batch] int64,
