@@ -590,7 +590,7 @@ int recurrentParams(const std::string &label, const Genotype &g, int64_t hidden,
     std::cout << "genotype: " << label << " (recurrent cell, " << g.cells.front().aliveNodes.size()
               << " nodes)\n"
               << "network: language model, hidden " << hidden << ", vocabulary " << vocabulary
-              << " (decoder tied to the embedding)\n";
+              << " (tied decoder)\n";
     std::snprintf(millions, sizeof millions, "%.3f", double(parameters) / 1e6);
     std::cout << "parameters: " << groupDigits(parameters) << " (" << millions << " M)\n";
     std::snprintf(millions, sizeof millions, "%.1f", double(multiplyAdds) / 1e6);

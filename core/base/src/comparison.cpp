@@ -311,16 +311,16 @@ std::string comparisonText(const std::vector<ComparisonRow> &rows)
 {
     return perKind(rows, "\n", [](const std::vector<ComparisonRow> &part, bool lm) {
         std::ostringstream os;
-        os << pad("genotype", 14) << " " << pad("data", 9) << " " << pad(lm ? "size" : "CxL", 6)
+        os << pad("genotype", 13) << " " << pad("data", 9) << " " << pad(lm ? "size" : "CxL", 6)
            << " " << pad("nodes", 5) << " " << pad("paths", 5) << " " << pad("params", 6, true)
-           << " " << pad("MAdds", 7, true) << " " << pad("search", 6, true) << "  "
+           << " " << pad("MAdds", 7, true) << " " << pad("search", 6, true) << " "
            << (lm ? "test ppl\n" : "test acc %\n");
         for (const auto &r : part) {
-            os << pad(clip(r.genotype, 14), 14) << " " << pad(clip(r.dataset, 9), 9) << " "
+            os << pad(clip(r.genotype, 13), 13) << " " << pad(clip(r.dataset, 9), 9) << " "
                << pad(sizeText(r), 6) << " " << pad(r.nodes, 5) << " " << pad(r.paths, 5) << " "
                << pad(millions(r.paramsMillions) + "M", 6, true) << " "
                << pad(fixed(r.multiplyAddsMillions, 1) + "M", 7, true) << " "
-               << pad(r.searchSeconds ? duration(*r.searchSeconds) : "-", 6, true) << "  "
+               << pad(r.searchSeconds ? duration(*r.searchSeconds) : "-", 6, true) << " "
                << testFigure(r) << " (" << r.seeds << (r.seeds == 1 ? " seed" : " seeds")
                << (r.unfinished ? ", " + std::to_string(r.unfinished) + " unfinished" : "")
                << ")\n";
